@@ -1,0 +1,1 @@
+"""Word (.docx) exporter for clairlib."""

@@ -1,0 +1,38 @@
+"""clairlib: read, audit, total and publish the plans and reports of CLAIR and bodies like it.
+
+The package is light to import: the heavier entry points (loading, validation,
+export) are imported on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from clairlib.errors import ClairlibError
+
+__all__ = ["ClairlibError", "__version__"]
+
+__version__ = "0.1.0.dev0"
+
+# Public callables that live in heavier modules, imported on first attribute access
+# so that ``import clairlib.calendar`` stays cheap.
+_LAZY: dict[str, str] = {}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'clairlib' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*__all__, *_LAZY])
+
+
+if TYPE_CHECKING:
+    pass

@@ -1,0 +1,16 @@
+"""``python -m clairlib``: the command line."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the clairlib command line and return its exit status."""
+    from clairlib.cli import run
+
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
