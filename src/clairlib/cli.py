@@ -7,6 +7,7 @@ or bad usage. Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 
@@ -21,6 +22,10 @@ EXIT_USAGE = 2
 
 Command = Callable[[argparse.Namespace], int]
 
+# Each command lives in its own module with ``register(subparsers)``, which adds its
+# parser and sets ``handler`` to a Command; modules are imported only to build the parser.
+_COMMANDS: tuple[str, ...] = ()
+
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors exit 2 with one line, as the others do."""
@@ -32,7 +37,9 @@ class _Parser(argparse.ArgumentParser):
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="clairlib", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--version", action="version", version=f"clairlib {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in _COMMANDS:
+        importlib.import_module(f"clairlib._commands.{name}").register(subparsers)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Example third-party clairlib exporter: a document as Markdown."""

@@ -1,0 +1,1 @@
+"""The command modules of the clairlib command line."""
