@@ -1,0 +1,178 @@
+"""Writing dates, fiscal years and periods in the Japanese era calendar."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+from typing import Literal
+
+from clairlib.calendar._era import GREGORIAN_START, REGISTRY, Era, EraRangeError
+from clairlib.calendar._numerals import TO_FULLWIDTH, int_to_kanji
+from clairlib.calendar._period import Period, PeriodSet, Precision
+from clairlib.errors import CalendarError
+
+Digits = Literal["ascii", "fullwidth", "kanji"]
+WarekiStyle = Literal["long", "short", "ligature"]
+
+_DIGIT_STYLES = ("ascii", "fullwidth", "kanji")
+_WAREKI_STYLES = ("long", "short", "ligature")
+
+
+def _era_at(day: date) -> Era:
+    index = bisect_right(REGISTRY.starts, day) - 1
+    if index < 0:
+        raise EraRangeError(
+            f"expected a date on or after {GREGORIAN_START.isoformat()} (the Gregorian "
+            f"calendar in Japan), found {day.isoformat()}",
+            text=day.isoformat(),
+        )
+    return REGISTRY.eras[index]
+
+
+def _number(value: int, digits: str) -> str:
+    if digits == "ascii":
+        return str(value)
+    if digits == "fullwidth":
+        return str(value).translate(TO_FULLWIDTH)
+    return int_to_kanji(value)
+
+
+def _check_options(digits: str, style: str = "long") -> None:
+    if digits not in _DIGIT_STYLES:
+        raise CalendarError(f"expected digits 'ascii', 'fullwidth' or 'kanji', found {digits!r}")
+    if style not in _WAREKI_STYLES:
+        raise CalendarError(f"expected style 'long', 'short' or 'ligature', found {style!r}")
+
+
+def _era_year(era: Era, year: int, gannen: bool, digits: str) -> str:
+    n = year - era.first_year + 1
+    return "元" if n == 1 and gannen else _number(n, digits)
+
+
+def format_wareki(
+    day: date, *, gannen: bool = True, digits: Digits = "ascii", style: WarekiStyle = "long"
+) -> str:
+    """Write ``day`` in the era calendar: '令和元年5月1日'.
+
+    ``gannen=False`` writes '令和1年'; ``digits`` picks ASCII, full-width or kanji
+    numerals; ``style='short'`` writes 'R1.5.1' and ``style='ligature'`` '㋿元年5月1日'.
+    """
+    index = bisect_right(REGISTRY.starts, day) - 1
+    if index >= 0 and digits == "ascii" and style == "long":
+        # The common case, kept to one f-string: this sits in hot export loops.
+        era = REGISTRY.eras[index]
+        n = day.year - era.first_year + 1
+        return f"{era.name}{'元' if n == 1 and gannen else n}年{day.month}月{day.day}日"
+    _check_options(digits, style)
+    era = _era_at(day)
+    if style == "short":
+        n = day.year - era.first_year + 1
+        return f"{era.initial}{n}.{day.month}.{day.day}"
+    name = era.ligature if style == "ligature" and era.ligature else era.name
+    year = _era_year(era, day.year, gannen, digits)
+    return f"{name}{year}年{_number(day.month, digits)}月{_number(day.day, digits)}日"
+
+
+def fiscal_year_era(year: int) -> Era:
+    """Return the era a fiscal year is named in: the one in force on 31 December of ``year``."""
+    # 令和元年度 (FY2019) is the official name although 1 April 2019 was still 平成.
+    return _era_at(date(year, 12, 31))
+
+
+def format_fiscal_year(year: int, *, gannen: bool = True, digits: Digits = "ascii") -> str:
+    """Write fiscal year ``year`` in the era calendar: '平成25年度', '令和元年度'."""
+    _check_options(digits)
+    era = fiscal_year_era(year)
+    return f"{era.name}{_era_year(era, year, gannen, digits)}年度"
+
+
+def _month_text(day: date, gannen: bool, digits: str) -> str:
+    era = _era_at(day)
+    return f"{era.name}{_era_year(era, day.year, gannen, digits)}年{_number(day.month, digits)}月"
+
+
+def _side(period: Period, at_end: bool, gannen: bool, digits: str) -> tuple[Era, int, str]:
+    """Return (era, Gregorian year, text) for one end of ``period`` at its precision."""
+    precision = period.precision
+    day = period.end if at_end else period.start
+    if precision is Precision.FISCAL_YEAR:
+        year = day.year - 1 if at_end else day.year
+        era = fiscal_year_era(year)
+        return era, year, f"{era.name}{_era_year(era, year, gannen, digits)}年度"
+    if precision is Precision.YEAR:
+        era = _era_at(date(day.year, 1, 1))
+        return era, day.year, f"{era.name}{_era_year(era, day.year, gannen, digits)}年"
+    if precision is Precision.MONTH:
+        return (
+            _era_at(day.replace(day=1)),
+            day.year,
+            _month_text(day.replace(day=1), gannen, digits),
+        )
+    era = _era_at(day)
+    return era, day.year, format_wareki(day, gannen=gannen, digits=digits)  # type: ignore[arg-type]
+
+
+def _shorten(text: str, era: Era, same_year: bool) -> str:
+    """Drop the era (and the year) a range's right side shares with its left side."""
+    rest = text[len(era.name) :]
+    if not same_year:
+        return rest
+    year_mark = rest.index("年")
+    tail = rest[year_mark + 1 :]
+    return tail or rest
+
+
+def format_period(
+    period: Period | PeriodSet,
+    *,
+    style: Literal["wareki", "iso"] = "wareki",
+    gannen: bool = True,
+    digits: Digits = "ascii",
+) -> str:
+    """Write a period so that :func:`parse_period` reads it back to the same value.
+
+    Wareki ranges drop what the right side shares with the left, as documents do:
+    '平成25年12月～26年1月', '平成25年8月1日～9月30日', '令和4年度～8年度'. A PeriodSet is
+    written as a numbered list '①…②…', with '～各月' style recurrences as '～毎P1M'.
+    """
+    if style == "iso":
+        return period.isoformat()
+    if style != "wareki":
+        raise CalendarError(f"expected style 'wareki' or 'iso', found {style!r}")
+    _check_options(digits)
+    if isinstance(period, PeriodSet):
+        return _format_set(period, gannen, digits)
+    return _format_one(period, gannen, digits)
+
+
+def _format_one(period: Period, gannen: bool, digits: str) -> str:
+    era, year, left = _side(period, False, gannen, digits)
+    single = period.isoformat().find("/") < 0
+    if single:
+        return left
+    end_era, end_year, right = _side(period, True, gannen, digits)
+    if end_era == era and period.precision is not Precision.FISCAL_YEAR:
+        right = _shorten(right, era, end_year == year)
+    elif end_era == era:
+        right = right[len(era.name) :]
+    return f"{left}～{right}"
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _format_set(periods: PeriodSet, gannen: bool, digits: str) -> str:
+    items = [_format_one(period, gannen, digits) for period in periods]
+    if periods.recurrence == "P1M" and periods[-1].precision is Precision.MONTH:
+        items[-1] += "～各月"
+    elif periods.recurrence is not None:
+        raise CalendarError(
+            f"expected a monthly recurrence on a month to write in wareki, "
+            f"found {periods.recurrence!r}",
+            text=periods.isoformat(),
+        )
+    if len(items) == 1:
+        return items[0]
+    if len(items) <= len(_CIRCLED):
+        return " ".join(mark + item for mark, item in zip(_CIRCLED, items, strict=False))
+    return "、".join(items)
