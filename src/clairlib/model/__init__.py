@@ -28,7 +28,15 @@ from clairlib.model.documents import (
     Selector,
     Table,
 )
-from clairlib.model.framework import Crosswalk, CrosswalkLink, Framework, Item, Objective, Pillar, PillarKind
+from clairlib.model.framework import (
+    Crosswalk,
+    CrosswalkLink,
+    Framework,
+    Item,
+    Objective,
+    Pillar,
+    PillarKind,
+)
 from clairlib.model.governance import AgendaItem, Board, Meeting, Officer, Organisation, StaffCount
 from clairlib.model.indicators import Aggregation, Indicator, Measurement, Target
 from clairlib.model.offices import Department, Office, OfficeKind

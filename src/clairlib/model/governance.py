@@ -7,8 +7,8 @@ import enum
 import attrs
 
 from clairlib.calendar import Period
-from clairlib.model.offices import Department
 from clairlib.model._fields import personal
+from clairlib.model.offices import Department
 
 __all__ = ["AgendaItem", "Board", "Meeting", "Officer", "Organisation", "StaffCount"]
 

@@ -7,8 +7,8 @@ import enum
 import attrs
 
 from clairlib.calendar import FiscalYear
-from clairlib.model.records import Breakdown, CountingBasis
 from clairlib.model.quantity import Quantity
+from clairlib.model.records import Breakdown, CountingBasis
 
 __all__ = ["Aggregation", "Indicator", "Measurement", "Target"]
 

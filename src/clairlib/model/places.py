@@ -55,8 +55,8 @@ def _territories() -> tuple[dict[str, str], dict[str, str]]:
     # Babel is imported here, not at module import: loading CLDR costs milliseconds.
     from babel import Locale
 
-    ja = Locale("ja").territories
-    en = Locale("en").territories
+    ja: dict[str, str] = {str(k): str(v) for k, v in Locale("ja").territories.items()}
+    en: dict[str, str] = {str(k): str(v) for k, v in Locale("en").territories.items()}
     # Alpha-2 codes only: CLDR also lists UN M.49 regions (001, 419 …) and ZZ (unknown).
     codes = {code for code in ja if len(code) == 2 and code.isalpha() and code != "ZZ"}
     return {c: ja[c] for c in codes}, {c: en.get(c, c) for c in codes}
@@ -93,7 +93,9 @@ class Country:
     @code.validator
     def _check(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not is_country_code(value):
-            raise UnknownCountryError(f"expected an ISO 3166-1 alpha-2 country code, found {value!r}")
+            raise UnknownCountryError(
+                f"expected an ISO 3166-1 alpha-2 country code, found {value!r}"
+            )
 
     @property
     def name_ja(self) -> str:

@@ -101,6 +101,8 @@ class Quantity:
     def parse(cls, text: str, *, unit: str | None = None) -> Quantity:
         """Read a printed figure such as ``約 1,552 万件``, ``68.5%`` or ``18,909 千円``.
 
+        A trailing ``超`` or ``を超える`` (``5万人を超える``) reads as "more than".
+
         ``unit`` supplies the unit where the text prints none (a table cell under a
         ``(件)`` header).
         """
@@ -114,8 +116,15 @@ class Quantity:
             raise QuantityError(f"expected a number in {original!r}")
         number = match.group().replace(",", "")
         rest = body[match.end() :]
-        for word, qual in (("以上", Qualifier.AT_LEAST), ("未満", Qualifier.LESS_THAN),
-                           ("以下", Qualifier.AT_MOST)):
+        for word, qual in (
+            ("以上", Qualifier.AT_LEAST),
+            ("未満", Qualifier.LESS_THAN),
+            ("以下", Qualifier.AT_MOST),
+            ("を超える", Qualifier.MORE_THAN),
+            ("を超え", Qualifier.MORE_THAN),
+            ("超え", Qualifier.MORE_THAN),
+            ("超", Qualifier.MORE_THAN),
+        ):
             if rest.endswith(word):
                 if qualifier is not None:
                     raise QuantityError(f"two qualifiers in {original!r}")

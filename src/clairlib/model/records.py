@@ -30,6 +30,7 @@ __all__ = [
     "personal_fields",
 ]
 
+
 def _non_negative(instance: object, attribute: attrs.Attribute[Quantity], value: Quantity) -> None:
     if value.value < 0:
         raise ValueError(f"{attribute.name} must not be negative, found {value.value}")
