@@ -20,19 +20,33 @@ from clairlib.calendar._era import (
 )
 from clairlib.calendar._fiscal import FiscalYear
 from clairlib.calendar._format import format_period, format_wareki
+from clairlib.calendar._parse import (
+    CalendarWarning,
+    EraOverflowError,
+    UnreadableDateError,
+    parse_date,
+    parse_period,
+)
 from clairlib.calendar._period import Period, PeriodSet, Precision
+from clairlib.errors import CalendarError
 
 __all__ = [
+    "CalendarError",
+    "CalendarWarning",
     "Era",
+    "EraOverflowError",
     "EraRangeError",
     "FiscalYear",
     "Period",
     "PeriodSet",
     "Precision",
+    "UnreadableDateError",
     "era_of",
     "eras",
     "format_period",
     "format_wareki",
+    "parse_date",
+    "parse_period",
     "register_era",
     "registered_era",
     "unregister_era",
