@@ -1,0 +1,31 @@
+"""Tests for the command-line shell (clairlib.cli): usage and exit status."""
+
+from __future__ import annotations
+
+import pytest
+
+from clairlib import __version__
+from clairlib.cli import EXIT_USAGE, run
+
+
+def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without a command the help goes to stderr and the exit status is 2."""
+    assert EXIT_USAGE == run([])
+    assert "usage: clairlib" in capsys.readouterr().err
+
+
+def test_unknown_command_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A bad command is a one-line usage error with exit status 2, not a traceback."""
+    with pytest.raises(SystemExit) as raised:
+        run(["no-such-command"])
+    assert EXIT_USAGE == raised.value.code
+    err = capsys.readouterr().err
+    assert err.startswith("clairlib: ")
+    assert "Traceback" not in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the package version."""
+    with pytest.raises(SystemExit):
+        run(["--version"])
+    assert f"clairlib {__version__}\n" == capsys.readouterr().out
