@@ -10,13 +10,23 @@ from typing import TYPE_CHECKING, Any
 
 from clairlib.errors import ClairlibError
 
-__all__ = ["ClairlibError", "__version__"]
+__all__ = [
+    "ClairlibError",
+    "__version__",
+    "export",
+    "exporters",
+    "validate",
+]
 
 __version__ = "0.1.0.dev0"
 
 # Public callables that live in heavier modules, imported on first attribute access
 # so that ``import clairlib.calendar`` stays cheap.
-_LAZY: dict[str, str] = {}
+_LAZY: dict[str, str] = {
+    "export": "clairlib.export",
+    "exporters": "clairlib.plugins",
+    "validate": "clairlib.plugins",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -35,4 +45,6 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    pass
+    from clairlib.export import export as export
+    from clairlib.plugins import exporters as exporters
+    from clairlib.plugins import validate as validate

@@ -1,0 +1,99 @@
+"""``export``: resolve an exporter, build its options, write atomically."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from clairlib.errors import ClairlibError, ExportError
+from clairlib.export._atomic import PathSink, StreamSink
+from clairlib.export._exporter import Exporter, Progress
+from clairlib.export._options import build_options
+
+if TYPE_CHECKING:
+    from clairlib.model import Document
+
+__all__ = ["Destination", "export", "resolve", "run"]
+
+Destination = str | os.PathLike[str] | BinaryIO
+
+
+def _is_document(document: object) -> bool:
+    from clairlib.model import AnnualPlan, AnnualReport, MidTermPlan
+
+    return isinstance(document, AnnualPlan | AnnualReport | MidTermPlan)
+
+
+def resolve(exporter: str | Exporter) -> Exporter:
+    """The exporter itself, or the installed exporter with this name."""
+    if isinstance(exporter, Exporter):
+        return exporter
+    if not isinstance(exporter, str):
+        raise ExportError(f"expected an exporter or its name, found {exporter!r}")
+    # Names are resolved by the plugin host, which sits above this layer: imported on
+    # use so that ``clairlib.export`` itself never loads plugins.
+    from clairlib.plugins import get_plugin_manager
+
+    return get_plugin_manager().exporter(exporter)
+
+
+def run(
+    document: Document,
+    exporter: Exporter,
+    destination: Destination,
+    options: object,
+    *,
+    progress: Progress | None = None,
+) -> tuple[Path, ...]:
+    """Write ``document`` with ``exporter`` and ready-made ``options``, atomically."""
+    if not _is_document(document):
+        raise ExportError(
+            f"expected a MidTermPlan, AnnualPlan or AnnualReport, found {type(document).__name__}"
+        )
+    sink: PathSink | StreamSink
+    if isinstance(destination, str | os.PathLike):
+        sink = PathSink(Path(os.fspath(destination)), exporter=exporter.name)
+    elif hasattr(destination, "write"):
+        sink = StreamSink(destination, exporter=exporter.name)
+    else:
+        raise ExportError(f"expected a path or a binary stream, found {destination!r}")
+    try:
+        exporter.write(document, sink, options, progress)
+        if not sink.opened:
+            raise ExportError(f"exporter {exporter.name!r} wrote nothing")
+        return sink.commit()
+    except ClairlibError:
+        sink.discard()
+        raise
+    except OSError as error:
+        sink.discard()
+        raise ExportError(f"exporter {exporter.name!r} could not write: {error}") from error
+    except Exception as error:
+        sink.discard()
+        raise ExportError(
+            f"exporter {exporter.name!r} failed: {type(error).__name__}: {error}"
+        ) from error
+    except BaseException:
+        sink.discard()
+        raise
+
+
+def export(
+    document: Document,
+    exporter: str | Exporter,
+    destination: Destination,
+    *,
+    progress: Progress | None = None,
+    **options: object,
+) -> tuple[Path, ...]:
+    """Write ``document`` with an installed exporter (by name) to a path or binary stream.
+
+    ``options`` are the exporter's options; strings are converted to their types, and
+    an unknown option raises :class:`~clairlib.errors.ExportError`. Output to a path
+    is atomic: temporary files beside the target are renamed into place only when
+    the exporter succeeds. Returns the paths written (none for a stream).
+    """
+    chosen = resolve(exporter)
+    built = build_options(chosen.options, options, exporter=chosen.name)
+    return run(document, chosen, destination, built, progress=progress)

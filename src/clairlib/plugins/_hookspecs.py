@@ -1,0 +1,27 @@
+"""The hooks a clairlib plugin implements (project name ``clairlib``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from clairlib.export import Exporter
+    from clairlib.rules import Rule
+
+PROJECT = "clairlib"
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def clairlib_exporters() -> Iterable[Exporter]:  # type: ignore[empty-body]
+    """Return the exporters this plugin provides."""
+
+
+@hookspec
+def clairlib_rules() -> Iterable[Rule]:  # type: ignore[empty-body]
+    """Return the validation rules this plugin provides."""

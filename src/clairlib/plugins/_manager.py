@@ -1,0 +1,375 @@
+"""The plugin host: default plugins and entry points, loaded lazily and one at a time."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import os
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pluggy
+
+from clairlib.errors import PluginError
+from clairlib.plugins import _hookspecs
+
+if TYPE_CHECKING:
+    from clairlib.export import Exporter
+    from clairlib.rules import Rule
+
+__all__ = [
+    "DEFAULT_PLUGINS",
+    "ENTRY_POINT_GROUP",
+    "STRICT_ENV",
+    "PluginHost",
+    "PluginInfo",
+    "PluginProblem",
+    "PluginWarning",
+]
+
+ENTRY_POINT_GROUP = "clairlib"
+STRICT_ENV = "CLAIRLIB_STRICT_PLUGINS"
+DEFAULT_PLUGINS = ("clairlib.export._csv", "clairlib.export._json", "clairlib.rules._plugin")
+_OWN_DISTRIBUTION = "clairlib"
+
+
+class PluginWarning(UserWarning):
+    """A plugin was left out because it failed to load or returned something unusable."""
+
+
+@attrs.frozen(kw_only=True)
+class PluginProblem:
+    """A plugin that could not be (fully) used: where it comes from and what went wrong."""
+
+    distribution: str
+    plugin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"plugin {self.plugin!r} from distribution {self.distribution!r}: {self.message}"
+
+
+@attrs.frozen(kw_only=True)
+class PluginInfo:
+    """A loaded plugin: its name, distribution and version, what it provides."""
+
+    name: str
+    distribution: str
+    version: str | None
+    exporters: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class _Loaded:
+    name: str
+    distribution: str
+    version: str | None
+    plugin: object
+
+
+def _strict_from_environment() -> bool:
+    return os.environ.get(STRICT_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class PluginHost:
+    """The pluggy host: finds plugins on first use and keeps what they provide.
+
+    The default plugins (CSV, JSON, the built-in rules) come first, then the
+    entry points of the group ``clairlib``, each loaded on its own: one that fails
+    to import, implements an unknown hook or returns nonsense is reported with its
+    distribution (a :class:`PluginWarning`, and in :attr:`problems`) and left out,
+    or raises :class:`~clairlib.errors.PluginError` when ``strict`` (default: the
+    environment variable ``CLAIRLIB_STRICT_PLUGINS=1``).
+    """
+
+    def __init__(
+        self,
+        *,
+        entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
+        defaults: Sequence[str] = DEFAULT_PLUGINS,
+        strict: bool | None = None,
+    ) -> None:
+        self._entry_points = None if entry_points is None else tuple(entry_points)
+        self._defaults = tuple(defaults)
+        self._strict = strict
+        self._manager = pluggy.PluginManager(_hookspecs.PROJECT)
+        self._manager.add_hookspecs(_hookspecs)
+        self._loaded: list[_Loaded] | None = None
+        self._problems: list[PluginProblem] = []
+        self._exporters: dict[str, Exporter] | None = None
+        self._exporter_owner: dict[str, str] = {}
+        self._rules: tuple[Rule, ...] | None = None
+        self._exporters_of: dict[str, tuple[str, ...]] = {}
+        self._rules_of: dict[str, tuple[str, ...]] = {}
+
+    @property
+    def strict(self) -> bool:
+        """True when a broken plugin raises instead of being reported and left out."""
+        return _strict_from_environment() if self._strict is None else self._strict
+
+    @property
+    def manager(self) -> pluggy.PluginManager:
+        """The underlying pluggy plugin manager (loads the plugins first)."""
+        self._load()
+        return self._manager
+
+    @property
+    def problems(self) -> tuple[PluginProblem, ...]:
+        """Every plugin problem found so far (loading and calling the hooks)."""
+        self._load()
+        return tuple(self._problems)
+
+    def register(self, plugin: object, *, name: str, distribution: str = "") -> None:
+        """Add a plugin object or module by hand (an application's own exporters)."""
+        self._load()
+        self._add(_Loaded(name=name, distribution=distribution, version=None, plugin=plugin))
+        self._exporters = None
+        self._rules = None
+
+    # -- loading -----------------------------------------------------------------
+
+    def _report(self, distribution: str, plugin: str, message: str) -> None:
+        problem = PluginProblem(distribution=distribution, plugin=plugin, message=message)
+        if self.strict:
+            raise PluginError(str(problem))
+        self._problems.append(problem)
+        warnings.warn(str(problem), PluginWarning, stacklevel=4)
+
+    def _load(self) -> None:
+        if self._loaded is not None:
+            return
+        self._loaded = []
+        version = _version(_OWN_DISTRIBUTION)
+        for module_name in self._defaults:
+            # The default plugins are part of clairlib: a failure there is a bug to see,
+            # never a plugin to leave out.
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError as error:
+                if module_name in _NOT_YET_WRITTEN and module_name.startswith(str(error.name)):
+                    continue
+                raise
+            self._add(
+                _Loaded(
+                    name=module_name, distribution=_OWN_DISTRIBUTION, version=version, plugin=module
+                )
+            )
+        points = self._entry_points
+        if points is None:
+            points = tuple(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))
+        for point in sorted(points, key=lambda p: (p.name, p.value)):
+            dist = point.dist
+            distribution = dist.name if dist is not None else "unknown distribution"
+            try:
+                plugin = point.load()
+            except Exception as error:
+                self._report(
+                    distribution,
+                    point.name,
+                    f"failed to import {point.value!r}: {type(error).__name__}: {error}",
+                )
+                continue
+            self._add(
+                _Loaded(
+                    name=point.name,
+                    distribution=distribution,
+                    version=dist.version if dist is not None else None,
+                    plugin=plugin,
+                )
+            )
+
+    def _add(self, loaded: _Loaded) -> None:
+        assert self._loaded is not None
+        try:
+            self._manager.register(loaded.plugin, name=loaded.name)
+        except ValueError as error:  # pluggy: the name or object is already registered
+            self._report(loaded.distribution, loaded.name, str(error))
+            return
+        except pluggy.PluginValidationError as error:
+            self._report(loaded.distribution, loaded.name, str(error))
+            return
+        unknown = sorted(
+            caller.name
+            for caller in self._manager.get_hookcallers(loaded.plugin) or ()
+            if caller.spec is None
+        )
+        if unknown:
+            self._manager.unregister(loaded.plugin)
+            self._report(
+                loaded.distribution,
+                loaded.name,
+                f"implements unknown hook{'s' if len(unknown) > 1 else ''} "
+                f"{', '.join(unknown)} (known: clairlib_exporters, clairlib_rules)",
+            )
+            return
+        self._loaded.append(loaded)
+
+    def _results(self, hook: str) -> list[tuple[_Loaded, list[Any]]]:
+        # Each plugin's implementation is called on its own so that one that raises
+        # or returns nonsense is left out without losing the others.
+        assert self._loaded is not None
+        caller = getattr(self._manager.hook, hook)
+        impls = {impl.plugin_name: impl for impl in caller.get_hookimpls()}
+        out: list[tuple[_Loaded, list[Any]]] = []
+        for loaded in self._loaded:
+            impl = impls.get(loaded.name)
+            if impl is None:
+                continue
+            try:
+                returned = impl.function()
+            except Exception as error:
+                self._report(
+                    loaded.distribution,
+                    loaded.name,
+                    f"{hook}() raised {type(error).__name__}: {error}",
+                )
+                continue
+            if returned is None or isinstance(returned, str | bytes | Mapping):
+                self._report(
+                    loaded.distribution,
+                    loaded.name,
+                    f"{hook}() must return an iterable, returned {_describe(returned)}",
+                )
+                continue
+            try:
+                items = list(returned)
+            except Exception as error:
+                self._report(
+                    loaded.distribution,
+                    loaded.name,
+                    f"{hook}() returned {_describe(returned)}, which cannot be iterated: {error}",
+                )
+                continue
+            out.append((loaded, items))
+        return out
+
+    # -- exporters ---------------------------------------------------------------
+
+    def exporters(self) -> Mapping[str, Exporter]:
+        """The installed exporters by name, sorted by name."""
+        if self._exporters is None:
+            self._load()
+            self._exporters = self._collect_exporters()
+        return dict(self._exporters)
+
+    def _collect_exporters(self) -> dict[str, Exporter]:
+        from clairlib.export import Exporter
+
+        found: dict[str, Exporter] = {}
+        owner: dict[str, str] = {}
+        provided: dict[str, list[str]] = {}
+        for loaded, items in self._results("clairlib_exporters"):
+            bad = [item for item in items if not isinstance(item, Exporter)]
+            if bad:
+                self._report(
+                    loaded.distribution,
+                    loaded.name,
+                    f"clairlib_exporters() must return Exporter objects, "
+                    f"returned {_describe(bad[0])}",
+                )
+                continue
+            for exporter in items:
+                if exporter.name in found:
+                    self._report(
+                        loaded.distribution,
+                        loaded.name,
+                        f"exporter {exporter.name!r} is already provided by "
+                        f"distribution {owner[exporter.name]!r}; this one is ignored",
+                    )
+                    continue
+                found[exporter.name] = exporter
+                owner[exporter.name] = loaded.distribution
+                provided.setdefault(loaded.name, []).append(exporter.name)
+        self._exporter_owner = owner
+        self._exporters_of = {name: tuple(names) for name, names in provided.items()}
+        return dict(sorted(found.items()))
+
+    def exporter(self, name: str) -> Exporter:
+        """The installed exporter called ``name``; PluginError naming the known ones."""
+        found = self.exporters()
+        if name not in found:
+            known = ", ".join(found) or "none"
+            raise PluginError(f"no exporter is called {name!r} (installed: {known})")
+        return found[name]
+
+    def distribution_of(self, exporter: str) -> str:
+        """The distribution that provides the installed exporter called ``exporter``."""
+        self.exporter(exporter)
+        return self._exporter_owner[exporter]
+
+    # -- rules -------------------------------------------------------------------
+
+    def rules(self) -> tuple[Rule, ...]:
+        """The installed validation rules, built-in first."""
+        if self._rules is None:
+            self._load()
+            self._rules = self._collect_rules()
+        return self._rules
+
+    def _collect_rules(self) -> tuple[Rule, ...]:
+        rule_type = _rule_type()
+        found: list[Rule] = []
+        owner: dict[str, list[str]] = {}
+        for loaded, items in self._results("clairlib_rules"):
+            bad = [item for item in items if not isinstance(item, rule_type)]
+            if bad:
+                self._report(
+                    loaded.distribution,
+                    loaded.name,
+                    f"clairlib_rules() must return Rule objects, returned {_describe(bad[0])}",
+                )
+                continue
+            found.extend(items)
+            owner.setdefault(loaded.name, []).extend(_rule_code(rule) for rule in items)
+        self._rules_of = {name: tuple(codes) for name, codes in owner.items()}
+        return tuple(found)
+
+    # -- listing -----------------------------------------------------------------
+
+    def plugins(self) -> tuple[PluginInfo, ...]:
+        """Every loaded plugin with what it provides, in loading order."""
+        self.exporters()
+        self.rules()
+        assert self._loaded is not None
+        return tuple(
+            PluginInfo(
+                name=loaded.name,
+                distribution=loaded.distribution,
+                version=loaded.version,
+                exporters=self._exporters_of.get(loaded.name, ()),
+                rules=self._rules_of.get(loaded.name, ()),
+            )
+            for loaded in self._loaded
+        )
+
+
+def _version(distribution: str) -> str | None:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _rule_type() -> type:
+    from clairlib.rules import Rule
+
+    return Rule
+
+
+def _rule_code(rule: object) -> str:
+    code: object = getattr(rule, "code", None)
+    return code if isinstance(code, str) else repr(rule)
+
+
+# Default plugins other engineers' modules provide, not written yet in this tree.
+_NOT_YET_WRITTEN = frozenset(
+    {"clairlib.export._csv", "clairlib.export._json", "clairlib.rules._plugin"}
+)
