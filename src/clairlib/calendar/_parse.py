@@ -20,10 +20,24 @@ from functools import lru_cache
 from clairlib.calendar._era import GREGORIAN_START, REGISTRY, Era, EraRangeError
 from clairlib.calendar._fiscal import FiscalYear
 from clairlib.calendar._normalize import normalize, source_span
-from clairlib.calendar._period import Period, PeriodSet, Precision, month_end
+from clairlib.calendar._period import Period, PeriodSet, Precision, month_end, trusted_period
 from clairlib.errors import CalendarError
 
 Context = FiscalYear | int | None
+
+DAY, MONTH, YEAR, FISCAL_YEAR = (
+    Precision.DAY,
+    Precision.MONTH,
+    Precision.YEAR,
+    Precision.FISCAL_YEAR,
+)
+
+
+def _between(first: Period, last: Period) -> Period:
+    """Join two checked periods into a range at the finest precision both fit."""
+    a, b = first.precision, last.precision
+    precision = a if a is b else DAY if DAY in (a, b) else MONTH
+    return trusted_period(first.start, last.end, precision)
 
 
 class UnreadableDateError(CalendarError):
@@ -50,10 +64,12 @@ _RELATIVE_FY = {
 }
 _POINT: re.Pattern[str]
 _DOTTED: re.Pattern[str]
+_SIMPLE: re.Pattern[str]
+_SIMPLE_DOTTED: re.Pattern[str]
 
 
 def _compile() -> None:
-    global _POINT, _DOTTED
+    global _POINT, _DOTTED, _SIMPLE, _SIMPLE_DOTTED
     names = sorted((era.name for era in REGISTRY.eras), key=len, reverse=True)
     initials = "".join(era.initial for era in REGISTRY.eras)
     era = "(?P<era>" + "|".join(map(re.escape, names)) + f"|[{initials}](?=[0-9元]))"
@@ -66,6 +82,18 @@ def _compile() -> None:
     )
     _DOTTED = re.compile(
         f"{era}?" r"(?P<y>[0-9]{1,4}|元)\.(?P<mo>[0-9]{1,2})(?:\.(?P<d>[0-9]{1,2}))?"
+    )
+    # One written point with its era or a western year, read straight from the raw
+    # text (int() takes full-width digits): most of what documents hold.
+    raw_era = (
+        "(?P<era>" + "|".join(map(re.escape, sorted(REGISTRY.by_name, key=len, reverse=True))) + ")"
+    )
+    _SIMPLE = re.compile(
+        rf"\s*{raw_era}?\s*([0-9０-９]{{1,4}}|元)\s*(年度|年)\s*"
+        r"(?:([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*日\s*)?)?"
+    )
+    _SIMPLE_DOTTED = re.compile(
+        rf"\s*{raw_era}?\s*([0-9０-９]{{1,4}}|元)\s*([.．])\s*([0-9０-９]{{1,2}})\s*(?:[.．]\s*([0-9０-９]{{1,2}})\s*)?"
     )
     _parse_cached.cache_clear()
 
@@ -249,7 +277,7 @@ class _Reader:
                         (points[0].match.start(), points[1].match.end()),
                         CalendarError,
                     )
-                period = Period.between(period, right.period)
+                period = _between(period, right.period)
                 prev = right
             if recurring:
                 if index != len(items) - 1 or period.precision is not Precision.MONTH:
@@ -361,15 +389,15 @@ class _Reader:
                     CalendarError,
                 )
             when = date(calendar_year, month, day)
-            period = Period(when, when, Precision.DAY)
+            period = trusted_period(when, when, DAY)
         elif month is not None:
-            period = Period(
-                date(calendar_year, month, 1), month_end(calendar_year, month), Precision.MONTH
+            period = trusted_period(
+                date(calendar_year, month, 1), month_end(calendar_year, month), MONTH
             )
         elif fiscal:
-            period = Period.fiscal_year(year)
+            period = trusted_period(date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR)
         else:
-            period = Period.year(year)
+            period = trusted_period(date(year, 1, 1), date(year, 12, 31), YEAR)
         if era is not None:
             self.check_era(era, period, point.span())
         return _Resolved(period, era, year, month, fiscal)
@@ -399,6 +427,48 @@ class _Reader:
             self.notes.append(f"{message}; read as {period.isoformat()} because lenient=True")
 
 
+def _simple(text: str) -> Period | None:
+    """Read a lone point with an explicit era or western year, or return None.
+
+    None sends the text down the full parser, which also words every error.
+    """
+    match = _SIMPLE.fullmatch(text) or _SIMPLE_DOTTED.fullmatch(text)
+    if match is None:
+        return None
+    name, y, mark, mo, d = match.groups()
+    number = 1 if y == "元" else int(y)
+    era = REGISTRY.by_name[name] if name else None
+    if era is None:
+        if number < 1000:
+            return None
+        year = number
+    elif number < 1:
+        return None
+    else:
+        year = era.first_year + number - 1
+    try:
+        if mo is None:
+            if mark == "年度":
+                start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
+            else:
+                start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
+        elif mark == "年度":
+            return None
+        elif d is None:
+            month = int(mo)
+            if not 1 <= month <= 12:
+                return None
+            start, end, precision = date(year, month, 1), month_end(year, month), MONTH
+        else:
+            start = end = date(year, int(mo), int(d))
+            precision = DAY
+    except ValueError:
+        return None
+    if era is not None and (end < era.start or (era.end is not None and start > era.end)):
+        return None
+    return trusted_period(start, end, precision)
+
+
 def _is_iso(folded: str) -> bool:
     head = folded[:4]
     return folded.isascii() and (
@@ -410,6 +480,9 @@ def _is_iso(folded: str) -> bool:
 def _parse_text(text: str, context: Context, lenient: bool) -> Period | PeriodSet:
     if not isinstance(text, str):
         raise UnreadableDateError(f"expected text, found {type(text).__name__}")
+    simple = _simple(text)
+    if simple is not None:
+        return simple
     folded = normalize(text)
     if _is_iso(folded) and "." not in folded:
         try:
