@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import BinaryIO, cast
 
@@ -29,13 +28,14 @@ def check_member_name(name: str) -> str:
     return name
 
 
-@functools.cache
-def _file_mode() -> int:
-    # mkstemp creates 0600 files; a renamed result should look like any file the user
-    # writes, so apply the umask the process runs with.
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
+def _sync(path: Path) -> None:
+    # The exporter may have closed its file already: reopen it to push it to disk, so
+    # the rename can never expose an empty file after a crash.
+    fd = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 class PathSink:
@@ -79,14 +79,14 @@ class PathSink:
                     f"but {self.target} is not a directory"
                 )
             self._make_directory(self.target)
+        temporary = final.with_name(f".{final.name}.{secrets.token_hex(6)}.tmp")
         try:
-            fd, temporary = tempfile.mkstemp(
-                dir=final.parent, prefix=f".{final.name}.", suffix=".tmp"
-            )
+            # 0o666 lets the umask decide the permissions, as for any new file.
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except OSError as error:
             raise ExportError(f"cannot write beside {final}: {error.strerror}") from error
         handle = cast(BinaryIO, os.fdopen(fd, "wb"))
-        self._files.append((handle, Path(temporary), final))
+        self._files.append((handle, temporary, final))
         return handle
 
     def _make_directory(self, directory: Path) -> None:
@@ -111,12 +111,14 @@ class PathSink:
 
     def commit(self) -> tuple[Path, ...]:
         """Close every file and rename it over its final name; return the final paths."""
-        for handle, temporary, _ in self._files:
+        for handle, temporary, final in self._files:
             handle.close()
-            os.chmod(temporary, _file_mode())
-        for _, _, final in self._files:
+            _sync(temporary)
             if final.is_dir():
                 raise ExportError(f"cannot replace directory {final} with a file")
+            if final.exists():
+                # Replacing a file keeps its permissions, as writing into it would.
+                os.chmod(temporary, final.stat().st_mode & 0o7777)
         for _, temporary, final in self._files:
             os.replace(temporary, final)
         return tuple(final for _, _, final in self._files)

@@ -34,9 +34,8 @@ from clairlib.plugins._manager import (
 
 if TYPE_CHECKING:
     from clairlib.export import Exporter
-    from clairlib.findings import Finding
     from clairlib.model import Document
-    from clairlib.rules import Rule
+    from clairlib.rules import Rule, ValidationReport
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -86,8 +85,8 @@ def installed_rules() -> tuple[Rule, ...]:
     return get_plugin_manager().rules()
 
 
-def validate(doc: Document, *, previous: Document | None = None) -> tuple[Finding, ...]:
+def validate(doc: Document, *, previous: Document | None = None) -> ValidationReport:
     """Validate ``doc`` with every installed rule; ``previous`` is last year's document."""
     from clairlib import rules
 
-    return tuple(rules.validate(doc, rules=installed_rules(), previous=previous))
+    return rules.validate(doc, rules=installed_rules(), previous=previous)

@@ -151,12 +151,7 @@ class PluginHost:
         for module_name in self._defaults:
             # The default plugins are part of clairlib: a failure there is a bug to see,
             # never a plugin to leave out.
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError as error:
-                if module_name in _NOT_YET_WRITTEN and module_name.startswith(str(error.name)):
-                    continue
-                raise
+            module = importlib.import_module(module_name)
             self._add(
                 _Loaded(
                     name=module_name, distribution=_OWN_DISTRIBUTION, version=version, plugin=module
@@ -315,11 +310,13 @@ class PluginHost:
         return self._rules
 
     def _collect_rules(self) -> tuple[Rule, ...]:
-        rule_type = _rule_type()
+        from clairlib.rules import Rule
+
         found: list[Rule] = []
-        owner: dict[str, list[str]] = {}
+        owner: dict[str, str] = {}
+        provided: dict[str, list[str]] = {}
         for loaded, items in self._results("clairlib_rules"):
-            bad = [item for item in items if not isinstance(item, rule_type)]
+            bad = [item for item in items if not isinstance(item, Rule)]
             if bad:
                 self._report(
                     loaded.distribution,
@@ -327,9 +324,20 @@ class PluginHost:
                     f"clairlib_rules() must return Rule objects, returned {_describe(bad[0])}",
                 )
                 continue
-            found.extend(items)
-            owner.setdefault(loaded.name, []).extend(_rule_code(rule) for rule in items)
-        self._rules_of = {name: tuple(codes) for name, codes in owner.items()}
+            for rule in items:
+                code = rule.code
+                if code in owner:
+                    self._report(
+                        loaded.distribution,
+                        loaded.name,
+                        f"rule {code!r} is already provided by distribution "
+                        f"{owner[code]!r}; this one is ignored",
+                    )
+                    continue
+                owner[code] = loaded.distribution
+                found.append(rule)
+                provided.setdefault(loaded.name, []).append(code)
+        self._rules_of = {name: tuple(codes) for name, codes in provided.items()}
         return tuple(found)
 
     # -- listing -----------------------------------------------------------------
@@ -356,20 +364,3 @@ def _version(distribution: str) -> str | None:
         return importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:
         return None
-
-
-def _rule_type() -> type:
-    from clairlib.rules import Rule
-
-    return Rule
-
-
-def _rule_code(rule: object) -> str:
-    code: object = getattr(rule, "code", None)
-    return code if isinstance(code, str) else repr(rule)
-
-
-# Default plugins other engineers' modules provide, not written yet in this tree.
-_NOT_YET_WRITTEN = frozenset(
-    {"clairlib.export._csv", "clairlib.export._json", "clairlib.rules._plugin"}
-)

@@ -1,0 +1,516 @@
+"""The CSV tables: which records each holds, and its columns in their stable order.
+
+A column is addressed by an attribute path from the row object; the writer and the
+reader both work from these declarations, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from clairlib.model import (
+    AgendaItem,
+    Aggregation,
+    AnnualPlan,
+    AnnualReport,
+    Board,
+    Breakdown,
+    BreakdownItem,
+    CountingBasis,
+    CrossListing,
+    Document,
+    Event,
+    EventKind,
+    Figure,
+    Grant,
+    Indicator,
+    LocalGovernment,
+    LocalGovernmentKind,
+    Measurement,
+    Meeting,
+    MidTermPlan,
+    Officer,
+    ParticipantKind,
+    Participants,
+    Person,
+    Priority,
+    Programme,
+    Publication,
+    Qualifier,
+    Quantity,
+    Section,
+    Selector,
+    StaffCount,
+    Target,
+    Venue,
+    personal_fields,
+)
+
+__all__ = ["TABLES", "Column", "Table", "is_personal", "table_names"]
+
+
+@attrs.frozen(kw_only=True)
+class Column:
+    """A CSV column: English key (also the English header), Japanese header, kind, path."""
+
+    key: str
+    ja: str
+    kind: str  # text list int decimal bool enum period fy mapping
+    path: tuple[str, ...]
+    optional: bool = False
+    enum: type[enum.Enum] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A CSV table: its name, the type of its row objects and how to list them."""
+
+    name: str
+    record: type
+    columns: tuple[Column, ...]
+    rows: Callable[[Document], Iterable[Any]]
+    nested: dict[tuple[str, ...], type] = attrs.field(factory=dict)
+    kinds: tuple[type, ...] = (AnnualReport,)
+
+
+# Row objects of the tables whose rows are parts of records: the owner's id and position
+# travel with the part, so the reader can put it back where it was.
+@attrs.frozen
+class ParticipantsRow:
+    """One participant count of an event."""
+
+    event: str
+    index: int
+    participants: Participants
+
+
+@attrs.frozen
+class LocalGovernmentRow:
+    """One local government an event names."""
+
+    event: str
+    government: LocalGovernment
+
+
+@attrs.frozen
+class BreakdownRow:
+    """One item of a breakdown (or an empty breakdown) of a participant count or measurement."""
+
+    owner_type: str  # "event" or "measurement"
+    owner: str
+    participants: int | None
+    breakdown: int
+    dimension: str
+    overlapping: bool
+    item: BreakdownItem | None
+
+
+@attrs.frozen
+class ProgrammeRow:
+    """A programme and the section it is printed in."""
+
+    section: str
+    programme: Programme
+
+
+@attrs.frozen
+class AgendaRow:
+    """An agenda item of a meeting."""
+
+    meeting: str
+    item: AgendaItem
+
+
+def _text(key: str, ja: str, *path: str, optional: bool = True) -> Column:
+    return Column(key=key, ja=ja, kind="text", path=path or (key,), optional=optional)
+
+
+def _col(key: str, ja: str, kind: str, *path: str, optional: bool = False) -> Column:
+    return Column(key=key, ja=ja, kind=kind, path=path or (key,), optional=optional)
+
+
+def _enum(key: str, ja: str, cls: type[enum.Enum], *path: str, optional: bool = False) -> Column:
+    return Column(key=key, ja=ja, kind="enum", path=path or (key,), optional=optional, enum=cls)
+
+
+def _quantity(key: str, ja: str, *path: str) -> tuple[Column, ...]:
+    base = path or (key,)
+    return (
+        Column(key=key, ja=ja, kind="decimal", path=(*base, "value")),
+        Column(key=f"{key}_unit", ja=f"{ja}（単位）", kind="text", path=(*base, "unit")),
+        Column(key=f"{key}_scale", ja=f"{ja}（倍率）", kind="int", path=(*base, "scale")),
+        Column(
+            key=f"{key}_qualifier",
+            ja=f"{ja}（修飾）",
+            kind="enum",
+            path=(*base, "qualifier"),
+            optional=True,
+            enum=Qualifier,
+        ),
+        Column(
+            key=f"{key}_text", ja=f"{ja}（表記）", kind="text", path=(*base, "text"), optional=True
+        ),
+    )
+
+
+def _sections(sections: Iterable[Section]) -> Iterator[ProgrammeRow]:
+    for section in sections:
+        for programme in section.programmes:
+            yield ProgrammeRow(section.id, programme)
+        yield from _sections(section.sections)
+
+
+def _participants(doc: Document) -> Iterator[ParticipantsRow]:
+    for event in getattr(doc, "events", ()):
+        for index, participants in enumerate(event.participants):
+            yield ParticipantsRow(event.id, index, participants)
+
+
+def _local_governments(doc: Document) -> Iterator[LocalGovernmentRow]:
+    for event in getattr(doc, "events", ()):
+        for government in event.local_governments:
+            yield LocalGovernmentRow(event.id, government)
+
+
+def _breakdown_rows(
+    owner_type: str, owner: str, participants: int | None, breakdowns: Iterable[Breakdown]
+) -> Iterator[BreakdownRow]:
+    for index, breakdown in enumerate(breakdowns):
+        items: tuple[BreakdownItem | None, ...] = breakdown.items or (None,)
+        for item in items:
+            yield BreakdownRow(
+                owner_type,
+                owner,
+                participants,
+                index,
+                breakdown.dimension,
+                breakdown.overlapping,
+                item,
+            )
+
+
+def _breakdowns(doc: Document) -> Iterator[BreakdownRow]:
+    for event in getattr(doc, "events", ()):
+        for position, participants in enumerate(event.participants):
+            yield from _breakdown_rows("event", event.id, position, participants.breakdowns)
+    for measurement in getattr(doc, "measurements", ()):
+        yield from _breakdown_rows("measurement", measurement.id, None, measurement.breakdowns)
+
+
+def _agenda(doc: Document) -> Iterator[AgendaRow]:
+    for meeting in getattr(doc, "meetings", ()):
+        for item in meeting.agenda:
+            yield AgendaRow(meeting.id, item)
+
+
+def _organisation(field: str) -> Callable[[Document], Iterable[Any]]:
+    def rows(doc: Document) -> Iterable[Any]:
+        organisation = getattr(doc, "organisation", None)
+        return () if organisation is None else getattr(organisation, field)
+
+    return rows
+
+
+def _records(field: str) -> Callable[[Document], Iterable[Any]]:
+    def rows(doc: Document) -> Iterable[Any]:
+        return getattr(doc, field, ())
+
+    return rows
+
+
+_ID = _text("id", "ID", optional=False)
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        name="events",
+        record=Event,
+        columns=(
+            _ID,
+            _text("name", "名称", optional=False),
+            _text("programme", "事業"),
+            _col("offices", "事務所", "list"),
+            _text("venue_text", "開催地", "venue", "text", optional=False),
+            _col("venue_countries", "開催国", "list", "venue", "countries"),
+            _text("venue_city", "都市", "venue", "city"),
+            _col("period", "期間", "period", optional=True),
+            _text("period_text", "期間（表記）"),
+            _enum("kind", "種別", EventKind),
+            _col("partners", "連携先", "list"),
+            _text("group", "区分"),
+            _text("description", "説明"),
+            _col("tags", "タグ", "list"),
+        ),
+        rows=_records("events"),
+        nested={("venue",): Venue},
+    ),
+    Table(
+        name="participants",
+        record=ParticipantsRow,
+        columns=(
+            _text("event", "行事ID", optional=False),
+            _col("index", "番号", "int"),
+            *_quantity("count", "参加数", "participants", "count"),
+            _enum("kind", "数の種類", ParticipantKind, "participants", "kind"),
+            _enum("basis", "計上方法", CountingBasis, "participants", "basis"),
+            _text("role", "役割", "participants", "role"),
+            _text("label", "区分名", "participants", "label"),
+        ),
+        rows=_participants,
+        nested={("participants",): Participants, ("participants", "count"): Quantity},
+    ),
+    Table(
+        name="local_governments",
+        record=LocalGovernmentRow,
+        columns=(
+            _text("event", "行事ID", optional=False),
+            _text("name", "自治体名", "government", "name", optional=False),
+            _enum("kind", "自治体区分", LocalGovernmentKind, "government", "kind", optional=True),
+            _text("prefecture", "都道府県コード", "government", "prefecture"),
+            _col("count", "回数", "int", "government", "count"),
+        ),
+        rows=_local_governments,
+        nested={("government",): LocalGovernment},
+    ),
+    Table(
+        name="breakdowns",
+        record=BreakdownRow,
+        columns=(
+            _text("owner_type", "対象種別", optional=False),
+            _text("owner", "対象ID", optional=False),
+            _col("participants", "参加番号", "int", optional=True),
+            _col("breakdown", "内訳番号", "int"),
+            _text("dimension", "内訳軸", optional=False),
+            _col("overlapping", "重複あり", "bool"),
+            _text("key", "項目", "item", "key", optional=False),
+            *_quantity("value", "値", "item", "value"),
+            _text("label", "項目名", "item", "label"),
+        ),
+        rows=_breakdowns,
+        nested={("item",): BreakdownItem, ("item", "value"): Quantity},
+    ),
+    Table(
+        name="programmes",
+        record=ProgrammeRow,
+        columns=(
+            _text("section", "節ID", optional=False),
+            _text("id", "事業ID", "programme", "id", optional=False),
+            _text("name", "事業名", "programme", "name", optional=False),
+            _text("name_en", "事業名（英語）", "programme", "name_en"),
+            _text("pillar", "柱", "programme", "pillar"),
+            _col("cross_listed", "再掲先", "list", "programme", "cross_listed"),
+            _enum(
+                "cross_listing",
+                "再掲区分",
+                CrossListing,
+                "programme",
+                "cross_listing",
+                optional=True,
+            ),
+            _enum("priority", "重点・一般", Priority, "programme", "priority", optional=True),
+            _text("marker", "記号", "programme", "marker"),
+            _col("number", "番号", "int", "programme", "number", optional=True),
+            _col("offices", "事務所", "list", "programme", "offices"),
+            _text("kind", "種別", "programme", "kind"),
+        ),
+        rows=lambda doc: _sections(getattr(doc, "sections", ())),
+        nested={("programme",): Programme},
+        kinds=(AnnualReport, AnnualPlan),
+    ),
+    Table(
+        name="persons",
+        record=Person,
+        columns=(
+            _ID,
+            _text("role", "役割", optional=False),
+            _text("programme", "事業"),
+            _text("name", "氏名"),
+            _text("origin", "所属"),
+            _text("country", "国"),
+            _text("field", "分野"),
+            _text("office", "事務所"),
+            _text("host_name", "受入団体", "host", "name", optional=False),
+            _enum("host_kind", "受入団体区分", LocalGovernmentKind, "host", "kind", optional=True),
+            _text("host_prefecture", "受入団体都道府県コード", "host", "prefecture"),
+            _col("host_count", "受入団体回数", "int", "host", "count"),
+            _col("period", "期間", "period", optional=True),
+            _col("count", "人数", "int"),
+        ),
+        rows=_records("persons"),
+        nested={("host",): LocalGovernment},
+    ),
+    Table(
+        name="grants",
+        record=Grant,
+        columns=(
+            _ID,
+            _text("programme", "事業"),
+            _text("name", "助成名"),
+            _text("recipient", "助成先"),
+            *_quantity("projects", "件数"),
+            *_quantity("amount", "金額"),
+        ),
+        rows=_records("grants"),
+        nested={("projects",): Quantity, ("amount",): Quantity},
+    ),
+    Table(
+        name="publications",
+        record=Publication,
+        columns=(
+            _ID,
+            _text("title", "題名", optional=False),
+            _text("kind", "種別", optional=False),
+            _text("programme", "事業"),
+            _text("office", "事務所"),
+            _text("country", "国"),
+            _text("issue", "号"),
+            _col("period", "期間", "period", optional=True),
+            _col("published_fy", "発行年度", "int", optional=True),
+            *_quantity("accesses", "アクセス数"),
+        ),
+        rows=_records("publications"),
+        nested={("accesses",): Quantity},
+    ),
+    Table(
+        name="indicators",
+        record=Indicator,
+        columns=(
+            _ID,
+            _text("name", "指標名", optional=False),
+            _text("unit", "単位", optional=False),
+            _text("name_en", "指標名（英語）"),
+            _text("pillar", "柱"),
+            _text("objective", "目標"),
+            _enum("basis", "計上方法", CountingBasis),
+            _enum("over_offices", "事務所間の集計", Aggregation),
+            _enum("over_periods", "期間の集計", Aggregation),
+            _text("numerator", "分子"),
+            _text("denominator", "分母"),
+            _col("higher_is_better", "高いほど良い", "bool"),
+        ),
+        rows=_records("indicators"),
+        kinds=(AnnualReport, AnnualPlan, MidTermPlan),
+    ),
+    Table(
+        name="targets",
+        record=Target,
+        columns=(
+            _text("indicator", "指標ID", optional=False),
+            *_quantity("value", "目標値"),
+            _col("fiscal_year", "年度", "fy", optional=True),
+            _text("note", "備考"),
+        ),
+        rows=_records("targets"),
+        nested={("value",): Quantity},
+        kinds=(AnnualReport, AnnualPlan, MidTermPlan),
+    ),
+    Table(
+        name="measurements",
+        record=Measurement,
+        columns=(
+            _ID,
+            _text("indicator", "指標ID", optional=False),
+            _col("fiscal_year", "年度", "fy"),
+            *_quantity("value", "実績値"),
+            _text("office", "事務所"),
+            _text("country", "国"),
+            *_quantity("change", "前年度比"),
+            _text("source", "出典"),
+        ),
+        rows=_records("measurements"),
+        nested={("value",): Quantity, ("change",): Quantity},
+    ),
+    Table(
+        name="figures",
+        record=Figure,
+        columns=(
+            _ID,
+            _text("label", "項目", optional=False),
+            *_quantity("value", "値"),
+            _text("programme", "事業"),
+            _text("pillar", "柱"),
+            _enum("basis", "計上方法", CountingBasis),
+            _text("source", "出典"),
+            _text("selector_records", "算出元", "computed_from", "records", optional=False),
+            _text("selector_measure", "算出方法", "computed_from", "measure", optional=False),
+            _col("selector_where", "算出条件", "mapping", "computed_from", "where"),
+            _col("parts", "内訳", "list"),
+            _col("overlapping", "重複あり", "bool"),
+            _text("numerator", "分子"),
+            _text("denominator", "分母"),
+            *_quantity("change", "前年度比"),
+            *_quantity("previous", "前年度値"),
+        ),
+        rows=_records("figures"),
+        nested={
+            ("value",): Quantity,
+            ("computed_from",): Selector,
+            ("change",): Quantity,
+            ("previous",): Quantity,
+        },
+    ),
+    Table(
+        name="meetings",
+        record=Meeting,
+        columns=(
+            _ID,
+            _enum("board", "会議体", Board),
+            _col("ordinal", "回", "int"),
+            _col("date", "開催日", "period"),
+        ),
+        rows=_records("meetings"),
+    ),
+    Table(
+        name="agenda_items",
+        record=AgendaRow,
+        columns=(
+            _text("meeting", "会議ID", optional=False),
+            _col("number", "議案番号", "int", "item", "number"),
+            _text("title", "議案", "item", "title", optional=False),
+            _text("outcome", "結果", "item", "outcome"),
+        ),
+        rows=_agenda,
+        nested={("item",): AgendaItem},
+    ),
+    Table(
+        name="officers",
+        record=Officer,
+        columns=(
+            _text("role", "役職", optional=False),
+            _text("name", "氏名", optional=False),
+            _text("affiliation", "所属"),
+        ),
+        rows=_organisation("officers"),
+    ),
+    Table(
+        name="staff",
+        record=StaffCount,
+        columns=(
+            _text("office", "事務所", optional=False),
+            _text("rank", "職位", optional=False),
+            _col("count", "人数", "int"),
+        ),
+        rows=_organisation("staff"),
+    ),
+)
+
+
+def table_names() -> tuple[str, ...]:
+    """The names of the CSV tables, in the order a directory export writes them."""
+    return tuple(table.name for table in TABLES)
+
+
+def is_personal(table: Table, column: Column) -> bool:
+    """True when the column holds a field the model marks personal (a private name)."""
+    owner: type = table.record
+    for depth, name in enumerate(column.path):
+        if name in personal_fields(owner):
+            return True
+        nested = table.nested.get(column.path[: depth + 1])
+        if nested is None:
+            return False
+        owner = nested
+    return False
