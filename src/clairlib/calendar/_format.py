@@ -112,14 +112,15 @@ def _side(period: Period, at_end: bool, gannen: bool, digits: str) -> tuple[Era,
     return era, day.year, format_wareki(day, gannen=gannen, digits=digits)  # type: ignore[arg-type]
 
 
-def _shorten(text: str, era: Era, same_year: bool) -> str:
-    """Drop the era (and the year) a range's right side shares with its left side."""
+def _shorten(text: str, era: Era, same_year: bool, same_month: bool) -> str:
+    """Drop the era, year and month a range's right side shares with its left side."""
     rest = text[len(era.name) :]
     if not same_year:
         return rest
-    year_mark = rest.index("年")
-    tail = rest[year_mark + 1 :]
-    return tail or rest
+    rest = rest[rest.index("年") + 1 :] or rest
+    if same_month and rest.endswith("日"):
+        rest = rest[rest.index("月") + 1 :]
+    return rest
 
 
 def format_period(
@@ -152,7 +153,8 @@ def _format_one(period: Period, gannen: bool, digits: str) -> str:
         return left
     end_era, end_year, right = _side(period, True, gannen, digits)
     if end_era == era and period.precision is not Precision.FISCAL_YEAR:
-        right = _shorten(right, era, end_year == year)
+        same_month = period.start.month == period.end.month
+        right = _shorten(right, era, end_year == year, same_month)
     elif end_era == era:
         right = right[len(era.name) :]
     return f"{left}～{right}"

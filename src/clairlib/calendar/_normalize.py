@@ -65,7 +65,11 @@ _WEEKDAY = re.compile(r"(?<=日)\([月火水木金土日](?:曜日?)?(?:,?[祝�
 
 
 def _kanji(match: re.Match[str]) -> str:
-    return str(kanji_to_int(match.group()))
+    try:
+        return str(kanji_to_int(match.group()))
+    except ValueError:
+        # Left as written, the parser reports it as unreadable at this very place.
+        return match.group()
 
 
 # Each step: a quick test that the step can matter, a pattern, a replacement.

@@ -490,7 +490,8 @@ def _parse_text(text: str, context: Context, lenient: bool) -> Period | PeriodSe
                 return PeriodSet.fromisoformat(folded)
             return Period.fromisoformat(folded)
         except CalendarError as error:
-            raise UnreadableDateError(error.reason, text=text, span=error.span) from None
+            span = source_span(text, *error.span) if error.span else None
+            raise UnreadableDateError(error.reason, text=text, span=span) from None
     reader = _Reader(text, folded, context, lenient)
     result = reader.read()
     for note in reader.notes:
