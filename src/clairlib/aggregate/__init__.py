@@ -1,0 +1,89 @@
+"""Aggregation: figures computed from records, the way the published report totals them.
+
+>>> from clairlib.aggregate import tally
+>>> by_office = tally(report, "events", by="office")          # doctest: +SKIP
+>>> by_office["NYC"], by_office.total, by_office.gross        # doctest: +SKIP
+
+- :func:`tally` and :func:`rollup` group records by fiscal year, month, office,
+  country, pillar, programme, kind (or any field) and measure them: ``count``,
+  ``distinct:FIELD`` or ``sum:FIELD``. A record under several keys counts under
+  each, and the tally says so: ``gross`` (sum of groups) against ``assigned``
+  (each record once).
+- :func:`evaluate` computes what a :class:`~clairlib.model.Selector` names.
+- :func:`aggregate_indicator` combines measurements over offices and over fiscal
+  years as the indicator says (sum, last, max, min); a ratio indicator divides its
+  aggregated numerator by its aggregated denominator — never an average of ratios.
+- :func:`progress` measures against a mid-term plan's targets; :func:`year_on_year`
+  and :func:`indicator_changes` give changes on the previous year.
+- :func:`summarize` gives a report's headline figures per pillar, computed and declared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from clairlib.aggregate._indicators import (
+    AggregationError,
+    Change,
+    IndicatorValue,
+    Progress,
+    aggregate_indicator,
+    combine,
+    indicator_changes,
+    measurements_of,
+    progress,
+    year_on_year,
+)
+from clairlib.aggregate._select import Computed, SelectorError
+from clairlib.aggregate._select import evaluate as _evaluate
+from clairlib.aggregate._summary import (
+    HEADLINES,
+    Basis,
+    Headline,
+    PillarSummary,
+    Summary,
+    summarize,
+)
+from clairlib.aggregate._tally import DIMENSIONS, Group, Tally, rollup, tally
+from clairlib.model.documents import Document, Selector
+
+__all__ = [
+    "DIMENSIONS",
+    "HEADLINES",
+    "AggregationError",
+    "Basis",
+    "Change",
+    "Computed",
+    "Group",
+    "Headline",
+    "IndicatorValue",
+    "PillarSummary",
+    "Progress",
+    "SelectorError",
+    "Summary",
+    "Tally",
+    "aggregate_indicator",
+    "combine",
+    "evaluate",
+    "indicator_changes",
+    "measurements_of",
+    "progress",
+    "rollup",
+    "summarize",
+    "tally",
+    "year_on_year",
+]
+
+
+def evaluate(
+    doc: Document,
+    selector: Selector | str,
+    *,
+    measure: str = "count",
+    where: Mapping[str, str] | None = None,
+) -> Computed:
+    """Compute a selector over ``doc``: a :class:`Selector`, or a record-list name with
+    ``measure`` and ``where`` (``evaluate(report, "events", measure="distinct:country")``)."""
+    if isinstance(selector, Selector):
+        return _evaluate(doc, selector.records, selector.measure, selector.where)
+    return _evaluate(doc, selector, measure, where)
