@@ -20,7 +20,11 @@ import types
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clairlib.export._csv import CsvOptions
+from clairlib.export._csv_read import CsvRecords, read_csv
+from clairlib.export._csv_spec import table_names as csv_tables
 from clairlib.export._exporter import Exporter, Progress, Sink, WriteFunction
+from clairlib.export._json import SCHEMA_VERSION, read_json
 from clairlib.export._options import (
     NoOptions,
     OptionInfo,
@@ -33,6 +37,9 @@ from clairlib.export._run import Destination, run
 from clairlib.export._run import export as _export
 
 __all__ = [
+    "SCHEMA_VERSION",
+    "CsvOptions",
+    "CsvRecords",
     "Destination",
     "Exporter",
     "NoOptions",
@@ -41,10 +48,13 @@ __all__ = [
     "Sink",
     "WriteFunction",
     "build_options",
+    "csv_tables",
     "describe_options",
     "export",
     "option",
     "parse_option",
+    "read_csv",
+    "read_json",
     "run",
 ]
 

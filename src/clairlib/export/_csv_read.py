@@ -1,0 +1,411 @@
+"""Reading a CSV export back into records: the inverse of the CSV exporter."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from clairlib.calendar import FiscalYear, Period, PeriodSet
+from clairlib.errors import ClairlibError, DocumentError
+from clairlib.export._csv_spec import (
+    TABLES,
+    AgendaRow,
+    BreakdownRow,
+    Column,
+    LocalGovernmentRow,
+    ParticipantsRow,
+    ProgrammeRow,
+    Table,
+)
+from clairlib.export._csv_write import TRIGGERS, check_encoding
+from clairlib.findings import Finding, Severity, join_path
+from clairlib.model import (
+    Breakdown,
+    Event,
+    Figure,
+    Grant,
+    Indicator,
+    Measurement,
+    Meeting,
+    Officer,
+    Person,
+    Programme,
+    Publication,
+    StaffCount,
+    Target,
+)
+
+__all__ = ["CsvRecords", "read_csv"]
+
+_RULE = "csv-read"
+_TEXTUAL = frozenset({"text", "list", "mapping"})
+
+
+@attrs.frozen(kw_only=True)
+class CsvRecords:
+    """The records a CSV export holds, read back.
+
+    Programmes come back without their narrative (the CSV does not hold it).
+    """
+
+    events: tuple[Event, ...] = ()
+    programmes: tuple[Programme, ...] = ()
+    persons: tuple[Person, ...] = ()
+    grants: tuple[Grant, ...] = ()
+    publications: tuple[Publication, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    targets: tuple[Target, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    officers: tuple[Officer, ...] = ()
+    staff: tuple[StaffCount, ...] = ()
+
+
+class _Bad(Exception):
+    pass
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text, flags=re.DOTALL)
+
+
+def _split_escaped(text: str, separators: str) -> list[str]:
+    """Split ``text`` on the separators a backslash does not escape; keep the escapes."""
+    parts: list[str] = []
+    start = index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char in separators:
+            parts.append(text[start:index])
+            start = index + 1
+        index += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _list(text: str) -> tuple[str, ...]:
+    return tuple(_unescape(item) for item in _split_escaped(text, ";"))
+
+
+def _mapping(text: str) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for item in _split_escaped(text, ";"):
+        parts = _split_escaped(item, "=")
+        if len(parts) != 2:
+            raise _Bad(f"expected key=value, found {item!r}")
+        mapping[_unescape(parts[0])] = _unescape(parts[1])
+    return mapping
+
+
+def _period(text: str) -> Period | PeriodSet:
+    if "," in text or text.startswith("R/"):
+        return PeriodSet.fromisoformat(text)
+    return Period.fromisoformat(text)
+
+
+def _bool(text: str) -> bool:
+    folded = text.strip().lower()
+    if folded in ("true", "1"):
+        return True
+    if folded in ("false", "0"):
+        return False
+    raise _Bad(f"expected true or false, found {text!r}")
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise _Bad(f"expected a whole number, found {text!r}") from None
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise _Bad(f"expected a number, found {text!r}") from None
+    if not number.is_finite():
+        raise _Bad(f"expected a finite number, found {text!r}")
+    return number
+
+
+def _cell(column: Column, text: str, neutralised: bool) -> Any:
+    kind = column.kind
+    if neutralised and text[:1] == "'" and text[1:2] in TRIGGERS and kind in _TEXTUAL:
+        text = text[1:]
+    if text == "":
+        if kind == "list":
+            return ()
+        if kind == "mapping":
+            return {}
+        if kind == "text" and not column.optional:
+            return ""
+        if column.optional:
+            return None
+        raise _Bad("expected a value, found an empty cell")
+    if kind == "text":
+        return text
+    if kind == "list":
+        return _list(text)
+    if kind == "mapping":
+        return _mapping(text)
+    if kind == "int":
+        return _int(text)
+    if kind == "decimal":
+        return _decimal(text)
+    if kind == "bool":
+        return _bool(text)
+    if kind == "enum":
+        assert column.enum is not None
+        for member in column.enum:
+            if member.value == text:
+                return member
+        choices = ", ".join(repr(m.value) for m in column.enum)
+        raise _Bad(f"expected one of {choices}, found {text!r}")
+    if kind == "period":
+        return _period(text)
+    if kind == "fy":
+        return FiscalYear(_int(text))
+    raise AssertionError(f"unknown column kind {kind!r}")
+
+
+class _Reader:
+    """Reads the tables of one export, collecting every problem as a finding."""
+
+    def __init__(self, *, encoding: str, neutralised: bool) -> None:
+        self.encoding = check_encoding(encoding)
+        self.neutralised = neutralised
+        self.findings: list[Finding] = []
+
+    def problem(self, path: str, message: str) -> None:
+        self.findings.append(
+            Finding(rule=_RULE, severity=Severity.ERROR, path=path, message=message)
+        )
+
+    def rows(self, table: Table, path: Path) -> Iterator[tuple[int, Any]]:
+        """Yield ``(index, row object)`` for every readable row of ``path``."""
+        by_header = {column.key: column for column in table.columns}
+        by_header.update({column.ja: column for column in table.columns})
+        try:
+            with path.open(encoding=self.encoding, newline="") as stream:
+                reader = csv.reader(stream)
+                header = next(reader, None)
+                if header is None:
+                    return
+                columns: list[Column | None] = []
+                for name in header:
+                    column = by_header.get(name)
+                    if column is None:
+                        self.problem(
+                            join_path([table.name]), f"unknown column {name!r} in {path.name}"
+                        )
+                    columns.append(column)
+                for index, cells in enumerate(reader):
+                    built = self.build(table, columns, cells, index)
+                    if built is not None:
+                        yield index, built
+        except UnicodeDecodeError as error:
+            self.problem(
+                join_path([table.name]), f"{path.name} is not {self.encoding} text: {error.reason}"
+            )
+        except (OSError, csv.Error) as error:
+            self.problem(join_path([table.name]), f"cannot read {path.name}: {error}")
+
+    def build(
+        self, table: Table, columns: Sequence[Column | None], cells: Sequence[str], index: int
+    ) -> Any:
+        if len(cells) != len(columns):
+            self.problem(
+                join_path([table.name, index]),
+                f"expected {len(columns)} cells, found {len(cells)}",
+            )
+            return None
+        raw = {
+            column.path: (column, text)
+            for column, text in zip(columns, cells, strict=True)
+            if column is not None
+        }
+        try:
+            return self.assemble(table, (), raw, index)
+        except _Skip:
+            return None
+
+    def assemble(
+        self,
+        table: Table,
+        prefix: tuple[str, ...],
+        raw: Mapping[tuple[str, ...], tuple[Column, str]],
+        index: int,
+    ) -> Any:
+        cls = table.record if not prefix else table.nested[prefix]
+        kwargs: dict[str, Any] = {}
+        depth = len(prefix) + 1
+        failed = False
+        for path, (column, text) in raw.items():
+            if len(path) == depth and path[:-1] == prefix:
+                try:
+                    kwargs[path[-1]] = _cell(column, text, self.neutralised)
+                except (_Bad, ClairlibError) as error:
+                    self.problem(join_path([table.name, index, *path]), str(error))
+                    failed = True
+        for nested in table.nested:
+            if len(nested) == depth and nested[:-1] == prefix:
+                # A nested object none of whose cells hold anything was None.
+                if all(text == "" for path, (_, text) in raw.items() if path[:depth] == nested):
+                    kwargs[nested[-1]] = None
+                else:
+                    try:
+                        kwargs[nested[-1]] = self.assemble(table, nested, raw, index)
+                    except _Skip:
+                        failed = True
+        if failed:
+            raise _Skip
+        for field in attrs.fields(cls):
+            if field.name not in kwargs and field.default is attrs.NOTHING:
+                # A personal field left out of the export: an empty text stands in.
+                kwargs[field.name] = ""
+        try:
+            return cls(**kwargs)
+        except (TypeError, ValueError, ClairlibError) as error:
+            self.problem(join_path([table.name, index, *prefix]), str(error))
+            raise _Skip from None
+
+
+class _Skip(Exception):
+    pass
+
+
+def _table_rows(reader: _Reader, table: Table, path: Path) -> list[Any]:
+    if not path.exists():
+        return []
+    return [row for _, row in reader.rows(table, path)]
+
+
+def _files(source: Path) -> dict[str, Path]:
+    names = {table.name for table in TABLES}
+    if source.is_dir():
+        return {name: source / f"{name}.csv" for name in names}
+    if source.suffix == ".csv" and source.stem in names:
+        return {source.stem: source}
+    known = ", ".join(sorted(names))
+    raise DocumentError(
+        [
+            Finding(
+                rule=_RULE,
+                severity=Severity.ERROR,
+                path="$",
+                message=f"expected a CSV export directory or one of its files ({known}.csv)",
+            )
+        ],
+        source=os.fspath(source),
+    )
+
+
+def read_csv(
+    source: str | os.PathLike[str], *, encoding: str = "utf-8-sig", neutralised: bool = True
+) -> CsvRecords:
+    """Read a CSV export (its directory, or one of its files) back into records.
+
+    ``neutralised`` says the export prefixed formula-like text with ``'`` (the
+    default), so that prefix is taken away again. Headers may be Japanese or
+    English. Every unreadable cell is reported at once in a DocumentError.
+    """
+    path = Path(os.fspath(source))
+    files = _files(path)
+    reader = _Reader(encoding=encoding, neutralised=neutralised)
+    tables = {table.name: table for table in TABLES}
+    read: dict[str, list[Any]] = {
+        name: _table_rows(reader, tables[name], file) for name, file in files.items()
+    }
+
+    def rows(name: str) -> list[Any]:
+        return read.get(name, [])
+
+    breakdowns: dict[tuple[str, str, int | None], dict[int, list[BreakdownRow]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for row in rows("breakdowns"):
+        breakdowns[(row.owner_type, row.owner, row.participants)][row.breakdown].append(row)
+
+    def breakdowns_of(key: tuple[str, str, int | None]) -> tuple[Breakdown, ...]:
+        groups = breakdowns.pop(key, {})
+        return tuple(
+            Breakdown(
+                dimension=items[0].dimension,
+                overlapping=items[0].overlapping,
+                items=tuple(row.item for row in items if row.item is not None),
+            )
+            for _, items in sorted(groups.items())
+        )
+
+    participants: dict[str, list[ParticipantsRow]] = defaultdict(list)
+    for row in rows("participants"):
+        participants[row.event].append(row)
+    governments: dict[str, list[LocalGovernmentRow]] = defaultdict(list)
+    for row in rows("local_governments"):
+        governments[row.event].append(row)
+    agenda: dict[str, list[AgendaRow]] = defaultdict(list)
+    for row in rows("agenda_items"):
+        agenda[row.meeting].append(row)
+
+    events = []
+    for event in rows("events"):
+        counts = sorted(participants.pop(event.id, []), key=lambda row: row.index)
+        events.append(
+            attrs.evolve(
+                event,
+                participants=tuple(
+                    attrs.evolve(
+                        row.participants, breakdowns=breakdowns_of(("event", event.id, row.index))
+                    )
+                    for row in counts
+                ),
+                local_governments=tuple(row.government for row in governments.pop(event.id, [])),
+            )
+        )
+    measurements = [
+        attrs.evolve(m, breakdowns=breakdowns_of(("measurement", m.id, None)))
+        for m in rows("measurements")
+    ]
+    meetings = [
+        attrs.evolve(m, agenda=tuple(row.item for row in agenda.pop(m.id, [])))
+        for m in rows("meetings")
+    ]
+    _orphans(reader, "participants", participants)
+    _orphans(reader, "local_governments", governments)
+    _orphans(reader, "agenda_items", agenda)
+    _orphans(reader, "breakdowns", {f"{k[0]} {k[1]}": v for k, v in breakdowns.items()})
+    if reader.findings:
+        raise DocumentError(reader.findings, source=os.fspath(path))
+    programme_rows: list[ProgrammeRow] = rows("programmes")
+    return CsvRecords(
+        events=tuple(events),
+        programmes=tuple(row.programme for row in programme_rows),
+        persons=tuple(rows("persons")),
+        grants=tuple(rows("grants")),
+        publications=tuple(rows("publications")),
+        indicators=tuple(rows("indicators")),
+        targets=tuple(rows("targets")),
+        measurements=tuple(measurements),
+        figures=tuple(rows("figures")),
+        meetings=tuple(meetings),
+        officers=tuple(rows("officers")),
+        staff=tuple(rows("staff")),
+    )
+
+
+def _orphans(reader: _Reader, table: str, left: Mapping[str, object]) -> None:
+    for owner in left:
+        reader.problem(join_path([table]), f"rows for {owner!r}, which no record has")
