@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import io
 import itertools
 import typing
@@ -13,7 +12,7 @@ from typing import Any, BinaryIO
 import attrs
 
 from clairlib.errors import ClairlibError, ExportError
-from clairlib.export import Exporter, Sink, build_options, run
+from clairlib.export import Exporter, Sink, build_options, option_text, run
 from clairlib.model import Document
 from clairlib.plugins import PluginHost
 
@@ -26,7 +25,6 @@ __all__ = [
     "check_registered",
     "check_unknown_option",
     "find_exporter",
-    "option_text",
 ]
 
 
@@ -53,19 +51,6 @@ def check_registered(name: str, *, distribution: str | None = None) -> Exporter:
             f"single-file exporter {name!r} needs a suffix such as '.md', found {exporter.suffix!r}"
         )
     return exporter
-
-
-def option_text(value: object) -> str:
-    """How a command line spells an option value (``--option key=value``)."""
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, tuple):
-        return ",".join(option_text(item) for item in value)
-    return str(value)
 
 
 def check_options(exporter: Exporter) -> None:

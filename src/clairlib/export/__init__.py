@@ -31,6 +31,7 @@ from clairlib.export._options import (
     build_options,
     describe_options,
     option,
+    option_text,
     parse_option,
 )
 from clairlib.export._run import Destination, run
@@ -52,6 +53,7 @@ __all__ = [
     "describe_options",
     "export",
     "option",
+    "option_text",
     "parse_option",
     "read_csv",
     "read_json",

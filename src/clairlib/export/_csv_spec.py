@@ -405,7 +405,7 @@ TABLES: tuple[Table, ...] = (
         ),
         rows=_records("targets"),
         nested={("value",): Quantity},
-        kinds=(AnnualReport, AnnualPlan, MidTermPlan),
+        kinds=(AnnualPlan, MidTermPlan),
     ),
     Table(
         name="measurements",

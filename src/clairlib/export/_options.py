@@ -12,7 +12,15 @@ import attrs
 
 from clairlib.errors import ExportError
 
-__all__ = ["NoOptions", "OptionInfo", "build_options", "describe_options", "option", "parse_option"]
+__all__ = [
+    "NoOptions",
+    "OptionInfo",
+    "build_options",
+    "describe_options",
+    "option",
+    "option_text",
+    "parse_option",
+]
 
 HELP = "clairlib_help"
 
@@ -61,6 +69,19 @@ def describe_options(cls: type) -> tuple[OptionInfo, ...]:
         )
         for field in attrs.fields(cls)
     )
+
+
+def option_text(value: object) -> str:
+    """How a command line spells an option value: the inverse of the conversion."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return ",".join(option_text(item) for item in value)
+    return str(value)
 
 
 def parse_option(text: str) -> tuple[str, str]:

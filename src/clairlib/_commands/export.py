@@ -1,0 +1,145 @@
+"""``clairlib export FILE --to FORMAT … --out DIR``: write a document in one or more formats."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import warnings
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from clairlib.errors import ExportError
+
+EXIT_OK = 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``export`` command."""
+    parser = subparsers.add_parser(
+        "export",
+        help="write a document as CSV, JSON, Word … (clairlib plugins lists the formats)",
+        description=(
+            "Write FILE (canonical JSON) in each format given with --to, into DIR. "
+            "A single-file format writes DIR/NAME.SUFFIX; a multi-file one (csv) writes "
+            "the directory DIR/NAME-FORMAT/. Output is atomic: a failure leaves nothing "
+            "half-written."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the document, as canonical JSON")
+    parser.add_argument(
+        "--to",
+        dest="formats",
+        metavar="FORMAT",
+        action="append",
+        required=True,
+        help="an exporter name (csv, json, docx …); repeat for several",
+    )
+    parser.add_argument("--out", metavar="DIR", required=True, help="the output directory")
+    parser.add_argument(
+        "--option",
+        dest="options",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        help="an exporter option, for every format that has it, or FORMAT.KEY=VALUE for one",
+    )
+    parser.set_defaults(handler=run)
+
+
+def split_options(
+    texts: Sequence[str], formats: Sequence[str], known: Mapping[str, frozenset[str]]
+) -> dict[str, dict[str, str]]:
+    """Options per format: ``key=value`` goes to every format that has ``key``.
+
+    ``format.key=value`` goes to that format only. A key that none of the chosen
+    formats has raises ExportError naming it.
+    """
+    from clairlib.export import parse_option
+
+    chosen: dict[str, dict[str, str]] = {name: {} for name in formats}
+    for text in texts:
+        key, value = parse_option(text)
+        scope, dot, rest = key.partition(".")
+        if dot and scope in chosen:
+            chosen[scope][rest] = value  # an unknown key is refused by the exporter
+            continue
+        targets = [name for name in formats if key in known[name]]
+        if not targets:
+            raise ExportError(
+                f"unknown option {key!r}: none of {', '.join(formats)} has it "
+                f"(use FORMAT.KEY=VALUE to give an option to one format)"
+            )
+        for name in targets:
+            chosen[name][key] = value
+    return chosen
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal; silent when the output is not one."""
+
+    def __init__(self, label: str, stream: TextIO) -> None:
+        self.label = label
+        self.stream = stream
+        self.active = stream.isatty()
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if not self.active:
+            return
+        now = time.monotonic()
+        finished = total is not None and done >= total
+        if now - self._last < 0.1 and not finished:
+            return  # redrawing more often only costs time
+        self._last = now
+        if total:
+            filled = min(30, 30 * done // total)
+            bar = "#" * filled + "-" * (30 - filled)
+            self.stream.write(f"\r{self.label} [{bar}] {100 * done // total:3d}%")
+        else:
+            self.stream.write(f"\r{self.label} {done:,}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End the bar's line."""
+        if self.active and self._last:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export FILE in every format asked for."""
+    from clairlib.export import describe_options, export
+    from clairlib.io import load
+    from clairlib.plugins import PluginWarning, get_plugin_manager
+
+    source = Path(args.file)
+    formats: list[str] = list(dict.fromkeys(args.formats))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PluginWarning)
+        host = get_plugin_manager()
+        exporters = {name: host.exporter(name) for name in formats}
+    for warning in caught:
+        print(f"clairlib: warning: {warning.message}", file=sys.stderr)
+    known = {
+        name: frozenset(option.name for option in describe_options(exporter.options))
+        for name, exporter in exporters.items()
+    }
+    options = split_options(args.options, formats, known)
+    document = load(source)
+    out = Path(args.out)
+    stem = source.stem
+    for name, exporter in exporters.items():
+        target = out / (f"{stem}-{name}" if exporter.multi_file else f"{stem}{exporter.suffix}")
+        if target.exists() and os.path.samefile(target, source):
+            raise ExportError(f"exporting {name} to {target} would overwrite the input")
+        bar = ProgressBar(name, sys.stderr)
+        try:
+            paths = export(document, exporter, target, progress=bar, **options[name])
+        finally:
+            bar.close()
+        for path in paths:
+            print(path)
+    return EXIT_OK
