@@ -13,8 +13,11 @@ from clairlib.errors import ClairlibError
 __all__ = [
     "ClairlibError",
     "__version__",
+    "dump",
+    "dumps",
     "export",
     "exporters",
+    "load",
     "validate",
 ]
 
@@ -23,8 +26,11 @@ __version__ = "0.1.0.dev0"
 # Public callables that live in heavier modules, imported on first attribute access
 # so that ``import clairlib.calendar`` stays cheap.
 _LAZY: dict[str, str] = {
+    "dump": "clairlib.io",
+    "dumps": "clairlib.io",
     "export": "clairlib.export",
     "exporters": "clairlib.plugins",
+    "load": "clairlib.io",
     "validate": "clairlib.plugins",
 }
 
@@ -46,5 +52,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from clairlib.export import export as export
+    from clairlib.io import dump as dump
+    from clairlib.io import dumps as dumps
+    from clairlib.io import load as load
     from clairlib.plugins import exporters as exporters
     from clairlib.plugins import validate as validate

@@ -1,0 +1,40 @@
+"""Documents as canonical JSON: ``load`` and ``dumps``, lossless and path-precise on errors.
+
+>>> from clairlib.io import dumps, load
+>>> report = load('{"kind": "annual_report", "id": "r", "title": "t", "fiscal_year": 2013}')
+>>> report.fiscal_year
+FiscalYear(year=2013)
+>>> print(dumps(report), end="")
+{
+  "fiscal_year": 2013,
+  "id": "r",
+  "kind": "annual_report",
+  "title": "t"
+}
+
+The canonical form: an object with ``"kind"`` (``mid_term_plan``, ``annual_plan``,
+``annual_report``) and the document's fields under their attribute names; keys
+sorted, fields equal to their default left out, 2-space indent, UTF-8 text
+(``ensure_ascii=False``), a final newline. Enums are their values, a FiscalYear
+its year (``2013``), a Period or PeriodSet its ISO text (``"2013-12/2014-01"``),
+a Decimal an int when it has no fractional digits and its exact text otherwise
+(``"68.5"``, ``"2.0"``); JSON numbers with a fraction are read exactly.
+
+A document that cannot be read raises one :class:`~clairlib.errors.DocumentError`
+whose ``findings`` list every problem with its path (``$.events[3].period``).
+All conversion lives in :data:`converter`; the model classes know nothing of JSON.
+"""
+
+from __future__ import annotations
+
+from clairlib.io._document import converter, dump, dumps, load, loads, structure, unstructure
+
+__all__ = [
+    "converter",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "structure",
+    "unstructure",
+]

@@ -1,0 +1,136 @@
+"""Documents in and out: dispatch on ``kind``, the fast path, the collecting path."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+from cattrs.errors import BaseValidationError
+
+from clairlib.errors import DocumentError
+from clairlib.findings import Finding, Severity
+from clairlib.io import _values as values
+from clairlib.io._convert import make_converter
+from clairlib.io._fast import Compiler
+from clairlib.io._problems import KIND, TYPE, VALUE, Problem, describe, findings_from
+from clairlib.io._source import parse, read, write_atomically
+from clairlib.model import AnnualPlan, AnnualReport, MidTermPlan
+
+Document = MidTermPlan | AnnualPlan | AnnualReport
+T = TypeVar("T")
+
+DOCUMENT_CLASSES: dict[str, type[Document]] = {
+    cls.KIND: cls for cls in (MidTermPlan, AnnualPlan, AnnualReport)
+}
+
+converter = make_converter()
+_fast = Compiler()
+
+
+def _finding(rule: str, path: str, message: str) -> Finding:
+    return Finding(rule=rule, severity=Severity.ERROR, path=path, message=message)
+
+
+def _declared_offices(data: dict[str, Any]) -> frozenset[str]:
+    # An organisation's office list names the offices the document itself speaks of.
+    organisation = data.get("organisation")
+    codes = organisation.get("offices") if isinstance(organisation, dict) else None
+    reference = values.reference_offices()
+    if not isinstance(codes, list):
+        return reference
+    own = {code for code in codes if isinstance(code, str)} - reference
+    return reference | own if own else reference
+
+
+def _structure(data: Any, cls: type[T], source: str | None) -> T:
+    """Structure with the converter, turning every problem into one DocumentError."""
+    try:
+        result: T = converter.structure(data, cls)
+    except (BaseValidationError, Problem) as error:
+        raise DocumentError(findings_from(error), source=source) from None
+    except RecursionError:
+        finding = _finding(VALUE, "$", "expected a document nested less deeply")
+        raise DocumentError([finding], source=source) from None
+    return result
+
+
+def document_from(data: Any, source: str | None = None) -> Document:
+    """The document ``data`` (parsed JSON) describes, or a DocumentError listing every problem."""
+    if not isinstance(data, dict):
+        message = f"expected a JSON object (a document), found {describe(data)}"
+        raise DocumentError([_finding(TYPE, "$", message)], source=source)
+    kind = data.get("kind")
+    cls = DOCUMENT_CLASSES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        choices = ", ".join(repr(k) for k in sorted(DOCUMENT_CLASSES))
+        found = describe(kind) if "kind" in data else "none"
+        message = f"expected kind, one of {choices}, found {found}"
+        raise DocumentError([_finding(KIND, "$.kind", message)], source=source)
+    token = values.known_offices.set(_declared_offices(data))
+    try:
+        try:
+            result: Document = _fast.reader(cls)(data)
+        except Exception:  # the collecting path says what went wrong
+            return _structure(data, cls, source)
+        return result
+    finally:
+        values.known_offices.reset(token)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Parsing and structuring build millions of objects without a single reference
+    # cycle; the cyclic collector would walk the whole growing heap again and again
+    # and find nothing, which costs more than the structuring itself.
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def load(source: object) -> Document:
+    """Read a document from a path, JSON text, bytes or an already parsed dict."""
+    with _collector_paused():
+        data, name = read(source)
+        return document_from(data, name)
+
+
+def loads(text: str | bytes | bytearray) -> Document:
+    """Read a document from JSON text or bytes (never a path: see :func:`load`)."""
+    if not isinstance(text, str | bytes | bytearray):
+        raise TypeError(f"loads() takes JSON text or bytes, not {type(text).__name__}")
+    with _collector_paused():
+        return document_from(parse(text))
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Read any model class from parsed JSON, collecting every problem into a DocumentError."""
+    return _structure(data, cls, None)
+
+
+def unstructure(value: object) -> Any:
+    """The canonical JSON data of a model object: dicts, lists, str, int, bool, None."""
+    return converter.unstructure(value)
+
+
+def dumps(document: Document) -> str:
+    """The canonical JSON text of a document: sorted keys, defaults left out, 2-space indent."""
+    if not isinstance(document, MidTermPlan | AnnualPlan | AnnualReport):
+        raise TypeError(f"dumps() takes a document, not {type(document).__name__}")
+    with _collector_paused():
+        data = converter.unstructure(document)
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+    return text + "\n"
+
+
+def dump(document: Document, path: str | os.PathLike[str]) -> None:
+    """Write a document's canonical JSON to ``path`` atomically (no partial file on failure)."""
+    write_atomically(dumps(document), path)

@@ -1,0 +1,114 @@
+"""Reading JSON from what a caller hands over, and writing files atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from clairlib.errors import DocumentError, ExportError
+from clairlib.findings import Finding, Severity
+from clairlib.io._problems import JSON, SOURCE, NonFinite, describe
+
+# A str longer than this, or with a line break, is JSON text and never a file name.
+_MAX_PATH = 4096
+
+
+def _failure(rule: str, message: str, source: str | None) -> DocumentError:
+    finding = Finding(rule=rule, severity=Severity.ERROR, path="$", message=message)
+    return DocumentError([finding], source=source)
+
+
+def parse(text: str | bytes | bytearray, source: str | None = None) -> Any:
+    """Parse JSON exactly: numbers with a fraction become Decimals, NaN is marked, not read."""
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=NonFinite)
+    except json.JSONDecodeError as error:
+        raise _failure(
+            JSON,
+            f"expected valid JSON, found an error at line {error.lineno}, "
+            f"column {error.colno}: {error.msg}",
+            source,
+        ) from None
+    except UnicodeDecodeError as error:
+        raise _failure(
+            JSON,
+            f"expected UTF-8 text, found byte 0x{error.object[error.start]:02x} "
+            f"at offset {error.start}",
+            source,
+        ) from None
+    except RecursionError:
+        message = "expected JSON nested less deeply, found too many levels"
+        raise _failure(JSON, message, source) from None
+    except ValueError as error:  # e.g. an integer with more digits than Python reads
+        raise _failure(JSON, f"expected valid JSON, found {error}", source) from None
+
+
+def read(source: object) -> tuple[Any, str | None]:
+    """The parsed JSON of ``source`` and a name for it in messages (its path, if any)."""
+    if isinstance(source, dict):
+        return source, None
+    if isinstance(source, bytes | bytearray | memoryview):
+        return parse(bytes(source)), None
+    if isinstance(source, os.PathLike):
+        return _read_file(Path(source)), os.fspath(source)
+    if isinstance(source, str):
+        if "\n" not in source and len(source) < _MAX_PATH and source.lstrip()[:1] not in "{[":
+            path = Path(source)
+            if path.is_file():
+                return _read_file(path), source
+            try:
+                return parse(source), None
+            except DocumentError:
+                raise _failure(
+                    SOURCE,
+                    f"expected JSON text or the path of an existing file, found {describe(source)}",
+                    None,
+                ) from None
+        return parse(source), None
+    raise TypeError(f"load() takes a path, JSON text, bytes or a dict, not {type(source).__name__}")
+
+
+def _read_file(path: Path) -> Any:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise _failure(
+            SOURCE, f"expected a readable file, found {error.strerror or error}", str(path)
+        ) from None
+    return parse(data, str(path))
+
+
+def write_atomically(text: str, path: str | os.PathLike[str]) -> None:
+    """Write ``text`` as UTF-8 to ``path`` all at once: a failure leaves no partial file.
+
+    The text goes to a temporary file beside the target, which then replaces it in
+    one step, so readers see the old file or the new one, never part of either.
+    """
+    target = Path(path)
+    data = text.encode("utf-8")
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        # 0o666 lets the umask decide the permissions, as for any new file.
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise ExportError(f"could not write {os.fspath(path)}: {error.strerror or error}") from None
+    try:
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            if target.exists():
+                os.chmod(temporary, target.stat().st_mode & 0o7777)
+            os.replace(temporary, target)
+        except OSError as error:
+            raise ExportError(
+                f"could not write {os.fspath(path)}: {error.strerror or error}"
+            ) from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,183 @@
+"""Leaf values of the canonical JSON: strict readers and their writers.
+
+Every reader takes ``(value, type)`` as a cattrs structure hook does and raises a
+:class:`~clairlib.io._problems.Problem` that says what was expected and found.
+Readers are strict: JSON ``5`` is not a string and ``"5"`` is not a number.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Callable
+from contextvars import ContextVar
+from decimal import Decimal
+from typing import Any
+
+from clairlib.calendar import FiscalYear, Period, PeriodSet
+from clairlib.errors import CalendarError
+from clairlib.io._problems import (
+    NOT_FINITE,
+    PERIOD,
+    UNKNOWN_COUNTRY,
+    UNKNOWN_OFFICE,
+    VALUE,
+    Problem,
+    describe,
+    is_non_finite,
+    wrong_type,
+)
+from clairlib.model.places import is_country_code
+
+Reader = Callable[[Any, Any], Any]
+
+# Decimals as canonical JSON strings: plain or exponent form, ASCII digits only.
+DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+# Python refuses to turn longer integers into text (sys.int_info.default_max_str_digits).
+_MAX_INT_DIGITS = 4000
+
+# The office codes a document may use; None means those of the reference offices.
+# ``load`` adds the codes the document's own organisation lists.
+known_offices: ContextVar[frozenset[str] | None] = ContextVar("known_offices", default=None)
+
+
+@functools.cache
+def reference_offices() -> frozenset[str]:
+    """The codes of the bundled reference offices (HQ, the branches, the overseas offices)."""
+    from clairlib.reference import offices  # reference data loads on first use
+
+    return frozenset(office.code for office in offices())
+
+
+def office_codes() -> frozenset[str]:
+    """The office codes the document being read may use."""
+    known = known_offices.get()
+    return reference_offices() if known is None else known
+
+
+def read_str(value: Any, _: Any = None) -> str:
+    if isinstance(value, str):
+        return value
+    raise wrong_type("a string", value)
+
+
+def read_int(value: Any, _: Any = None) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise wrong_type("a whole number", value)
+
+
+def read_bool(value: Any, _: Any = None) -> bool:
+    if value is True or value is False:
+        return value
+    raise wrong_type("true or false", value)
+
+
+def read_decimal(value: Any, _: Any = None) -> Decimal:
+    if isinstance(value, bool):
+        raise wrong_type("a number", value)
+    if isinstance(value, int):
+        return Decimal(value)
+    if is_non_finite(value):
+        raise Problem(NOT_FINITE, "a finite number", describe(value))
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        # A float can only come from a dict built in Python; its repr is the
+        # shortest text that reads back as the same float.
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        if DECIMAL_TEXT.fullmatch(value):
+            return Decimal(value)
+        if value.strip().lstrip("+-").lower() in {"nan", "snan", "inf", "infinity"}:
+            raise Problem(NOT_FINITE, "a finite number", describe(value))
+        raise Problem(VALUE, 'a decimal number such as 68.5 or "68.5"', describe(value))
+    raise wrong_type("a number", value)
+
+
+def write_decimal(value: Decimal) -> int | str:
+    """An integral Decimal as a JSON int, any other as its exact text ("68.5", "2.0")."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0 and value.adjusted() < _MAX_INT_DIGITS:
+        return int(value)
+    return str(value)
+
+
+def read_fiscal_year(value: Any, _: Any = None) -> FiscalYear:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise wrong_type("a fiscal year as a whole number such as 2013", value)
+    try:
+        return FiscalYear(value)
+    except CalendarError as error:
+        raise Problem(PERIOD, "a fiscal year 1..9998", f"{value} ({error})") from None
+
+
+def write_fiscal_year(value: FiscalYear) -> int:
+    return value.year
+
+
+_PERIOD_EXPECTED = "a period such as '2013-08-01', '2013-08', 'FY2013' or '2013-12/2014-01'"
+
+
+def read_period(value: Any, _: Any = None) -> Period:
+    if not isinstance(value, str):
+        raise wrong_type(_PERIOD_EXPECTED, value)
+    try:
+        return Period.fromisoformat(value)
+    except CalendarError as error:
+        raise Problem(PERIOD, _PERIOD_EXPECTED, f"{describe(value)} (calendar: {error})") from None
+
+
+def is_period_set_text(text: str) -> bool:
+    """True when ISO text stands for a PeriodSet rather than a single Period."""
+    return "," in text or text.startswith("R/")
+
+
+def read_period_or_set(value: Any, _: Any = None) -> Period | PeriodSet:
+    if not isinstance(value, str):
+        raise wrong_type(_PERIOD_EXPECTED, value)
+    try:
+        if is_period_set_text(value):
+            return PeriodSet.fromisoformat(value)
+        return Period.fromisoformat(value)
+    except CalendarError as error:
+        raise Problem(PERIOD, _PERIOD_EXPECTED, f"{describe(value)} (calendar: {error})") from None
+
+
+def write_period(value: Period | PeriodSet) -> str:
+    return value.isoformat()
+
+
+def enum_reader(cls: type[enum.Enum]) -> Reader:
+    """A reader for ``cls`` from its members' values."""
+    by_value = {member.value: member for member in cls}
+    choices = ", ".join(repr(v) for v in by_value)
+
+    def read(value: Any, _: Any = None) -> enum.Enum:
+        if not isinstance(value, str):
+            raise wrong_type(f"a string, one of {choices}", value)
+        member = by_value.get(value)
+        if member is None:
+            raise Problem(VALUE, f"one of {choices}", describe(value))
+        return member
+
+    return read
+
+
+def read_country(value: Any, _: Any = None) -> str:
+    if not isinstance(value, str):
+        raise wrong_type("an ISO 3166-1 alpha-2 country code such as 'US'", value)
+    if not is_country_code(value):
+        raise Problem(
+            UNKNOWN_COUNTRY, "an ISO 3166-1 alpha-2 country code such as 'US'", describe(value)
+        )
+    return value
+
+
+def read_office(value: Any, _: Any = None) -> str:
+    if not isinstance(value, str):
+        raise wrong_type("an office code such as 'HQ', 'NYC' or 'JP-13'", value)
+    if value not in office_codes():
+        raise Problem(UNKNOWN_OFFICE, "the code of a known office", describe(value))
+    return value
