@@ -1,0 +1,84 @@
+"""reference-exists: programmes, offices, pillars, indicators, figures and tables named exist."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from clairlib.calendar import FiscalYear
+from clairlib.model import AnnualPlan, AnnualReport, OfficeFocus, Programme, Section
+from clairlib.rules import ReferenceExists, validate
+
+SetFigure = Callable[..., AnnualReport]
+
+
+def _refs(doc: Any) -> list[Any]:
+    return list(validate(doc, rules=[ReferenceExists()]).findings)
+
+
+def test_excerpt_references_resolve(excerpt: AnnualReport) -> None:
+    """Every programme, office (NYC … BEJ), pillar, indicator and figure named exists."""
+    assert [] == _refs(excerpt)
+
+
+def test_unknown_ids_are_found_where_they_are_named(
+    excerpt: AnnualReport, set_figure: SetFigure
+) -> None:
+    """An unknown office, programme, pillar and part figure are each a finding at their path."""
+    events = list(excerpt.events)
+    events[0] = attrs.evolve(events[0], offices=("NYC", "XYZ"), programme="p9-9")
+    doc = attrs.evolve(excerpt, events=tuple(events))
+    doc = set_figure(doc, "f1-events-count", pillar="8", parts=("f-none",))
+    findings = _refs(doc)
+    assert [
+        ("$.figures[0].pillar", "pillar"),
+        ("$.figures[0].parts[0]", "figure"),
+        ("$.events[0].programme", "programme"),
+        ("$.events[0].offices[1]", "office"),
+    ] == [(f.path, f.message.split()[1]) for f in findings]
+    assert all("reference-exists" == f.rule for f in findings)
+
+
+def test_reference_offices_are_known_without_the_organisation(excerpt: AnnualReport) -> None:
+    """HQ and a prefectural branch (JP-13) come from clairlib's reference offices."""
+    events = list(excerpt.events)
+    events[0] = attrs.evolve(events[0], offices=("HQ", "JP-13"))
+    doc = attrs.evolve(excerpt, events=tuple(events), organisation=None)
+    assert [] == _refs(doc)
+
+
+def test_documents_own_offices_count(excerpt: AnnualReport) -> None:
+    """An office only the document's organisation lists (FRA) is known; unlisted it is not."""
+    events = list(excerpt.events)
+    events[0] = attrs.evolve(events[0], offices=("FRA",))
+    unlisted = attrs.evolve(excerpt, events=tuple(events))
+    assert excerpt.organisation is not None
+    listed = attrs.evolve(
+        unlisted,
+        organisation=attrs.evolve(
+            excerpt.organisation, offices=(*excerpt.organisation.offices, "FRA")
+        ),
+    )
+    assert ["$.events[0].offices[0]"] == [f.path for f in _refs(unlisted)]
+    assert [] == _refs(listed)
+
+
+def test_without_framework_pillars_are_skipped(excerpt: AnnualReport) -> None:
+    """With no framework, pillar references cannot be looked up: one skip, no findings."""
+    report = validate(attrs.evolve(excerpt, framework=None), rules=[ReferenceExists()])
+    assert () == report.findings
+    assert [("$.framework", "reference-exists")] == [(s.path, s.rule) for s in report.skipped]
+
+
+def test_plan_focus_offices() -> None:
+    """An annual plan's office focus naming an unknown office is found."""
+    plan = AnnualPlan(
+        id="p",
+        title="令和7年度事業計画",
+        fiscal_year=FiscalYear(2025),
+        sections=(Section(id="s", title="t", programmes=(Programme(id="a", name="a"),)),),
+        focus=(OfficeFocus(office="SIN", text="…"), OfficeFocus(office="TOK", text="…")),
+    )
+    assert ["$.focus[1].office"] == [f.path for f in _refs(plan)]
