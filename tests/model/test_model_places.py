@@ -34,6 +34,9 @@ from clairlib.model.places import is_country_code
         ("インド", "IN"),
         ("マレーシア", "MY"),
         ("セントビンセント及びグレナディーン諸島", "VC"),
+        ("モンゴル国", "MN"),
+        ("ミャンマー", "MM"),
+        ("ルクセンブルグ", "LU"),
     ],
 )
 def test_lookup_printed_names(printed: str, code: str) -> None:

@@ -46,7 +46,8 @@ _ALIASES = {
     "仏国": "FR",
     "独国": "DE",
     "ニュージーランド": "NZ",
-    "NY": "US",
+    "ルクセンブルグ": "LU",
+    "モンゴル国": "MN",
 }
 
 
@@ -69,6 +70,9 @@ def _by_name() -> dict[str, str]:
     for table in (en, ja):
         for code, name in table.items():
             names[_fold(name)] = code
+            # CLDR qualifies some names ("ミャンマー (ビルマ)"); documents print the bare name.
+            bare = name.split(" (", 1)[0].split("（", 1)[0]
+            names.setdefault(_fold(bare), code)
     for alias, code in _ALIASES.items():
         names[_fold(alias)] = code
     return names
