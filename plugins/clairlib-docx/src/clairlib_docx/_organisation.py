@@ -1,0 +1,227 @@
+"""Governance (board meetings and their agenda) and the organisation, at a report's end."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from clairlib import reference
+from clairlib.calendar import Period, PeriodSet, format_period
+from clairlib.errors import CalendarError
+from clairlib.model import (
+    Board,
+    Column,
+    ColumnRole,
+    Meeting,
+    Office,
+    OfficeKind,
+    Organisation,
+    Quantity,
+    Row,
+    RowKind,
+    StaffCount,
+    Table,
+)
+from clairlib_docx._writer import Writer
+
+GOVERNANCE_HEADING = "管理関係（理事会等の状況）"
+REFERENCE_HEADING = "参考"
+STAFF_CAPTION = "海外事務所職員内訳"
+BOARD_NAMES = {Board.DIRECTORS: "理事会", Board.COUNCILLORS: "評議員会"}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def wareki(period: Period | PeriodSet) -> str:
+    """A period in the era calendar ('平成25年6月25日'); ISO where no era reaches it."""
+    try:
+        return format_period(period)
+    except CalendarError:
+        return period.isoformat()
+
+
+def circled(number: int) -> str:
+    """①…⑳ for 1–20, else the number in brackets."""
+    return _CIRCLED[number - 1] if 1 <= number <= len(_CIRCLED) else f"({number})"
+
+
+def _office(code: str) -> Office | None:
+    try:
+        return reference.office(code)
+    except reference.UnknownOfficeError:
+        return None
+
+
+def office_name(code: str) -> str:
+    """An office's name (``ニューヨーク事務所``); an unknown code as it stands."""
+    found = _office(code)
+    return found.name if found is not None else code
+
+
+def _short_office_name(code: str) -> str:
+    # Staff tables head their columns with the overseas office's city (ニューヨーク).
+    found = _office(code)
+    if found is None:
+        return code
+    if found.kind is OfficeKind.OVERSEAS and found.city:
+        return found.city
+    return found.name
+
+
+def _is_headquarters(code: str) -> bool:
+    found = _office(code)
+    return found is not None and found.kind is OfficeKind.HEADQUARTERS
+
+
+def write_governance(writer: Writer, meetings: Sequence[Meeting]) -> None:
+    """Each board's meetings in order: ``(1) 第59回理事会（平成25年6月25日開催）`` and agenda."""
+    if not meetings:
+        return
+    writer.heading(GOVERNANCE_HEADING, 1, "$.meetings", new_page=True)
+    boards = [board for board in Board if any(m.board is board for m in meetings)]
+    for board_number, board in enumerate(boards, start=1):
+        name = BOARD_NAMES[board]
+        writer.heading(f"{board_number} {name}の開催状況", 2, "$.meetings")
+        held = [(i, m) for i, m in enumerate(meetings) if m.board is board]
+        for number, (index, meeting) in enumerate(held, start=1):
+            where = f"$.meetings[{index}]"
+            writer.heading(
+                f"({number}) 第{meeting.ordinal}回{name}（{wareki(meeting.date)}開催）", 3, where
+            )
+            for item_index, item in enumerate(meeting.agenda):
+                outcome = f"（{item.outcome}）" if item.outcome else ""
+                writer.item(
+                    f"第{item.number}号議案　{item.title}{outcome}",
+                    f"{where}.agenda[{item_index}]",
+                    mark="",
+                )
+            writer.tick()
+
+
+def _as_of(period: Period | None) -> str:
+    return f"（{wareki(period)}現在）" if period is not None else ""
+
+
+def write_organisation(writer: Writer, organisation: Organisation, *, personal: bool) -> None:
+    """Officers, the organisation chart, headquarters posts and overseas staff by rank."""
+    writer.heading(REFERENCE_HEADING, 1, "$.organisation", new_page=True)
+    part = 0
+    if organisation.officers:
+        part += 1
+        writer.heading(
+            f"{part} 役員等{_as_of(organisation.officers_as_of)}", 2, "$.organisation.officers"
+        )
+        writer.table(_officers_table(writer, organisation, personal), "$.organisation.officers")
+    staff = organisation.staff
+    headquarters = [(i, s) for i, s in enumerate(staff) if _is_headquarters(s.office)]
+    overseas = [(i, s) for i, s in enumerate(staff) if not _is_headquarters(s.office)]
+    if not (
+        organisation.departments or organisation.offices or organisation.headquarters_posts or staff
+    ):
+        return
+    part += 1
+    writer.heading(f"{part} 機構{_as_of(organisation.as_of)}", 2, "$.organisation")
+    sub = 0
+    if organisation.departments or organisation.offices:
+        sub += 1
+        writer.heading(f"({sub}) 機構", 3, "$.organisation.departments")
+        _chart(writer, organisation)
+    if organisation.headquarters_posts or headquarters:
+        sub += 1
+        count = sum(s.count for _, s in headquarters)
+        writer.heading(
+            f"({sub}) 本部職員" + (f" {count:,}名" if headquarters else ""),
+            3,
+            "$.organisation.headquarters_posts",
+        )
+        posts = [
+            writer.clean(post, f"$.organisation.headquarters_posts[{i}]")
+            for i, post in enumerate(organisation.headquarters_posts)
+        ] or [
+            writer.clean(f"{s.rank} {s.count:,}名", f"$.organisation.staff[{i}].rank")
+            for i, s in headquarters
+        ]
+        writer.paragraph("、".join(posts), "$.organisation.headquarters_posts")
+    if overseas:
+        sub += 1
+        count = sum(s.count for _, s in overseas)
+        writer.heading(f"({sub}) 海外事務所職員 {count:,}名", 3, "$.organisation.staff")
+        printed = _printed_staff_table(writer)
+        if printed is not None:
+            writer.table(printed[1], f"$.tables[{printed[0]}]")
+        else:
+            writer.table(_staff_table(writer, organisation, overseas), "$.organisation.staff")
+
+
+def _printed_staff_table(writer: Writer) -> tuple[int, Table] | None:
+    """The report's own staff table, when it has one that is not yet written."""
+    for index, table in writer.tables.values():
+        bare = table.caption.strip("<>＜＞ 　").replace(" ", "").replace("　", "")
+        if bare == STAFF_CAPTION and table.id not in writer.written_tables:
+            return index, table
+    return None
+
+
+def _chart(writer: Writer, organisation: Organisation) -> None:
+    number = 0
+    if organisation.departments:
+        number += 1
+        writer.paragraph(f"{circled(number)} 本部", "$.organisation.departments", bold=True)
+        for index, department in enumerate(organisation.departments):
+            divisions = "、".join(department.divisions)
+            text = f"{department.name} ･･･ {divisions}" if divisions else department.name
+            writer.item(text, f"$.organisation.departments[{index}]", mark="")
+    overseas = [code for code in organisation.offices if not _is_headquarters(code)]
+    if overseas:
+        number += 1
+        writer.paragraph(f"{circled(number)} 海外事務所", "$.organisation.offices", bold=True)
+        names = "、".join(office_name(code) for code in overseas)
+        writer.item(names, "$.organisation.offices", mark="")
+
+
+def _officers_table(writer: Writer, organisation: Organisation, personal: bool) -> Table:
+    columns = [Column(key="role", label="役職")]
+    if personal:
+        columns.append(Column(key="name", label="氏名"))
+    columns.append(Column(key="affiliation", label="現職等"))
+    rows = []
+    for index, officer in enumerate(organisation.officers):
+        where = f"$.organisation.officers[{index}]"
+        cells: dict[str, Quantity | str | None] = {
+            "affiliation": writer.clean(officer.affiliation or "", f"{where}.affiliation"),
+        }
+        if personal:
+            cells["name"] = writer.clean(officer.name, f"{where}.name")
+        # The role is the group: printed once beside the officers who share it.
+        rows.append(Row(cells=cells, group=writer.clean(officer.role, f"{where}.role")))
+    return Table(id="organisation-officers", caption="", columns=tuple(columns), rows=tuple(rows))
+
+
+def _staff_table(
+    writer: Writer, organisation: Organisation, staff: list[tuple[int, StaffCount]]
+) -> Table:
+    offices = [code for code in organisation.offices if any(s.office == code for _, s in staff)]
+    for _, count in staff:
+        if count.office not in offices:
+            offices.append(count.office)
+    ranks: dict[str, dict[str, int]] = {}
+    for index, count in staff:
+        rank = writer.clean(count.rank, f"$.organisation.staff[{index}].rank")
+        by_office = ranks.setdefault(rank, {})
+        by_office[count.office] = by_office.get(count.office, 0) + count.count
+    columns = [Column(key="rank", label="事務所")] + [
+        Column(key=code, label=_short_office_name(code), role=ColumnRole.SUM, unit="名")
+        for code in offices
+    ]
+    rows = [
+        Row(cells={"rank": rank, **{code: Quantity.of(n.get(code, 0), "名") for code in offices}})
+        for rank, n in ranks.items()
+    ]
+    totals = {
+        code: Quantity.of(sum(n.get(code, 0) for n in ranks.values()), "名") for code in offices
+    }
+    rows.append(Row(cells={"rank": "計", **totals}, kind=RowKind.TOTAL))
+    return Table(
+        id="organisation-staff",
+        caption=STAFF_CAPTION,
+        columns=tuple(columns),
+        rows=tuple(rows),
+    )

@@ -1,0 +1,142 @@
+"""Annual reports and annual plans: title, sections per pillar, programmes, tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from clairlib.model import (
+    AnnualPlan,
+    AnnualReport,
+    Block,
+    BlockKind,
+    CrossListing,
+    Priority,
+    Programme,
+    Section,
+    Table,
+)
+from clairlib_docx._organisation import office_name, write_governance, write_organisation
+from clairlib_docx._plan import write_targets
+from clairlib_docx._writer import Writer
+
+PRIORITY_HEADINGS = {Priority.PRIORITY: "<重点事業>", Priority.GENERAL: "<一般事業>"}
+_CROSS_LISTING_MARKS = {CrossListing.FULL: "（再掲）", CrossListing.PARTIAL: "（一部再掲）"}
+OTHER_TABLES_HEADING = "資料"
+FOCUS_HEADING = "各事務所の重点取組"
+
+
+def report_title(document: AnnualReport | AnnualPlan) -> str:
+    """``平成25年度事業報告`` / ``令和7年度事業計画``, from the calendar."""
+    kind = "事業報告" if isinstance(document, AnnualReport) else "事業計画"
+    return f"{document.fiscal_year.to_wareki()}{kind}"
+
+
+def section_heading(section: Section) -> str:
+    """``1 自治体の海外における経済活動を支援``: the number as printed, then the title."""
+    number = (section.number or "").strip()
+    return f"{number} {section.title}" if number else section.title
+
+
+def programme_heading(programme: Programme, pillar: str | None) -> str:
+    """``○ name`` / ``① name``; a programme listed again under another pillar says so."""
+    name = programme.name
+    mark = _CROSS_LISTING_MARKS.get(programme.cross_listing) if programme.cross_listing else None
+    listed_elsewhere = pillar is not None and programme.pillar not in (None, pillar)
+    if mark and listed_elsewhere and "再掲" not in name:
+        name += mark
+    return f"{programme.marker} {name}" if programme.marker else name
+
+
+def _blocks(sections: Iterable[Section]) -> Iterable[Block]:
+    for section in sections:
+        yield from section.body
+        for programme in section.programmes:
+            yield from programme.body
+        yield from _blocks(section.sections)
+
+
+def count_work(document: AnnualReport | AnnualPlan) -> int:
+    """Units of progress: one per block, one per table row, one per meeting."""
+    total = len(document.preamble) + sum(1 for _ in _blocks(document.sections))
+    if isinstance(document, AnnualReport):
+        total += sum(len(table.rows) for table in document.tables) + len(document.meetings)
+    return total + 1
+
+
+def table_index(document: AnnualReport | AnnualPlan) -> dict[str, tuple[int, Table]]:
+    """The document's tables by id, with their positions (for paths)."""
+    if not isinstance(document, AnnualReport):
+        return {}
+    return {table.id: (index, table) for index, table in enumerate(document.tables)}
+
+
+class _Sections:
+    def __init__(self, writer: Writer, document: AnnualReport | AnnualPlan) -> None:
+        self.writer = writer
+        referenced = {
+            block.ref
+            for block in _blocks(document.sections)
+            if block.kind is BlockKind.TABLE and block.ref is not None
+        }
+        self.by_programme: dict[str, list[tuple[int, Table]]] = {}
+        for index, table in writer.tables.values():
+            if table.id not in referenced and table.programme is not None:
+                self.by_programme.setdefault(table.programme, []).append((index, table))
+
+    def write(self, sections: tuple[Section, ...], path: str, depth: int) -> None:
+        writer = self.writer
+        for index, section in enumerate(sections):
+            where = f"{path}[{index}]"
+            writer.heading(section_heading(section), depth, f"{where}.title")
+            writer.blocks(section.body, f"{where}.body", heading_level=depth + 1)
+            has_priority = any(p.priority is not None for p in section.programmes)
+            level = depth + 2 if has_priority else depth + 1
+            current: Priority | None = None
+            for number, programme in enumerate(section.programmes):
+                at = f"{where}.programmes[{number}]"
+                if programme.priority is not None and programme.priority is not current:
+                    current = programme.priority
+                    writer.heading(PRIORITY_HEADINGS[current], depth + 1, f"{at}.priority")
+                writer.heading(programme_heading(programme, section.pillar), level, f"{at}.name")
+                writer.blocks(programme.body, f"{at}.body", heading_level=level + 1)
+                for table_number, table in self.by_programme.get(programme.id, ()):
+                    if table.id not in writer.written_tables:
+                        writer.table(table, f"$.tables[{table_number}]")
+            self.write(section.sections, f"{where}.sections", depth + 1)
+
+
+def write_report(writer: Writer, document: AnnualReport, title: str, *, personal: bool) -> None:
+    """The annual report: title, preamble, pillars, governance, organisation, other tables."""
+    _front(writer, document, title)
+    _Sections(writer, document).write(document.sections, "$.sections", 1)
+    write_governance(writer, document.meetings)
+    if document.organisation is not None:
+        write_organisation(writer, document.organisation, personal=personal)
+    leftovers = [
+        (index, table)
+        for index, table in enumerate(document.tables)
+        if table.id not in writer.written_tables
+    ]
+    if leftovers:
+        writer.heading(OTHER_TABLES_HEADING, 1, "$.tables", new_page=True)
+        for index, table in leftovers:
+            writer.table(table, f"$.tables[{index}]")
+
+
+def write_annual_plan(writer: Writer, document: AnnualPlan, title: str) -> None:
+    """The annual plan: title, preamble, sections and programmes, per-office focus, targets."""
+    _front(writer, document, title)
+    _Sections(writer, document).write(document.sections, "$.sections", 1)
+    if document.focus:
+        writer.heading(FOCUS_HEADING, 1, "$.focus")
+        for index, focus in enumerate(document.focus):
+            writer.heading(office_name(focus.office), 2, f"$.focus[{index}].office")
+            writer.paragraph(focus.text, f"$.focus[{index}].text")
+    write_targets(writer, document.indicators, document.targets, level=1)
+
+
+def _front(writer: Writer, document: AnnualReport | AnnualPlan, title: str) -> None:
+    writer.title(title, "$.title")
+    if document.issuer:
+        writer.subtitle(document.issuer, "$.issuer")
+    writer.blocks(document.preamble, "$.preamble", heading_level=1)

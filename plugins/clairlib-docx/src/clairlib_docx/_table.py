@@ -1,0 +1,525 @@
+"""Tables as WordprocessingML text, written in one go and spliced into the document.
+
+python-docx builds a table cell by cell through its object API, which costs far more
+than the table is worth at thousands of rows. Here a table is one string: each row
+a few joins of precomputed cell openings and escaped text. The string goes into
+the saved document.xml where a placeholder paragraph stands (see ``_package``), so
+it is never parsed into a tree at all.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from clairlib.findings import join_path
+from clairlib.model import Column, ColumnRole, Quantity, Row, RowKind, Table
+from clairlib_docx._numbers import is_numeric_column, quantity_text
+from clairlib_docx._sanitize import Sanitiser, escape, needs_cleaning
+from clairlib_docx._styles import TABLE_HEADING, TABLE_TEXT, TEXT_WIDTH_TWIPS
+
+TOTAL_LABEL = "計"
+SUBTOTAL_LABEL = "小計"
+_SAMPLE_ROWS = 300
+_TICK_EVERY = 1000
+_HEADER_FILL = "D9D9D9"
+_BANNER_FILL = "F2F2F2"
+_BOLD = "<w:rPr><w:b/><w:bCs/></w:rPr>"
+_HALF_WIDTH = 92  # twips a half-width character takes at 9 pt, the table text size
+_CELL_PADDING = 230  # the table style's left and right cell margins, and a little air
+_MAX_STRETCH = 1.6
+_SHORT = 8  # half-width characters a header keeps on one line
+_NARROW = 6  # the narrowest a header squeezes to in a crowded table
+_ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+_HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+_CELL_END = "</w:p></w:tc>"
+
+Texts = list[tuple[str, bool]]  # each cell's text and whether it is a figure
+
+
+@attrs.frozen
+class _Layout:
+    """How a grouped table prints its groups."""
+
+    group_column: int | None  # the column the group label is printed in, merged down
+    folded: frozenset[int]  # columns whose subtotal value is printed merged beside the group
+
+
+def _is_empty(cell: object) -> bool:
+    return cell is None or cell == ""
+
+
+def _own(row: Row, key: str) -> str | None:
+    """What a grouped row prints in the group's column itself, if anything."""
+    cell = row.cells.get(key)
+    if _is_empty(cell) or cell == row.group:
+        return None
+    return str(cell)
+
+
+def _layout(columns: Sequence[Column], rows: Sequence[Row]) -> _Layout:
+    """Find the column a group's label belongs in.
+
+    That is the first text column the group's data rows mostly leave empty (a row
+    may print its own label there: スイス among フランス's events), or one whose rows
+    all repeat the same text within each group (【総務大臣賞】 on every prize row).
+    """
+    grouped = [row for row in rows if row.kind is RowKind.DATA and row.group is not None]
+    if not grouped:
+        return _Layout(None, frozenset())
+    group_column = None
+    for index, column in enumerate(columns):
+        if column.role is not ColumnRole.LABEL:
+            continue
+        owns = [_own(row, column.key) for row in grouped]
+        values: dict[str | None, set[str | None]] = {}
+        for row, own in zip(grouped, owns, strict=True):
+            values.setdefault(row.group, set()).add(own)
+        mostly_empty = 2 * sum(own is not None for own in owns) <= len(owns)
+        if mostly_empty or all(len(found) == 1 for found in values.values()):
+            group_column = index
+            break
+    if group_column is None:
+        return _Layout(None, frozenset())
+    empty = frozenset(
+        index
+        for index, column in enumerate(columns)
+        if index != group_column and all(_is_empty(row.cells.get(column.key)) for row in grouped)
+    )
+    return _Layout(group_column, empty)
+
+
+def _segments(run: Sequence[Row], key: str, label: str) -> list[tuple[str, str]]:
+    """The group column of a run: per row its text and merge mark (restart, continue, none).
+
+    Rows that print nothing of their own share one merged cell holding the label,
+    printed once; a row with its own text gets (or shares) a cell with that text.
+    """
+    owns = [_own(row, key) for row in run]
+    out: list[tuple[str, str]] = []
+    label_printed = False
+    start = 0
+    while start < len(owns):
+        end = start + 1
+        while end < len(owns) and owns[end] == owns[start]:
+            end += 1
+        own = owns[start]
+        if own is None:
+            text, label_printed = ("" if label_printed else label), True
+        else:
+            text = own
+        length = end - start
+        out.append((text, "restart" if length > 1 else ""))
+        out.extend(("", "continue") for _ in range(length - 1))
+        start = end
+    return out
+
+
+def _fit(needs: list[int], available: int) -> list[int]:
+    """Column widths: each column its need where all fit, else long columns share the rest.
+
+    A table that fits is widened a little (at most to the text width). One that does
+    not keeps its short columns whole; the long ones (those above the common width
+    that would just fit) share what is left by the square root of their need, so a
+    long text column gets more than a date column without starving it.
+    """
+    total = sum(needs)
+    if total <= available:
+        stretch = min(available / total, _MAX_STRETCH) if total else 1.0
+        return [int(need * stretch) for need in needs]
+    low, high = 0, max(needs)
+    while low < high:  # the largest common cap that still fits
+        cap = (low + high + 1) // 2
+        if sum(min(need, cap) for need in needs) <= available:
+            low = cap
+        else:
+            high = cap - 1
+    long = [index for index, need in enumerate(needs) if need > low]
+    rest = available - sum(need for need in needs if need <= low)
+    weights = {index: math.sqrt(needs[index]) for index in long}
+    share = sum(weights.values())
+    return [
+        int(rest * weights[index] / share) if index in weights else need
+        for index, need in enumerate(needs)
+    ]
+
+
+def _wrapped(header: int) -> int:
+    return header if header <= _SHORT else max(_SHORT, (header + 1) // 2)
+
+
+def _twips(characters: int) -> int:
+    return max(characters, 4) * _HALF_WIDTH + _CELL_PADDING
+
+
+def _width(text: str) -> int:
+    """How many half-width characters ``text`` takes (a kanji takes two)."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _run(text: str, bold: bool = False) -> str:
+    """A run holding ``text``; tabs and line breaks become w:tab and w:br."""
+    rpr = _BOLD if bold else ""
+    if "\n" not in text and "\t" not in text and "\r" not in text:
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    parts: list[str] = []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, line in enumerate(lines):
+        if number:
+            parts.append("<w:br/>")
+        for piece_number, piece in enumerate(line.split("\t")):
+            if piece_number:
+                parts.append("<w:tab/>")
+            if piece:
+                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+
+
+def _tc(
+    width: int,
+    text: str,
+    *,
+    align: str,
+    style: str = TABLE_TEXT,
+    bold: bool = False,
+    merge: str = "",
+    span: int = 1,
+    fill: str = "",
+    middle: bool = False,
+) -> str:
+    """A table cell with any of the properties this module uses, in schema order."""
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if span > 1:
+        props.append(f'<w:gridSpan w:val="{span}"/>')
+    if merge == "restart":
+        props.append('<w:vMerge w:val="restart"/>')
+    elif merge:
+        props.append("<w:vMerge/>")
+    if fill:
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    if middle:
+        props.append('<w:vAlign w:val="center"/>')
+    runs = _run(text, bold) if text else ""
+    return (
+        f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/>'
+        f'<w:jc w:val="{align}"/></w:pPr>{runs}{_CELL_END}'
+    )
+
+
+def _head(width: int, text: str, *, span: int = 1, merge: str = "") -> str:
+    return _tc(
+        width,
+        text,
+        align="center",
+        style=TABLE_HEADING,
+        span=span,
+        merge=merge,
+        fill=_HEADER_FILL,
+        middle=True,
+    )
+
+
+def _opening(width: int, align: str) -> str:
+    """Everything of a plain cell before its text."""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
+        f'<w:pStyle w:val="{TABLE_TEXT}"/><w:jc w:val="{align}"/></w:pPr>'
+    )
+
+
+class TableWriter:
+    """Writes one :class:`Table` as w:tbl text, sanitising every text on the way."""
+
+    def __init__(
+        self, table: Table, path: str, sanitiser: Sanitiser, tick: Callable[[int], None] | None
+    ) -> None:
+        self.table = table
+        self.path = path
+        self.sanitiser = sanitiser
+        self.tick = tick
+        self.columns = table.columns or self._columns_from_rows(table.rows)
+        self.keys = [column.key for column in self.columns]
+        self.units = [column.unit for column in self.columns]
+        self.numeric = [is_numeric_column(column) for column in self.columns]
+        self.widths: list[int] = []
+        self.openings: list[tuple[str, str]] = []  # per column: (left, right)-aligned opening
+
+    @staticmethod
+    def _columns_from_rows(rows: Sequence[Row]) -> tuple[Column, ...]:
+        keys: dict[str, None] = {}
+        for row in rows:
+            keys.update(dict.fromkeys(row.cells))
+        return tuple(Column(key=key, label=key) for key in keys)
+
+    # -- text -------------------------------------------------------------------------
+
+    def _texts(self, row_index: int, row: Row) -> Texts:
+        """Each cell's text, cleaned, and whether it is a figure (right-aligned)."""
+        cells = row.cells
+        out: Texts = []
+        for index, key in enumerate(self.keys):
+            cell = cells.get(key)
+            if cell is None:
+                out.append(("", self.numeric[index]))
+                continue
+            if isinstance(cell, Quantity):
+                text = (
+                    cell.text if cell.text is not None else quantity_text(cell, self.units[index])
+                )
+                numeric = True
+            else:
+                text, numeric = str(cell), self.numeric[index]
+            if needs_cleaning(text):
+                text = self._clean(text, ("rows", row_index, "cells", key))
+            out.append((text, numeric))
+        return out
+
+    def _clean(self, text: str, parts: tuple[str | int, ...]) -> str:
+        return self.sanitiser.clean(text, lambda: join_path(parts, root=self.path))
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _widths(self, layout: _Layout) -> list[int]:
+        rows = self.table.rows
+        sample = list(rows[:_SAMPLE_ROWS])
+        sample.extend(row for row in rows[_SAMPLE_ROWS:] if row.kind is not RowKind.DATA)
+        groups = {row.group for row in sample if row.group is not None}
+        label_column = layout.group_column if layout.group_column is not None else 0
+        data: list[int] = []
+        headers: list[int] = []
+        for index, column in enumerate(self.columns):
+            headers.append(max((_width(line) for line in column.label.split("\n")), default=0))
+            longest = 0
+            for row in sample:
+                cell = row.cells.get(column.key)
+                if isinstance(cell, Quantity):
+                    longest = max(longest, _width(quantity_text(cell, column.unit)))
+                elif isinstance(cell, str):
+                    longest = max(longest, *(_width(line) for line in cell.split("\n")))
+            if index == label_column:
+                longest = max([longest, *(_width(group) for group in groups)])
+            data.append(longest)
+        # A long header wraps onto two lines rather than widen its column; where the
+        # table is still too wide, headers wrap further before any cell text does.
+        needs = [
+            _twips(max(cell, _wrapped(header))) for cell, header in zip(data, headers, strict=True)
+        ]
+        if sum(needs) > TEXT_WIDTH_TWIPS:
+            needs = [
+                _twips(max(cell, min(header, 4)))
+                for cell, header in zip(data, headers, strict=True)
+            ]
+        return _fit(needs, TEXT_WIDTH_TWIPS)
+
+    # -- rows ---------------------------------------------------------------------------
+
+    def _spans(self) -> list[tuple[int, int, str, list[str] | None]]:
+        """Header cells: (first column, last column, text, labels beneath or None).
+
+        Columns sharing a ``group`` sit under one spanning cell. Where their own labels
+        are all empty the group is the whole header of those columns, and a column just
+        before them labelled as the group joins it (研修名 over a name and a session).
+        """
+        columns = self.columns
+        spans: list[tuple[int, int, str, list[str] | None]] = []
+        index = 0
+        while index < len(columns):
+            column = columns[index]
+            label = self._clean(column.label, ("columns", index, "label"))
+            if not column.group:
+                spans.append((index, index, label, None))
+                index += 1
+                continue
+            end = index
+            while end + 1 < len(columns) and columns[end + 1].group == column.group:
+                end += 1
+            group = self._clean(column.group, ("columns", index, "group"))
+            labels = [
+                self._clean(columns[sub].label, ("columns", sub, "label"))
+                for sub in range(index, end + 1)
+            ]
+            start = index
+            if spans and spans[-1][3] is None and spans[-1][0] == spans[-1][1]:
+                previous = spans[-1]
+                if previous[2] == group:
+                    spans.pop()
+                    start = previous[0]
+                    labels.insert(0, "")
+            subs = labels if any(labels) else None
+            spans.append((start, end, group, subs))
+            index = end + 1
+        return spans
+
+    def _header(self) -> list[str]:
+        widths = self.widths
+        spans = self._spans()
+        two_rows = any(subs is not None for _, _, _, subs in spans)
+        if not two_rows and not any(text for _, _, text, _ in spans):
+            return []  # a table printed without headers
+        top: list[str] = []
+        bottom: list[str] = []
+        for start, end, text, subs in spans:
+            width, span = sum(widths[start : end + 1]), end - start + 1
+            if subs is None:
+                top.append(_head(width, text, span=span, merge="restart" if two_rows else ""))
+                bottom.append(_head(width, "", span=span, merge="continue"))
+            else:
+                top.append(_head(width, text, span=span))
+                bottom.extend(
+                    _head(widths[start + offset], label) for offset, label in enumerate(subs)
+                )
+        rows = [f"{_HEADER_ROW}{''.join(top)}</w:tr>"]
+        if two_rows:
+            rows.append(f"{_HEADER_ROW}{''.join(bottom)}</w:tr>")
+        return rows
+
+    def _data_row(self, texts: Texts) -> str:
+        """A plain data row: the hot path, from precomputed cell openings."""
+        parts = [_ROW]
+        openings = self.openings
+        for index, (text, numeric) in enumerate(texts):
+            parts.append(openings[index][numeric])
+            if text:
+                parts.append(_run(text))
+            parts.append(_CELL_END)
+        parts.append("</w:tr>")
+        return "".join(parts)
+
+    def _summary_row(self, row_index: int, row: Row) -> str:
+        """A 計 or 小計 row: bold, labelled in its first cell when that is empty."""
+        texts = self._texts(row_index, row)
+        first, numeric = texts[0]
+        if not first and not numeric:
+            label = TOTAL_LABEL if row.kind is RowKind.TOTAL else SUBTOTAL_LABEL
+            if row.kind is RowKind.SUBTOTAL and row.group:
+                group = self._clean(row.group, ("rows", row_index, "group"))
+                label = f"{group} {label}"
+            texts[0] = (label, False)
+        cells = [
+            _tc(self.widths[index], text, align="right" if numeric else "left", bold=True)
+            for index, (text, numeric) in enumerate(texts)
+        ]
+        return f"{_ROW}{''.join(cells)}</w:tr>"
+
+    def _row(self, row_index: int, row: Row) -> str:
+        if row.kind is RowKind.DATA:
+            return self._data_row(self._texts(row_index, row))
+        return self._summary_row(row_index, row)
+
+    def _banner(self, row_index: int, group: str) -> str:
+        text = self._clean(group, ("rows", row_index, "group"))
+        cell = _tc(
+            sum(self.widths),
+            text,
+            align="left",
+            span=len(self.widths),
+            fill=_BANNER_FILL,
+            bold=True,
+        )
+        return f"{_ROW}{cell}</w:tr>"
+
+    def _merged_run(
+        self, layout: _Layout, run: list[tuple[int, Row]], subtotal: tuple[int, Row] | None
+    ) -> list[str]:
+        """A group's data rows with its label (and subtotal) printed once, merged down."""
+        group_column = layout.group_column
+        assert group_column is not None
+        first_index, first = run[0]
+        label = self._clean(first.group or "", ("rows", first_index, "group"))
+        segments = _segments([row for _, row in run], self.keys[group_column], label)
+        merged = "restart" if len(run) > 1 else ""
+        beside = layout.folded if subtotal is not None else frozenset()
+        subtotal_texts = self._texts(*subtotal) if subtotal is not None else []
+        widths = self.widths
+        out: list[str] = []
+        for position, (row_index, row) in enumerate(run):
+            texts = self._texts(row_index, row)
+            cells: list[str] = []
+            for index, (text, numeric) in enumerate(texts):
+                if index == group_column:
+                    own, merge = segments[position]
+                    cells.append(_tc(widths[index], own, align="center", merge=merge, middle=True))
+                elif index in beside:
+                    if position:
+                        cells.append(_tc(widths[index], "", align="left", merge="continue"))
+                        continue
+                    text, numeric = subtotal_texts[index]
+                    align = "right" if numeric else "center"
+                    cells.append(_tc(widths[index], text, align=align, merge=merged, middle=True))
+                else:
+                    opening = self.openings[index][numeric]
+                    cells.append(f"{opening}{_run(text) if text else ''}{_CELL_END}")
+            out.append(f"{_ROW}{''.join(cells)}</w:tr>")
+        return out
+
+    def _group(self, layout: _Layout, members: list[tuple[int, Row]]) -> list[str]:
+        data = [(i, row) for i, row in members if row.kind is RowKind.DATA]
+        subtotals = [(i, row) for i, row in members if row.kind is RowKind.SUBTOTAL]
+        if layout.group_column is None or not data:
+            out = [self._banner(data[0][0], data[0][1].group or "")] if data else []
+            out.extend(self._row(i, row) for i, row in members)
+            return out
+        folded = None
+        if len(subtotals) == 1 and all(
+            _is_empty(subtotals[0][1].cells.get(column.key)) or index in layout.folded
+            for index, column in enumerate(self.columns)
+            if index != layout.group_column
+        ):
+            folded, subtotals = subtotals[0], []
+        out = self._merged_run(layout, data, folded)
+        out.extend(self._row(i, row) for i, row in subtotals)
+        return out
+
+    def _body(self, layout: _Layout) -> list[str]:
+        rows = self.table.rows
+        out: list[str] = []
+        reported = index = 0
+        count = len(rows)
+        while index < count:
+            row = rows[index]
+            if row.group is None or row.kind is RowKind.TOTAL:
+                out.append(self._row(index, row))
+                index += 1
+            else:
+                end = index + 1
+                while (
+                    end < count
+                    and rows[end].group == row.group
+                    and (rows[end].kind is not RowKind.TOTAL)
+                ):
+                    end += 1
+                out.extend(self._group(layout, [(i, rows[i]) for i in range(index, end)]))
+                index = end
+            if self.tick is not None and index - reported >= _TICK_EVERY:
+                self.tick(index - reported)
+                reported = index
+        if self.tick is not None and index > reported:
+            self.tick(index - reported)
+        return out
+
+    # -- the whole table ----------------------------------------------------------------
+
+    def xml(self) -> str:
+        """The w:tbl element as text (its namespace is the enclosing document's)."""
+        layout = _layout(self.columns, self.table.rows)
+        self.widths = widths = self._widths(layout)
+        self.openings = [(_opening(width, "left"), _opening(width, "right")) for width in widths]
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+        return "".join(
+            [
+                '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+                f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+                '<w:tblLayout w:type="fixed"/>'
+                '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+                'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+                f"<w:tblGrid>{grid}</w:tblGrid>",
+                *self._header(),
+                *self._body(layout),
+                "</w:tbl>",
+            ]
+        )
