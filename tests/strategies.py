@@ -55,3 +55,369 @@ def period_sets(draw: st.DrawFn, days: st.SearchStrategy[date] = any_days) -> Pe
     items = draw(st.lists(periods(days), min_size=1, max_size=5))
     recurrence = draw(st.sampled_from([None, None, "P1M", "P2W", "P1Y", "P3D"]))
     return PeriodSet(items, recurrence)
+
+
+# -- clairlib.model: every class and the three documents -----------------------------
+# Built for round trips through clairlib.io: ids are unique within each record list,
+# office codes are reference offices, country codes are ones CLDR knows.
+
+from clairlib import model as m  # noqa: E402
+from clairlib import reference  # noqa: E402
+from clairlib.model.places import is_country_code  # noqa: E402
+
+_OFFICE_CODES = sorted(office.code for office in reference.offices())
+_COUNTRY_CODES = ["CN", "FR", "GB", "HK", "JP", "KR", "SG", "US", "AU", "BR", "DE", "NZ"]
+assert all(is_country_code(code) for code in _COUNTRY_CODES)
+
+texts = st.text(st.characters(codec="utf-8"), max_size=12)
+"""Any text JSON can carry: Japanese, emoji, quotes, control characters."""
+
+ids = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.", min_size=1, max_size=8)
+office_codes = st.sampled_from(_OFFICE_CODES)
+country_codes = st.sampled_from(_COUNTRY_CODES)
+decimals = st.decimals(allow_nan=False, allow_infinity=False)
+"""Finite Decimals of any exponent: integral, fractional ('68.5'), trailing zeros ('2.0')."""
+
+
+def _opt(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    return st.none() | strategy
+
+
+def _few(strategy: st.SearchStrategy[object], *, unique_ids: bool = False) -> st.SearchStrategy:
+    if unique_ids:
+        return st.lists(strategy, max_size=3, unique_by=lambda item: item.id).map(tuple)  # type: ignore[attr-defined]
+    return st.lists(strategy, max_size=3).map(tuple)
+
+
+@st.composite
+def multi_period_sets(draw: st.DrawFn) -> PeriodSet:
+    """A PeriodSet whose ISO text cannot be mistaken for a single Period."""
+    items = draw(st.lists(periods(), min_size=1, max_size=3))
+    recurrence = None if len(items) > 1 else draw(st.sampled_from(["P1M", "P1Y", "P2W"]))
+    return PeriodSet(items, recurrence)
+
+
+periods_or_sets = periods() | multi_period_sets()
+
+quantities = st.builds(
+    m.Quantity,
+    value=decimals,
+    unit=st.sampled_from(["", "件", "名", "団体", "千円", "%"]),
+    scale=st.sampled_from([1, 1, 1000, 10_000]),
+    qualifier=_opt(st.sampled_from(m.Qualifier)),
+    text=_opt(texts),
+)
+counts = st.builds(
+    m.Quantity,
+    value=st.decimals(min_value=0, max_value=10**9, places=0),
+    unit=st.sampled_from(["件", "名", "団体"]),
+    qualifier=_opt(st.sampled_from(m.Qualifier)),
+)
+countries = st.builds(m.Country, country_codes)
+local_governments = st.builds(
+    m.LocalGovernment,
+    name=texts,
+    kind=_opt(st.sampled_from(m.LocalGovernmentKind)),
+    prefecture=_opt(st.sampled_from(["JP-01", "JP-13", "JP-14", "JP-47"])),
+    count=st.integers(1, 5),
+)
+
+items = st.recursive(
+    st.builds(m.Item, text=texts),
+    lambda inner: st.builds(m.Item, text=texts, items=_few(inner)),
+    max_leaves=4,
+)
+objectives = st.builds(
+    m.Objective, id=ids, number=st.integers(1, 9), text=texts, title=_opt(texts), items=_few(items)
+)
+pillars = st.builds(
+    m.Pillar,
+    id=ids,
+    title=texts,
+    kind=st.sampled_from(m.PillarKind),
+    number=_opt(st.integers(1, 7)),
+    numeral=_opt(st.sampled_from(["Ⅰ", "Ⅱ", "I", "１"])),
+    title_en=_opt(texts),
+    objectives=_few(objectives, unique_ids=True),
+)
+crosswalk_links = st.builds(
+    m.CrosswalkLink, source=ids, targets=_few(ids), partial=st.booleans(), note=_opt(texts)
+)
+crosswalks = st.builds(m.Crosswalk, source=ids, target=ids, links=_few(crosswalk_links))
+frameworks = st.builds(
+    m.Framework,
+    id=ids,
+    title=texts,
+    pillars=_few(pillars, unique_ids=True),
+    crosswalks=_few(crosswalks),
+)
+
+departments = st.builds(m.Department, name=texts, divisions=_few(texts), name_en=_opt(texts))
+offices = st.builds(
+    m.Office,
+    code=ids,
+    name=texts,
+    kind=st.sampled_from(m.OfficeKind),
+    name_en=_opt(texts),
+    city=_opt(texts),
+    country=country_codes,
+    jurisdiction=_few(country_codes),
+    departments=_few(departments),
+)
+
+venues = st.builds(m.Venue, text=texts, countries=_few(country_codes), city=_opt(texts))
+breakdown_items = st.builds(m.BreakdownItem, key=texts, value=counts, label=_opt(texts))
+breakdowns = st.builds(
+    m.Breakdown,
+    dimension=st.sampled_from(["country", "local_government_kind", "role"]),
+    items=_few(breakdown_items),
+    overlapping=st.booleans(),
+)
+participants = st.builds(
+    m.Participants,
+    count=counts,
+    kind=st.sampled_from(m.ParticipantKind),
+    basis=st.sampled_from(m.CountingBasis),
+    role=_opt(st.sampled_from(["ALT", "CIR", "SEA"])),
+    label=_opt(texts),
+    breakdowns=_few(breakdowns),
+)
+events = st.builds(
+    m.Event,
+    id=ids,
+    name=texts,
+    programme=_opt(ids),
+    offices=_few(office_codes),
+    venue=_opt(venues),
+    period=_opt(periods_or_sets),
+    period_text=_opt(texts),
+    kind=st.sampled_from(m.EventKind),
+    partners=_few(texts),
+    participants=_few(participants),
+    local_governments=_few(local_governments),
+    group=_opt(texts),
+    description=_opt(texts),
+    tags=_few(texts),
+)
+persons = st.builds(
+    m.Person,
+    id=ids,
+    role=texts,
+    programme=_opt(ids),
+    name=_opt(texts),
+    origin=_opt(texts),
+    country=_opt(country_codes),
+    field=_opt(texts),
+    office=_opt(office_codes),
+    host=_opt(local_governments),
+    period=_opt(periods_or_sets),
+    count=st.integers(1, 5),
+)
+grants = st.builds(
+    m.Grant,
+    id=ids,
+    programme=_opt(ids),
+    name=_opt(texts),
+    recipient=_opt(texts),
+    projects=_opt(counts),
+    amount=_opt(quantities),
+)
+publications = st.builds(
+    m.Publication,
+    id=ids,
+    title=texts,
+    kind=st.sampled_from(["clair_report", "series", "mail_magazine", "newsletter"]),
+    programme=_opt(ids),
+    office=_opt(office_codes),
+    country=_opt(country_codes),
+    issue=_opt(texts),
+    period=_opt(periods_or_sets),
+    published_fy=_opt(st.integers(1989, 2100)),
+    accesses=_opt(counts),
+)
+
+indicators = st.builds(
+    m.Indicator,
+    id=ids,
+    name=texts,
+    unit=st.sampled_from(["件", "名", "%"]),
+    name_en=_opt(texts),
+    pillar=_opt(ids),
+    objective=_opt(ids),
+    basis=st.sampled_from(m.CountingBasis),
+    over_offices=st.sampled_from(m.Aggregation),
+    over_periods=st.sampled_from(m.Aggregation),
+    numerator=_opt(ids),
+    denominator=_opt(ids),
+    higher_is_better=st.booleans(),
+)
+targets = st.builds(
+    m.Target, indicator=ids, value=quantities, fiscal_year=_opt(fiscal_years), note=_opt(texts)
+)
+measurements = st.builds(
+    m.Measurement,
+    id=ids,
+    indicator=ids,
+    fiscal_year=fiscal_years,
+    value=quantities,
+    office=_opt(office_codes),
+    country=_opt(country_codes),
+    breakdowns=_few(breakdowns),
+    change=_opt(quantities),
+    source=_opt(texts),
+)
+
+agenda_items = st.builds(m.AgendaItem, number=st.integers(1, 20), title=texts, outcome=_opt(texts))
+meetings = st.builds(
+    m.Meeting,
+    id=ids,
+    board=st.sampled_from(m.Board),
+    ordinal=st.integers(1, 99),
+    date=periods(),
+    agenda=_few(agenda_items),
+)
+officers = st.builds(m.Officer, role=texts, name=texts, affiliation=_opt(texts))
+staff_counts = st.builds(m.StaffCount, office=office_codes, rank=texts, count=st.integers(0, 50))
+organisations = st.builds(
+    m.Organisation,
+    as_of=_opt(periods()),
+    officers=_few(officers),
+    officers_as_of=_opt(periods()),
+    departments=_few(departments),
+    offices=_few(office_codes),
+    headquarters_posts=_few(texts),
+    staff=_few(staff_counts),
+)
+
+blocks = st.builds(m.Block, kind=st.sampled_from(m.BlockKind), text=texts, ref=_opt(ids))
+programmes = st.builds(
+    m.Programme,
+    id=ids,
+    name=texts,
+    name_en=_opt(texts),
+    pillar=_opt(ids),
+    cross_listed=_few(ids),
+    cross_listing=_opt(st.sampled_from(m.CrossListing)),
+    priority=_opt(st.sampled_from(m.Priority)),
+    marker=_opt(st.sampled_from(["○", "①", "②"])),
+    number=_opt(st.integers(1, 30)),
+    offices=_few(office_codes),
+    kind=_opt(texts),
+    body=_few(blocks),
+)
+sections = st.recursive(
+    st.builds(
+        m.Section,
+        id=ids,
+        title=texts,
+        number=_opt(texts),
+        pillar=_opt(ids),
+        body=_few(blocks),
+        programmes=_few(programmes, unique_ids=True),
+    ),
+    lambda inner: st.builds(
+        m.Section, id=ids, title=texts, body=_few(blocks), sections=_few(inner, unique_ids=True)
+    ),
+    max_leaves=3,
+)
+columns = st.builds(
+    m.Column,
+    key=ids,
+    label=texts,
+    role=st.sampled_from(m.ColumnRole),
+    unit=_opt(texts),
+    group=_opt(texts),
+    overlapping=st.booleans(),
+)
+cells = st.none() | texts | quantities
+rows = st.builds(
+    m.Row,
+    cells=st.dictionaries(texts, cells, max_size=3),
+    kind=st.sampled_from(m.RowKind),
+    group=_opt(texts),
+    record=_opt(ids),
+)
+tables = st.builds(
+    m.Table,
+    id=ids,
+    caption=texts,
+    columns=_few(columns),
+    rows=_few(rows),
+    notes=_few(texts),
+    programme=_opt(ids),
+)
+selectors = st.builds(
+    m.Selector,
+    records=st.sampled_from(["events", "persons", "grants", "publications"]),
+    measure=st.sampled_from(["count", "distinct:country", "sum:count"]),
+    where=st.dictionaries(texts, texts, max_size=2),
+)
+figures = st.builds(
+    m.Figure,
+    id=ids,
+    label=texts,
+    value=quantities,
+    programme=_opt(ids),
+    pillar=_opt(ids),
+    basis=st.sampled_from(m.CountingBasis),
+    source=_opt(texts),
+    computed_from=_opt(selectors),
+    parts=_few(ids),
+    overlapping=st.booleans(),
+    numerator=_opt(ids),
+    denominator=_opt(ids),
+    change=_opt(quantities),
+    previous=_opt(quantities),
+)
+office_focuses = st.builds(m.OfficeFocus, office=office_codes, text=texts)
+
+mid_term_plans = st.builds(
+    m.MidTermPlan,
+    id=ids,
+    title=texts,
+    period=periods(),
+    framework=frameworks,
+    issuer=_opt(texts),
+    published=_opt(periods()),
+    philosophy=_few(texts),
+    resolutions=_few(texts),
+    environment=_few(texts),
+    body=_few(blocks),
+    indicators=_few(indicators, unique_ids=True),
+    targets=_few(targets),
+)
+annual_plans = st.builds(
+    m.AnnualPlan,
+    id=ids,
+    title=texts,
+    fiscal_year=fiscal_years,
+    framework=_opt(frameworks),
+    issuer=_opt(texts),
+    preamble=_few(blocks),
+    sections=_few(sections, unique_ids=True),
+    focus=_few(office_focuses),
+    indicators=_few(indicators, unique_ids=True),
+    targets=_few(targets),
+)
+annual_reports = st.builds(
+    m.AnnualReport,
+    id=ids,
+    title=texts,
+    fiscal_year=fiscal_years,
+    framework=_opt(frameworks),
+    issuer=_opt(texts),
+    preamble=_few(blocks),
+    sections=_few(sections, unique_ids=True),
+    tables=_few(tables, unique_ids=True),
+    figures=_few(figures, unique_ids=True),
+    events=_few(events, unique_ids=True),
+    persons=_few(persons, unique_ids=True),
+    grants=_few(grants, unique_ids=True),
+    publications=_few(publications, unique_ids=True),
+    indicators=_few(indicators, unique_ids=True),
+    measurements=_few(measurements, unique_ids=True),
+    meetings=_few(meetings, unique_ids=True),
+    organisation=_opt(organisations),
+)
+documents = mid_term_plans | annual_plans | annual_reports
+"""Any of the three documents."""
