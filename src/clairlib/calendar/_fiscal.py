@@ -10,6 +10,8 @@ import attrs
 from clairlib.calendar._period import Period, Precision
 from clairlib.errors import CalendarError
 
+_INTERNED: dict[int, FiscalYear] = {}
+
 
 def _check_year(_: object, __: object, value: int) -> None:
     # The last fiscal year must still end inside datetime's range (year 9999).
@@ -36,7 +38,14 @@ class FiscalYear:
     @classmethod
     def of(cls, day: date) -> FiscalYear:
         """Return the fiscal year ``day`` falls in."""
-        return cls(day.year if day.month >= 4 else day.year - 1)
+        year = day.year if day.month >= 4 else day.year - 1
+        # Fiscal years are immutable, so aggregation loops can share one per year.
+        found = _INTERNED.get(year)
+        if found is None or cls is not FiscalYear:
+            found = cls(year)
+            if cls is FiscalYear:
+                _INTERNED[year] = found
+        return found
 
     @classmethod
     def parse(

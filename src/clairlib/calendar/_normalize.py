@@ -88,9 +88,14 @@ def _applies(trigger: str, text: str) -> bool:
     return not _KANJI_TEST.isdisjoint(text)
 
 
+_ANY_STEP = re.compile("か|ま|[" + "".join(sorted(KANJI_NUMERAL_CHARS)) + r"]|\(")
+
+
 def normalize(text: str) -> str:
     """Fold ``text``: ASCII digits, '~' for every tilde, '-' for dashes, ',' between items."""
     folded = text.translate(TABLE)
+    if _ANY_STEP.search(folded) is None:
+        return folded
     for trigger, pattern, replace in _STEPS:
         if _applies(trigger, folded):
             folded = pattern.sub(replace, folded)

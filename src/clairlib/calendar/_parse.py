@@ -20,7 +20,18 @@ from functools import lru_cache
 from clairlib.calendar._era import GREGORIAN_START, REGISTRY, Era, EraRangeError
 from clairlib.calendar._fiscal import FiscalYear
 from clairlib.calendar._normalize import normalize, source_span
-from clairlib.calendar._period import Period, PeriodSet, Precision, month_end, trusted_period
+from clairlib.calendar._numerals import TO_FULLWIDTH
+from clairlib.calendar._period import (
+    Period,
+    PeriodSet,
+    Precision,
+    _new,
+    _set_end,
+    _set_precision,
+    _set_start,
+    month_end,
+    trusted_period,
+)
 from clairlib.errors import CalendarError
 
 Context = FiscalYear | int | None
@@ -68,10 +79,17 @@ _SIMPLE: re.Pattern[str]
 _SIMPLE_DOTTED: re.Pattern[str]
 
 
+_ERA_SPANS: dict[str, tuple[int, date, date]] = {}
+
+
 def _compile() -> None:
     global _POINT, _DOTTED, _SIMPLE, _SIMPLE_DOTTED
-    names = sorted((era.name for era in REGISTRY.eras), key=len, reverse=True)
-    initials = "".join(era.initial for era in REGISTRY.eras)
+    # Era year n of an era is ``offset + n``; ``date.max`` stands for "no end yet".
+    _ERA_SPANS.clear()
+    for key, known in REGISTRY.by_name.items():
+        _ERA_SPANS[key] = (known.first_year - 1, known.start, known.end or date.max)
+    names = sorted((known.name for known in REGISTRY.eras), key=len, reverse=True)
+    initials = "".join(known.initial for known in REGISTRY.eras)
     era = "(?P<era>" + "|".join(map(re.escape, names)) + f"|[{initials}](?=[0-9元]))"
     _POINT = re.compile(
         f"{era}?(?P<same>同)?"
@@ -108,20 +126,18 @@ class _Point:
         groups = match.groupdict()
         name = groups["era"]
         self.era: Era | None = REGISTRY.by_name[name] if name else None
-        self.same = bool(groups.get("same"))
-        y = groups["y"]
-        self.year: int | None = None if y is None else (1 if y == "元" else int(y))
+        self.same = groups.get("same") is not None
+        y, mo, d = groups["y"], groups["mo"], groups["d"]
+        self.year: int | None = None if y is None else (_SMALL.get(y) or int(y))
         self.year_fy = groups.get("ym") == "年度"
-        mo = groups["mo"]
-        self.month: int | None = None if mo is None else int(mo)
-        d = groups["d"]
-        self.day: int | None = None if d is None else int(d)
+        self.month: int | None = None if mo is None else (_SMALL.get(mo) or int(mo))
+        self.day: int | None = None if d is None else (_SMALL.get(d) or int(d))
         bare = groups.get("bare")
         self.bare: int | None = None if bare is None else int(bare)
         # The first unit written: what a bare number before this point means.
-        if groups.get("ym") or (y is not None and "ym" not in groups):
+        if y is not None or groups.get("ym"):
             self.unit = "y"
-        elif groups.get("mm") or mo is not None:
+        elif mo is not None or groups.get("mm"):
             self.unit = "m"
         else:
             self.unit = "d" if d is not None else ""
@@ -188,6 +204,12 @@ class _Reader:
                 (pos, max(pos + 1, end)),
             )
         point = _Point(match)
+        if point.year is None or point.month is None or point.same:
+            self.check_point(point)
+        return point
+
+    def check_point(self, point: _Point) -> None:
+        """Refuse the incomplete shapes the point pattern lets through."""
         if point.year is None and point.era is not None and point.bare is None:
             raise self.fail("expected a year after the era", point.span())
         if point.has("ym") and point.year is None and not point.same:
@@ -196,7 +218,6 @@ class _Reader:
             raise self.fail("expected a month number before 月", point.span("mm"))
         if point.same and point.era is not None:
             raise self.fail("expected an era or 同, not both", point.span())
-        return point
 
     def read(self) -> Period | PeriodSet:
         folded = self.folded
@@ -427,25 +448,34 @@ class _Reader:
             self.notes.append(f"{message}; read as {period.isoformat()} because lenient=True")
 
 
+# int() is the slowest step left on the hot path; small numbers come from a table.
+_SMALL: dict[str | None, int] = {"元": 1}
+for _n in range(1, 100):
+    _SMALL[str(_n)] = _n
+    _SMALL[f"{_n:02d}"] = _n
+    _SMALL[str(_n).translate(TO_FULLWIDTH)] = _n
+
+
 def _simple(text: str) -> Period | None:
     """Read a lone point with an explicit era or western year, or return None.
 
-    None sends the text down the full parser, which also words every error.
+    None sends the text down the full parser, which also words every error. This is
+    the hot path of every parse, hence the flat code.
     """
-    match = _SIMPLE.fullmatch(text) or _SIMPLE_DOTTED.fullmatch(text)
+    match = (_SIMPLE_DOTTED if "." in text else _SIMPLE).fullmatch(text)
     if match is None:
         return None
     name, y, mark, mo, d = match.groups()
-    number = 1 if y == "元" else int(y)
-    era = REGISTRY.by_name[name] if name else None
-    if era is None:
+    number = _SMALL.get(y) or int(y)
+    if name is None:
         if number < 1000:
             return None
-        year = number
-    elif number < 1:
-        return None
+        year, first, last = number, date.min, date.max
     else:
-        year = era.first_year + number - 1
+        offset, first, last = _ERA_SPANS[name]
+        if number < 1:
+            return None
+        year = offset + number
     try:
         if mo is None:
             if mark == "年度":
@@ -455,18 +485,25 @@ def _simple(text: str) -> Period | None:
         elif mark == "年度":
             return None
         elif d is None:
-            month = int(mo)
+            month = _SMALL.get(mo) or int(mo)
             if not 1 <= month <= 12:
                 return None
             start, end, precision = date(year, month, 1), month_end(year, month), MONTH
         else:
-            start = end = date(year, int(mo), int(d))
+            start = end = date(year, _SMALL.get(mo) or int(mo), _SMALL.get(d) or int(d))
             precision = DAY
     except ValueError:
         return None
-    if era is not None and (end < era.start or (era.end is not None and start > era.end)):
+    if end < first or start > last:
         return None
-    return trusted_period(start, end, precision)
+    period: Period = _new(Period)
+    _set_start(period, start)
+    _set_end(period, end)
+    _set_precision(period, precision)
+    return period
+
+
+_OPEN, _CLOSE = ("(", "（"), (")", "）")
 
 
 def _is_iso(folded: str) -> bool:
@@ -477,12 +514,18 @@ def _is_iso(folded: str) -> bool:
     )
 
 
-def _parse_text(text: str, context: Context, lenient: bool) -> Period | PeriodSet:
+def _parse_text(text: str, context: Context = None, lenient: bool = False) -> Period | PeriodSet:
     if not isinstance(text, str):
         raise UnreadableDateError(f"expected text, found {type(text).__name__}")
     simple = _simple(text)
     if simple is not None:
         return simple
+    inner = text.strip()
+    if inner[:1] in _OPEN and inner[-1:] in _CLOSE:
+        # A table cell's '(平成 24 年度)': the bracketed point is still a simple one.
+        simple = _simple(inner[1:-1])
+        if simple is not None:
+            return simple
     folded = normalize(text)
     if _is_iso(folded) and "." not in folded:
         try:
@@ -518,11 +561,8 @@ _compile()
 REGISTRY.listeners.append(_compile)
 
 
-def parse_uncached(
-    text: str, *, context: Context = None, lenient: bool = False
-) -> Period | PeriodSet:
-    """Read ``text`` without consulting the cache (for measuring the parser itself)."""
-    return _parse_text(text, context, lenient)
+#: Read ``text`` without consulting the cache (for measuring the parser itself).
+parse_uncached = _parse_text
 
 
 def parse_period(

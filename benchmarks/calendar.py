@@ -1,0 +1,235 @@
+"""Benchmark clairlib.calendar against japanera and the standard library.
+
+Run with ``uv run python benchmarks/calendar.py``. Every operation is timed on the
+same inputs in the same run as its named baseline; the table shows per-call medians
+over the inputs (each input timed in a loop, best of three), the target from the
+calendar issue, and clairlib's time as a ratio of the baseline's (< 1 is faster).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# This file is called calendar.py; run as a script its folder comes first on sys.path
+# and would hide the standard library's calendar module from japanera.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _HERE]
+
+import os  # noqa: E402
+import random  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+from typing import Any  # noqa: E402
+
+from japanera import EraDate  # noqa: E402
+
+from clairlib.calendar import FiscalYear, Period, format_wareki, parse_period  # noqa: E402
+from clairlib.calendar._parse import parse_uncached  # noqa: E402
+
+ROOT = _HERE.parent
+CORPUS = ROOT / "tests" / "data" / "seed_dates.tsv"
+LOOPS = 200
+
+
+def per_call_ns(fn: Callable[[Any], object], inputs: Sequence[Any], loops: int = LOOPS) -> float:
+    """Median over ``inputs`` of the best-of-three per-call time of ``fn(input)``, in ns."""
+    clock = time.perf_counter_ns
+    times = []
+    for item in inputs:
+        best = float("inf")
+        for _ in range(3):
+            start = clock()
+            for _ in range(loops):
+                fn(item)
+            best = min(best, (clock() - start) / loops)
+        times.append(best)
+    return statistics.median(times)
+
+
+def seed_texts() -> list[tuple[str, FiscalYear]]:
+    """The distinct seed expressions with their document's fiscal year."""
+    rows = [
+        line.split("\t")
+        for line in CORPUS.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ][1:]
+    seen: dict[tuple[str, int], None] = {}
+    for _, _, context, _, text in rows:
+        seen[(text.replace("\\n", "\n"), int(context[2:]))] = None
+    return [(text, FiscalYear(year)) for text, year in seen]
+
+
+JAPANERA_FORMATS = [
+    "%-K%-y年%m月%d日",
+    "%-K%-y年%m月",
+    "%-K %-y 年 %m 月 %d 日",
+    "%-K %-y 年 %m 月",
+    "%-h%-y.%m.%d",
+]
+
+
+def japanera_format_for(text: str, expected: date) -> str | None:
+    """Return a japanera format that reads ``text`` as ``expected``, if there is one."""
+    for fmt in JAPANERA_FORMATS:
+        try:
+            found = EraDate.strptime(text, fmt)
+        except ValueError:
+            continue
+        if found and found[0].to_date() == expected:
+            return str(fmt)
+    return None
+
+
+def import_time_ms() -> tuple[float, float]:
+    """Median (own, cumulative) import time of clairlib.calendar in a fresh interpreter.
+
+    Own is the sum of the self times of clairlib's modules; cumulative adds what they
+    import (attrs, re, enum…). Byte code is cached in a private directory first, as it
+    would be for an installed package.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    own_runs, total_runs = [], []
+    with tempfile.TemporaryDirectory() as cache:
+        env["PYTHONPYCACHEPREFIX"] = cache
+        command = [sys.executable, "-X", "importtime", "-c", "import clairlib.calendar"]
+        subprocess.run(command, env=env, capture_output=True, check=True)
+        for _ in range(7):
+            result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+            own = total = 0
+            for line in result.stderr.splitlines():
+                if not line.startswith("import time:") or "|" not in line:
+                    continue
+                self_us, cumulative_us, name = line[len("import time:") :].split("|")
+                if not self_us.strip().isdigit():
+                    continue
+                if name.strip().startswith("clairlib"):
+                    own += int(self_us)
+                if name.strip() == "clairlib.calendar":
+                    total = int(cumulative_us)
+            own_runs.append(own / 1000)
+            total_runs.append(total / 1000)
+    return statistics.median(own_runs), statistics.median(total_runs)
+
+
+def row(name: str, ours: float, target: str, baseline: str, theirs: float | None) -> None:
+    ratio = f"{ours / theirs:8.3f}x" if theirs else "       -"
+    base = f"{theirs / 1000:10.2f}" if theirs else "         -"
+    print(f"{name:<34}{ours / 1000:9.2f} µs  {target:<10}{baseline:<30}{base} µs  {ratio}")
+
+
+def main() -> None:
+    """Time every operation and print the table."""
+    rng = random.Random(20130801)
+    first, span = date(1873, 1, 1), (date(2100, 12, 31) - date(1873, 1, 1)).days
+    days = [first + timedelta(days=rng.randrange(span + 1)) for _ in range(2000)]
+    written = [format_wareki(day) for day in days]
+    texts = seed_texts()
+
+    print(f"clairlib.calendar benchmark — Python {sys.version.split()[0]}")
+    print(f"{len(days)} random days 1873..2100, {len(texts)} distinct seed expressions\n")
+    print(
+        f"{'operation':<34}{'clairlib':>12}  {'target':<10}{'baseline':<30}{'baseline':>13}  ratio"
+    )
+
+    # date → era string, against japanera and against str(date) as a floor.
+    ours = per_call_ns(format_wareki, days)
+    peer = per_call_ns(
+        lambda d: EraDate.from_date(d).strftime("%-K%-Y年%m月%d日"), days[:200], loops=5
+    )
+    row("date → era string", ours, "≤ 1 µs", "japanera from_date+strftime", peer)
+    row("date → era string", ours, "", "stdlib date.isoformat", per_call_ns(date.isoformat, days))
+    date_to_era = ours
+
+    # single date parse: uncached, cached, japanera on the same strings.
+    single = per_call_ns(parse_uncached, written)
+    for text in written:
+        parse_period(text)
+    cached = per_call_ns(parse_period, written)
+    peer = per_call_ns(
+        lambda t: EraDate.strptime(t, "%-K%-y年%m月%d日"),
+        [w.replace("元年", "1年") for w in written][:200],
+        loops=5,
+    )
+    row("single date parse (uncached)", single, "≤ 3 µs", "japanera strptime", peer)
+    row(
+        "single date parse (cached)",
+        cached,
+        "",
+        "stdlib date.fromisoformat",
+        per_call_ns(date.fromisoformat, [d.isoformat() for d in days]),
+    )
+
+    # seed expressions: every distinct one, with its document's fiscal year.
+    def uncached(item: tuple[str, FiscalYear]) -> object:
+        return parse_uncached(item[0], context=item[1])
+
+    def cached_parse(item: tuple[str, FiscalYear]) -> object:
+        return parse_period(item[0], context=item[1])
+
+    seed_uncached = per_call_ns(uncached, texts)
+    for item in texts:
+        cached_parse(item)
+    seed_cached = per_call_ns(cached_parse, texts)
+    worst = max(per_call_ns(uncached, [item]) for item in texts)
+    row("seed expression (uncached)", seed_uncached, "≤ 10 µs", "-", None)
+    row("seed expression (cached)", seed_cached, "", "-", None)
+    row("seed expression (slowest, uncached)", worst, "", "-", None)
+
+    # the seed expressions japanera also reads (explicit era, a month or a day)
+    both: list[tuple[str, FiscalYear, str]] = []
+    for text, fy in texts:
+        result = parse_period(text, context=fy)
+        if isinstance(result, Period) and result.precision.value in ("day", "month"):
+            fmt = japanera_format_for(text, result.start)
+            if fmt is not None:
+                both.append((text, fy, fmt))
+    ours_both = per_call_ns(lambda item: parse_uncached(item[0], context=item[1]), both)
+    peer_both = per_call_ns(lambda item: EraDate.strptime(item[0], item[2]), both, loops=5)
+    row(
+        f"seed expr. both read (n={len(both)})",
+        ours_both,
+        "≥ 5× peer",
+        "japanera strptime",
+        peer_both,
+    )
+
+    # date → fiscal year, against the bare arithmetic.
+    fy_ours = per_call_ns(FiscalYear.of, days)
+    fy_floor = per_call_ns(lambda d: d.year if d.month >= 4 else d.year - 1, days)
+    row("date → FY", fy_ours, "", "stdlib arithmetic (int only)", fy_floor)
+
+    # ISO text of a period, the form the JSON loader reads a million times.
+    iso = [Period.month(d.year, d.month).isoformat() for d in days]
+    for text in iso:
+        Period.fromisoformat(text)
+    row(
+        "Period.fromisoformat (cached)",
+        per_call_ns(Period.fromisoformat, iso),
+        "",
+        "stdlib date.fromisoformat",
+        per_call_ns(date.fromisoformat, [d.isoformat() for d in days]),
+    )
+
+    own, total = import_time_ms()
+    print(f"\nimport clairlib.calendar: {own:.2f} ms own (target ≤ 10 ms), ", end="")
+    print(f"{total:.2f} ms with its imports")
+    print("\nagainst the targets:")
+    checks = [
+        ("date → era string ≤ 1 µs", date_to_era <= 1000),
+        ("single date parse ≤ 3 µs (uncached)", single <= 3000),
+        ("seed expression median ≤ 10 µs (uncached)", seed_uncached <= 10000),
+        ("≥ 5× faster than japanera on inputs both read", peer_both >= 5 * ours_both),
+        ("import ≤ 10 ms of its own", own <= 10),
+    ]
+    for name, ok in checks:
+        print(f"  {'met    ' if ok else 'MISSED '} {name}")
+
+
+if __name__ == "__main__":
+    main()
