@@ -5,13 +5,27 @@
 FiscalYear(year=2019)
 >>> parse_period("平成25年12月～同26年1月").isoformat()
 '2013-12/2014-01'
+
+ISO text (``Period.isoformat``): a day ``2013-08-01``, a month ``2013-08``, a year
+``2013``, a fiscal year ``FY2013``; a range joins two of the same precision with '/'
+(``2013-12/2014-01``, ``FY2022/FY2026``). A PeriodSet joins its periods with ','
+and writes a recurrence as ``R/<periods>/<ISO 8601 duration>``: ``R/2013-04/P1M`` is
+April 2013 and every month after it (``平成25年4月～各月``).
+
+``lenient=True`` accepts an era year past the era's end (a document printed before
+an era change) and emits a :class:`CalendarWarning` saying what it read.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from clairlib.calendar._era import (
+    CalendarWarning,
     Era,
+    EraOverflowError,
     EraRangeError,
+    UnreadableDateError,
     era_of,
     eras,
     register_era,
@@ -19,16 +33,12 @@ from clairlib.calendar._era import (
     unregister_era,
 )
 from clairlib.calendar._fiscal import FiscalYear
-from clairlib.calendar._format import format_period, format_wareki
-from clairlib.calendar._parse import (
-    CalendarWarning,
-    EraOverflowError,
-    UnreadableDateError,
-    parse_date,
-    parse_period,
-)
 from clairlib.calendar._period import Period, PeriodSet, Precision
 from clairlib.errors import CalendarError
+
+if TYPE_CHECKING:
+    from clairlib.calendar._format import format_period, format_wareki
+    from clairlib.calendar._parse import parse_date, parse_period
 
 __all__ = [
     "CalendarError",
@@ -51,3 +61,27 @@ __all__ = [
     "registered_era",
     "unregister_era",
 ]
+
+# The parser and the formatter load on first use, so that code that only needs
+# FiscalYear or Period does not pay for compiling the parser's patterns.
+_LAZY = {
+    "format_period": "clairlib.calendar._format",
+    "format_wareki": "clairlib.calendar._format",
+    "parse_date": "clairlib.calendar._parse",
+    "parse_period": "clairlib.calendar._parse",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'clairlib.calendar' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -23,6 +23,18 @@ class EraRangeError(CalendarError):
     """A date or era year lies outside the era it is written in."""
 
 
+class UnreadableDateError(CalendarError):
+    """The text is not a date or period expression clairlib can read."""
+
+
+class EraOverflowError(EraRangeError):
+    """An era year lies past the era's end (allowed with ``lenient=True``)."""
+
+
+class CalendarWarning(UserWarning):
+    """A lenient parse accepted something a strict parse rejects (an era year past its end)."""
+
+
 @attrs.frozen
 class Era:
     """A Japanese era (元号) with its exact first day and, unless current, its last day."""

@@ -17,7 +17,15 @@ import warnings
 from datetime import date
 from functools import lru_cache
 
-from clairlib.calendar._era import GREGORIAN_START, REGISTRY, Era, EraRangeError
+from clairlib.calendar._era import (
+    GREGORIAN_START,
+    REGISTRY,
+    CalendarWarning,
+    Era,
+    EraOverflowError,
+    EraRangeError,
+    UnreadableDateError,
+)
 from clairlib.calendar._fiscal import FiscalYear
 from clairlib.calendar._normalize import normalize, source_span
 from clairlib.calendar._numerals import TO_FULLWIDTH
@@ -49,18 +57,6 @@ def _between(first: Period, last: Period) -> Period:
     a, b = first.precision, last.precision
     precision = a if a is b else DAY if DAY in (a, b) else MONTH
     return trusted_period(first.start, last.end, precision)
-
-
-class UnreadableDateError(CalendarError):
-    """The text is not a date or period expression clairlib can read."""
-
-
-class EraOverflowError(EraRangeError):
-    """An era year lies past the era's end (allowed with ``lenient=True``)."""
-
-
-class CalendarWarning(UserWarning):
-    """A lenient parse accepted something a strict parse rejects (an era year past its end)."""
 
 
 _RELATIVE_FY = {
