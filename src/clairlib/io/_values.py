@@ -109,8 +109,8 @@ def read_fiscal_year(value: Any, _: Any = None) -> FiscalYear:
         raise wrong_type("a fiscal year as a whole number such as 2013", value)
     try:
         return FiscalYear(value)
-    except CalendarError as error:
-        raise Problem(PERIOD, "a fiscal year 1..9998", f"{value} ({error})") from None
+    except CalendarError:
+        raise Problem(PERIOD, "a fiscal year 1..9998", f"{value}") from None
 
 
 def write_fiscal_year(value: FiscalYear) -> int:
