@@ -421,3 +421,110 @@ annual_reports = st.builds(
 )
 documents = mid_term_plans | annual_plans | annual_reports
 """Any of the three documents."""
+
+
+# -- clairlib.rules and clairlib.aggregate ---------------------------------------------
+
+_AUDIT_OFFICES = ("NYC", "LON", "PAR", "SIN", "SEL", "SYD", "BEJ")
+_AUDIT_COUNTRIES = ("US", "GB", "FR", "CH", "SG", "KR", "CN")
+_AUDIT_VENUES = (
+    "ニューヨーク",
+    "ロンドン",
+    "パリ",
+    "パリ、ロンドン",
+    "シンガポール",
+    "ソウル特別市",
+)
+
+
+@st.composite
+def audit_events(draw: st.DrawFn, *, max_size: int = 25) -> tuple[m.Event, ...]:
+    """Events with unique ids around FY2013, some outside it.
+
+    Each has 0–2 offices and countries, a programme that may be unknown (``p9``) and
+    maybe participants with a breakdown that may not add up.
+    """
+    out: list[m.Event] = []
+    for i in range(draw(st.integers(0, max_size))):
+        # Months from 2013-03 to 2014-04: one month either side of FY2013.
+        month = draw(st.integers(0, 13))
+        year, number = (2013 + (month + 2) // 12, (month + 2) % 12 + 1)
+        count = draw(st.integers(0, 50))
+        split = draw(st.integers(0, count + 2))
+        people = m.Participants(
+            count=m.Quantity.of(count, "名"),
+            breakdowns=(
+                m.Breakdown(
+                    dimension="role",
+                    items=(
+                        m.BreakdownItem(key="a", value=m.Quantity.of(split, "名")),
+                        m.BreakdownItem(
+                            key="b",
+                            value=m.Quantity.of(count - split if split <= count else 0, "名"),
+                        ),
+                    ),
+                    overlapping=draw(st.booleans()),
+                ),
+            ),
+        )
+        out.append(
+            m.Event(
+                id=f"e{i:03d}",
+                name=f"event {i}",
+                programme=draw(st.sampled_from(("p1", "p2", "p9"))),
+                offices=tuple(
+                    draw(st.lists(st.sampled_from(_AUDIT_OFFICES), max_size=2, unique=True))
+                ),
+                venue=m.Venue(
+                    text=draw(st.sampled_from(_AUDIT_VENUES)),
+                    countries=tuple(
+                        draw(st.lists(st.sampled_from(_AUDIT_COUNTRIES), max_size=2, unique=True))
+                    ),
+                ),
+                period=Period.month(year, number),
+                kind=draw(st.sampled_from((m.EventKind.EXHIBITION, m.EventKind.SEMINAR))),
+                participants=(people,) if draw(st.booleans()) else (),
+            )
+        )
+    return tuple(out)
+
+
+@st.composite
+def audited_reports(draw: st.DrawFn) -> m.AnnualReport:
+    """An FY2013 report whose declared figures may or may not match its events."""
+    events = draw(audit_events())
+    selectors = (
+        m.Selector(records="events"),
+        m.Selector(records="events", measure="distinct:country"),
+        m.Selector(records="events", measure="distinct:venue", where={"programme": "p1"}),
+        m.Selector(records="events", measure="sum:participants", where={"office": "SIN"}),
+    )
+    figures = tuple(
+        m.Figure(
+            id=f"f{k}",
+            label=f"figure {k}",
+            value=m.Quantity.of(
+                draw(st.integers(0, 30)), qualifier=draw(_opt(st.sampled_from(m.Qualifier)))
+            ),
+            computed_from=selector,
+        )
+        for k, selector in enumerate(selectors)
+    )
+    framework = m.Framework(
+        id="f", title="f", pillars=(m.Pillar(id="1", title="1", kind=m.PillarKind.KEY_FIELD),)
+    )
+    section = m.Section(
+        id="s1",
+        title="s1",
+        pillar="1",
+        programmes=(m.Programme(id="p1", name="p1"), m.Programme(id="p2", name="p2")),
+    )
+    return m.AnnualReport(
+        id="r",
+        title="r",
+        fiscal_year=FiscalYear(2013),
+        framework=framework,
+        sections=(section,),
+        figures=figures,
+        events=events,
+    )

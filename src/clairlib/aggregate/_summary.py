@@ -53,8 +53,8 @@ class Basis(enum.Enum):
 class Headline:
     """One headline figure: what it is, its value and unit, computed or declared, where.
 
-    ``key`` is one of :data:`HEADLINES` or ``figure:<id>`` for a declared figure that
-    matches none; ``path`` is the figure's path for a declared headline, the record
+    ``key`` is one of :data:`HEADLINES`, ``figure:<id>`` for a declared figure that
+    matches none, or ``indicator:<id>`` for a KPI's all-offices value; ``path`` is the figure's path for a declared headline, the record
     list for a computed one.
     """
 
@@ -116,8 +116,11 @@ def _key_of(selector: Selector) -> str | None:
             return "regions"
         if kind == "sum" and field.startswith("participants"):
             return "participants"
-    if selector.records == "persons" and kind == "count":
-        return "persons"
+    if selector.records == "persons":
+        if kind == "count":
+            return "persons"
+        if kind == "distinct" and field == "country":
+            return "countries"
     if selector.records == "grants":
         if kind == "count":
             return "grants"
@@ -164,14 +167,12 @@ class _Bucket:
 def _headlines(resolver: Resolver, bucket: _Bucket) -> list[Headline]:
     out: list[Headline] = []
     events = bucket.events
+    # Countries are where events took place and where persons went or came from.
+    country = resolver.getter("events", "country")
+    countries = {c for e in events for c in country(e)}
+    countries.update(p.country for p in bucket.persons if p.country is not None)
     if events:
-        country = resolver.getter("events", "country")
         out.append(_computed("events", Decimal(len(events)), unit="件", path="$.events"))
-        countries = {c for e in events for c in country(e)}
-        if countries:
-            out.append(
-                _computed("countries", Decimal(len(countries)), unit="か国", path="$.events")
-            )
         venues = {e.venue.city or e.venue.text for e in events if e.venue is not None}
         if venues:
             out.append(_computed("regions", Decimal(len(venues)), unit="地域", path="$.events"))
@@ -186,6 +187,16 @@ def _headlines(resolver: Resolver, bucket: _Bucket) -> list[Headline]:
         support = sum(1 for e in events if e.kind is EventKind.SUPPORT)
         if support:
             out.append(_computed("support_cases", Decimal(support), unit="件", path="$.events"))
+    if countries:
+        out.insert(
+            1 if events else 0,
+            _computed(
+                "countries",
+                Decimal(len(countries)),
+                unit="か国",
+                path="$.events" if events else "$.persons",
+            ),
+        )
     persons = bucket.persons
     if persons:
         out.append(
@@ -196,9 +207,17 @@ def _headlines(resolver: Resolver, bucket: _Bucket) -> list[Headline]:
     grants = bucket.grants
     if grants:
         out.append(_computed("grants", Decimal(len(grants)), unit="件", path="$.grants"))
-        projects = [number(g.projects) for g in grants if g.projects is not None]
+        projects = [g.projects for g in grants if g.projects is not None]
         if projects:
-            out.append(_computed("grant_projects", _sum(projects), path="$.grants"))
+            units = {p.unit for p in projects}
+            out.append(
+                _computed(
+                    "grant_projects",
+                    _sum(number(p) for p in projects),
+                    unit=units.pop() if len(units) == 1 else "",
+                    path="$.grants",
+                )
+            )
         amounts = [g.amount for g in grants if g.amount is not None]
         if amounts:
             units = {a.unit for a in amounts}
@@ -225,7 +244,8 @@ def summarize(report: AnnualReport) -> Summary:
     Computed headlines come from the records of the pillar's programmes (events,
     distinct countries and venues, participants, persons, grants with projects and
     amounts, support cases); declared ones are the pillar's figures as printed, keyed
-    like the computed ones when their selector says what they count. Staff
+    like the computed ones when their selector says what they count, and each KPI's
+    all-offices value for the year under its indicator's pillar. Staff
     (organisation) and records under no pillar form the ``pillar=None`` summary.
     """
     pillars = programme_pillars(report)
@@ -240,6 +260,23 @@ def summarize(report: AnnualReport) -> Summary:
     for i, figure in enumerate(report.figures):
         declared.setdefault(pillar_of(figure), []).append(
             _declared(figure, join_path(["figures", i, "value"]))
+        )
+    indicators = {i.id: i for i in report.indicators}
+    for i, m in enumerate(report.measurements):
+        # A KPI's all-offices value for the report's year is a headline the report prints.
+        if m.office is not None or m.country is not None or m.fiscal_year != report.fiscal_year:
+            continue
+        indicator = indicators.get(m.indicator)
+        declared.setdefault(indicator.pillar if indicator else None, []).append(
+            Headline(
+                key=f"indicator:{m.indicator}",
+                label=indicator.name if indicator else m.indicator,
+                value=m.value.magnitude,
+                basis=Basis.DECLARED,
+                unit=m.value.unit,
+                path=join_path(["measurements", i, "value"]),
+                text=str(m.value),
+            )
         )
     buckets: dict[str | None, _Bucket] = {}
     for name in ("events", "persons", "grants"):

@@ -8,6 +8,7 @@ from datetime import date
 import attrs
 
 from clairlib.calendar import FiscalYear
+from clairlib.errors import ClairlibError
 from clairlib.findings import Evidence, Finding, Severity, join_path
 from clairlib.model.documents import AnnualReport, Document, MidTermPlan
 
@@ -17,6 +18,14 @@ _DATED = (
     ("publications", "period"),
     ("meetings", "date"),
 )
+
+
+def _named(year: FiscalYear) -> str:
+    # Years before the era calendar (1873) have no Japanese name: leave it out.
+    try:
+        return f"{year.to_wareki()}, "
+    except ClairlibError:
+        return ""
 
 
 @attrs.frozen(kw_only=True)
@@ -61,7 +70,7 @@ class PeriodWithinFiscalYear:
                     path=join_path([name, i, field]),
                     message=(
                         f"{what} {ident!r} is dated {text}, outside the report's fiscal year "
-                        f"{year} ({year.to_wareki()}, {first} … {last})"
+                        f"{year} ({_named(year)}{first} … {last})"
                         if outside
                         else f"{what} {ident!r} is dated {text}, running over the edge of "
                         f"the report's fiscal year {year} ({first} … {last})"
