@@ -130,8 +130,11 @@ def test_indicator_changes(excerpt: AnnualReport) -> None:
 
 
 def test_progress_against_targets(excerpt: AnnualReport) -> None:
-    """Illustrative plan FY2013–FY2017: FY2013 target 500 met (521/500 = 1.042); the plan
-    target 2,600 is at 521/2,600 = 20.04 %; a lower-is-better target of 400 is missed."""
+    """Progress against an illustrative plan FY2013–FY2017, worked by hand.
+
+    FY2013 target 500 is met (521/500 = 1.042); the plan target 2,600 stands at
+    521/2,600 = 20.04 %; a lower-is-better target of 400 is missed by 450.
+    """
     lower = Indicator(id="k-low", name="low", unit="件", higher_is_better=False)
     plan = MidTermPlan(
         id="plan",

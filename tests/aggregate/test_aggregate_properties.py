@@ -36,7 +36,7 @@ def test_multi_valued_grouping_counts_each_membership(doc: AnnualReport) -> None
 @settings(max_examples=40, deadline=None)
 @given(annual_reports)
 def test_summaries_of_any_report(doc: AnnualReport) -> None:
-    """summarize works on any report and lists every record-bearing pillar once."""
+    """Summarize works on any report and lists every record-bearing pillar once."""
     summary = summarize(doc)
     keys = [p.pillar for p in summary.pillars]
     assert len(set(keys)) == len(keys)

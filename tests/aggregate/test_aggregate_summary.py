@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from clairlib.aggregate import Basis, summarize
 from clairlib.calendar import FiscalYear
 from clairlib.model import AnnualReport
@@ -14,8 +12,10 @@ def _values(headlines: object) -> dict[tuple[str, str], int]:
 
 
 def test_pillar_one_economic_events(excerpt: AnnualReport) -> None:
-    """Pillar 1: 45 events, 12 countries, 21 regions, one grant of 12 projects, 18,909 千円 —
-    each computed from records and declared in prose, and they agree."""
+    """Pillar 1's headlines, computed and declared, agree.
+
+    45 events, 12 countries, 21 regions, one grant of 12 projects and 18,909 千円.
+    """
     pillar = summarize(excerpt).pillar("1")
     assert "自治体の海外における経済活動を支援" == pillar.title
     assert {
@@ -32,8 +32,11 @@ def test_pillar_one_economic_events(excerpt: AnnualReport) -> None:
 
 
 def test_pillar_four_and_seven(excerpt: AnnualReport) -> None:
-    """Pillar 4: experts 9 名 in 5 か国, grants 17 + 17 = 34 projects, 20,496 + 36,906 =
-    57,402 千円. Pillar 7: the declared 521 support cases (prose and KPI)."""
+    """Pillar 4's experts and grants; pillar 7's declared support cases.
+
+    Pillar 4: 9 名 in 5 か国, grants 17 + 17 = 34 projects, 20,496 + 36,906 = 57,402 千円.
+    Pillar 7: the declared 521 support cases, in prose and as the KPI.
+    """
     summary = summarize(excerpt)
     four = _values(summary.pillar("4").headlines)
     assert (9, 5, 2, 34, 57402) == (

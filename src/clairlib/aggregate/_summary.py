@@ -54,8 +54,8 @@ class Headline:
     """One headline figure: what it is, its value and unit, computed or declared, where.
 
     ``key`` is one of :data:`HEADLINES`, ``figure:<id>`` for a declared figure that
-    matches none, or ``indicator:<id>`` for a KPI's all-offices value; ``path`` is the figure's path for a declared headline, the record
-    list for a computed one.
+    matches none, or ``indicator:<id>`` for a KPI's all-offices value. ``path`` is
+    where a declared headline is printed, or the record list a computed one counts.
     """
 
     key: str
