@@ -77,7 +77,7 @@ _STEPS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], str]], ...] 
     ("か", _KARA, lambda _: "~"),
     ("ま", _MADE, lambda _: ""),
     ("", _KANJI_RUN, _kanji),
-    ("(", _WEEKDAY, lambda _: ""),
+    ("日(", _WEEKDAY, lambda _: ""),
 )
 _KANJI_TEST = frozenset(KANJI_NUMERAL_CHARS)
 
@@ -88,7 +88,7 @@ def _applies(trigger: str, text: str) -> bool:
     return not _KANJI_TEST.isdisjoint(text)
 
 
-_ANY_STEP = re.compile("か|ま|[" + "".join(sorted(KANJI_NUMERAL_CHARS)) + r"]|\(")
+_ANY_STEP = re.compile("か|ま|[" + "".join(sorted(KANJI_NUMERAL_CHARS)) + r"]|日\(")
 
 
 def normalize(text: str) -> str:
