@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import clairlib
-import clairlib.io
 from clairlib.findings import Finding, Severity
 from clairlib.model import AnnualReport
 
@@ -30,7 +29,7 @@ def describe(finding: Finding) -> str:
 
 def main() -> None:
     """Load, validate and print the FY2013 report's findings, errors first."""
-    report = clairlib.io.load(EXAMPLES / "fy2013-report.json")
+    report = clairlib.load(EXAMPLES / "fy2013-report.json")
     assert isinstance(report, AnnualReport)
     result = clairlib.validate(report)
     verdict = "valid" if result.valid else "not valid"

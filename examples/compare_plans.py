@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import clairlib.io
+import clairlib
 from clairlib.model import AnnualPlan, Crosswalk, MidTermPlan, Programme, Section
 
 EXAMPLES = Path(__file__).parent
@@ -24,7 +24,7 @@ EXAMPLES = Path(__file__).parent
 
 def load_plan(name: str) -> AnnualPlan:
     """An annual plan from the examples directory."""
-    plan = clairlib.io.load(EXAMPLES / name)
+    plan = clairlib.load(EXAMPLES / name)
     assert isinstance(plan, AnnualPlan), f"{name} is not an annual plan"
     return plan
 
@@ -52,7 +52,7 @@ def crosswalk(plan: AnnualPlan, target: str) -> Crosswalk:
 
 def main() -> None:
     """Print, per mid-term pillar, what the FY2011 and FY2025 plans hold under it."""
-    midterm = clairlib.io.load(EXAMPLES / "midterm-plan-2022.json")
+    midterm = clairlib.load(EXAMPLES / "midterm-plan-2022.json")
     assert isinstance(midterm, MidTermPlan)
     fy2011, fy2025 = load_plan("fy2011-plan.json"), load_plan("fy2025-plan.json")
     links = crosswalk(fy2011, midterm.framework.id).links

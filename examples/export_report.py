@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 
 import clairlib
-import clairlib.io
 from clairlib.errors import ClairlibError
 
 EXAMPLES = Path(__file__).parent
@@ -27,7 +26,7 @@ def main(argv: list[str]) -> int:
     A format that fails is reported and the others still run; the exit status is 1 then.
     """
     out = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="clairlib-export-"))
-    report = clairlib.io.load(EXAMPLES / "fy2013-report.json")
+    report = clairlib.load(EXAMPLES / "fy2013-report.json")
     failed = 0
     for name, exporter in sorted(clairlib.exporters().items()):
         # A multi-file exporter writes its members into a directory of its own.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import clairlib.io
+import clairlib
 from clairlib.aggregate import Tally, evaluate, tally
 from clairlib.model import AnnualReport, Country
 from clairlib.reference import office
@@ -34,7 +34,7 @@ def show(title: str, found: Tally, name: dict[str, str]) -> None:
 
 def main() -> None:
     """Print the FY2013 events by country and by office, all and economic only."""
-    report = clairlib.io.load(EXAMPLES / "fy2013-report.json")
+    report = clairlib.load(EXAMPLES / "fy2013-report.json")
     assert isinstance(report, AnnualReport)
     by_country = tally(report, "events", by="country")
     by_office = tally(report, "events", by="office")
