@@ -96,6 +96,9 @@ COMPUTED_AND_DECLARED = [
     ("f2-trainees", 218),  # 多文化共生に関する専門的な研修 … 218 名の参加
     ("f3-jetaa-events", 41),  # JETAA と連携した事業を 7 か国で 41 件
     ("f3-jetaa-countries", 7),
+    ("f7-jetaa-events", 41),  # 7: 7か国で 41件 (the same figure printed again)
+    ("f7-jetaa-countries", 7),
+    ("f7-pr-countries", 6),  # 6 か国で 20 件のセミナーや PR 活動
     ("f4-exec-participants", 49),  # 15 か国から自治体幹部職員 49 名 … 9 自治体において
     ("f4-exec-hosts", 9),
     ("f4-lgotp-trainees", 26),  # 9 か国から海外自治体職員 26 名 … 20 自治体で
@@ -264,6 +267,18 @@ def test_summary_headlines(report: AnnualReport) -> None:
     staff = summary.total.get("staff", Basis.COMPUTED)
     assert staff is not None
     assert Decimal(97) == staff.value
+
+
+def test_unchecked_disagreements_are_kept_as_printed(report: AnnualReport) -> None:
+    """Media PR: 延べ約 40 自治体等 vs 35 named; PR abroad: 20 件 vs 10 rows of 19 sessions."""
+    _, media = _figure(report, "f1-media-governments")
+    assert Decimal(40) == media.value.magnitude
+    named = [g for e in report.events if "t1-6" in e.tags for g in e.local_governments]
+    assert 35 == sum(g.count for g in named)
+    assert 33 == sum(g.count for g in named if g.kind is not None)
+    _, activities = _figure(report, "f7-pr-activities")
+    assert Decimal(20) == activities.value.magnitude
+    assert Decimal(10) == evaluate(report, "events", where={"tags": "t7-2"}).value
 
 
 # ---- what validation says about the document ----
