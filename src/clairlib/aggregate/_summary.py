@@ -96,12 +96,45 @@ class Summary:
     pillars: tuple[PillarSummary, ...]
     total: PillarSummary
 
+    def as_dict(self) -> dict[str, Any]:
+        """The summary as JSON-ready data: decimals become ints or decimal strings."""
+
+        def part(summary: PillarSummary) -> dict[str, Any]:
+            return {
+                "pillar": summary.pillar,
+                "title": summary.title,
+                "headlines": [
+                    {
+                        "key": h.key,
+                        "label": h.label,
+                        "value": _plain(h.value),
+                        "unit": h.unit,
+                        "basis": h.basis.value,
+                        "path": h.path,
+                        "text": h.text,
+                    }
+                    for h in summary.headlines
+                ],
+            }
+
+        return {
+            "document": self.document,
+            "fiscal_year": self.fiscal_year.year,
+            "pillars": [part(p) for p in self.pillars],
+            "total": part(self.total),
+        }
+
     def pillar(self, pillar: str | None) -> PillarSummary:
         """The summary of one pillar; KeyError when the report has none for it."""
         for found in self.pillars:
             if found.pillar == pillar:
                 return found
         raise KeyError(pillar)
+
+
+def _plain(value: Decimal) -> int | str:
+    # As the canonical JSON writes decimals: an int when integral, else exact text.
+    return int(value) if value == value.to_integral_value() else str(value)
 
 
 def _key_of(selector: Selector) -> str | None:
