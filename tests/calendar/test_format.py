@@ -152,7 +152,11 @@ def test_month_periods_round_trip(year_month: tuple[int, int]) -> None:
     assert period == parse_period(format_period(period, gannen=False))
 
 
-@given(periods(wareki_days), st.sampled_from(["ascii", "fullwidth", "kanji"]))
+# FY1872 ends in 1873 but is named by 31 December 1872, which has no era name.
+FISCAL_WAREKI_DAYS = st.dates(min_value=date(1873, 4, 1), max_value=LAST_DAY)
+
+
+@given(periods(FISCAL_WAREKI_DAYS), st.sampled_from(["ascii", "fullwidth", "kanji"]))
 def test_format_period_round_trips(period: Period, digits: Any) -> None:
     """Any period in the era calendar written in wareki parses back to itself."""
     assert period == parse_period(format_period(period, digits=digits))

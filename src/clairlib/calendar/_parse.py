@@ -26,20 +26,11 @@ from clairlib.calendar._era import (
     EraRangeError,
     UnreadableDateError,
 )
+from clairlib.calendar._fast import SMALL_NUMBERS as _SMALL
+from clairlib.calendar._fast import read_simple as _simple
 from clairlib.calendar._fiscal import FiscalYear
 from clairlib.calendar._normalize import normalize, source_span
-from clairlib.calendar._numerals import TO_FULLWIDTH
-from clairlib.calendar._period import (
-    Period,
-    PeriodSet,
-    Precision,
-    _new,
-    _set_end,
-    _set_precision,
-    _set_start,
-    month_end,
-    trusted_period,
-)
+from clairlib.calendar._period import Period, PeriodSet, Precision, month_end, trusted_period
 from clairlib.errors import CalendarError
 
 Context = FiscalYear | int | None
@@ -71,22 +62,10 @@ _RELATIVE_FY = {
 }
 _POINT: re.Pattern[str]
 _DOTTED: re.Pattern[str]
-_SIMPLE: re.Pattern[str]
-_SIMPLE_DOTTED: re.Pattern[str]
-
-
-_ERA_SPANS: dict[str, tuple[int, date, date]] = {}
-
-
-_DIGITS = "[0-9０-９]"
 
 
 def _compile() -> None:
-    global _POINT, _DOTTED, _SIMPLE, _SIMPLE_DOTTED
-    # Era year n of an era is ``offset + n``; ``date.max`` stands for "no end yet".
-    _ERA_SPANS.clear()
-    for key, known in REGISTRY.by_name.items():
-        _ERA_SPANS[key] = (known.first_year - 1, known.start, known.end or date.max)
+    global _POINT, _DOTTED
     names = sorted((known.name for known in REGISTRY.eras), key=len, reverse=True)
     initials = "".join(known.initial for known in REGISTRY.eras)
     era = "(?P<era>" + "|".join(map(re.escape, names)) + f"|[{initials}](?=[0-9元]))"
@@ -99,20 +78,6 @@ def _compile() -> None:
     )
     _DOTTED = re.compile(
         f"{era}?" r"(?P<y>[0-9]{1,4}|元)\.(?P<mo>[0-9]{1,2})(?:\.(?P<d>[0-9]{1,2}))?"
-    )
-    # One written point with its era or a western year, read straight from the raw
-    # text (int() takes full-width digits): most of what documents hold.
-    raw_era = (
-        "(?P<era>" + "|".join(map(re.escape, sorted(REGISTRY.by_name, key=len, reverse=True))) + ")"
-    )
-    # Possessive quantifiers: nothing here needs backtracking, and they are faster.
-    _SIMPLE = re.compile(
-        rf"\s*+{raw_era}?\s*+({_DIGITS}{{1,4}}+|元)\s*+(年度|年)\s*+"
-        rf"(?:({_DIGITS}{{1,2}}+)\s*+月\s*+(?:({_DIGITS}{{1,2}}+)\s*+日\s*+)?)?"
-    )
-    _SIMPLE_DOTTED = re.compile(
-        rf"\s*+{raw_era}?\s*+({_DIGITS}{{1,4}}+|元)\s*+(\.)\s*+({_DIGITS}{{1,2}}+)\s*+"
-        rf"(?:\.\s*+({_DIGITS}{{1,2}}+)\s*+)?"
     )
     _parse_cached.cache_clear()
 
@@ -449,61 +414,6 @@ class _Reader:
             if not self.lenient:
                 raise self.fail(message, span, EraOverflowError)
             self.notes.append(f"{message}; read as {period.isoformat()} because lenient=True")
-
-
-# int() is the slowest step left on the hot path; small numbers come from a table.
-_SMALL: dict[str | None, int] = {"元": 1}
-for _n in range(1, 100):
-    _SMALL[str(_n)] = _n
-    _SMALL[f"{_n:02d}"] = _n
-    _SMALL[str(_n).translate(TO_FULLWIDTH)] = _n
-
-
-def _simple(text: str) -> Period | None:
-    """Read a lone point with an explicit era or western year, or return None.
-
-    None sends the text down the full parser, which also words every error. This is
-    the hot path of every parse, hence the flat code.
-    """
-    match = (_SIMPLE_DOTTED if "." in text else _SIMPLE).fullmatch(text)
-    if match is None:
-        return None
-    name, y, mark, mo, d = match.groups()
-    number = _SMALL.get(y) or int(y)
-    if name is None:
-        if number < 1000:
-            return None
-        year, first, last = number, date.min, date.max
-    else:
-        offset, first, last = _ERA_SPANS[name]
-        if number < 1:
-            return None
-        year = offset + number
-    try:
-        if mo is None:
-            if mark == "年度":
-                start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
-            else:
-                start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
-        elif mark == "年度":
-            return None
-        elif d is None:
-            month = _SMALL.get(mo) or int(mo)
-            if not 1 <= month <= 12:
-                return None
-            start, end, precision = date(year, month, 1), month_end(year, month), MONTH
-        else:
-            start = end = date(year, _SMALL.get(mo) or int(mo), _SMALL.get(d) or int(d))
-            precision = DAY
-    except ValueError:
-        return None
-    if end < first or start > last:
-        return None
-    period: Period = _new(Period)
-    _set_start(period, start)
-    _set_end(period, end)
-    _set_precision(period, precision)
-    return period
 
 
 _OPEN, _CLOSE = ("(", "（"), (")", "）")

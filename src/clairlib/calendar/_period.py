@@ -194,17 +194,17 @@ def trusted_period(start: date, end: date, precision: Precision) -> Period:
     """Build a Period whose boundaries the caller has already checked (skips validation)."""
     # The parser checks every boundary itself; re-running the attrs validators would
     # double the cost of a parse. Slot descriptors write past the frozen __setattr__.
-    period: Period = _new(Period)
-    _set_start(period, start)
-    _set_end(period, end)
-    _set_precision(period, precision)
+    period: Period = new_object(Period)
+    set_start(period, start)
+    set_end(period, end)
+    set_precision(period, precision)
     return period
 
 
-_new = object.__new__
-_set_start = Period.start.__set__  # type: ignore[attr-defined]
-_set_end = Period.end.__set__  # type: ignore[attr-defined]
-_set_precision = Period.precision.__set__  # type: ignore[attr-defined]
+new_object = object.__new__
+set_start = Period.start.__set__  # type: ignore[attr-defined]
+set_end = Period.end.__set__  # type: ignore[attr-defined]
+set_precision = Period.precision.__set__  # type: ignore[attr-defined]
 
 
 def _iso_bad(text: str, part: str, offset: int, what: str) -> CalendarError:
