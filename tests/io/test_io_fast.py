@@ -1,0 +1,126 @@
+"""The fast loader agrees with the converter: never more lenient, equal where both accept."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clairlib import io
+from clairlib.errors import DocumentError
+from clairlib.io import _document, _values
+from clairlib.io._problems import NonFinite
+from clairlib.io._source import parse
+from tests import strategies as s
+
+SETTINGS = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+
+# Values a hostile document might put anywhere.
+ODD_VALUES = st.sampled_from(
+    [
+        None,
+        True,
+        False,
+        0,
+        -1,
+        5,
+        Decimal("1.5"),
+        Decimal("-2"),
+        "",
+        "x",
+        "NYC",
+        "US",
+        "2013-08",
+        "2013-13",
+        "exhibition",
+        "NaN",
+        [],
+        ["x"],
+        [1],
+        {},
+        {"value": 1},
+        NonFinite("NaN"),
+        1.5,
+        float("inf"),
+    ]
+)
+
+
+def _fast(data: dict[str, Any]) -> Any:
+    cls = _document.DOCUMENT_CLASSES[data["kind"]]
+    token = _values.known_offices.set(_document._declared_offices(data))
+    try:
+        return _document._fast.reader(cls)(data)
+    finally:
+        _values.known_offices.reset(token)
+
+
+def _mutate(data: Any, draw: st.DrawFn) -> Any:
+    """Change one place deep inside ``data``: replace, drop or add a value."""
+    container = data
+    while True:
+        if isinstance(container, dict) and container:
+            key = draw(st.sampled_from(sorted(container)))
+        elif isinstance(container, list) and container:
+            key = draw(st.integers(0, len(container) - 1))
+        else:
+            return data
+        child = container[key]
+        if isinstance(child, dict | list) and child and draw(st.booleans()):
+            container = child
+            continue
+        action = draw(st.sampled_from(["replace", "replace", "drop", "add"]))
+        if action == "replace" or isinstance(container, list):
+            container[key] = draw(ODD_VALUES)
+        elif action == "drop":
+            del container[key]
+        else:
+            container[draw(st.sampled_from(["extra", "kind", "id", "value"]))] = draw(ODD_VALUES)
+        return data
+
+
+@SETTINGS
+@given(document=s.documents)
+def test_the_fast_loader_reads_every_valid_document_like_the_converter(document: Any) -> None:
+    """On valid documents the fast path succeeds and gives the converter's result."""
+    data = io.unstructure(document)
+    assert io.structure(data, type(document)) == _fast(data)
+
+
+@SETTINGS
+@given(document=s.documents, data=st.data())
+def test_the_fast_loader_accepts_nothing_the_converter_rejects(
+    document: Any, data: st.DataObject
+) -> None:
+    """After any one change, the fast path fails unless the converter accepts the same result."""
+    plain = _mutate(copy.deepcopy(io.unstructure(document)), data.draw)
+    try:
+        fast = _fast(plain)
+    except Exception:
+        return
+    try:
+        slow = io.structure(plain, type(document))
+    except DocumentError as error:
+        raise AssertionError(f"fast path accepted {plain!r}; converter: {error}") from None
+    assert slow == fast
+
+
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
+
+
+@pytest.mark.parametrize("path", sorted(HOSTILE.glob("*.json")), ids=lambda p: p.stem)
+def test_the_fast_loader_rejects_every_hostile_document(path: Path) -> None:
+    """No document of the hostile corpus gets through the fast path."""
+    try:
+        data = parse(path.read_bytes())
+    except DocumentError:
+        return  # not JSON: the fast path never sees it
+    if not isinstance(data, dict) or data.get("kind") not in _document.DOCUMENT_CLASSES:
+        return  # refused before the fast path
+    with pytest.raises(Exception):  # noqa: B017, PT011 - any exception makes load fall back
+        _fast(data)
