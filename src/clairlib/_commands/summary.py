@@ -6,7 +6,7 @@ import argparse
 import json
 from decimal import Decimal
 
-from clairlib._commands._common import read
+from clairlib._commands._input import read
 from clairlib.aggregate import Headline, PillarSummary, Summary, summarize
 from clairlib.cli import EXIT_OK
 from clairlib.errors import ClairlibError

@@ -6,7 +6,7 @@ import argparse
 import json
 from collections.abc import Sequence
 
-from clairlib._commands._common import read
+from clairlib._commands._input import read
 from clairlib.cli import EXIT_FINDINGS, EXIT_OK
 from clairlib.findings import Finding
 from clairlib.rules import ValidationReport
