@@ -82,3 +82,17 @@ def test_plan_focus_offices() -> None:
         focus=(OfficeFocus(office="SIN", text="…"), OfficeFocus(office="TOK", text="…")),
     )
     assert ["$.focus[1].office"] == [f.path for f in _refs(plan)]
+
+
+def test_a_row_may_present_a_measurement(excerpt: AnnualReport) -> None:
+    """ニューヨーク's row of <海外活動支援件数等> may name its measurement m7-001, not m7-999."""
+
+    def with_record(record: str) -> AnnualReport:
+        table = excerpt.tables[2]
+        rows = (attrs.evolve(table.rows[0], record=record), *table.rows[1:])
+        tables = list(excerpt.tables)
+        tables[2] = attrs.evolve(table, rows=rows)
+        return attrs.evolve(excerpt, tables=tuple(tables))
+
+    assert [] == _refs(with_record("m7-001"))
+    assert ["$.tables[2].rows[0].record"] == [f.path for f in _refs(with_record("m7-999"))]

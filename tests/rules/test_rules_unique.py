@@ -41,3 +41,11 @@ def test_column_keys_within_a_table(excerpt: AnnualReport) -> None:
     assert ["$.tables[0].columns[5].key"] == [
         f.path for f in validate(doc, rules=[UniqueIds()]).findings
     ]
+
+
+def test_measurements_share_the_record_namespace(excerpt: AnnualReport) -> None:
+    """A measurement with an event's id clashes, since a table row may name either."""
+    measurements = list(excerpt.measurements)
+    measurements[0] = attrs.evolve(measurements[0], id="e1-045")
+    doc = attrs.evolve(excerpt, measurements=tuple(measurements))
+    assert ["$.measurements[0].id"] == [f.path for f in validate(doc, rules=[UniqueIds()]).findings]

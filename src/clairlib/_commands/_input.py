@@ -1,6 +1,9 @@
-"""What the validate and summary commands share: reading a document with a one-line error."""
+"""What the validate and summary commands share: reading a document, writing output."""
 
 from __future__ import annotations
+
+import os
+import sys
 
 from clairlib.errors import ClairlibError, DocumentError
 from clairlib.model import Document
@@ -19,3 +22,14 @@ def read(path: str) -> Document:
         first = error.findings[0]
         more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
         raise ClairlibError(f"cannot read {path}: {first.message} @ {first.path}{more}") from None
+
+
+def emit(text: str) -> None:
+    """Print ``text``; a reader that stops early (``| head``) is not an error."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at nothing so that the interpreter's final flush does not fail too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

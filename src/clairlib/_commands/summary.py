@@ -6,7 +6,7 @@ import argparse
 import json
 from decimal import Decimal
 
-from clairlib._commands._input import read
+from clairlib._commands._input import emit, read
 from clairlib.aggregate import Headline, PillarSummary, Summary, summarize
 from clairlib.cli import EXIT_OK
 from clairlib.errors import ClairlibError
@@ -41,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
         raise ClairlibError(f"{args.file}: a summary needs an annual_report, found {doc.KIND}")
     summary = summarize(doc)
     if args.format == "json":
-        print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+        emit(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(render(summary)))
+        emit("\n".join(render(summary)))
     return EXIT_OK
 
 

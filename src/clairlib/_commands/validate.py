@@ -6,7 +6,7 @@ import argparse
 import json
 from collections.abc import Sequence
 
-from clairlib._commands._input import read
+from clairlib._commands._input import emit, read
 from clairlib.cli import EXIT_FINDINGS, EXIT_OK
 from clairlib.findings import Finding
 from clairlib.rules import ValidationReport
@@ -49,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
     previous = read(args.previous) if args.previous else None
     report = clairlib.validate(doc, previous=previous)
     if args.format == "json":
-        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        emit(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(render(report, args.file)))
+        emit("\n".join(render(report, args.file)))
     return EXIT_OK if report.valid else EXIT_FINDINGS
 
 

@@ -176,7 +176,9 @@ class ReferenceExists:
         framework = getattr(doc, "framework", None)
         records: set[str] = set()
         if isinstance(doc, AnnualReport):
-            for name in ("events", "persons", "grants", "publications"):
+            # A table row may present a measurement (an office's row of a KPI table) as
+            # well as an event, person, grant or publication.
+            for name in ("events", "persons", "grants", "publications", "measurements"):
                 records.update(r.id for r in getattr(doc, name))
         programmes = frozenset(p.id for _, p in iter_programmes(doc))
         return {

@@ -28,17 +28,17 @@ def _fixed(pairs: Sequence[tuple[str, str]]) -> _Source:
 def _collections(doc: Document) -> Iterator[tuple[str, list[_Source]]]:
     """Yield (what, sources) for each namespace of ids in the document."""
     if isinstance(doc, AnnualReport):
-        # Records share one namespace: a table row's ``record`` may name any of them.
+        # Records and measurements share one namespace: a table row's ``record`` may
+        # name any of them.
         yield (
             "record",
             [
                 _listed(name, getattr(doc, name))
-                for name in ("events", "persons", "grants", "publications")
+                for name in ("events", "persons", "grants", "publications", "measurements")
             ],
         )
         yield "figure", [_listed("figures", doc.figures)]
         yield "table", [_listed("tables", doc.tables)]
-        yield "measurement", [_listed("measurements", doc.measurements)]
         yield "meeting", [_listed("meetings", doc.meetings)]
         for t, table in enumerate(doc.tables):
             yield (
@@ -69,8 +69,8 @@ def _section_ids(sections: Sequence[Section], base: list[str | int]) -> Iterator
 class UniqueIds:
     """Every id is used once in its namespace: records, figures, tables, programmes ….
 
-    Events, persons, grants and publications share one namespace, since a table row's
-    ``record`` may name any of them. Each repeat is a finding at the repeat, naming
+    Events, persons, grants, publications and measurements share one namespace, since
+    a table row's ``record`` may name any of them. Each repeat is a finding at the repeat, naming
     the first use.
     """
 
