@@ -135,6 +135,7 @@ def _breaking(exporter: Exporter) -> Exporter:
 
 def check_atomic(exporter: Exporter, document: Document, directory: Path) -> None:
     """A failure in the middle of writing leaves no partial file and keeps the old one."""
+    directory.mkdir(parents=True, exist_ok=True)
     options = build_options(exporter.options, {})
     if exporter.multi_file:
         target = directory / "atomic"
