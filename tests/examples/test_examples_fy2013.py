@@ -320,11 +320,6 @@ def test_forum_issue_dated_after_the_year(report: AnnualReport, findings: Valida
     assert ("2014-04", "FY2013") == (str(finding.evidence.left), str(finding.evidence.right))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reference-exists looks row records up among events, persons, grants and "
-    "publications only: the rows of t7-1 present measurements (m7-001 …)",
-)
 def test_only_the_tefl_rate_is_an_error(findings: ValidationReport) -> None:
     """The document's one printed inconsistency that is an error is the TEFL rate."""
     assert {"ratio"} == {f.rule for f in findings.errors}
