@@ -47,12 +47,19 @@ __all__ = [
     "write_docx",
 ]
 
-_INVALID_FONT_CHARACTERS = frozenset(chr(code) for code in range(32)) | {"\ufffe", "\uffff"}
+_CONTROL_CHARACTERS = frozenset(chr(code) for code in range(32)) | {"\ufffe", "\uffff"}
 
 
 def _check_font(instance: DocxOptions, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.strip() or any(char in _INVALID_FONT_CHARACTERS for char in value):
+    if not value.strip() or any(char in _CONTROL_CHARACTERS for char in value):
         raise ExportError(f"option {attribute.name!r}: expected a font name, found {value!r}")
+
+
+def _check_text(instance: DocxOptions, attribute: attrs.Attribute[str], value: str) -> None:
+    if any(char in _CONTROL_CHARACTERS for char in value):
+        raise ExportError(
+            f"option {attribute.name!r}: expected text without control characters, found {value!r}"
+        )
 
 
 def _check_size(instance: DocxOptions, attribute: attrs.Attribute[float], value: float) -> None:
@@ -87,6 +94,7 @@ class DocxOptions:
         for name in ("font", "heading_font", "latin_font"):
             _check_font(self, attrs.fields_dict(DocxOptions)[name], getattr(self, name))
         _check_size(self, attrs.fields_dict(DocxOptions)["font_size"], self.font_size)
+        _check_text(self, attrs.fields_dict(DocxOptions)["title"], self.title)
 
 
 class DocxFindingWarning(UserWarning):

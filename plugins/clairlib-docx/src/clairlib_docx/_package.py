@@ -4,7 +4,7 @@ A table's WordprocessingML is written as text (``_table``). Rather than parse it
 into a tree and move that tree into the document — which costs more than writing
 it — the document holds a placeholder paragraph per table, and after python-docx
 has saved the package the placeholders in ``word/document.xml`` are replaced by
-the tables' text.
+the tables' text. The package is written afresh then, with fixed time stamps.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import zipfile
 from clairlib.errors import ExportError
 
 DOCUMENT_PART = "word/document.xml"
+_STAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip member can carry
 _STYLE = "ClairlibDocxTable"
 _PLACEHOLDER = re.compile(
     rb'<w:p><w:pPr><w:pStyle w:val="' + _STYLE.encode() + rb'(\d+)"/></w:pPr></w:p>'
@@ -41,9 +42,11 @@ def _splice_part(xml: bytes, tables: list[str]) -> bytes:
 
 
 def splice(package: bytes, tables: list[str]) -> bytes:
-    """``package`` with each table placeholder in its document part replaced by the table."""
-    if not tables:
-        return package
+    """``package`` with each table placeholder in its document part replaced by the table.
+
+    Every member gets the same fixed time stamp, so the same document always gives the
+    same bytes (python-docx stamps members with the time of saving).
+    """
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(package)) as source,
@@ -53,5 +56,8 @@ def splice(package: bytes, tables: list[str]) -> bytes:
             data = source.read(info)
             if info.filename == DOCUMENT_PART:
                 data = _splice_part(data, tables)
-            target.writestr(info, data, compress_type=info.compress_type)
+            member = zipfile.ZipInfo(info.filename, date_time=_STAMP)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = info.external_attr
+            target.writestr(member, data)
     return out.getvalue()

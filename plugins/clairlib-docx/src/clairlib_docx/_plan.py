@@ -60,7 +60,7 @@ def _contents_end(body: tuple[Block, ...]) -> int:
     return end
 
 
-def write_mid_term_plan(writer: Writer, plan: MidTermPlan, title: str) -> None:
+def write_mid_term_plan(writer: Writer, plan: MidTermPlan, title: str, issuer: str) -> None:
     """The mid-term plan as printed: statements, then each pillar with its objectives."""
     writer.title(title, "$.title")
     first_year = FiscalYear.of(plan.period.start).to_wareki()
@@ -68,8 +68,8 @@ def write_mid_term_plan(writer: Writer, plan: MidTermPlan, title: str) -> None:
         writer.subtitle(f"（{wareki(plan.period)}）", "$.period")
     if plan.published is not None:
         writer.subtitle(wareki(plan.published), "$.published")
-    if plan.issuer:
-        writer.subtitle(plan.issuer, "$.issuer")
+    if issuer:
+        writer.subtitle(issuer, "$.issuer")
     contents = _contents_end(plan.body)
     writer.blocks(plan.body[:contents], "$.body", heading_level=1)
     for heading, field in _STATEMENTS:

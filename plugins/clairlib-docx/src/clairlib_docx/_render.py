@@ -16,6 +16,7 @@ from clairlib_docx._report import (
     write_annual_plan,
     write_report,
 )
+from clairlib_docx._sanitize import Sanitiser
 from clairlib_docx._styles import new_document
 from clairlib_docx._writer import Writer
 
@@ -32,31 +33,34 @@ def render(
     progress: Callable[[int, int | None], None] | None,
 ) -> tuple[bytes, tuple[Finding, ...]]:
     """The .docx bytes of ``document`` and the findings made while writing it."""
+    sanitiser = Sanitiser()
     if isinstance(document, MidTermPlan):
-        heading = title or document.title
+        heading = title or sanitiser.clean(document.title, "$.title")
         total = 1 + len(document.body) + len(document.framework.pillars)
         tables = {}
     else:
         heading = title or report_title(document)
         total = count_work(document)
         tables = table_index(document)
+    # Cleaned once here for both the file's properties and the page.
+    issuer = sanitiser.clean(document.issuer or "", "$.issuer")
     word = new_document(
         font=font,
         heading_font=heading_font,
         latin_font=latin_font,
         font_size=font_size,
         title=heading,
-        author=document.issuer or "",
+        author=issuer,
     )
-    writer = Writer(word, tables=tables, total=total, progress=progress)
+    writer = Writer(word, tables=tables, total=total, progress=progress, sanitiser=sanitiser)
     if progress is not None:
         progress(0, total)
     if isinstance(document, AnnualReport):
-        write_report(writer, document, heading, personal=personal)
+        write_report(writer, document, heading, issuer, personal=personal)
     elif isinstance(document, AnnualPlan):
-        write_annual_plan(writer, document, heading)
+        write_annual_plan(writer, document, heading, issuer)
     else:
-        write_mid_term_plan(writer, document, heading)
+        write_mid_term_plan(writer, document, heading, issuer)
     buffer = io.BytesIO()
     word.save(buffer)
     content = splice(buffer.getvalue(), writer.table_xml)

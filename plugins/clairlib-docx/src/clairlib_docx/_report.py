@@ -105,9 +105,11 @@ class _Sections:
             self.write(section.sections, f"{where}.sections", depth + 1)
 
 
-def write_report(writer: Writer, document: AnnualReport, title: str, *, personal: bool) -> None:
+def write_report(
+    writer: Writer, document: AnnualReport, title: str, issuer: str, *, personal: bool
+) -> None:
     """The annual report: title, preamble, pillars, governance, organisation, other tables."""
-    _front(writer, document, title)
+    _front(writer, document, title, issuer)
     _Sections(writer, document).write(document.sections, "$.sections", 1)
     write_governance(writer, document.meetings)
     if document.organisation is not None:
@@ -123,9 +125,9 @@ def write_report(writer: Writer, document: AnnualReport, title: str, *, personal
             writer.table(table, f"$.tables[{index}]")
 
 
-def write_annual_plan(writer: Writer, document: AnnualPlan, title: str) -> None:
+def write_annual_plan(writer: Writer, document: AnnualPlan, title: str, issuer: str) -> None:
     """The annual plan: title, preamble, sections and programmes, per-office focus, targets."""
-    _front(writer, document, title)
+    _front(writer, document, title, issuer)
     _Sections(writer, document).write(document.sections, "$.sections", 1)
     if document.focus:
         writer.heading(FOCUS_HEADING, 1, "$.focus")
@@ -135,8 +137,8 @@ def write_annual_plan(writer: Writer, document: AnnualPlan, title: str) -> None:
     write_targets(writer, document.indicators, document.targets, level=1)
 
 
-def _front(writer: Writer, document: AnnualReport | AnnualPlan, title: str) -> None:
+def _front(writer: Writer, document: AnnualReport | AnnualPlan, title: str, issuer: str) -> None:
     writer.title(title, "$.title")
-    if document.issuer:
-        writer.subtitle(document.issuer, "$.issuer")
+    if issuer:
+        writer.subtitle(issuer, "$.issuer")
     writer.blocks(document.preamble, "$.preamble", heading_level=1)

@@ -202,6 +202,11 @@ def new_document(
     properties.last_modified_by = author
     properties.language = "ja-JP"
     properties.comments = ""
+    # The template's creation and modification dates (2013) say nothing true about this
+    # file, and a date of writing would make every export differ: both are left out.
+    for element in list(properties._element):
+        if element.tag.rsplit("}", 1)[-1] in ("created", "modified"):
+            properties._element.remove(element)
     return document
 
 

@@ -40,10 +40,11 @@ class Writer:
         tables: dict[str, tuple[int, Table]],
         total: int,
         progress: ProgressCallback | None,
+        sanitiser: Sanitiser,
     ) -> None:
         self.document = document
         self.body = document.element.body
-        self.sanitiser = Sanitiser()
+        self.sanitiser = sanitiser
         self.findings: list[Finding] = self.sanitiser.findings
         self.tables = tables
         self.written_tables: set[str] = set()

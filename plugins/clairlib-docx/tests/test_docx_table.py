@@ -1,0 +1,291 @@
+"""Tables: cells, grouped rows merged, 計 rows, alignment, numbers, headers and widths."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from clairlib_docx._sanitize import Sanitiser
+from clairlib_docx._styles import TEXT_WIDTH_TWIPS
+from clairlib_docx._table import TableWriter
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+
+from clairlib.model import Column, ColumnRole, Quantity, Row, RowKind, Table
+from clairlib.model.quantity import Qualifier
+
+
+def _table(document: Any, first_header: str) -> Any:
+    return next(t for t in document.tables if t.cell(0, 0).text == first_header)
+
+
+def _rows(table: Any) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def _tc(table: Any, row: int, column: int) -> Any:
+    return table.rows[row]._tr.findall(qn("w:tc"))[column]
+
+
+def test_grouped_rows_read_back(report_docx: Any) -> None:
+    """Each row reads back with its group's label and count, merged cells included."""
+    assert [
+        ["国名", "件数", "開催場所", "イベント", "開催時期"],
+        ["アメリカ", "2", "ニューヨーク", "ジャパンウィーク", "平成 26 年 3 月"],
+        ["アメリカ", "2", "シアトル", "全米都市連盟でのレセプション", "平成 25 年 11 月"],
+        ["フランス", "3", "パリ", "HOPITAL EXPO", "平成 25 年 5 月"],
+        ["フランス", "3", "パリ近郊", "ジャパン･エキスポ ※", "平成 25 年 7 月"],
+        [
+            "スイス",
+            "3",
+            "パリ、ローヌ・アルプ州、ジュネーブ等",
+            "津市ミッション団の派遣",
+            "平成 25 年 11 月",
+        ],
+        ["計", "5", "", "", ""],
+    ] == _rows(_table(report_docx, "国名"))
+
+
+def test_group_label_and_count_printed_once(report_docx: Any) -> None:
+    """A group's label and its 件数 stand once, in cells merged down over its rows."""
+    table = _table(report_docx, "国名")
+    xml = table._tbl.xml
+    assert 1 == xml.count(">アメリカ<")
+    assert 1 == xml.count(">フランス<")
+    merges = [
+        [
+            (tc.find(qn("w:tcPr")).find(qn("w:vMerge")) is not None)
+            and (tc.find(qn("w:tcPr")).find(qn("w:vMerge")).get(qn("w:val")) or "continue")
+            for tc in row._tr.findall(qn("w:tc"))[:2]
+        ]
+        for row in table.rows[1:]
+    ]
+    assert [
+        ["restart", "restart"],
+        ["continue", "continue"],
+        ["restart", "restart"],
+        ["continue", "continue"],
+        [False, "continue"],  # スイス prints its own country, inside フランス's count
+        [False, False],
+    ] == merges
+
+
+def test_total_row_bold(report_docx: Any) -> None:
+    """Every run of the 計 row is bold; data rows are not."""
+    table = _table(report_docx, "国名")
+    total_runs = [run for cell in table.rows[-1].cells for p in cell.paragraphs for run in p.runs]
+    data_runs = [run for cell in table.rows[1].cells[2:] for p in cell.paragraphs for run in p.runs]
+    assert {True} == {run.bold for run in total_runs}
+    assert {None} == {run.bold for run in data_runs}
+
+
+def test_figures_right_aligned(report_docx: Any) -> None:
+    """Figures are right-aligned, text left-aligned, headers centred."""
+    table = _table(report_docx, "事務所名")
+    alignments = [[cell.paragraphs[0].alignment for cell in row.cells] for row in table.rows[2:]]
+    right, left = WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT
+    assert [[left, right, right, right, right]] * 3 == alignments
+    assert WD_ALIGN_PARAGRAPH.CENTER == table.cell(0, 0).paragraphs[0].alignment
+
+
+def test_figures_with_thousands_separators(report_docx: Any) -> None:
+    """Figures print as printed, else with thousands separators; 計 sums stay as given."""
+    assert [
+        ["事務所名", "支援件数（件）", "支援先内訳(件)", "支援先内訳(件)", "支援人数（名）"],
+        ["事務所名", "支援件数（件）", "都道府県", "市町村", "支援人数（名）"],
+        ["シンガポール", "156", "126", "30", "1,035"],
+        ["北京", "22", "21", "1", "187"],
+        ["計", "178", "147", "31", "1,222"],
+    ] == _rows(_table(report_docx, "事務所名"))
+
+
+def test_spanning_header(report_docx: Any) -> None:
+    """A column group heads its columns in one cell; both header rows repeat on each page."""
+    table = _table(report_docx, "事務所名")
+    spans = [
+        (tc.find(qn("w:tcPr")).find(qn("w:gridSpan")) is not None)
+        and tc.find(qn("w:tcPr")).find(qn("w:gridSpan")).get(qn("w:val"))
+        for tc in table.rows[0]._tr.findall(qn("w:tc"))
+    ]
+    assert [False, False, "2", False] == spans
+    assert [True, True, False] == [
+        row._tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None for row in table.rows[:3]
+    ]
+
+
+def _write_table(table: Table) -> tuple[str, Sanitiser, TableWriter]:
+    sanitiser = Sanitiser()
+    writer = TableWriter(table, "$.tables[0]", sanitiser, None)
+    return writer.xml(), sanitiser, writer
+
+
+@pytest.mark.parametrize(
+    ("quantity", "expected"),
+    [
+        (Quantity(value=Decimal(1035), unit="件"), "1,035"),
+        (Quantity(value=Decimal(1234567), unit="件"), "1,234,567"),
+        (Quantity(value=Decimal("68.5"), unit="%"), "68.5%"),
+        (Quantity(value=Decimal("1E+3"), unit="件"), "1,000"),
+        (Quantity(value=Decimal(80), unit="名", qualifier=Qualifier.APPROXIMATELY), "約80名"),
+        (Quantity(value=Decimal(1552), unit="件", scale=10_000), "1,552万"),
+        (Quantity(value=Decimal(80), unit="名", text="約 80"), "約 80"),
+        (Quantity(value=Decimal(-5), unit="件"), "-5"),
+    ],
+)
+def test_figure_text(quantity: Quantity, expected: str) -> None:
+    """A figure prints its printed text, else the number with separators (unit when new)."""
+    table = Table(
+        id="t",
+        caption="",
+        columns=(Column(key="n", label="件数", role=ColumnRole.SUM, unit="件"),),
+        rows=(Row(cells={"n": quantity}),),
+    )
+    xml, _, _ = _write_table(table)
+    assert f'<w:t xml:space="preserve">{expected}</w:t>' in xml
+
+
+def test_text_is_escaped_and_breaks_kept(write: Any, make: Any) -> None:
+    """Markup characters are escaped; line breaks and tabs in cells survive."""
+    table = Table(
+        id="t1-1",
+        caption="<記号> & 改行",
+        columns=(Column(key="a", label="A&B"), Column(key="b", label="<b>")),
+        rows=(Row(cells={"a": "1 < 2 & 3 > 2", "b": "一行目\n二行目\t続き"}),),
+    )
+    document, findings = write(make(tables=(table, make().tables[1])))
+    read = _table(document, "A&B")
+    assert [["A&B", "<b>"], ["1 < 2 & 3 > 2", "一行目\n二行目\t続き"]] == _rows(read)
+    assert () == findings
+
+
+def test_group_without_a_free_column_gets_a_banner() -> None:
+    """Groups whose rows fill every column are introduced by a row spanning the table."""
+    table = Table(
+        id="t6-1",
+        caption="自治体職員数",
+        columns=(
+            Column(key="post", label="配属先"),
+            Column(key="staff", label="人数（名）", role=ColumnRole.SUM, unit="名"),
+        ),
+        rows=(
+            Row(
+                group="海外事務所",
+                cells={"post": "ニューヨーク(NYC)", "staff": Quantity.of(6, "名")},
+            ),
+            Row(group="海外事務所", cells={"post": "ロンドン(LON)", "staff": Quantity.of(8, "名")}),
+            Row(group="本部", cells={"post": "企画調整課", "staff": Quantity.of(4, "名")}),
+        ),
+    )
+    xml, _, _ = _write_table(table)
+    texts = [part.split("<", 1)[0] for part in xml.split('<w:t xml:space="preserve">')[1:]]
+    assert [
+        "配属先",
+        "人数（名）",
+        "海外事務所",
+        "ニューヨーク(NYC)",
+        "6",
+        "ロンドン(LON)",
+        "8",
+        "本部",
+        "企画調整課",
+        "4",
+    ] == texts
+    assert 2 == xml.count('<w:gridSpan w:val="2"/>')
+
+
+def test_repeated_label_printed_once_per_group() -> None:
+    """A label every row of a group repeats (【総務大臣賞】) is printed once, merged down."""
+    table = Table(
+        id="t4-1",
+        caption="表彰",
+        columns=(Column(key="award", label="賞"), Column(key="winner", label="受賞団体")),
+        rows=(
+            Row(group="総務大臣賞", cells={"award": "【総務大臣賞】", "winner": "水戸市"}),
+            Row(group="総務大臣賞", cells={"award": "【総務大臣賞】", "winner": "大府市"}),
+        ),
+    )
+    xml, _, _ = _write_table(table)
+    assert 1 == xml.count("【総務大臣賞】")
+    assert "総務大臣賞<" not in xml.replace("【総務大臣賞】", "")
+
+
+def test_subtotal_that_cannot_fold_is_its_own_row() -> None:
+    """A 小計 with values in the data columns is a bold row of its own, labelled."""
+    table = Table(
+        id="t",
+        caption="",
+        columns=(
+            Column(key="country", label="国名"),
+            Column(key="n", label="件数", role=ColumnRole.SUM, unit="件"),
+        ),
+        rows=(
+            Row(group="タイ", cells={"n": Quantity.of(3, "件")}),
+            Row(group="タイ", cells={"n": Quantity.of(4, "件")}),
+            Row(kind=RowKind.SUBTOTAL, group="タイ", cells={"n": Quantity.of(7, "件")}),
+        ),
+    )
+    xml, _, _ = _write_table(table)
+    assert '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">タイ 小計</w:t>' in xml
+    assert '<w:t xml:space="preserve">7</w:t>' in xml
+
+
+def test_headerless_table_has_no_header_row() -> None:
+    """A table printed without column headers gets no empty header row."""
+    table = Table(
+        id="t3-1",
+        caption="",
+        columns=(
+            Column(key="item", label=""),
+            Column(key="value", label="", role=ColumnRole.VALUE),
+        ),
+        rows=(
+            Row(cells={"item": "参加者総数", "value": Quantity.of(4372, "名", text="4,372 名")}),
+        ),
+    )
+    xml, _, _ = _write_table(table)
+    assert "<w:tblHeader/>" not in xml
+    assert 1 == xml.count("<w:tr>")
+
+
+def test_header_group_over_an_unlabelled_column() -> None:
+    """研修名 over a name column and an unlabelled session column is one spanning cell."""
+    table = Table(
+        id="t2-1",
+        caption="",
+        columns=(
+            Column(key="name", label="研修名"),
+            Column(key="session", label="", group="研修名"),
+            Column(key="n", label="参加者数", role=ColumnRole.SUM, unit="名"),
+        ),
+        rows=(Row(group="養成コース", cells={"session": "第 1 回", "n": Quantity.of(21, "名")}),),
+    )
+    xml, _, _ = _write_table(table)
+    header = xml.split("</w:tr>")[0]
+    assert 1 == header.count(">研修名<")
+    assert '<w:gridSpan w:val="2"/>' in header
+
+
+def test_widths_fit_the_page() -> None:
+    """However long the cells, the columns add up to no more than the text width."""
+    table = Table(
+        id="t",
+        caption="",
+        columns=tuple(Column(key=f"c{i}", label=f"列{i}") for i in range(8)),
+        rows=(Row(cells={f"c{i}": "とても長い文章" * 20 for i in range(8)}),),
+    )
+    _, _, writer = _write_table(table)
+    assert sum(writer.widths) <= TEXT_WIDTH_TWIPS
+    assert 8 == len(writer.widths)
+
+
+def test_short_table_keeps_short_columns() -> None:
+    """A table that fits is not stretched across the page beyond its need's half again."""
+    table = Table(
+        id="t",
+        caption="",
+        columns=(Column(key="a", label="所長"), Column(key="b", label="1")),
+        rows=(Row(cells={"a": "所長", "b": "1"}),),
+    )
+    _, _, writer = _write_table(table)
+    assert sum(writer.widths) < TEXT_WIDTH_TWIPS / 2
