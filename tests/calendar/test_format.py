@@ -110,6 +110,8 @@ def test_format_period_sets_and_iso() -> None:
     assert "2013-07,2013-09/2013-10,2014-02" == format_period(items, style="iso")
     with pytest.raises(CalendarError, match="monthly recurrence"):
         format_period(PeriodSet.fromisoformat("R/2013-04/P1Y"))
+    with pytest.raises(CalendarError, match="single month"):
+        format_period(PeriodSet.fromisoformat("R/2013-04/2013-05/P1M"))
     with pytest.raises(CalendarError, match="style"):
         format_period(items, style="json")  # type: ignore[arg-type]
 

@@ -165,12 +165,20 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 def _format_set(periods: PeriodSet, gannen: bool, digits: str) -> str:
     items = [_format_one(period, gannen, digits) for period in periods]
-    if periods.recurrence == "P1M" and periods[-1].precision is Precision.MONTH:
+    last = periods[-1]
+    if periods.recurrence is None:
+        pass
+    elif (
+        periods.recurrence == "P1M"
+        and last.precision is Precision.MONTH
+        and (last.start.year, last.start.month) == (last.end.year, last.end.month)
+    ):
         items[-1] += "～各月"
-    elif periods.recurrence is not None:
+    else:
+        # Japanese has 各月 for "every month from this month"; nothing else round-trips.
         raise CalendarError(
-            f"expected a monthly recurrence on a month to write in wareki, "
-            f"found {periods.recurrence!r}",
+            f"expected a monthly recurrence of a single month to write in wareki, "
+            f"found {periods.recurrence!r} after {last.isoformat()!r}",
             text=periods.isoformat(),
         )
     if len(items) == 1:
