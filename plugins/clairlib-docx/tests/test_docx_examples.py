@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,12 @@ def _export(name: str) -> tuple[Any, tuple[Any, ...]]:
     path = EXAMPLES / name
     if not path.exists():
         pytest.skip(f"{name} is not in this checkout")
+    return _written(path)
+
+
+@functools.cache
+def _written(path: Path) -> tuple[Any, tuple[Any, ...]]:
+    # Each example is written once for all the tests that read it (they only read).
     buffer = io.BytesIO()
     findings = write_docx(load(path.read_bytes()), buffer)
     buffer.seek(0)

@@ -304,16 +304,14 @@ class TableWriter:
             if index == label_column:
                 longest = max([longest, *(_width(group) for group in groups)])
             data.append(longest)
-        # A long header wraps onto two lines rather than widen its column; where the
-        # table is still too wide, headers wrap further before any cell text does.
-        needs = [
-            _twips(max(cell, _wrapped(header))) for cell, header in zip(data, headers, strict=True)
-        ]
+        # Headers stay on one line where the table fits that way; else a long header
+        # wraps onto two lines, and in a crowded table further, before any cell text does.
+        pairs = list(zip(data, headers, strict=True))
+        needs = [_twips(max(cell, header)) for cell, header in pairs]
         if sum(needs) > TEXT_WIDTH_TWIPS:
-            needs = [
-                _twips(max(cell, min(header, 4)))
-                for cell, header in zip(data, headers, strict=True)
-            ]
+            needs = [_twips(max(cell, _wrapped(header))) for cell, header in pairs]
+        if sum(needs) > TEXT_WIDTH_TWIPS:
+            needs = [_twips(max(cell, min(header, _NARROW))) for cell, header in pairs]
         return _fit(needs, TEXT_WIDTH_TWIPS)
 
     # -- rows ---------------------------------------------------------------------------
