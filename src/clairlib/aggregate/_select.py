@@ -172,6 +172,10 @@ class Resolver:
 
             return when
         steps = field.split(".")
+        if len(steps) == 1:
+            return _one_step(steps[0], field)
+        if len(steps) == 2:
+            return _two_steps(steps[0], steps[1], field)
 
         def read(record: Any) -> tuple[Any, ...]:
             current: list[Any] = [record]
@@ -194,6 +198,53 @@ class Resolver:
 
 
 _MISSING = object()
+
+
+def _missing(record: Any, step: str, field: str) -> SelectorError:
+    return SelectorError(f"{type(record).__name__} has no field {step!r} (in {field!r})")
+
+
+def _as_values(value: Any) -> tuple[Any, ...]:
+    if isinstance(value, tuple):
+        return value if None not in value else tuple(v for v in value if v is not None)
+    return () if value is None else (value,)
+
+
+# Most fields are one or two steps deep (``programme``, ``venue.countries``); reading them
+# without the general loop matters over a million records.
+def _one_step(step: str, field: str) -> Callable[[Any], tuple[Any, ...]]:
+    def read(record: Any) -> tuple[Any, ...]:
+        value = getattr(record, step, _MISSING)
+        if value is _MISSING:
+            raise _missing(record, step, field)
+        return _as_values(value)
+
+    return read
+
+
+def _two_steps(first: str, second: str, field: str) -> Callable[[Any], tuple[Any, ...]]:
+    def read(record: Any) -> tuple[Any, ...]:
+        outer = getattr(record, first, _MISSING)
+        if outer is None:
+            return ()
+        if outer is _MISSING:
+            raise _missing(record, first, field)
+        if type(outer) is not tuple:
+            value = getattr(outer, second, _MISSING)
+            if value is _MISSING:
+                raise _missing(outer, second, field)
+            return _as_values(value)
+        out: list[Any] = []
+        for item in outer:
+            if item is None:
+                continue
+            value = getattr(item, second, _MISSING)
+            if value is _MISSING:
+                raise _missing(item, second, field)
+            out.extend(_as_values(value))
+        return tuple(out)
+
+    return read
 
 
 @attrs.frozen(kw_only=True)
@@ -233,6 +284,17 @@ def matcher(
     if not where:
         return None
     tests = [(resolver.getter(records, f), str(v)) for f, v in sorted(where.items())]
+    if len(tests) == 1:
+        ((get, wanted),) = tests
+
+        def keep_one(record: Any) -> bool:
+            values = get(record)
+            # Text values (ids, tags, codes) compare as they are; only others need scalar().
+            return wanted in values or any(
+                scalar(v) == wanted for v in values if type(v) is not str
+            )
+
+        return keep_one
 
     def keep(record: Any) -> bool:
         return all(any(scalar(v) == wanted for v in get(record)) for get, wanted in tests)
@@ -257,7 +319,16 @@ def measure_of(
     assert field is not None
     get = resolver.getter(records, field)
     if kind == "distinct":
-        return lambda items: Decimal(len({scalar(v) for r in items for v in get(r)}))
+
+        def distinct(items: Sequence[Any]) -> Decimal:
+            seen: set[str] = set()
+            add = seen.add
+            for record in items:
+                for value in get(record):
+                    add(value if type(value) is str else scalar(value))
+            return Decimal(len(seen))
+
+        return distinct
 
     def total(items: Sequence[Any]) -> Decimal:
         out = Decimal(0)

@@ -50,6 +50,7 @@ class PeriodWithinFiscalYear:
             return
         year = doc.fiscal_year
         first, last = year.start, year.end
+        named = _named(year)
         for name, field in _DATED:
             records = getattr(doc, name)
             for i, record in enumerate(records):
@@ -70,7 +71,7 @@ class PeriodWithinFiscalYear:
                     path=join_path([name, i, field]),
                     message=(
                         f"{what} {ident!r} is dated {text}, outside the report's fiscal year "
-                        f"{year} ({_named(year)}{first} … {last})"
+                        f"{year} ({named}{first} … {last})"
                         if outside
                         else f"{what} {ident!r} is dated {text}, running over the edge of "
                         f"the report's fiscal year {year} ({first} … {last})"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -68,7 +68,28 @@ def _optional(kind: str, base: list[str | int], field: str, value: str | None) -
         yield kind, [*base, field], value
 
 
-def _report(doc: AnnualReport) -> Iterator[_Ref]:
+def _records(doc: AnnualReport, known: Mapping[str, frozenset[str] | None]) -> Iterator[_Ref]:
+    # A report may hold a million records: only references that fail are yielded (all of
+    # them when there is nothing to look programmes up in, for the rule to skip once).
+    programmes = known["programme"]
+    offices = known["office"] or frozenset()
+    for name in ("events", "persons", "grants", "publications"):
+        records: Sequence[Any] = getattr(doc, name)
+        for i, record in enumerate(records):
+            programme = record.programme
+            if programme is not None and (programmes is None or programme not in programmes):
+                yield "programme", [name, i, "programme"], programme
+            if name == "events":
+                for o, office in enumerate(record.offices):
+                    if office not in offices:
+                        yield "office", [name, i, "offices", o], office
+            elif name != "grants":
+                office = record.office
+                if office is not None and office not in offices:
+                    yield "office", [name, i, "office"], office
+
+
+def _report(doc: AnnualReport, known: Mapping[str, frozenset[str] | None]) -> Iterator[_Ref]:
     for i, f in enumerate(doc.figures):
         at: list[str | int] = ["figures", i]
         yield from _optional("programme", at, "programme", f.programme)
@@ -83,15 +104,7 @@ def _report(doc: AnnualReport) -> Iterator[_Ref]:
         yield from _optional("programme", ["tables", i], "programme", t.programme)
         for r, row in enumerate(t.rows):
             yield from _optional("record", ["tables", i, "rows", r], "record", row.record)
-    for name in ("events", "persons", "grants", "publications"):
-        for i, record in enumerate(getattr(doc, name)):
-            at = [name, i]
-            yield from _optional("programme", at, "programme", record.programme)
-            offices: Any = getattr(record, "offices", None)
-            if offices:
-                for o, office in enumerate(offices):
-                    yield "office", [*at, "offices", o], office
-            yield from _optional("office", at, "office", getattr(record, "office", None))
+    yield from _records(doc, known)
     for i, m in enumerate(doc.measurements):
         yield "indicator", ["measurements", i, "indicator"], m.indicator
         yield from _optional("office", ["measurements", i], "office", m.office)
@@ -100,9 +113,9 @@ def _report(doc: AnnualReport) -> Iterator[_Ref]:
             yield "office", ["organisation", "staff", i, "office"], staff.office
 
 
-def _references(doc: Document) -> Iterator[_Ref]:
+def _references(doc: Document, known: Mapping[str, frozenset[str] | None]) -> Iterator[_Ref]:
     if isinstance(doc, AnnualReport):
-        yield from _report(doc)
+        yield from _report(doc, known)
     if isinstance(doc, (AnnualReport, AnnualPlan)):
         yield from _blocks(doc.preamble, ["preamble"])
         yield from _sections(doc.sections, [])
@@ -152,7 +165,7 @@ class ReferenceExists:
             "pillar": ("the document has no framework to look pillars up in", "$.framework"),
             "programme": ("the document lists no programmes to look them up in", "$.sections"),
         }
-        for kind, parts, ident in _references(doc):
+        for kind, parts, ident in _references(doc, known):
             ids = known.get(kind)
             if ids is None:
                 if kind in reasons:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -41,10 +42,13 @@ class SumOfParts:
         yield from self._figures(doc, ctx)
         for e, event in enumerate(doc.events):
             for p, participants in enumerate(event.participants):
-                base: list[str | int] = ["events", e, "participants", p]
                 for b, breakdown in enumerate(participants.breakdowns):
+                    if _adds_up(participants.count, breakdown):
+                        continue  # the common case, decided before any path is made
                     yield from self._breakdown(
-                        [*base, "breakdowns", b], participants.count, breakdown
+                        ["events", e, "participants", p, "breakdowns", b],
+                        participants.count,
+                        breakdown,
                     )
         for m, measurement in enumerate(doc.measurements):
             for b, breakdown in enumerate(measurement.breakdowns):
@@ -187,6 +191,19 @@ class SumOfParts:
                         f"indicator {indicator_id!r} does not combine over offices ({how.value})",
                         path=path,
                     )
+
+
+def _adds_up(stated: Quantity, breakdown: Breakdown) -> bool:
+    """True when exact, non-overlapping parts add up exactly to an exact total."""
+    if breakdown.overlapping or stated.qualifier is not None:
+        return False
+    added = Decimal(0)
+    for item in breakdown.items:
+        value = item.value
+        if value.qualifier is not None:
+            return False
+        added += value.value if value.scale == 1 else value.value * value.scale
+    return added == stated.magnitude
 
 
 def _same_unit(stated: Quantity, parts: Sequence[Quantity]) -> bool:

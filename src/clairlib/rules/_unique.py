@@ -81,6 +81,9 @@ class UniqueIds:
     def check(self, doc: Document, ctx: object) -> Iterator[Finding]:
         """Yield a finding for every id used a second time in its namespace."""
         for what, sources in _collections(doc):
+            every = [ident for ids, _ in sources for ident in ids]
+            if len(set(every)) == len(every):
+                continue  # the common case: nothing repeats, no need to find where
             first: dict[str, tuple[int, int]] = {}
             for n, (ids, _) in enumerate(sources):
                 for i, ident in enumerate(ids):

@@ -1,0 +1,303 @@
+"""Validating a generated annual report of 1,000,000 events, against loading it.
+
+    uv run python benchmarks/rules.py [--events N] [--rounds N]
+
+The baseline is ``clairlib.load`` of the report's canonical JSON, measured in this
+run; ``clairlib.rules.validate`` with the default rules must take no longer
+(target ≤ 1.00×). The report is what an auditor meets: programmes under seven
+pillars, events with offices, venues, periods (some outside the fiscal year) and
+participants broken down by role, declared figures computed from the events
+(counts, distinct countries and venues, participant sums), figures with parts, a
+ratio, reported changes, per-office measurements with an all-offices total, and a
+table with 計 and subtotal rows. Each rule's own time is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import clairlib
+from clairlib.calendar import FiscalYear, Period
+from clairlib.model import (
+    AnnualReport,
+    Breakdown,
+    BreakdownItem,
+    Column,
+    ColumnRole,
+    Event,
+    EventKind,
+    Figure,
+    Framework,
+    Indicator,
+    Measurement,
+    Participants,
+    Pillar,
+    PillarKind,
+    Programme,
+    Quantity,
+    Row,
+    RowKind,
+    Section,
+    Selector,
+    Table,
+    Venue,
+)
+from clairlib.rules import default_rules, validate
+
+_VENUES = (
+    ("ニューヨーク", ("US",)),
+    ("ロンドン", ("GB",)),
+    ("パリ", ("FR",)),
+    ("パリ、ロンドン", ("FR", "GB")),
+    ("シンガポール", ("SG",)),
+    ("ジャカルタ", ("ID",)),
+    ("ソウル特別市", ("KR",)),
+    ("シドニー", ("AU",)),
+    ("北京", ("CN",)),
+    ("香港", ("CN",)),
+)
+_OVERSEAS = ("NYC", "LON", "PAR", "SIN", "SEL", "SYD", "BEJ")
+_KINDS = tuple(EventKind)
+
+
+def _framework() -> Framework:
+    return Framework(
+        id="fy2013",
+        title="平成25年度事業報告の事業体系",
+        pillars=tuple(
+            Pillar(
+                id=str(n),
+                title=f"pillar {n}",
+                kind=PillarKind.KEY_FIELD if n <= 4 else PillarKind.COMMON_FOUNDATION,
+                number=n,
+            )
+            for n in range(1, 8)
+        ),
+    )
+
+
+def _sections() -> tuple[Section, ...]:
+    return tuple(
+        Section(
+            id=f"s{p}",
+            title=f"section {p}",
+            pillar=str(p),
+            programmes=tuple(
+                Programme(id=f"p{p}-{k}", name=f"programme {p}-{k}", pillar=str(p))
+                for k in range(12)
+            ),
+        )
+        for p in range(1, 8)
+    )
+
+
+def generate(count: int, seed: int = 2013) -> AnnualReport:
+    """A FY2013 report with ``count`` events and the figures, tables and KPIs around them."""
+    rnd = random.Random(seed)
+    periods: dict[tuple[int, int, int], Period] = {}
+    events = []
+    per_office = dict.fromkeys(_OVERSEAS, 0)
+    tagged = 0
+    for index in range(count):
+        month = rnd.randint(1, 13)  # 13: April of the next fiscal year, outside FY2013
+        year, month = (2014, 4) if month == 13 else ((2013, month) if month >= 4 else (2014, month))
+        day = rnd.randint(1, 28)
+        span = rnd.choice((0, 0, 1, 2, 4))
+        key = (year * 100 + month, day, span)
+        period = periods.get(key)
+        if period is None:
+            first = date(year, month, day)
+            period = periods[key] = Period.between(first, first + timedelta(days=span))
+        text, countries = rnd.choice(_VENUES)
+        office = rnd.choice(_OVERSEAS)
+        per_office[office] += 1
+        tags = ("t7-1",) if rnd.random() < 0.3 else ()
+        tagged += len(tags)
+        people = ()
+        if rnd.random() < 0.5:
+            total = rnd.randint(1, 200)
+            share = rnd.randint(0, total)
+            people = (
+                Participants(
+                    count=Quantity.of(total, "名"),
+                    breakdowns=(
+                        Breakdown(
+                            dimension="role",
+                            items=(
+                                BreakdownItem(key="staff", value=Quantity.of(share, "名")),
+                                BreakdownItem(key="public", value=Quantity.of(total - share, "名")),
+                            ),
+                        ),
+                    ),
+                ),
+            )
+        events.append(
+            Event(
+                id=f"e{index:07d}",
+                name=f"event {index % 997}",
+                programme=f"p{rnd.randint(1, 7)}-{rnd.randint(0, 11)}",
+                offices=(office,),
+                venue=Venue(text=text, countries=countries),
+                period=period,
+                kind=rnd.choice(_KINDS),
+                participants=people,
+                tags=tags,
+            )
+        )
+    total = sum(per_office.values())
+    figures = (
+        Figure(
+            id="f-events",
+            label="イベント",
+            value=Quantity.of(count, "件"),
+            computed_from=Selector(records="events"),
+        ),
+        Figure(
+            id="f-countries",
+            label="開催国",
+            value=Quantity.of(8, "か国"),  # 北京 and 香港 are both printed under 中国
+            computed_from=Selector(records="events", measure="distinct:country"),
+        ),
+        Figure(
+            id="f-venues",
+            label="開催地域",
+            value=Quantity.of(10, "地域"),
+            computed_from=Selector(records="events", measure="distinct:venue"),
+        ),
+        Figure(
+            id="f-tagged",
+            label="t7-1 のイベント",
+            value=Quantity.of(tagged, "件"),
+            computed_from=Selector(records="events", where={"tags": "t7-1"}),
+        ),
+        Figure(
+            id="f-sin-people",
+            label="シンガポール事務所の参加者",
+            value=Quantity.of(1, "名", qualifier=clairlib.model.Qualifier.MORE_THAN),
+            computed_from=Selector(
+                records="events", measure="sum:participants", where={"office": "SIN"}
+            ),
+        ),
+        *(Figure(id=f"f-{o}", label=o, value=Quantity.of(n, "件")) for o, n in per_office.items()),
+        Figure(
+            id="f-offices",
+            label="事務所計",
+            value=Quantity.of(total, "件"),
+            parts=tuple(f"f-{o}" for o in _OVERSEAS),
+            change=Quantity.of(35, "件"),
+            previous=Quantity.of(total - 35, "件"),
+        ),
+        Figure(id="f-enrolled", label="受講者", value=Quantity.of(168, "名")),
+        Figure(id="f-completed", label="修了者", value=Quantity.of(116, "名")),
+        Figure(
+            id="f-rate",
+            label="修了率",
+            value=Quantity.of("68.5", "%"),
+            numerator="f-completed",
+            denominator="f-enrolled",
+        ),
+    )
+    rows = [
+        Row(group=o, cells={"office": o, "events": Quantity.of(n, "件")})
+        for o, n in per_office.items()
+    ]
+    rows.append(Row(kind=RowKind.TOTAL, cells={"office": "計", "events": Quantity.of(total, "件")}))
+    table = Table(
+        id="t7-1",
+        caption="事務所別イベント件数",
+        columns=(
+            Column(key="office", label="事務所名"),
+            Column(key="events", label="件数", role=ColumnRole.SUM, unit="件"),
+        ),
+        rows=tuple(rows),
+    )
+    fy = FiscalYear(2013)
+    measurements = [
+        Measurement(
+            id=f"m-{o}", indicator="k-events", fiscal_year=fy, office=o, value=Quantity.of(n, "件")
+        )
+        for o, n in per_office.items()
+    ]
+    measurements.append(
+        Measurement(
+            id="m-all",
+            indicator="k-events",
+            fiscal_year=fy,
+            value=Quantity.of(total, "件"),
+            change=Quantity.of(35, "件"),
+        )
+    )
+    return AnnualReport(
+        id="fy2013-bench",
+        title="平成25年度事業報告",
+        fiscal_year=fy,
+        framework=_framework(),
+        sections=_sections(),
+        tables=(table,),
+        figures=figures,
+        events=tuple(events),
+        indicators=(Indicator(id="k-events", name="イベント件数", unit="件", pillar="7"),),
+        measurements=tuple(measurements),
+    )
+
+
+def best(function: Callable[[], object], rounds: int) -> tuple[float, object]:
+    """The shortest of ``rounds`` timed calls in seconds, and the last result."""
+    times = []
+    result: object = None
+    for _ in range(rounds):
+        result = None
+        gc.collect()
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def main() -> None:
+    """Generate, serialise, then time load against validate in the same run."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    data = clairlib.dumps(generate(args.events)).encode("utf-8")
+    gc.collect()
+    print(
+        f"generated {args.events:,} events, {len(data) / 1e6:,.1f} MB canonical JSON, "
+        f"in {time.perf_counter() - start:.1f} s\n"
+    )
+
+    load_time, doc = best(lambda: clairlib.load(data), args.rounds)
+    assert isinstance(doc, AnnualReport)
+    rules = default_rules()
+    validate_time, report = best(lambda: validate(doc, rules=rules), args.rounds)
+
+    print("baseline: clairlib.load of the same bytes, best of", args.rounds)
+    print(f"  {'clairlib.load':<36} {load_time:8.2f} s  {1:6.2f}×")
+    print(
+        f"  {'clairlib.rules.validate (default)':<36} {validate_time:8.2f} s  "
+        f"{validate_time / load_time:6.2f}×  target ≤ 1.00×"
+    )
+    print("\nper rule (one run each)")
+    for rule in rules:
+        start = time.perf_counter()
+        validate(doc, rules=[rule])
+        seconds = time.perf_counter() - start
+        print(f"  {rule.code:<36} {seconds:8.2f} s  {seconds / load_time:6.2f}×")
+    assert hasattr(report, "findings")
+    counts: dict[str, int] = {}
+    for finding in report.findings:  # type: ignore[attr-defined]
+        counts[finding.rule] = counts.get(finding.rule, 0) + 1
+    print(f"\nfindings by rule: {counts}")
+    print(f"ratio validate / load: {validate_time / load_time:.2f} (target ≤ 1.00)")
+
+
+if __name__ == "__main__":
+    main()
