@@ -184,9 +184,9 @@ class Compiler:
     def _value(self, t: Any, cls: type, name: str) -> tuple[str, Any]:
         """How to read a field: ``("inline-kind", None)`` or ``("call", function)``."""
         if name in OFFICE_FIELDS.get(cls, ()):
-            return ("call", _offices if is_sequence(t) else _office)
+            return ("offices", _offices) if is_sequence(t) else ("call", _office)
         if name in COUNTRY_FIELDS.get(cls, ()):
-            return ("call", _countries if is_sequence(t) else _country)
+            return ("countries", _countries) if is_sequence(t) else ("call", _country)
         if t in (str, int, bool):
             return (t.__name__, None)
         if t is Decimal:
@@ -194,7 +194,7 @@ class Compiler:
         if t is FiscalYear:
             return ("call", _fiscal_year)
         if t is Period:
-            return ("call", _period)
+            return ("period", _period)
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return ("call", {member.value: member for member in t}.__getitem__)
         if attrs.has(t):
@@ -210,14 +210,14 @@ class Compiler:
         if is_union(t):
             members = {arg for arg in get_args(t) if arg is not type(None)}
             if members == {Period, PeriodSet}:
-                return ("call", _period_or_set)
+                return ("period_or_set", _period_or_set)
             if members == {Quantity, str}:
                 return ("call", _cell(self.reader(Quantity)))
         raise TypeError(f"the fast loader cannot read {t!r}")
 
     def _function(self, t: Any) -> Fast:
         kind, function = self._value(t, object, "")
-        if kind == "call":
+        if function is not None:
             return function  # type: ignore[no-any-return]
         expected = {"str": str, "int": int, "bool": bool}[kind]
 
@@ -265,22 +265,41 @@ class Compiler:
         inner = rest[0] if len(rest) == 1 else t
         how, function = self._value(inner, cls, field.name)
         key = repr(field.name)
-        if how == "call":
-            namespace[f"_r{index}"] = function
-            convert = f"kw[{key}] = _r{index}(v)"
+        namespace[f"_r{index}"] = function
+        # The commonest checks are written out inline: a Python call costs more than they do.
+        if how == "offices":
+            namespace.update(_known=values.known_offices.get, _reference=values.reference_offices)
+            convert = [
+                "if (type(v) is not list and type(v) is not tuple)"
+                " or not (_known() or _reference()).issuperset(v): raise _REJECT",
+                f"kw[{key}] = tuple(v)",
+            ]
+        elif how == "countries":
+            namespace["_countries_seen"] = _countries_seen
+            convert = [
+                "if type(v) is not list and type(v) is not tuple: raise _REJECT",
+                f"if not _countries_seen.issuperset(v): _r{index}(v)",
+                f"kw[{key}] = tuple(v)",
+            ]
+        elif how in ("period", "period_or_set"):
+            namespace[f"_c{index}"] = (_periods if how == "period" else _period_sets).get
+            convert = [f"p = _c{index}(v)", f"kw[{key}] = _r{index}(v) if p is None else p"]
+        elif how == "call":
+            convert = [f"kw[{key}] = _r{index}(v)"]
         elif how == "bool":
-            convert = "if v is not True and v is not False: raise _REJECT"
+            convert = ["if v is not True and v is not False: raise _REJECT"]
         else:
-            convert = f"if type(v) is not {how}: raise _REJECT"
+            convert = [f"if type(v) is not {how}: raise _REJECT"]
         required = field.default is attrs.NOTHING
         if optional:
             lines = [f"    v = kw[{key}]" if required else f"    v = kw.get({key})"]
-            lines += ["    if v is not None:", f"        {convert}"]
+            lines += ["    if v is not None:", *(f"        {line}" for line in convert)]
         elif required:
-            lines = [f"    v = kw[{key}]", f"    {convert}"]
+            lines = [f"    v = kw[{key}]", *(f"    {line}" for line in convert)]
         else:
             # An explicit null for a field that is not optional is rejected by the check.
-            lines = [f"    if {key} in kw:", f"        v = kw[{key}]", f"        {convert}"]
+            lines = [f"    if {key} in kw:", f"        v = kw[{key}]"]
+            lines += [f"        {line}" for line in convert]
         if field.alias != field.name:
             lines.append(f"    if {key} in kw: kw[{field.alias!r}] = kw.pop({key})")
         return lines
