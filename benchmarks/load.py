@@ -143,7 +143,8 @@ try:  # Linux: this process's own high-water mark (ru_maxrss may carry the paren
     with open("/proc/self/status") as status:
         print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
 except OSError:
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform == "darwin" else 1))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(peak // 1024 if sys.platform == "darwin" else peak)
 """
 
 
