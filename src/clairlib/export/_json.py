@@ -15,6 +15,7 @@ import pluggy
 
 from clairlib.errors import DocumentError, ExportError
 from clairlib.export._exporter import Exporter, Progress, Sink
+from clairlib.export._json_text import dumps_envelope
 from clairlib.export._options import NoOptions
 from clairlib.findings import Finding, Severity
 
@@ -38,10 +39,9 @@ def envelope(document: Document) -> dict[str, Any]:
     return {"clairlib": SCHEMA_VERSION, "document": unstructure(document)}
 
 
-def _standard(data: Any) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+def _utf8(text: str) -> bytes:
     try:
-        return (text + "\n").encode("utf-8")
+        return text.encode("utf-8")
     except UnicodeEncodeError as error:
         bad = error.object[error.start]
         raise ExportError(
@@ -49,7 +49,7 @@ def _standard(data: Any) -> bytes:
         ) from None
 
 
-def _fast() -> Callable[[Any], bytes] | None:
+def _orjson() -> Callable[[Any], bytes] | None:
     # Imported by name: orjson is an optional extra, and its absence is normal.
     try:
         orjson = importlib.import_module("orjson")
@@ -64,28 +64,28 @@ def _fast() -> Callable[[Any], bytes] | None:
     return fast
 
 
-def encode(data: Any) -> bytes:
-    """``data`` as canonical JSON bytes: orjson when installed, else the json module.
+def encode(document: Document) -> bytes:
+    """The JSON export of ``document`` as bytes: the same whatever is installed.
 
-    Both give the same bytes. Where orjson declines (an integer beyond 64 bits, a
-    lone surrogate) the json module decides, so the result never depends on which
-    is installed.
+    With orjson (the ``fast`` extra) the unstructured document is encoded in C.
+    Without it, or where orjson declines (an integer beyond 64 bits, a lone
+    surrogate), the text is written straight from the model by generated code that
+    follows the same rules as ``json.dumps`` with the canonical options.
     """
-    fast = _fast()
+    fast = _orjson()
     if fast is not None:
         try:
-            return fast(data)
+            return fast(envelope(document))
         except TypeError:  # orjson.JSONEncodeError is a TypeError
             pass
-    return _standard(data)
+    return _utf8(dumps_envelope(document, SCHEMA_VERSION))
 
 
 def write_json(document: Document, sink: Sink, options: object, progress: Progress | None) -> None:
     """Write the document's canonical JSON in its envelope."""
-    data = envelope(document)
     if progress is not None:
         progress(0, 1)
-    payload = encode(data)
+    payload = encode(document)
     with sink.open() as stream:
         stream.write(payload)
     if progress is not None:
