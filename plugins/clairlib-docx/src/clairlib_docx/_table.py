@@ -9,14 +9,21 @@ it is never parsed into a tree at all.
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections.abc import Callable, Sequence
 
-import attrs
-
 from clairlib.findings import join_path
-from clairlib.model import Column, ColumnRole, Quantity, Row, RowKind, Table
+from clairlib.model import Column, Quantity, Row, RowKind, Table
+from clairlib_docx._layout import (
+    NARROW,
+    Layout,
+    find_layout,
+    fit,
+    is_empty,
+    segments,
+    text_width,
+    twips,
+    wrapped,
+)
 from clairlib_docx._numbers import is_numeric_column, quantity_text
 from clairlib_docx._sanitize import Sanitiser, escape, needs_cleaning
 from clairlib_docx._styles import TABLE_HEADING, TABLE_TEXT, TEXT_WIDTH_TWIPS
@@ -28,138 +35,11 @@ _TICK_EVERY = 1000
 _HEADER_FILL = "D9D9D9"
 _BANNER_FILL = "F2F2F2"
 _BOLD = "<w:rPr><w:b/><w:bCs/></w:rPr>"
-_HALF_WIDTH = 92  # twips a half-width character takes at 9 pt, the table text size
-_CELL_PADDING = 230  # the table style's left and right cell margins, and a little air
-_MAX_STRETCH = 1.6
-_SHORT = 8  # half-width characters a header keeps on one line
-_NARROW = 6  # the narrowest a header squeezes to in a crowded table
 _ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 _HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
 _CELL_END = "</w:p></w:tc>"
 
 Texts = list[tuple[str, bool]]  # each cell's text and whether it is a figure
-
-
-@attrs.frozen
-class _Layout:
-    """How a grouped table prints its groups."""
-
-    group_column: int | None  # the column the group label is printed in, merged down
-    folded: frozenset[int]  # columns whose subtotal value is printed merged beside the group
-
-
-def _is_empty(cell: object) -> bool:
-    return cell is None or cell == ""
-
-
-def _own(row: Row, key: str) -> str | None:
-    """What a grouped row prints in the group's column itself, if anything."""
-    cell = row.cells.get(key)
-    if _is_empty(cell) or cell == row.group:
-        return None
-    return str(cell)
-
-
-def _layout(columns: Sequence[Column], rows: Sequence[Row]) -> _Layout:
-    """Find the column a group's label belongs in.
-
-    That is the first text column the group's data rows mostly leave empty (a row
-    may print its own label there: スイス among フランス's events), or one whose rows
-    all repeat the same text within each group (【総務大臣賞】 on every prize row).
-    """
-    grouped = [row for row in rows if row.kind is RowKind.DATA and row.group is not None]
-    if not grouped:
-        return _Layout(None, frozenset())
-    group_column = None
-    for index, column in enumerate(columns):
-        if column.role is not ColumnRole.LABEL:
-            continue
-        owns = [_own(row, column.key) for row in grouped]
-        values: dict[str | None, set[str | None]] = {}
-        for row, own in zip(grouped, owns, strict=True):
-            values.setdefault(row.group, set()).add(own)
-        mostly_empty = 2 * sum(own is not None for own in owns) <= len(owns)
-        if mostly_empty or all(len(found) == 1 for found in values.values()):
-            group_column = index
-            break
-    if group_column is None:
-        return _Layout(None, frozenset())
-    empty = frozenset(
-        index
-        for index, column in enumerate(columns)
-        if index != group_column and all(_is_empty(row.cells.get(column.key)) for row in grouped)
-    )
-    return _Layout(group_column, empty)
-
-
-def _segments(run: Sequence[Row], key: str, label: str) -> list[tuple[str, str]]:
-    """The group column of a run: per row its text and merge mark (restart, continue, none).
-
-    Rows that print nothing of their own share one merged cell holding the label,
-    printed once; a row with its own text gets (or shares) a cell with that text.
-    """
-    owns = [_own(row, key) for row in run]
-    out: list[tuple[str, str]] = []
-    label_printed = False
-    start = 0
-    while start < len(owns):
-        end = start + 1
-        while end < len(owns) and owns[end] == owns[start]:
-            end += 1
-        own = owns[start]
-        if own is None:
-            text, label_printed = ("" if label_printed else label), True
-        else:
-            text = own
-        length = end - start
-        out.append((text, "restart" if length > 1 else ""))
-        out.extend(("", "continue") for _ in range(length - 1))
-        start = end
-    return out
-
-
-def _fit(needs: list[int], available: int) -> list[int]:
-    """Column widths: each column its need where all fit, else long columns share the rest.
-
-    A table that fits is widened a little (at most to the text width). One that does
-    not keeps its short columns whole; the long ones (those above the common width
-    that would just fit) share what is left by the square root of their need, so a
-    long text column gets more than a date column without starving it.
-    """
-    total = sum(needs)
-    if total <= available:
-        stretch = min(available / total, _MAX_STRETCH) if total else 1.0
-        return [int(need * stretch) for need in needs]
-    low, high = 0, max(needs)
-    while low < high:  # the largest common cap that still fits
-        cap = (low + high + 1) // 2
-        if sum(min(need, cap) for need in needs) <= available:
-            low = cap
-        else:
-            high = cap - 1
-    long = [index for index, need in enumerate(needs) if need > low]
-    rest = available - sum(need for need in needs if need <= low)
-    weights = {index: math.sqrt(needs[index]) for index in long}
-    share = sum(weights.values())
-    return [
-        int(rest * weights[index] / share) if index in weights else need
-        for index, need in enumerate(needs)
-    ]
-
-
-def _wrapped(header: int) -> int:
-    return header if header <= _SHORT else max(_SHORT, (header + 1) // 2)
-
-
-def _twips(characters: int) -> int:
-    return max(characters, 4) * _HALF_WIDTH + _CELL_PADDING
-
-
-def _width(text: str) -> int:
-    """How many half-width characters ``text`` takes (a kanji takes two)."""
-    if text.isascii():
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _run(text: str, bold: bool = False) -> str:
@@ -284,7 +164,7 @@ class TableWriter:
 
     # -- layout -------------------------------------------------------------------------
 
-    def _widths(self, layout: _Layout) -> list[int]:
+    def _widths(self, layout: Layout) -> list[int]:
         rows = self.table.rows
         sample = list(rows[:_SAMPLE_ROWS])
         sample.extend(row for row in rows[_SAMPLE_ROWS:] if row.kind is not RowKind.DATA)
@@ -293,26 +173,26 @@ class TableWriter:
         data: list[int] = []
         headers: list[int] = []
         for index, column in enumerate(self.columns):
-            headers.append(max((_width(line) for line in column.label.split("\n")), default=0))
+            headers.append(max((text_width(line) for line in column.label.split("\n")), default=0))
             longest = 0
             for row in sample:
                 cell = row.cells.get(column.key)
                 if isinstance(cell, Quantity):
-                    longest = max(longest, _width(quantity_text(cell, column.unit)))
+                    longest = max(longest, text_width(quantity_text(cell, column.unit)))
                 elif isinstance(cell, str):
-                    longest = max(longest, *(_width(line) for line in cell.split("\n")))
+                    longest = max(longest, *(text_width(line) for line in cell.split("\n")))
             if index == label_column:
-                longest = max([longest, *(_width(group) for group in groups)])
+                longest = max([longest, *(text_width(group) for group in groups)])
             data.append(longest)
         # Headers stay on one line where the table fits that way; else a long header
         # wraps onto two lines, and in a crowded table further, before any cell text does.
         pairs = list(zip(data, headers, strict=True))
-        needs = [_twips(max(cell, header)) for cell, header in pairs]
+        needs = [twips(max(cell, header)) for cell, header in pairs]
         if sum(needs) > TEXT_WIDTH_TWIPS:
-            needs = [_twips(max(cell, _wrapped(header))) for cell, header in pairs]
+            needs = [twips(max(cell, wrapped(header))) for cell, header in pairs]
         if sum(needs) > TEXT_WIDTH_TWIPS:
-            needs = [_twips(max(cell, min(header, _NARROW))) for cell, header in pairs]
-        return _fit(needs, TEXT_WIDTH_TWIPS)
+            needs = [twips(max(cell, min(header, NARROW))) for cell, header in pairs]
+        return fit(needs, TEXT_WIDTH_TWIPS)
 
     # -- rows ---------------------------------------------------------------------------
 
@@ -422,14 +302,14 @@ class TableWriter:
         return f"{_ROW}{cell}</w:tr>"
 
     def _merged_run(
-        self, layout: _Layout, run: list[tuple[int, Row]], subtotal: tuple[int, Row] | None
+        self, layout: Layout, run: list[tuple[int, Row]], subtotal: tuple[int, Row] | None
     ) -> list[str]:
         """A group's data rows with its label (and subtotal) printed once, merged down."""
         group_column = layout.group_column
         assert group_column is not None
         first_index, first = run[0]
         label = self._clean(first.group or "", ("rows", first_index, "group"))
-        segments = _segments([row for _, row in run], self.keys[group_column], label)
+        cells_of_group = segments([row for _, row in run], self.keys[group_column], label)
         merged = "restart" if len(run) > 1 else ""
         beside = layout.folded if subtotal is not None else frozenset()
         subtotal_texts = self._texts(*subtotal) if subtotal is not None else []
@@ -440,7 +320,7 @@ class TableWriter:
             cells: list[str] = []
             for index, (text, numeric) in enumerate(texts):
                 if index == group_column:
-                    own, merge = segments[position]
+                    own, merge = cells_of_group[position]
                     cells.append(_tc(widths[index], own, align="center", merge=merge, middle=True))
                 elif index in beside:
                     if position:
@@ -455,7 +335,7 @@ class TableWriter:
             out.append(f"{_ROW}{''.join(cells)}</w:tr>")
         return out
 
-    def _group(self, layout: _Layout, members: list[tuple[int, Row]]) -> list[str]:
+    def _group(self, layout: Layout, members: list[tuple[int, Row]]) -> list[str]:
         data = [(i, row) for i, row in members if row.kind is RowKind.DATA]
         subtotals = [(i, row) for i, row in members if row.kind is RowKind.SUBTOTAL]
         if layout.group_column is None or not data:
@@ -464,7 +344,7 @@ class TableWriter:
             return out
         folded = None
         if len(subtotals) == 1 and all(
-            _is_empty(subtotals[0][1].cells.get(column.key)) or index in layout.folded
+            is_empty(subtotals[0][1].cells.get(column.key)) or index in layout.folded
             for index, column in enumerate(self.columns)
             if index != layout.group_column
         ):
@@ -473,7 +353,7 @@ class TableWriter:
         out.extend(self._row(i, row) for i, row in subtotals)
         return out
 
-    def _body(self, layout: _Layout) -> list[str]:
+    def _body(self, layout: Layout) -> list[str]:
         rows = self.table.rows
         out: list[str] = []
         reported = index = 0
@@ -504,7 +384,7 @@ class TableWriter:
 
     def xml(self) -> str:
         """The w:tbl element as text (its namespace is the enclosing document's)."""
-        layout = _layout(self.columns, self.table.rows)
+        layout = find_layout(self.columns, self.table.rows)
         self.widths = widths = self._widths(layout)
         self.openings = [(_opening(width, "left"), _opening(width, "right")) for width in widths]
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)

@@ -11,7 +11,7 @@ from docx.shared import Twips
 from clairlib.findings import Finding, Severity
 from clairlib.model import Block, BlockKind, Table
 from clairlib_docx._package import placeholder
-from clairlib_docx._sanitize import Sanitiser, escape
+from clairlib_docx._sanitize import Sanitiser
 from clairlib_docx._styles import BODY, CAPTION, ITEM, NOTE, SUBTITLE, TITLE, W
 from clairlib_docx._table import TableWriter
 
@@ -181,8 +181,3 @@ class Writer:
     def raw_paragraph(self, xml: str) -> None:
         """A paragraph given as WordprocessingML (for fields and tabs python-docx lacks)."""
         self._append(parse_xml(f'<w:p xmlns:w="{W}">{xml}</w:p>'))
-
-
-def text_run(text: str) -> str:
-    """A run of escaped text for :meth:`Writer.raw_paragraph`."""
-    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
