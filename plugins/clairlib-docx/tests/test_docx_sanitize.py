@@ -11,7 +11,7 @@ from clairlib_docx import write_docx
 from clairlib_docx._sanitize import Sanitiser, escape
 
 from clairlib.findings import Severity
-from clairlib.model import AgendaItem, Block, Meeting, Programme, Row, Section
+from clairlib.model import AgendaItem, Block, BlockKind, Meeting, Programme, Row, Section
 
 
 @pytest.mark.parametrize(
@@ -135,3 +135,27 @@ def test_hostile_report_written_with_findings(make: Any) -> None:
     assert "○ 海外経済" in texts
     assert "本文" in texts
     assert "一般財団法人自治体国際化協会" in texts
+
+
+def test_table_printed_twice_reported_once(make: Any) -> None:
+    """A table placed twice (a programme printed again under another pillar) gives one finding."""
+    base = make()
+    events = base.tables[0]
+    dirty = events.__class__(
+        id=events.id,
+        caption=events.caption,
+        columns=events.columns,
+        rows=(Row(group="アメリカ", cells={"venue": "ニュー\x00ヨーク"}),),
+    )
+    placed = (Block(kind=BlockKind.TABLE, ref=events.id),)
+    sections = tuple(
+        Section(
+            id=f"s{n}",
+            number=str(n),
+            title="節",
+            programmes=(Programme(id=f"p{n}", name="事業", marker="○", body=placed),),
+        )
+        for n in (1, 2)
+    )
+    findings = write_docx(make(sections=sections, tables=(dirty,)), io.BytesIO())
+    assert ["$.tables[0].rows[0].cells.venue"] == [finding.path for finding in findings]

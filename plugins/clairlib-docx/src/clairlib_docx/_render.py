@@ -66,4 +66,6 @@ def render(
     content = splice(buffer.getvalue(), writer.table_xml)
     if progress is not None:
         progress(total, total)
-    return content, tuple(writer.findings)
+    # A programme printed under two pillars is cleaned twice: one finding per field.
+    unique = {(finding.rule, finding.path): finding for finding in reversed(writer.findings)}
+    return content, tuple(reversed(unique.values()))
