@@ -38,7 +38,7 @@ class Reject(Exception):
     """The fast loader gives up; the converter will say why."""
 
 
-_REJECT = Reject()
+_REJECT = Reject  # raised as a class: a fresh instance each time, no traceback kept
 # Codes already found valid; sets answer ``issuperset`` in C for a whole tuple.
 _countries_seen: set[str] = set()
 _CACHE_LIMIT = 1 << 16
