@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pluggy
 
+from clairlib.model import AnnualReport
 from clairlib.rules import _plugin, default_rules
 
 
@@ -19,3 +20,12 @@ def test_hook_is_marked_for_clairlib() -> None:
     assert [[rule.code for rule in default_rules()]] == [
         [r.code for r in rules] for rules in manager.hook.clairlib_rules()
     ]
+
+
+def test_top_level_validate_runs_the_installed_rules(excerpt: AnnualReport) -> None:
+    """clairlib.validate runs the built-in rules through the plugin host: the TEFL ratio."""
+    import clairlib
+
+    report = clairlib.validate(excerpt)
+    assert {rule.code for rule in default_rules()} <= set(report.rules)
+    assert [("ratio", "$.figures[7].value")] == [(f.rule, f.path) for f in report.errors]
