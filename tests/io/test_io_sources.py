@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,20 @@ def test_dump_into_a_missing_directory_is_an_export_error(tmp_path: Path) -> Non
     with pytest.raises(ExportError, match=r"out\.json"):
         io.dump(REPORT, target)
     assert [] == list(tmp_path.iterdir())
+
+
+def test_dump_of_text_utf8_cannot_hold_is_an_export_error(tmp_path: Path) -> None:
+    """A lone surrogate in a field is refused, naming the character, and nothing is written."""
+    report = AnnualReport(id="r", title="bad \ud800", fiscal_year=FiscalYear(2013))
+    with pytest.raises(ExportError, match=r"U\+D800"):
+        io.dump(report, tmp_path / "out.json")
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_importing_clairlib_does_not_import_the_io_package() -> None:
+    """clairlib.load is lazy: a bare ``import clairlib`` leaves clairlib.io unloaded."""
+    code = "import sys, clairlib; print('clairlib.io' in sys.modules, 'cattrs' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert "False False" == result.stdout.strip()

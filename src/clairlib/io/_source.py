@@ -89,7 +89,14 @@ def write_atomically(text: str, path: str | os.PathLike[str]) -> None:
     one step, so readers see the old file or the new one, never part of either.
     """
     target = Path(path)
-    data = text.encode("utf-8")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        character = f"U+{ord(error.object[error.start]):04X}"
+        raise ExportError(
+            f"could not write {os.fspath(path)}: the text holds {character}, "
+            "which UTF-8 cannot encode"
+        ) from None
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
         # 0o666 lets the umask decide the permissions, as for any new file.
