@@ -16,6 +16,7 @@ EXAMPLES = Path(__file__).parents[2] / "examples"
 # Every model class with its strategy: each must survive unstructure → structure.
 CLASSES = {
     "Quantity": s.quantities,
+    "Country": s.countries,
     "LocalGovernment": s.local_governments,
     "Item": s.items,
     "Objective": s.objectives,

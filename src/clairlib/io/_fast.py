@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+import threading
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, get_args
@@ -168,18 +169,29 @@ class Compiler:
     def __init__(self) -> None:
         self._readers: dict[type, Fast] = {}
         self._counter = itertools.count()
+        self._pending: dict[type, Fast] = {}
+        self._lock = threading.RLock()
 
     def reader(self, cls: type) -> Fast:
         """The fast reading function for ``cls``."""
         found = self._readers.get(cls)
-        if found is None:
-            # A forward reference lets recursive classes (Item, Section) call themselves.
-            slot: list[Fast] = []
-            self._readers[cls] = lambda value: slot[0](value)
-            found = self._compile(cls)
-            slot.append(found)
-            self._readers[cls] = found
-        return found
+        if found is not None:
+            return found
+        with self._lock:
+            found = self._readers.get(cls) or self._pending.get(cls)
+            if found is None:
+                # Recursive classes (Item, Section) call themselves through a forward
+                # reference, seen only while the lock is held: other threads wait for
+                # the finished function.
+                slot: list[Fast] = []
+                self._pending[cls] = lambda value: slot[0](value)
+                try:
+                    found = self._compile(cls)
+                finally:
+                    del self._pending[cls]
+                slot.append(found)
+                self._readers[cls] = found
+            return found
 
     def _value(self, t: Any, cls: type, name: str) -> tuple[str, Any]:
         """How to read a field: ``("inline-kind", None)`` or ``("call", function)``."""

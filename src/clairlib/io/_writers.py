@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+import threading
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, get_args
@@ -69,17 +70,29 @@ class WriterCompiler:
         self._fallback = fallback
         self._writers: dict[type, Writer] = {}
         self._counter = itertools.count()
+        self._pending: dict[type, Writer] = {}
+        self._lock = threading.RLock()
 
     def writer(self, cls: type) -> Writer:
         """The unstructuring hook of ``cls``."""
         found = self._writers.get(cls)
-        if found is None:
-            slot: list[Writer] = []
-            self._writers[cls] = lambda value: slot[0](value)
-            found = self._compile(cls)
-            slot.append(found)
-            self._writers[cls] = found
-        return found
+        if found is not None:
+            return found
+        with self._lock:
+            found = self._writers.get(cls) or self._pending.get(cls)
+            if found is None:
+                # Recursive classes (Item, Section) call themselves through a forward
+                # reference, seen only while the lock is held: other threads wait for
+                # the finished function.
+                slot: list[Writer] = []
+                self._pending[cls] = lambda value: slot[0](value)
+                try:
+                    found = self._compile(cls)
+                finally:
+                    del self._pending[cls]
+                slot.append(found)
+                self._writers[cls] = found
+            return found
 
     def value(self, t: Any) -> Writer | None:
         """How to write a value of type ``t``; None when it is written as it is."""
