@@ -22,7 +22,11 @@ a Decimal an int when it has no fractional digits and its exact text otherwise
 
 A document that cannot be read raises one :class:`~clairlib.errors.DocumentError`
 whose ``findings`` list every problem with its path (``$.events[3].period``).
-All conversion lives in :data:`converter`; the model classes know nothing of JSON.
+Office codes must be those of :func:`clairlib.reference.offices` or listed in the
+document's own ``organisation.offices``; country codes must be ISO 3166-1 alpha-2
+codes CLDR knows. All conversion lives in :data:`converter` (a ``cattrs.Converter``;
+its ``structure`` raises cattrs' own errors, :func:`structure` turns them into a
+DocumentError); the model classes know nothing of JSON.
 """
 
 from __future__ import annotations
