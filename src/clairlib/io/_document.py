@@ -28,6 +28,7 @@ DOCUMENT_CLASSES: dict[str, type[Document]] = {
 }
 
 converter = make_converter()
+"""The cattrs converter for the canonical JSON (structuring with detailed validation)."""
 _fast = Compiler()
 
 
