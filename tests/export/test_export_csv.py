@@ -231,9 +231,9 @@ def test_rows_are_streamed_in_chunks() -> None:
     from clairlib.export._csv_spec import TABLES
 
     table = TABLES[0]
-    row = _csv_write.compile_row(table, table.columns, neutralise=True)
+    converter = _csv_write.compile_row(table, table.columns, neutralise=True)
     count = _csv_write.write_table(
-        Watch(), "events.csv", [c.key for c in table.columns], row, records(),
+        Watch(), "events.csv", [c.key for c in table.columns], converter, records(),
         encoding="utf-8", line_ending="\n",
     )  # fmt: skip
     assert 3 * _csv_write.CHUNK == count

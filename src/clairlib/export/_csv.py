@@ -83,7 +83,7 @@ def write_csv(
             if options.include_personal or not is_personal(table, column)
         ]
         headers = [column.key if options.headers == "en" else column.ja for column in columns]
-        row = compile_row(table, columns, neutralise=options.neutralise_formulas)
+        converter = compile_row(table, columns, neutralise=options.neutralise_formulas)
         file_name = f"{table.name}.csv"
         rows: Iterable[object] = table.rows(document)
         with sink.open(file_name) as stream:
@@ -91,7 +91,7 @@ def write_csv(
                 stream,
                 file_name,
                 headers,
-                row,
+                converter,
                 rows,
                 encoding=encoding,
                 line_ending=_LINE_ENDINGS[options.line_ending],

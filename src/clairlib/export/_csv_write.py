@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
-import io
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any, BinaryIO
+
+import attrs
 
 from clairlib.errors import ExportError
 from clairlib.export._csv_spec import Column, Table
@@ -18,6 +17,7 @@ from clairlib.export._csv_spec import Column, Table
 __all__ = [
     "CHUNK",
     "TRIGGERS",
+    "Converter",
     "check_encoding",
     "compile_row",
     "join_list",
@@ -43,7 +43,6 @@ def _escape(item: str, special: str) -> str:
     return item
 
 
-@lru_cache(maxsize=4096)
 def join_list(items: tuple[str, ...]) -> str:
     """Items joined by ``;``, with ``\\`` and ``;`` inside an item escaped by ``\\``."""
     return ";".join(_escape(item, ";") for item in items)
@@ -54,9 +53,39 @@ def join_mapping(mapping: Mapping[str, str]) -> str:
     return ";".join(f"{_escape(k, ';=')}={_escape(v, ';=')}" for k, v in mapping.items())
 
 
-@lru_cache(maxsize=4096)
-def _isoformat(period: Any) -> str:
-    return period.isoformat()  # type: ignore[no-any-return]
+class _Texts:
+    """Texts of the values one table writes, remembered while it is written (bounded).
+
+    Periods are remembered by identity, since hashing one runs Python code; the
+    objects are kept alive alongside so no id is reused while it is remembered.
+    """
+
+    def __init__(self, *, neutralise: bool) -> None:
+        self.neutralise = neutralise
+        self.periods: dict[int, str] = {}
+        self.lists: dict[tuple[str, ...], str] = {}
+        self._alive: list[Any] = []
+
+    def period(self, period: Any) -> str:
+        if len(self.periods) >= _REMEMBERED:
+            self.periods.clear()
+            self._alive.clear()
+        text: str = period.isoformat()
+        self.periods[id(period)] = text
+        self._alive.append(period)
+        return text
+
+    def list(self, items: tuple[str, ...]) -> str:
+        if len(self.lists) >= _REMEMBERED:
+            self.lists.clear()
+        text = join_list(items)
+        if self.neutralise and text[:1] in TRIGGERS:
+            text = "'" + text
+        self.lists[items] = text
+        return text
+
+
+_REMEMBERED = 4096
 
 
 def _decimal(value: Decimal) -> str:
@@ -65,25 +94,40 @@ def _decimal(value: Decimal) -> str:
 
 
 def _neutralise(var: str) -> str:
-    return f'    if {var} and {var}[0] in _T: {var} = "\'" + {var}'
+    # Two string comparisons (in C, no allocation) rule out most text before its first
+    # character is looked up: every trigger sorts below "A" or above U+FF0A.
+    return (
+        f"    if {var} and ({var} < 'A' or {var} > '\\uff0a') and {var}[0] in _T: "
+        f'{var} = "\'" + {var}'
+    )
 
 
-def compile_row(
-    table: Table, columns: Sequence[Column], *, neutralise: bool
-) -> Callable[[Any], tuple[object, ...]]:
-    """One function turning a row object into its cells, in ``columns`` order.
+@attrs.frozen
+class Converter:
+    """Turns row objects into cells: ``row(obj)`` for one, ``rows(objs)`` for a chunk."""
 
-    Generated as a single function because the per-cell calls of a generic
-    formatter would cost more than the CSV writing itself on large exports.
+    row: Callable[[Any], tuple[object, ...]]
+    rows: Callable[[Sequence[Any]], list[tuple[object, ...]]]
+
+
+def compile_row(table: Table, columns: Sequence[Column], *, neutralise: bool) -> Converter:
+    """The functions turning row objects into their cells, in ``columns`` order.
+
+    Generated code, with the loop over a chunk inside it, because the per-cell calls
+    of a generic formatter would cost more than the CSV writing itself.
     """
+    texts = _Texts(neutralise=neutralise)
     namespace: dict[str, Any] = {
         "_T": TRIGGERS,
-        "_list": join_list,
+        "_list": texts.list,
+        "_lcg": texts.lists.get,
         "_mapping": join_mapping,
-        "_iso": _isoformat,
+        "_iso": texts.period,
+        "_pcg": texts.periods.get,
+        "_id": id,
         "_dec": _decimal,
     }
-    lines = ["def row(r):"]
+    lines: list[str] = []
     parents: dict[tuple[str, ...], str] = {(): "r"}
 
     def parent(path: tuple[str, ...]) -> str:
@@ -112,29 +156,54 @@ def compile_row(
                 lines.append(_neutralise(var))
         elif kind in ("list", "mapping"):
             helper = "_list" if kind == "list" else "_mapping"
-            lines.append(f"    {var} = {helper}({var}) if {var} else ''")
-            if neutralise:
-                lines.append(_neutralise(var))
+            if kind == "list":
+                # Most lists repeat (offices, countries): their text, neutralised when
+                # it is made, is looked up.
+                lines.append(f"    if {var}:")
+                lines.append(f"        k = _lcg({var})")
+                lines.append(f"        {var} = k if k is not None else _list({var})")
+                lines.append("    else:")
+                lines.append(f"        {var} = ''")
+            else:
+                lines.append(f"    {var} = {helper}({var}) if {var} else ''")
+                if neutralise:
+                    lines.append(_neutralise(var))
         elif kind == "bool":
             lines.append(f"    if {var} is not None: {var} = 'true' if {var} else 'false'")
         elif kind == "decimal":
             lines.append(f"    if {var} is not None: {var} = _dec({var})")
         elif kind == "enum":
-            assert column.enum is not None
-            values: dict[Any, str] = {member: str(member.value) for member in column.enum}
-            values[None] = ""
-            namespace[f"_e{number}"] = values
-            lines.append(f"    {var} = _e{number}[{var}]")
+            # ``_value_`` is a plain attribute; hashing a member runs Python code.
+            lines.append(f"    if {var} is not None: {var} = {var}._value_")
         elif kind == "period":
-            lines.append(f"    if {var} is not None: {var} = _iso({var})")
+            # Documents share period objects between records: their text is looked up
+            # by identity (hashing a Period runs Python code), the object kept alongside
+            # so a reused id never matches.
+            lines.append(f"    if {var} is not None:")
+            lines.append(f"        k = _pcg(_id({var}))")
+            lines.append(f"        {var} = k if k is not None else _iso({var})")
         elif kind == "fy":
             lines.append(f"    if {var} is not None: {var} = {var}.year")
         elif kind != "int":
             raise AssertionError(f"unknown column kind {kind!r}")
         cells.append(var)
-    lines.append(f"    return ({', '.join(cells)},)")
-    exec(compile("\n".join(lines), f"<csv row: {table.name}>", "exec"), namespace)
-    return namespace["row"]  # type: ignore[no-any-return]
+    cells_tuple = f"({', '.join(cells)},)"
+    # The helpers become default arguments: local variables are the fastest to read.
+    bound = ", ".join(f"{name}={name}" for name in namespace)
+    source = [
+        f"def row(r, {bound}):",
+        *lines,
+        f"    return {cells_tuple}",
+        f"def rows(chunk, {bound}):",
+        "    out = []",
+        "    append = out.append",
+        "    for r in chunk:",
+        *("    " + line for line in lines),
+        f"        append({cells_tuple})",
+        "    return out",
+    ]
+    exec(compile("\n".join(source), f"<csv rows: {table.name}>", "exec"), namespace)
+    return Converter(row=namespace["row"], rows=namespace["rows"])
 
 
 def check_encoding(encoding: str) -> str:
@@ -166,11 +235,25 @@ def _unencodable(
     return ExportError(f"cannot encode {file_name} in {encoding}")
 
 
+class _Lines:
+    # What csv.writer writes into: its lines collected in a list (``write`` is the
+    # list's own append, in C), to be encoded and written a chunk at a time.
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.write = self.parts.append
+
+    def take(self) -> str:
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
+
+
 def write_table(
     stream: BinaryIO,
     file_name: str,
     headers: Sequence[str],
-    row: Callable[[Any], tuple[object, ...]],
+    converter: Converter,
     rows: Iterable[Any],
     *,
     encoding: str,
@@ -179,32 +262,31 @@ def write_table(
 ) -> int:
     """Write the header and every row to ``stream``; return the number of rows.
 
-    Rows are converted and written a chunk at a time, so memory stays flat; a
-    character the encoding cannot hold raises ExportError with its row and column.
+    Rows are converted, joined and encoded a chunk at a time, so memory stays flat;
+    a character the encoding cannot hold raises ExportError with its row and column.
     """
-    text = io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
+    # An incremental encoder writes a byte-order mark (utf-8-sig) once, at the start.
+    encoder = codecs.getincrementalencoder(encoding)("strict")
+    lines = _Lines()
+    writer = csv.writer(lines, lineterminator=line_ending)
+    writer.writerow(headers)
     try:
-        writer = csv.writer(text, lineterminator=line_ending)
+        stream.write(encoder.encode(lines.take()))
+    except UnicodeEncodeError:
+        raise _unencodable(file_name, headers, [(1, headers)], encoding) from None
+    written = 0
+    iterator = iter(rows)
+    while chunk := list(itertools.islice(iterator, CHUNK)):
+        writer.writerows(converter.rows(chunk))
         try:
-            writer.writerow(headers)
+            data = encoder.encode(lines.take())
         except UnicodeEncodeError:
-            raise _unencodable(file_name, headers, [(1, headers)], encoding) from None
-        written = 0
-        iterator = iter(rows)
-        while chunk := list(itertools.islice(iterator, CHUNK)):
-            try:
-                writer.writerows(map(row, chunk))
-            except UnicodeEncodeError:
-                first = written + 2  # the header is row 1
-                located = ((first + i, row(item)) for i, item in enumerate(chunk))
-                raise _unencodable(file_name, headers, located, encoding) from None
-            written += len(chunk)
-            if tick is not None:
-                tick(len(chunk))
-        text.flush()
-    finally:
-        # Detached, the wrapper neither closes the sink's file nor flushes into it again
-        # when it is collected.
-        with contextlib.suppress(Exception):
-            text.detach()
+            first = written + 2  # the header is row 1
+            located = ((first + i, converter.row(item)) for i, item in enumerate(chunk))
+            raise _unencodable(file_name, headers, located, encoding) from None
+        stream.write(data)
+        written += len(chunk)
+        if tick is not None:
+            tick(len(chunk))
+    stream.write(encoder.encode("", final=True))
     return written
