@@ -14,7 +14,7 @@ import attrs
 from clairlib.errors import ClairlibError, ExportError
 from clairlib.export import Exporter, Sink, build_options, option_text, run
 from clairlib.model import Document
-from clairlib.plugins import PluginHost
+from clairlib.plugins import PluginHost, PluginWarning
 
 __all__ = [
     "check_atomic",
@@ -29,10 +29,21 @@ __all__ = [
 
 
 def find_exporter(name: str, *, distribution: str | None = None) -> Exporter:
-    """The exporter ``name`` as a fresh host finds it through the entry points."""
-    host = PluginHost(strict=True)
-    found = host.exporters()
-    assert name in found, f"no exporter {name!r} is registered (found: {', '.join(found)})"
+    """The exporter ``name`` as a fresh host finds it through the entry points.
+
+    Other plugins that fail to load do not fail the check; their problems are
+    quoted when ``name`` is not found, since the reason may be among them.
+    """
+    host = PluginHost(strict=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginWarning)
+        found = host.exporters()
+        problems = host.problems
+    if name not in found:
+        reasons = "".join(f"\n  {problem}" for problem in problems)
+        raise AssertionError(
+            f"no exporter {name!r} is registered (found: {', '.join(found)}){reasons}"
+        )
     if distribution is not None:
         owner = host.distribution_of(name)
         assert distribution == owner, (

@@ -15,16 +15,14 @@ import attrs
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.errors import ClairlibError, DocumentError
-from clairlib.export._csv_spec import (
-    TABLES,
+from clairlib.export._csv_rows import (
     AgendaRow,
     BreakdownRow,
-    Column,
     LocalGovernmentRow,
     ParticipantsRow,
     ProgrammeRow,
-    Table,
 )
+from clairlib.export._csv_spec import TABLES, Column, Table
 from clairlib.export._csv_write import TRIGGERS, check_encoding
 from clairlib.findings import Finding, Severity, join_path
 from clairlib.model import (

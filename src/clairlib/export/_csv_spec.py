@@ -7,18 +7,31 @@ reader both work from these declarations, so the two cannot drift apart.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 
+from clairlib.export._csv_rows import (
+    AgendaRow,
+    BreakdownRow,
+    LocalGovernmentRow,
+    ParticipantsRow,
+    ProgrammeRow,
+    agenda,
+    breakdowns,
+    local_governments,
+    organisation,
+    participants,
+    programmes,
+    records,
+)
 from clairlib.model import (
     AgendaItem,
     Aggregation,
     AnnualPlan,
     AnnualReport,
     Board,
-    Breakdown,
     BreakdownItem,
     CountingBasis,
     CrossListing,
@@ -42,7 +55,6 @@ from clairlib.model import (
     Publication,
     Qualifier,
     Quantity,
-    Section,
     Selector,
     StaffCount,
     Target,
@@ -77,54 +89,6 @@ class Table:
     kinds: tuple[type, ...] = (AnnualReport,)
 
 
-# Row objects of the tables whose rows are parts of records: the owner's id and position
-# travel with the part, so the reader can put it back where it was.
-@attrs.frozen
-class ParticipantsRow:
-    """One participant count of an event."""
-
-    event: str
-    index: int
-    participants: Participants
-
-
-@attrs.frozen
-class LocalGovernmentRow:
-    """One local government an event names."""
-
-    event: str
-    government: LocalGovernment
-
-
-@attrs.frozen
-class BreakdownRow:
-    """One item of a breakdown (or an empty breakdown) of a participant count or measurement."""
-
-    owner_type: str  # "event" or "measurement"
-    owner: str
-    participants: int | None
-    breakdown: int
-    dimension: str
-    overlapping: bool
-    item: BreakdownItem | None
-
-
-@attrs.frozen
-class ProgrammeRow:
-    """A programme and the section it is printed in."""
-
-    section: str
-    programme: Programme
-
-
-@attrs.frozen
-class AgendaRow:
-    """An agenda item of a meeting."""
-
-    meeting: str
-    item: AgendaItem
-
-
 def _text(key: str, ja: str, *path: str, optional: bool = True) -> Column:
     return Column(key=key, ja=ja, kind="text", path=path or (key,), optional=optional)
 
@@ -157,71 +121,6 @@ def _quantity(key: str, ja: str, *path: str) -> tuple[Column, ...]:
     )
 
 
-def _sections(sections: Iterable[Section]) -> Iterator[ProgrammeRow]:
-    for section in sections:
-        for programme in section.programmes:
-            yield ProgrammeRow(section.id, programme)
-        yield from _sections(section.sections)
-
-
-def _participants(doc: Document) -> Iterator[ParticipantsRow]:
-    for event in getattr(doc, "events", ()):
-        for index, participants in enumerate(event.participants):
-            yield ParticipantsRow(event.id, index, participants)
-
-
-def _local_governments(doc: Document) -> Iterator[LocalGovernmentRow]:
-    for event in getattr(doc, "events", ()):
-        for government in event.local_governments:
-            yield LocalGovernmentRow(event.id, government)
-
-
-def _breakdown_rows(
-    owner_type: str, owner: str, participants: int | None, breakdowns: Iterable[Breakdown]
-) -> Iterator[BreakdownRow]:
-    for index, breakdown in enumerate(breakdowns):
-        items: tuple[BreakdownItem | None, ...] = breakdown.items or (None,)
-        for item in items:
-            yield BreakdownRow(
-                owner_type,
-                owner,
-                participants,
-                index,
-                breakdown.dimension,
-                breakdown.overlapping,
-                item,
-            )
-
-
-def _breakdowns(doc: Document) -> Iterator[BreakdownRow]:
-    for event in getattr(doc, "events", ()):
-        for position, participants in enumerate(event.participants):
-            yield from _breakdown_rows("event", event.id, position, participants.breakdowns)
-    for measurement in getattr(doc, "measurements", ()):
-        yield from _breakdown_rows("measurement", measurement.id, None, measurement.breakdowns)
-
-
-def _agenda(doc: Document) -> Iterator[AgendaRow]:
-    for meeting in getattr(doc, "meetings", ()):
-        for item in meeting.agenda:
-            yield AgendaRow(meeting.id, item)
-
-
-def _organisation(field: str) -> Callable[[Document], Iterable[Any]]:
-    def rows(doc: Document) -> Iterable[Any]:
-        organisation = getattr(doc, "organisation", None)
-        return () if organisation is None else getattr(organisation, field)
-
-    return rows
-
-
-def _records(field: str) -> Callable[[Document], Iterable[Any]]:
-    def rows(doc: Document) -> Iterable[Any]:
-        return getattr(doc, field, ())
-
-    return rows
-
-
 _ID = _text("id", "ID", optional=False)
 
 TABLES: tuple[Table, ...] = (
@@ -244,7 +143,7 @@ TABLES: tuple[Table, ...] = (
             _text("description", "説明"),
             _col("tags", "タグ", "list"),
         ),
-        rows=_records("events"),
+        rows=records("events"),
         nested={("venue",): Venue},
     ),
     Table(
@@ -259,7 +158,7 @@ TABLES: tuple[Table, ...] = (
             _text("role", "役割", "participants", "role"),
             _text("label", "区分名", "participants", "label"),
         ),
-        rows=_participants,
+        rows=participants,
         nested={("participants",): Participants, ("participants", "count"): Quantity},
     ),
     Table(
@@ -272,7 +171,7 @@ TABLES: tuple[Table, ...] = (
             _text("prefecture", "都道府県コード", "government", "prefecture"),
             _col("count", "回数", "int", "government", "count"),
         ),
-        rows=_local_governments,
+        rows=local_governments,
         nested={("government",): LocalGovernment},
     ),
     Table(
@@ -289,7 +188,7 @@ TABLES: tuple[Table, ...] = (
             *_quantity("value", "値", "item", "value"),
             _text("label", "項目名", "item", "label"),
         ),
-        rows=_breakdowns,
+        rows=breakdowns,
         nested={("item",): BreakdownItem, ("item", "value"): Quantity},
     ),
     Table(
@@ -316,7 +215,7 @@ TABLES: tuple[Table, ...] = (
             _col("offices", "事務所", "list", "programme", "offices"),
             _text("kind", "種別", "programme", "kind"),
         ),
-        rows=lambda doc: _sections(getattr(doc, "sections", ())),
+        rows=programmes,
         nested={("programme",): Programme},
         kinds=(AnnualReport, AnnualPlan),
     ),
@@ -339,7 +238,7 @@ TABLES: tuple[Table, ...] = (
             _col("period", "期間", "period", optional=True),
             _col("count", "人数", "int"),
         ),
-        rows=_records("persons"),
+        rows=records("persons"),
         nested={("host",): LocalGovernment},
     ),
     Table(
@@ -353,7 +252,7 @@ TABLES: tuple[Table, ...] = (
             *_quantity("projects", "件数"),
             *_quantity("amount", "金額"),
         ),
-        rows=_records("grants"),
+        rows=records("grants"),
         nested={("projects",): Quantity, ("amount",): Quantity},
     ),
     Table(
@@ -371,7 +270,7 @@ TABLES: tuple[Table, ...] = (
             _col("published_fy", "発行年度", "int", optional=True),
             *_quantity("accesses", "アクセス数"),
         ),
-        rows=_records("publications"),
+        rows=records("publications"),
         nested={("accesses",): Quantity},
     ),
     Table(
@@ -391,7 +290,7 @@ TABLES: tuple[Table, ...] = (
             _text("denominator", "分母"),
             _col("higher_is_better", "高いほど良い", "bool"),
         ),
-        rows=_records("indicators"),
+        rows=records("indicators"),
         kinds=(AnnualReport, AnnualPlan, MidTermPlan),
     ),
     Table(
@@ -403,7 +302,7 @@ TABLES: tuple[Table, ...] = (
             _col("fiscal_year", "年度", "fy", optional=True),
             _text("note", "備考"),
         ),
-        rows=_records("targets"),
+        rows=records("targets"),
         nested={("value",): Quantity},
         kinds=(AnnualPlan, MidTermPlan),
     ),
@@ -420,7 +319,7 @@ TABLES: tuple[Table, ...] = (
             *_quantity("change", "前年度比"),
             _text("source", "出典"),
         ),
-        rows=_records("measurements"),
+        rows=records("measurements"),
         nested={("value",): Quantity, ("change",): Quantity},
     ),
     Table(
@@ -444,7 +343,7 @@ TABLES: tuple[Table, ...] = (
             *_quantity("change", "前年度比"),
             *_quantity("previous", "前年度値"),
         ),
-        rows=_records("figures"),
+        rows=records("figures"),
         nested={
             ("value",): Quantity,
             ("computed_from",): Selector,
@@ -461,7 +360,7 @@ TABLES: tuple[Table, ...] = (
             _col("ordinal", "回", "int"),
             _col("date", "開催日", "period"),
         ),
-        rows=_records("meetings"),
+        rows=records("meetings"),
     ),
     Table(
         name="agenda_items",
@@ -472,7 +371,7 @@ TABLES: tuple[Table, ...] = (
             _text("title", "議案", "item", "title", optional=False),
             _text("outcome", "結果", "item", "outcome"),
         ),
-        rows=_agenda,
+        rows=agenda,
         nested={("item",): AgendaItem},
     ),
     Table(
@@ -483,7 +382,7 @@ TABLES: tuple[Table, ...] = (
             _text("name", "氏名", optional=False),
             _text("affiliation", "所属"),
         ),
-        rows=_organisation("officers"),
+        rows=organisation("officers"),
     ),
     Table(
         name="staff",
@@ -493,7 +392,7 @@ TABLES: tuple[Table, ...] = (
             _text("rank", "職位", optional=False),
             _col("count", "人数", "int"),
         ),
-        rows=_organisation("staff"),
+        rows=organisation("staff"),
     ),
 )
 
