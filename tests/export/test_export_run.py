@@ -211,6 +211,8 @@ def test_bad_document_destination_or_name() -> None:
         export({"kind": "annual_report"}, _exporter(_single), io.BytesIO())  # type: ignore[arg-type]
     with pytest.raises(ExportError, match="expected a path or a binary stream, found 42"):
         export(sample_document(), _exporter(_single), 42)  # type: ignore[arg-type]
+    with pytest.raises(ExportError, match="expected a binary stream, found a text stream"):
+        export(sample_document(), _exporter(_single), io.StringIO())
     with pytest.raises(PluginError, match="no exporter is called 'pdf'"):
         export(sample_document(), "pdf", io.BytesIO())
     assert issubclass(PluginError, ClairlibError)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -54,6 +55,11 @@ def run(
     sink: PathSink | StreamSink
     if isinstance(destination, str | os.PathLike):
         sink = PathSink(Path(os.fspath(destination)), exporter=exporter.name)
+    elif isinstance(destination, io.TextIOBase):
+        raise ExportError(
+            "expected a binary stream, found a text stream (use sys.stdout.buffer, or open "
+            "the file with 'wb')"
+        )
     elif hasattr(destination, "write"):
         sink = StreamSink(destination, exporter=exporter.name)
     else:
