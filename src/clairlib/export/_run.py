@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from clairlib.errors import ClairlibError, ExportError
 from clairlib.export._atomic import PathSink, StreamSink
@@ -55,7 +55,7 @@ def run(
     sink: PathSink | StreamSink
     if isinstance(destination, str | os.PathLike):
         sink = PathSink(Path(os.fspath(destination)), exporter=exporter.name)
-    elif isinstance(destination, io.TextIOBase):
+    elif isinstance(cast(object, destination), io.TextIOBase):  # typed callers cannot, others can
         raise ExportError(
             "expected a binary stream, found a text stream (use sys.stdout.buffer, or open "
             "the file with 'wb')"
