@@ -207,7 +207,9 @@ def validated(reader: Reader, field: attrs.Attribute[Any]) -> Reader:
         except Exception as error:
             number = result.value if isinstance(result, Quantity) else result
             if isinstance(number, int | Decimal) and number < 0:
-                raise Problem(NEGATIVE, "zero or more", f"{number}") from None
+                # attrs' ge() validators carry their bound: a row count must be 1 or more.
+                least = getattr(check, "bound", 0)
+                raise Problem(NEGATIVE, f"{least} or more", f"{number}") from None
             raise Problem(VALUE, "a valid value", f"{describe(value)} ({error})") from None
         return result
 

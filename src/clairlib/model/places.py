@@ -153,4 +153,4 @@ class LocalGovernment:
     name: str
     kind: LocalGovernmentKind | None = None
     prefecture: str | None = None  # ISO 3166-2 code, e.g. "JP-14"
-    count: int = 1  # ``東京都(2)``: named twice in a list of bodies
+    count: int = attrs.field(default=1, validator=attrs.validators.ge(1))  # ``東京都(2)``

@@ -150,7 +150,8 @@ class Person:
     office: str | None = None
     host: LocalGovernment | None = None  # the body that received them
     period: Period | PeriodSet | None = None
-    count: int = 1  # a row standing for several identical records (``東京都(2)``)
+    # A row standing for several identical records (``東京都(2)``).
+    count: int = attrs.field(default=1, validator=attrs.validators.ge(1))
 
 
 @attrs.frozen(kw_only=True)
