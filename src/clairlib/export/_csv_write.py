@@ -25,7 +25,7 @@ __all__ = [
     "write_table",
 ]
 
-CHUNK = 10_000
+CHUNK = 2_000  # rows converted and encoded at a time: small enough to stay in cache
 
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP CSV
 # injection; Japanese Excel also takes the full-width forms). Such text cells get a
