@@ -175,3 +175,15 @@ def test_progress_reports_one_step() -> None:
     calls: list[tuple[int, int | None]] = []
     clairlib.export(sample_document(), "json", io.BytesIO(), progress=lambda *a: calls.append(a))
     assert [(0, 1), (1, 1)] == calls
+
+
+def test_writers_generated_once_under_threads() -> None:
+    """Threads asking a fresh compiler at once all get complete, equal writers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    compiler = json_text.TextCompiler()
+    document = sample_document()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        texts = list(pool.map(lambda _: compiler.writer(type(document))(document, "  "), range(16)))
+    assert 1 == len(set(texts))
+    assert json.loads(texts[0]) == json_exporter.envelope(document)["document"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+import threading
 from collections.abc import Callable
 from decimal import Decimal
 from json.encoder import encode_basestring
@@ -107,18 +108,29 @@ class TextCompiler:
 
     def __init__(self) -> None:
         self._writers: dict[type, Text] = {}
+        # Writers being generated: a recursive class (Section, Item) refers to its own
+        # through a placeholder, which other threads never see.
+        self._building: dict[type, Text] = {}
         self._counter = itertools.count()
+        self._lock = threading.RLock()
 
     def writer(self, cls: type) -> Text:
         """The function writing an instance of ``cls`` as indented canonical JSON."""
         found = self._writers.get(cls)
-        if found is None:
-            slot: list[Text] = []
-            self._writers[cls] = lambda value, indent: slot[0](value, indent)
-            found = self._compile(cls)
-            slot.append(found)
-            self._writers[cls] = found
-        return found
+        if found is not None:
+            return found
+        with self._lock:
+            found = self._writers.get(cls) or self._building.get(cls)
+            if found is None:
+                slot: list[Text] = []
+                self._building[cls] = lambda value, indent: slot[0](value, indent)
+                try:
+                    found = self._compile(cls)
+                finally:
+                    del self._building[cls]
+                slot.append(found)
+                self._writers[cls] = found
+            return found
 
     def value(self, t: Any) -> Text:
         """The writer of a value of type ``t``."""

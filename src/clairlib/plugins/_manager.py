@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import os
+import threading
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -100,6 +101,8 @@ class PluginHost:
         self._entry_points = None if entry_points is None else tuple(entry_points)
         self._defaults = tuple(defaults)
         self._strict = strict
+        # One thread loads the plugins and collects what they provide; the others wait.
+        self._lock = threading.RLock()
         self._manager = pluggy.PluginManager(_hookspecs.PROJECT)
         self._manager.add_hookspecs(_hookspecs)
         self._loaded: list[_Loaded] | None = None
@@ -129,10 +132,11 @@ class PluginHost:
 
     def register(self, plugin: object, *, name: str, distribution: str = "") -> None:
         """Add a plugin object or module by hand (an application's own exporters)."""
-        self._load()
-        self._add(_Loaded(name=name, distribution=distribution, version=None, plugin=plugin))
-        self._exporters = None
-        self._rules = None
+        with self._lock:
+            self._load()
+            self._add(_Loaded(name=name, distribution=distribution, version=None, plugin=plugin))
+            self._exporters = None
+            self._rules = None
 
     # -- loading -----------------------------------------------------------------
 
@@ -144,8 +148,11 @@ class PluginHost:
         warnings.warn(str(problem), PluginWarning, stacklevel=4)
 
     def _load(self) -> None:
-        if self._loaded is not None:
-            return
+        with self._lock:
+            if self._loaded is None:
+                self._load_all()
+
+    def _load_all(self) -> None:
         self._loaded = []
         version = _version(_OWN_DISTRIBUTION)
         for module_name in self._defaults:
@@ -250,10 +257,11 @@ class PluginHost:
 
     def exporters(self) -> Mapping[str, Exporter]:
         """The installed exporters by name, sorted by name."""
-        if self._exporters is None:
-            self._load()
-            self._exporters = self._collect_exporters()
-        return dict(self._exporters)
+        with self._lock:
+            if self._exporters is None:
+                self._load()
+                self._exporters = self._collect_exporters()
+            return dict(self._exporters)
 
     def _collect_exporters(self) -> dict[str, Exporter]:
         from clairlib.export import Exporter
@@ -304,10 +312,11 @@ class PluginHost:
 
     def rules(self) -> tuple[Rule, ...]:
         """The installed validation rules, built-in first."""
-        if self._rules is None:
-            self._load()
-            self._rules = self._collect_rules()
-        return self._rules
+        with self._lock:
+            if self._rules is None:
+                self._load()
+                self._rules = self._collect_rules()
+            return self._rules
 
     def _collect_rules(self) -> tuple[Rule, ...]:
         from clairlib.rules import Rule
