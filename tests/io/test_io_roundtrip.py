@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,15 @@ def test_dumps_of_loaded_text_is_the_same_text(document: object) -> None:
     """dumps(load(dumps(x))) == dumps(x) for every document."""
     text = io.dumps(document)  # type: ignore[arg-type]
     assert text == io.dumps(io.load(text))
+
+
+@SLOW
+@given(document=s.documents)
+def test_dumps_is_json_dumps_of_the_unstructured_data(document: object) -> None:
+    """The text dumps writes from the model is json.dumps of its canonical data, to the byte."""
+    data = io.unstructure(document)
+    expected = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+    assert expected + "\n" == io.dumps(document)  # type: ignore[arg-type]
 
 
 @SLOW

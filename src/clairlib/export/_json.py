@@ -15,14 +15,21 @@ import pluggy
 
 from clairlib.errors import DocumentError, ExportError
 from clairlib.export._exporter import Exporter, Progress, Sink
-from clairlib.export._json_text import dumps_envelope
 from clairlib.export._options import NoOptions
 from clairlib.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from clairlib.model import Document
 
-__all__ = ["JSON", "SCHEMA_VERSION", "clairlib_exporters", "encode", "envelope", "read_json"]
+__all__ = [
+    "JSON",
+    "SCHEMA_VERSION",
+    "clairlib_exporters",
+    "encode",
+    "envelope",
+    "envelope_text",
+    "read_json",
+]
 
 # The same marker as ``clairlib.plugins.hookimpl``; made here because the plugin host
 # sits above this layer.
@@ -69,8 +76,7 @@ def encode(document: Document) -> bytes:
 
     With orjson (the ``fast`` extra) the unstructured document is encoded in C.
     Without it, or where orjson declines (an integer beyond 64 bits, a lone
-    surrogate), the text is written straight from the model by generated code that
-    follows the same rules as ``json.dumps`` with the canonical options.
+    surrogate), it is the text of ``clairlib.dumps`` inside the envelope.
     """
     fast = _orjson()
     if fast is not None:
@@ -78,7 +84,16 @@ def encode(document: Document) -> bytes:
             return fast(envelope(document))
         except TypeError:  # orjson.JSONEncodeError is a TypeError
             pass
-    return _utf8(dumps_envelope(document, SCHEMA_VERSION))
+    return _utf8(envelope_text(document))
+
+
+def envelope_text(document: Document) -> str:
+    """The envelope as text: the canonical JSON of ``clairlib.dumps``, indented one level."""
+    from clairlib.io import dumps
+
+    # JSON strings hold no raw newline, so every newline of the body starts a line.
+    body = dumps(document)[:-1].replace("\n", "\n  ")
+    return '{\n  "clairlib": "' + SCHEMA_VERSION + '",\n  "document": ' + body + "\n}\n"
 
 
 def write_json(document: Document, sink: Sink, options: object, progress: Progress | None) -> None:

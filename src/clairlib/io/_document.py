@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import os
 from collections.abc import Iterator
 from typing import Any, TypeVar
@@ -18,6 +17,7 @@ from clairlib.io._convert import make_converter
 from clairlib.io._fast import Compiler
 from clairlib.io._problems import KIND, TYPE, VALUE, Problem, describe, findings_from
 from clairlib.io._source import parse, read, write_atomically
+from clairlib.io._text import canonical_text
 from clairlib.model import AnnualPlan, AnnualReport, MidTermPlan
 
 Document = MidTermPlan | AnnualPlan | AnnualReport
@@ -127,9 +127,7 @@ def dumps(document: Document) -> str:
     if not isinstance(document, MidTermPlan | AnnualPlan | AnnualReport):
         raise TypeError(f"dumps() takes a document, not {type(document).__name__}")
     with _collector_paused():
-        data = converter.unstructure(document)
-        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
-    return text + "\n"
+        return canonical_text(document)
 
 
 def dump(document: Document, path: str | os.PathLike[str]) -> None:

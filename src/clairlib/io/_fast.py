@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import enum
 import itertools
-import threading
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, get_args
@@ -21,6 +20,7 @@ import attrs
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.io import _values as values
+from clairlib.io._compiled import PerClass
 from clairlib.io._convert import (
     COUNTRY_FIELDS,
     OFFICE_FIELDS,
@@ -167,31 +167,12 @@ class Compiler:
     """Generates one reading function per attrs class, on first use."""
 
     def __init__(self) -> None:
-        self._readers: dict[type, Fast] = {}
         self._counter = itertools.count()
-        self._pending: dict[type, Fast] = {}
-        self._lock = threading.RLock()
+        self._cache: PerClass[Fast] = PerClass(self._compile)
 
     def reader(self, cls: type) -> Fast:
         """The fast reading function for ``cls``."""
-        found = self._readers.get(cls)
-        if found is not None:
-            return found
-        with self._lock:
-            found = self._readers.get(cls) or self._pending.get(cls)
-            if found is None:
-                # Recursive classes (Item, Section) call themselves through a forward
-                # reference, seen only while the lock is held: other threads wait for
-                # the finished function.
-                slot: list[Fast] = []
-                self._pending[cls] = lambda value: slot[0](value)
-                try:
-                    found = self._compile(cls)
-                finally:
-                    del self._pending[cls]
-                slot.append(found)
-                self._readers[cls] = found
-            return found
+        return self._cache.get(cls)
 
     def _value(self, t: Any, cls: type, name: str) -> tuple[str, Any]:
         """How to read a field: ``("inline-kind", None)`` or ``("call", function)``."""

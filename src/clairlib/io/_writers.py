@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import enum
 import itertools
-import threading
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, get_args
@@ -17,6 +16,7 @@ from typing import Any, get_args
 import attrs
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
+from clairlib.io._compiled import PerClass
 from clairlib.io._values import write_decimal
 from clairlib.model import Quantity
 
@@ -68,31 +68,12 @@ class WriterCompiler:
     def __init__(self, fallback: Callable[[Any], Writer]) -> None:
         # ``fallback`` gives the converter's hook for a type this module does not know.
         self._fallback = fallback
-        self._writers: dict[type, Writer] = {}
         self._counter = itertools.count()
-        self._pending: dict[type, Writer] = {}
-        self._lock = threading.RLock()
+        self._cache: PerClass[Writer] = PerClass(self._compile)
 
     def writer(self, cls: type) -> Writer:
         """The unstructuring hook of ``cls``."""
-        found = self._writers.get(cls)
-        if found is not None:
-            return found
-        with self._lock:
-            found = self._writers.get(cls) or self._pending.get(cls)
-            if found is None:
-                # Recursive classes (Item, Section) call themselves through a forward
-                # reference, seen only while the lock is held: other threads wait for
-                # the finished function.
-                slot: list[Writer] = []
-                self._pending[cls] = lambda value: slot[0](value)
-                try:
-                    found = self._compile(cls)
-                finally:
-                    del self._pending[cls]
-                slot.append(found)
-                self._writers[cls] = found
-            return found
+        return self._cache.get(cls)
 
     def value(self, t: Any) -> Writer | None:
         """How to write a value of type ``t``; None when it is written as it is."""

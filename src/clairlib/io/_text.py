@@ -1,20 +1,19 @@
-"""Canonical JSON text straight from the model, for when orjson is not installed.
+"""Canonical JSON text written straight from the model: what :func:`clairlib.io.dumps` returns.
 
 The canonical JSON is ``json.dumps(unstructure(doc), ensure_ascii=False, indent=2,
 sort_keys=True)``. The json module's indented encoder is written in Python and
 walks the unstructured dicts generically; this module generates, once per model
 class, a function that writes that same text from the objects directly, with the
-keys in their sorted order fixed at generation time. The rules are those of
-:mod:`clairlib.io` (fields equal to their default left out, enums as values,
-periods as ISO text, integral Decimals as ints), and the tests hold the two to
-byte equality over generated documents.
+keys in their sorted order fixed at generation time. The rules are the
+converter's (fields equal to their default left out, enums as values, periods as
+ISO text, integral Decimals as ints), and the tests hold the two to byte equality
+over generated documents.
 """
 
 from __future__ import annotations
 
 import enum
 import itertools
-import threading
 from collections.abc import Callable
 from decimal import Decimal
 from json.encoder import encode_basestring
@@ -23,13 +22,13 @@ from typing import Any, get_args, get_origin
 import attrs
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
+from clairlib.io._compiled import PerClass
+from clairlib.io._values import write_decimal
 from clairlib.model import Quantity
 
-__all__ = ["TextCompiler", "dumps_envelope"]
+__all__ = ["TextCompiler", "canonical_text"]
 
 Text = Callable[[Any, str], str]  # (value, indentation of its line) -> JSON text
-
-_MAX_INT_DIGITS = 4000  # as clairlib.io: longer integers are written as strings
 
 
 def _string(value: str, indent: str) -> str:
@@ -45,10 +44,8 @@ def _bool(value: bool, indent: str) -> str:
 
 
 def _decimal(value: Decimal, indent: str) -> str:
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent >= 0 and value.adjusted() < _MAX_INT_DIGITS:
-        return int.__repr__(int(value))
-    return encode_basestring(str(value))
+    data = write_decimal(value)
+    return int.__repr__(data) if isinstance(data, int) else encode_basestring(data)
 
 
 def _fiscal_year(value: FiscalYear, indent: str) -> str:
@@ -107,30 +104,12 @@ class TextCompiler:
     """Generates the text writer of each model class on first use."""
 
     def __init__(self) -> None:
-        self._writers: dict[type, Text] = {}
-        # Writers being generated: a recursive class (Section, Item) refers to its own
-        # through a placeholder, which other threads never see.
-        self._building: dict[type, Text] = {}
         self._counter = itertools.count()
-        self._lock = threading.RLock()
+        self._cache: PerClass[Text] = PerClass(self._compile)
 
     def writer(self, cls: type) -> Text:
         """The function writing an instance of ``cls`` as indented canonical JSON."""
-        found = self._writers.get(cls)
-        if found is not None:
-            return found
-        with self._lock:
-            found = self._writers.get(cls) or self._building.get(cls)
-            if found is None:
-                slot: list[Text] = []
-                self._building[cls] = lambda value, indent: slot[0](value, indent)
-                try:
-                    found = self._compile(cls)
-                finally:
-                    del self._building[cls]
-                slot.append(found)
-                self._writers[cls] = found
-            return found
+        return self._cache.get(cls)
 
     def value(self, t: Any) -> Text:
         """The writer of a value of type ``t``."""
@@ -220,7 +199,6 @@ class TextCompiler:
 _compiler = TextCompiler()
 
 
-def dumps_envelope(document: Any, version: str) -> str:
-    """The canonical JSON text of ``{"clairlib": version, "document": document}``."""
-    body = _compiler.writer(type(document))(document, "  ")
-    return '{\n  "clairlib": ' + encode_basestring(version) + ',\n  "document": ' + body + "\n}\n"
+def canonical_text(document: Any) -> str:
+    """The canonical JSON text of a document, with its final newline."""
+    return _compiler.writer(type(document))(document, "") + "\n"
