@@ -8,30 +8,27 @@ calendar issue, and clairlib's time as a ratio of the baseline's (< 1 is faster)
 
 from __future__ import annotations
 
+import _bench  # noqa: F401  # first: takes this folder, where this hides calendar, off sys.path
+
+# isort: split
+import os
+import random
+import statistics
+import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-# This file is called calendar.py; run as a script its folder comes first on sys.path
-# and would hide the standard library's calendar module from japanera.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _HERE]
+from japanera import EraDate
 
-import os  # noqa: E402
-import random  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable, Sequence  # noqa: E402
-from datetime import date, timedelta  # noqa: E402
-from typing import Any  # noqa: E402
+from clairlib.calendar import FiscalYear, Period, format_wareki, parse_period
+from clairlib.calendar._parse import parse_uncached
 
-from japanera import EraDate  # noqa: E402
-
-from clairlib.calendar import FiscalYear, Period, format_wareki, parse_period  # noqa: E402
-from clairlib.calendar._parse import parse_uncached  # noqa: E402
-
-ROOT = _HERE.parent
+ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "seed_dates.tsv"
 LOOPS = 200
 

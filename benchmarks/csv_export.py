@@ -17,88 +17,44 @@ Everything is measured in this run, best of ``--rounds``:
 
 from __future__ import annotations
 
-import argparse
+import _bench  # first: it takes this folder off sys.path
+
+# isort: split
 import csv
 import gc
 import random
-import sys
 import tempfile
-import time
 import tracemalloc
-from collections.abc import Callable
-from datetime import date, timedelta
 from pathlib import Path
 
-# Run as a script, this folder comes first on sys.path, where calendar.py (the era
-# benchmark) would hide the standard library's calendar module.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
-
 import clairlib
-from clairlib.calendar import FiscalYear, Period
-from clairlib.model import AnnualReport, Event, EventKind, Venue
+from clairlib.calendar import FiscalYear
+from clairlib.model import AnnualReport
 
 _VENUES = (
-    ("ニューヨーク", "US"),
-    ("ロンドン", "GB"),
-    ("パリ", "FR"),
-    ("シンガポール", "SG"),
-    ("ソウル", "KR"),
-    ("シドニー", "AU"),
-    ("北京", "CN"),
+    ("ニューヨーク", ("US",)),
+    ("ロンドン", ("GB",)),
+    ("パリ", ("FR",)),
+    ("シンガポール", ("SG",)),
+    ("ソウル", ("KR",)),
+    ("シドニー", ("AU",)),
+    ("北京", ("CN",)),
 )
 _NAMES = ("旅行博への出展", "自治体職員協力交流研修", "JETAA 総会", "観光セミナー", "=SUM(A1)")
-_OFFICES = ("NYC", "LON", "PAR", "SIN", "SEL", "SYD", "BEJ")
+
+
+def _group_and_tags(rnd: random.Random) -> _bench.EventFields:
+    return {
+        "group": rnd.choice(("アメリカ", "ヨーロッパ", "アジア", None)),
+        "tags": ("重点",) if rnd.random() < 0.3 else (),
+    }
 
 
 def generate(count: int, seed: int = 2013) -> AnnualReport:
     """A FY2013 report with ``count`` events with realistic fields (some formula-like)."""
-    rnd = random.Random(seed)
-    periods: dict[tuple[int, int, int], Period] = {}
-    venues = {text: Venue(text=text, countries=(country,)) for text, country in _VENUES}
-    events = []
-    for index in range(count):
-        month = rnd.randint(1, 12)
-        year = 2013 if month >= 4 else 2014
-        day = rnd.randint(1, 28)
-        span = rnd.choice((0, 0, 1, 2, -1))
-        key = (year * 100 + month, day, span)
-        period = periods.get(key)
-        if period is None:
-            if span < 0:
-                period = Period.month(year, month)
-            else:
-                first = date(year, month, day)
-                period = Period.between(first, first + timedelta(days=span))
-            periods[key] = period
-        events.append(
-            Event(
-                id=f"FY2013-E{index:07d}",
-                name=f"{rnd.choice(_NAMES)} {index % 997}",
-                programme=f"P-{rnd.randint(1, 7)}-{rnd.randint(1, 12)}",
-                offices=(rnd.choice(_OFFICES),),
-                venue=venues[rnd.choice(_VENUES)[0]],
-                period=period,
-                kind=rnd.choice(tuple(EventKind)),
-                group=rnd.choice(("アメリカ", "ヨーロッパ", "アジア", None)),
-                tags=("重点",) if rnd.random() < 0.3 else (),
-            )
-        )
-    return AnnualReport(
-        id="fy2013-report", title="平成25年度事業報告", fiscal_year=FiscalYear(2013),
-        events=tuple(events),
-    )  # fmt: skip
-
-
-def best(function: Callable[[], object], rounds: int) -> float:
-    """The shortest of ``rounds`` timed calls, in seconds."""
-    times = []
-    for _ in range(rounds):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return _bench.generate(
+        count, seed, venues=_VENUES, names=_NAMES, spans=(0, 0, 1, 2, -1), more=_group_and_tags
+    )
 
 
 def peak_mib(report: AnnualReport, folder: Path) -> float:
@@ -116,14 +72,9 @@ def peak_mib(report: AnnualReport, folder: Path) -> float:
 
 def main() -> None:
     """Generate the events, time the export against csv.writer, print ratios and peaks."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
-
-    start = time.perf_counter()
-    report = generate(args.events)
-    print(f"generated {args.events:,} events in {time.perf_counter() - start:.1f} s")
+    args = _bench.options(__doc__)
+    seconds, report = _bench.timed(lambda: generate(args.events), 1)
+    print(f"generated {args.events:,} events in {seconds:.1f} s")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         ours_dir = folder / "ours"
@@ -150,15 +101,15 @@ def main() -> None:
             with (folder / "stream.csv").open("wb") as stream:
                 clairlib.export(report, "csv", stream, table="events")
 
-        base = best(baseline, args.rounds)
-        ours = best(lambda: clairlib.export(report, "csv", ours_dir, table="events"), args.rounds)
-        streamed = best(to_open_file, args.rounds)
+        base = _bench.best(baseline, args.rounds)
+        ours = _bench.best(
+            lambda: clairlib.export(report, "csv", ours_dir, table="events"), args.rounds
+        )
+        streamed = _bench.best(to_open_file, args.rounds)
         print("time (baseline: csv.writer.writerows over prebuilt tuples, same bytes)")
-        print(f"  {'csv.writer over prebuilt tuples':<44} {base:7.2f} s  {1:6.2f}×")
-        print(f"  {'clairlib.export to a path (atomic, synced)':<44} {ours:7.2f} s  "
-              f"{ours / base:6.2f}×  target ≤ 1.30×")  # fmt: skip
-        print(f"  {'clairlib.export to an open file':<44} {streamed:7.2f} s  "
-              f"{streamed / base:6.2f}×")  # fmt: skip
+        print(_bench.row("csv.writer over prebuilt tuples", base, base))
+        print(_bench.row("clairlib.export to a path (atomic, synced)", ours, base, 1.30))
+        print(_bench.row("clairlib.export to an open file", streamed, base))
         prebuilt.clear()
 
         tenth = AnnualReport(

@@ -11,24 +11,20 @@ what counts (the issue asks for at least 10×), not the absolute times.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import _bench  # first: takes this folder, where docx.py hides python-docx, off sys.path
 
-# This script is called docx.py: its directory, first on sys.path, would shadow python-docx.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _HERE]
+# isort: split
+import io
+from decimal import Decimal
 
-import argparse  # noqa: E402
-import io  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from decimal import Decimal  # noqa: E402
+from clairlib_docx import write_docx
 
-import docx  # noqa: E402
-from clairlib_docx import write_docx  # noqa: E402
+# python-docx's Document from where it is defined: `import docx` would name this very
+# script to a type checker given this folder.
+from docx.api import Document
 
-from clairlib.calendar import FiscalYear  # noqa: E402
-from clairlib.model import (  # noqa: E402
+from clairlib.calendar import FiscalYear
+from clairlib.model import (
     AnnualReport,
     Block,
     BlockKind,
@@ -67,7 +63,7 @@ def make_rows(count: int) -> list[tuple[str, str, str, int, int]]:
 
 def baseline(rows: list[tuple[str, str, str, int, int]]) -> bytes:
     """python-docx's public API: add_row() and cell.text for every cell."""
-    document = docx.Document()
+    document = Document()
     table = document.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
     for cell, column in zip(table.rows[0].cells, COLUMNS, strict=True):
@@ -128,29 +124,18 @@ def clairlib_docx(report: AnnualReport) -> bytes:
     return buffer.getvalue()
 
 
-def best(function: Callable[[], bytes], rounds: int) -> tuple[float, int]:
-    times = []
-    size = 0
-    for _ in range(rounds):
-        start = time.perf_counter()
-        size = len(function())
-        times.append(time.perf_counter() - start)
-    return min(times), size
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=10_000)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
+    command = _bench.parser(__doc__)
+    command.add_argument("--rows", type=_bench.positive, default=10_000, help="table rows")
+    args = command.parse_args()
     rows = make_rows(args.rows)
     report = make_report(rows)
     clairlib_docx(report)  # warm-up: imports, caches
-    ours, our_size = best(lambda: clairlib_docx(report), args.rounds)
-    theirs, their_size = best(lambda: baseline(rows), max(1, args.rounds - 1))
+    ours, our_bytes = _bench.timed(lambda: clairlib_docx(report), args.rounds)
+    theirs, their_bytes = _bench.timed(lambda: baseline(rows), max(1, args.rounds - 1))
     print(f"rows: {args.rows:,}")
-    print(f"python-docx add_row + cell.text: {theirs:8.3f} s  ({their_size:,} bytes)")
-    print(f"clairlib-docx write_docx:        {ours:8.3f} s  ({our_size:,} bytes)")
+    print(f"python-docx add_row + cell.text: {theirs:8.3f} s  ({len(their_bytes):,} bytes)")
+    print(f"clairlib-docx write_docx:        {ours:8.3f} s  ({len(our_bytes):,} bytes)")
     print(f"speed-up: {theirs / ours:.1f}x (target: at least 10x)")
 
 

@@ -17,95 +17,49 @@ Everything is measured in this run, best of ``--rounds``:
 
 from __future__ import annotations
 
-import argparse
-import gc
+import _bench  # first: it takes this folder off sys.path
+
+# isort: split
 import io
 import json
 import random
 import sys
 import tempfile
-import time
-from collections.abc import Callable
-from datetime import date, timedelta
 from pathlib import Path
 
-# Run as a script, this folder comes first on sys.path, where calendar.py (the era
-# benchmark) would hide the standard library's calendar module.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
-
 import clairlib
-from clairlib.calendar import FiscalYear, Period
 from clairlib.export import _json
 from clairlib.io import unstructure
-from clairlib.model import (
-    AnnualReport,
-    CountingBasis,
-    Event,
-    EventKind,
-    Participants,
-    Quantity,
-    Venue,
-)
+from clairlib.model import AnnualReport, CountingBasis, Participants, Quantity
 
-_VENUES = (("ニューヨーク", "US"), ("ロンドン", "GB"), ("ソウル", "KR"), ("北京", "CN"))
+_VENUES = (("ニューヨーク", ("US",)), ("ロンドン", ("GB",)), ("ソウル", ("KR",)), ("北京", ("CN",)))
 _NAMES = ("旅行博への出展", "自治体職員協力交流研修", "JETAA 総会", "観光セミナー")
-_OFFICES = ("NYC", "LON", "SEL", "BEJ")
+_BASES = tuple(CountingBasis)
+
+
+def _participants(rnd: random.Random) -> _bench.EventFields:
+    count = Quantity.of(rnd.randint(1, 500), "名")
+    return {"participants": (Participants(count=count, basis=rnd.choice(_BASES)),)}
 
 
 def generate(count: int, seed: int = 2013) -> AnnualReport:
     """A FY2013 report with ``count`` events, each with a venue, period and participants."""
-    rnd = random.Random(seed)
-    events = []
-    for index in range(count):
-        month = rnd.randint(1, 12)
-        year = 2013 if month >= 4 else 2014
-        first = date(year, month, rnd.randint(1, 28))
-        text, country = rnd.choice(_VENUES)
-        events.append(
-            Event(
-                id=f"FY2013-E{index:07d}",
-                name=f"{rnd.choice(_NAMES)} {index % 997}",
-                programme=f"P-{rnd.randint(1, 7)}-{rnd.randint(1, 12)}",
-                offices=(rnd.choice(_OFFICES),),
-                venue=Venue(text=text, countries=(country,)),
-                period=Period.between(first, first + timedelta(days=rnd.randint(0, 3))),
-                kind=rnd.choice(tuple(EventKind)),
-                participants=(
-                    Participants(
-                        count=Quantity.of(rnd.randint(1, 500), "名"),
-                        basis=rnd.choice(tuple(CountingBasis)),
-                    ),
-                ),
-            )
-        )
-    return AnnualReport(
-        id="fy2013-report", title="平成25年度事業報告", fiscal_year=FiscalYear(2013),
-        events=tuple(events),
-    )  # fmt: skip
-
-
-def best(function: Callable[[], object], rounds: int) -> float:
-    """The shortest of ``rounds`` timed calls, in seconds."""
-    times = []
-    for _ in range(rounds):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return _bench.generate(
+        count,
+        seed,
+        venues=_VENUES,
+        names=_NAMES,
+        offices=("NYC", "LON", "SEL", "BEJ"),
+        spans=(0, 1, 2, 3),
+        more=_participants,
+    )
 
 
 def main() -> None:
     """Generate the report, time the export against json.dumps, print the ratios."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--events", type=int, default=200_000)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
-
-    start = time.perf_counter()
-    report = generate(args.events)
-    print(f"generated {args.events:,} events in {time.perf_counter() - start:.1f} s")
+    args = _bench.options(__doc__, events=200_000)
+    seconds, report = _bench.timed(lambda: generate(args.events), 1)
+    print(f"generated {args.events:,} events in {seconds:.1f} s")
     data = {"clairlib": _json.SCHEMA_VERSION, "document": unstructure(report)}
 
     def baseline() -> bytes:
@@ -122,18 +76,18 @@ def main() -> None:
         raise SystemExit("the export and json.dumps disagree: the comparison is void")
     print(f"JSON: {len(expected) / 1e6:,.1f} MB\n")
     fast = _json._orjson()
-    base = best(baseline, args.rounds)
+    base = _bench.best(baseline, args.rounds)
     rows = [("json.dumps of the unstructured dicts", base)]
     if fast is not None:
-        rows.append(("clairlib.export, orjson (fast extra)", best(export, args.rounds)))
+        rows.append(("clairlib.export, orjson (fast extra)", _bench.best(export, args.rounds)))
     saved = sys.modules.get("orjson")
     sys.modules["orjson"] = None  # type: ignore[assignment]  # as if not installed
     try:
-        ours = best(export, args.rounds)
+        ours = _bench.best(export, args.rounds)
         rows.append(("clairlib.export, without orjson", ours))
         with tempfile.TemporaryDirectory() as folder:
             target = Path(folder) / "report.json"
-            to_path = best(lambda: clairlib.export(report, "json", target), args.rounds)
+            to_path = _bench.best(lambda: clairlib.export(report, "json", target), args.rounds)
             rows.append(("clairlib.export to a path, without orjson", to_path))
             if target.read_bytes() != expected:
                 raise SystemExit("the file differs from json.dumps")
@@ -144,7 +98,7 @@ def main() -> None:
             sys.modules["orjson"] = saved
     print("time (baseline: json.dumps over prebuilt dicts, canonical options)")
     for label, seconds in rows:
-        print(f"  {label:<44} {seconds:7.2f} s  {seconds / base:6.2f}×")
+        print(_bench.row(label, seconds, base))
     print(f"\njson export {ours / base:.2f}× json.dumps without orjson (target 1.20×)")
 
 

@@ -14,23 +14,22 @@ table with 計 and subtotal rows. Each rule's own time is printed too.
 
 from __future__ import annotations
 
-import argparse
-import gc
+import _bench  # first: it takes this folder off sys.path
+
+# isort: split
+import functools
 import random
-import time
-from collections.abc import Callable
-from datetime import date, timedelta
+
+import attrs
 
 import clairlib
-from clairlib.calendar import FiscalYear, Period
+from clairlib.calendar import FiscalYear
 from clairlib.model import (
     AnnualReport,
     Breakdown,
     BreakdownItem,
     Column,
     ColumnRole,
-    Event,
-    EventKind,
     Figure,
     Framework,
     Indicator,
@@ -45,7 +44,6 @@ from clairlib.model import (
     Section,
     Selector,
     Table,
-    Venue,
 )
 from clairlib.rules import default_rules, validate
 
@@ -61,8 +59,6 @@ _VENUES = (
     ("北京", ("CN",)),
     ("香港", ("CN",)),
 )
-_OVERSEAS = ("NYC", "LON", "PAR", "SIN", "SEL", "SYD", "BEJ")
-_KINDS = tuple(EventKind)
 
 
 def _framework() -> Framework:
@@ -82,73 +78,56 @@ def _framework() -> Framework:
 
 
 def _sections() -> tuple[Section, ...]:
+    # The programmes the generated events name: P-1-1 … P-7-12.
     return tuple(
         Section(
             id=f"s{p}",
             title=f"section {p}",
             pillar=str(p),
             programmes=tuple(
-                Programme(id=f"p{p}-{k}", name=f"programme {p}-{k}", pillar=str(p))
-                for k in range(12)
+                Programme(id=f"P-{p}-{k}", name=f"programme {p}-{k}", pillar=str(p))
+                for k in range(1, 13)
             ),
         )
         for p in range(1, 8)
     )
 
 
+def _tags_and_participants(rnd: random.Random) -> _bench.EventFields:
+    tags = ("t7-1",) if rnd.random() < 0.3 else ()
+    if rnd.random() >= 0.5:
+        return {"tags": tags}
+    total = rnd.randint(1, 200)
+    share = rnd.randint(0, total)
+    roles = (
+        BreakdownItem(key="staff", value=Quantity.of(share, "名")),
+        BreakdownItem(key="public", value=Quantity.of(total - share, "名")),
+    )
+    people = Participants(
+        count=Quantity.of(total, "名"), breakdowns=(Breakdown(dimension="role", items=roles),)
+    )
+    return {"tags": tags, "participants": (people,)}
+
+
 def generate(count: int, seed: int = 2013) -> AnnualReport:
-    """A FY2013 report with ``count`` events and the figures, tables and KPIs around them."""
-    rnd = random.Random(seed)
-    periods: dict[tuple[int, int, int], Period] = {}
-    events = []
-    per_office = dict.fromkeys(_OVERSEAS, 0)
-    tagged = 0
-    for index in range(count):
-        month = rnd.randint(1, 13)  # 13: April of the next fiscal year, outside FY2013
-        year, month = (2014, 4) if month == 13 else ((2013, month) if month >= 4 else (2014, month))
-        day = rnd.randint(1, 28)
-        span = rnd.choice((0, 0, 1, 2, 4))
-        key = (year * 100 + month, day, span)
-        period = periods.get(key)
-        if period is None:
-            first = date(year, month, day)
-            period = periods[key] = Period.between(first, first + timedelta(days=span))
-        text, countries = rnd.choice(_VENUES)
-        office = rnd.choice(_OVERSEAS)
-        per_office[office] += 1
-        tags = ("t7-1",) if rnd.random() < 0.3 else ()
-        tagged += len(tags)
-        people = ()
-        if rnd.random() < 0.5:
-            total = rnd.randint(1, 200)
-            share = rnd.randint(0, total)
-            people = (
-                Participants(
-                    count=Quantity.of(total, "名"),
-                    breakdowns=(
-                        Breakdown(
-                            dimension="role",
-                            items=(
-                                BreakdownItem(key="staff", value=Quantity.of(share, "名")),
-                                BreakdownItem(key="public", value=Quantity.of(total - share, "名")),
-                            ),
-                        ),
-                    ),
-                ),
-            )
-        events.append(
-            Event(
-                id=f"e{index:07d}",
-                name=f"event {index % 997}",
-                programme=f"p{rnd.randint(1, 7)}-{rnd.randint(0, 11)}",
-                offices=(office,),
-                venue=Venue(text=text, countries=countries),
-                period=period,
-                kind=rnd.choice(_KINDS),
-                participants=people,
-                tags=tags,
-            )
-        )
+    """A FY2013 report with ``count`` events and the figures, tables and KPIs around them.
+
+    Some events fall in April 2014, outside the fiscal year; half have participants
+    broken down by role.
+    """
+    report = _bench.generate(
+        count,
+        seed,
+        venues=_VENUES,
+        names=("event",),
+        spans=(0, 0, 1, 2, 4),
+        outside=True,
+        more=_tags_and_participants,
+    )
+    per_office = dict.fromkeys(_bench.OVERSEAS, 0)
+    for event in report.events:
+        per_office[event.offices[0]] += 1
+    tagged = sum(len(event.tags) for event in report.events)
     total = sum(per_office.values())
     figures = (
         Figure(
@@ -188,7 +167,7 @@ def generate(count: int, seed: int = 2013) -> AnnualReport:
             id="f-offices",
             label="事務所計",
             value=Quantity.of(total, "件"),
-            parts=tuple(f"f-{o}" for o in _OVERSEAS),
+            parts=tuple(f"f-{o}" for o in _bench.OVERSEAS),
             change=Quantity.of(35, "件"),
             previous=Quantity.of(total - 35, "件"),
         ),
@@ -232,68 +211,40 @@ def generate(count: int, seed: int = 2013) -> AnnualReport:
             change=Quantity.of(35, "件"),
         )
     )
-    return AnnualReport(
-        id="fy2013-bench",
-        title="平成25年度事業報告",
-        fiscal_year=fy,
+    return attrs.evolve(
+        report,
         framework=_framework(),
         sections=_sections(),
         tables=(table,),
         figures=figures,
-        events=tuple(events),
         indicators=(Indicator(id="k-events", name="イベント件数", unit="件", pillar="7"),),
         measurements=tuple(measurements),
     )
 
 
-def best(function: Callable[[], object], rounds: int) -> tuple[float, object]:
-    """The shortest of ``rounds`` timed calls in seconds, and the last result."""
-    times = []
-    result: object = None
-    for _ in range(rounds):
-        result = None
-        gc.collect()
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
 def main() -> None:
     """Generate, serialise, then time load against validate in the same run."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
-
-    start = time.perf_counter()
-    data = clairlib.dumps(generate(args.events)).encode("utf-8")
-    gc.collect()
+    args = _bench.options(__doc__)
+    seconds, data = _bench.timed(lambda: clairlib.dumps(generate(args.events)).encode("utf-8"), 1)
     print(
         f"generated {args.events:,} events, {len(data) / 1e6:,.1f} MB canonical JSON, "
-        f"in {time.perf_counter() - start:.1f} s\n"
+        f"in {seconds:.1f} s\n"
     )
 
-    load_time, doc = best(lambda: clairlib.load(data), args.rounds)
+    load_time, doc = _bench.timed(lambda: clairlib.load(data), args.rounds)
     assert isinstance(doc, AnnualReport)
     rules = default_rules()
-    validate_time, report = best(lambda: validate(doc, rules=rules), args.rounds)
+    validate_time, report = _bench.timed(lambda: validate(doc, rules=rules), args.rounds)
 
     print("baseline: clairlib.load of the same bytes, best of", args.rounds)
-    print(f"  {'clairlib.load':<36} {load_time:8.2f} s  {1:6.2f}×")
-    print(
-        f"  {'clairlib.rules.validate (default)':<36} {validate_time:8.2f} s  "
-        f"{validate_time / load_time:6.2f}×  target ≤ 1.00×"
-    )
+    print(_bench.row("clairlib.load", load_time, load_time))
+    print(_bench.row("clairlib.rules.validate (default)", validate_time, load_time, 1.00))
     print("\nper rule (one run each)")
     for rule in rules:
-        start = time.perf_counter()
-        validate(doc, rules=[rule])
-        seconds = time.perf_counter() - start
-        print(f"  {rule.code:<36} {seconds:8.2f} s  {seconds / load_time:6.2f}×")
-    assert hasattr(report, "findings")
+        seconds = _bench.best(functools.partial(validate, doc, rules=[rule]), 1)
+        print(_bench.row(rule.code, seconds, load_time))
     counts: dict[str, int] = {}
-    for finding in report.findings:  # type: ignore[attr-defined]
+    for finding in report.findings:
         counts[finding.rule] = counts.get(finding.rule, 0) + 1
     print(f"\nfindings by rule: {counts}")
     print(f"ratio validate / load: {validate_time / load_time:.2f} (target ≤ 1.00)")

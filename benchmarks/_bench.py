@@ -1,0 +1,176 @@
+"""What the benchmark scripts share: the path fix, the timer, the options, the report.
+
+Each script imports this module before anything else. Run as a script, a benchmark's
+folder comes first on ``sys.path``, where ``calendar.py`` would hide the standard
+library's ``calendar`` module (which japanera, ``email`` and others import) and
+``docx.py`` would hide python-docx: importing this module takes the folder off the
+path, once, before any of those is imported.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _HERE]
+
+import argparse  # noqa: E402
+import gc  # noqa: E402
+import random  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+from typing import NamedTuple, TypedDict, TypeVar  # noqa: E402
+
+from clairlib.calendar import FiscalYear, Period  # noqa: E402
+from clairlib.model import AnnualReport, Event, EventKind, Participants, Venue  # noqa: E402
+
+T = TypeVar("T")
+
+# The overseas offices, by their reference codes.
+OVERSEAS = ("NYC", "LON", "PAR", "SIN", "SEL", "SYD", "BEJ")
+
+_KINDS = tuple(EventKind)
+
+
+# -- timing ---------------------------------------------------------------------------
+
+
+def _once(function: Callable[[], T]) -> tuple[float, T]:
+    gc.collect()
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def timed(function: Callable[[], T], rounds: int) -> tuple[float, T]:
+    """The shortest of ``rounds`` timed calls in seconds, and the last call's result.
+
+    The collector runs before each call, outside the clock. A call's result is freed
+    only after its clock stops, and before the next collection: no call pays for
+    freeing what another built.
+    """
+    seconds, result = _once(function)
+    for _ in range(rounds - 1):
+        del result
+        again, result = _once(function)
+        seconds = min(seconds, again)
+    return seconds, result
+
+
+def best(function: Callable[[], object], rounds: int) -> float:
+    """The shortest of ``rounds`` timed calls, in seconds, timed as :func:`timed` does."""
+    return timed(function, rounds)[0]
+
+
+def row(label: str, seconds: float, baseline: float, target: float | None = None) -> str:
+    """A line of a timing table: the time, its ratio to ``baseline`` and the target ratio."""
+    line = f"  {label:<44} {seconds:8.2f} s  {seconds / baseline:6.2f}×"
+    return line if target is None else f"{line}  target ≤ {target:.2f}×"
+
+
+# -- the command line -----------------------------------------------------------------
+
+
+def positive(text: str) -> int:
+    """A whole number of at least 1, read from the command line."""
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {text}")
+    return number
+
+
+def parser(doc: str | None) -> argparse.ArgumentParser:
+    """A command line described by the first line of ``doc``, with ``--rounds`` (3)."""
+    command = argparse.ArgumentParser(description=(doc or "").split("\n")[0])
+    command.add_argument("--rounds", type=positive, default=3, help="time each best of N")
+    return command
+
+
+class Options(NamedTuple):
+    """How many events to generate, and of how many rounds each time is the best."""
+
+    events: int
+    rounds: int
+
+
+def options(doc: str | None, *, events: int = 1_000_000) -> Options:
+    """``--events`` and ``--rounds``, read from the command line."""
+    command = parser(doc)
+    command.add_argument("--events", type=positive, default=events, help="events to generate")
+    args = command.parse_args()
+    return Options(events=args.events, rounds=args.rounds)
+
+
+# -- the generated report -------------------------------------------------------------
+
+
+class EventFields(TypedDict, total=False):
+    """Fields a benchmark draws for each event itself, over those :func:`generate` draws."""
+
+    offices: tuple[str, ...]
+    participants: tuple[Participants, ...]
+    group: str | None
+    tags: tuple[str, ...]
+
+
+def generate(
+    count: int,
+    seed: int = 2013,
+    *,
+    venues: Sequence[tuple[str, tuple[str, ...]]],
+    names: Sequence[str],
+    spans: Sequence[int],
+    offices: Sequence[str] = OVERSEAS,
+    outside: bool = False,
+    more: Callable[[random.Random], EventFields] | None = None,
+) -> AnnualReport:
+    """A FY2013 report of ``count`` random events, the same for the same ``seed``.
+
+    Each event has an id, a name from ``names``, a programme ``P-1-1`` … ``P-7-12``,
+    one of ``offices``, a venue from ``venues`` (text and countries), a kind and a
+    period: a day in FY2013 plus a span of days drawn from ``spans``, where -1 stands
+    for the whole month (as printed when only the month is). With ``outside``, one
+    month in thirteen is April 2014, outside the fiscal year. Equal periods and equal
+    venues are one shared object each. ``more`` draws further fields for each event,
+    or other offices.
+    """
+    rnd = random.Random(seed)
+    places = [Venue(text=text, countries=countries) for text, countries in venues]
+    periods: dict[tuple[int, int, int], Period] = {}
+    events = []
+    for index in range(count):
+        month = rnd.randint(1, 13 if outside else 12)
+        year, month = (2014, 4) if month == 13 else (2013 if month >= 4 else 2014, month)
+        day = rnd.randint(1, 28)
+        span = rnd.choice(spans)
+        key = (year * 100 + month, day, span)
+        period = periods.get(key)
+        if period is None:
+            if span < 0:
+                period = Period.month(year, month)
+            else:
+                first = date(year, month, day)
+                period = Period.between(first, first + timedelta(days=span))
+            periods[key] = period
+        fields: EventFields = {"offices": (rnd.choice(offices),)}
+        if more is not None:
+            fields.update(more(rnd))
+        events.append(
+            Event(
+                id=f"FY2013-E{index:07d}",
+                name=f"{rnd.choice(names)} {index % 997}",
+                programme=f"P-{rnd.randint(1, 7)}-{rnd.randint(1, 12)}",
+                venue=rnd.choice(places),
+                period=period,
+                kind=rnd.choice(_KINDS),
+                **fields,
+            )
+        )
+    return AnnualReport(
+        id="fy2013-report",
+        title="平成25年度事業報告",
+        fiscal_year=FiscalYear(2013),
+        events=tuple(events),
+    )
