@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 import clairlib
-from clairlib.export import _json
+from clairlib.exporting import _json
 from clairlib.io import unstructure
 from clairlib.model import AnnualReport, CountingBasis, Participants, Quantity
 

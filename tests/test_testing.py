@@ -12,7 +12,7 @@ import pytest
 
 from clairlib import _conformance as checks
 from clairlib.errors import ExportError
-from clairlib.export import Exporter, NoOptions, Sink, option
+from clairlib.exporting import Exporter, NoOptions, Sink, option
 from clairlib.testing import HOSTILE_STRINGS, check_exporter, hostile_document, sample_document
 
 

@@ -28,7 +28,7 @@ __version__ = "0.1.0.dev0"
 _LAZY: dict[str, str] = {
     "dump": "clairlib.io",
     "dumps": "clairlib.io",
-    "export": "clairlib.export",
+    "export": "clairlib.exporting",
     "exporters": "clairlib.plugins",
     "load": "clairlib.io",
     "validate": "clairlib.plugins",
@@ -51,7 +51,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from clairlib.export import export as export
+    from clairlib.exporting import export as export
     from clairlib.io import dump as dump
     from clairlib.io import dumps as dumps
     from clairlib.io import load as load

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 import attrs
 
 from clairlib.errors import ClairlibError, ExportError
-from clairlib.export import Exporter, Sink, build_options, option_text, run
+from clairlib.exporting import Exporter, Sink, build_options, option_text, run
 from clairlib.model import Document
 from clairlib.plugins import PluginHost, PluginWarning
 
@@ -176,7 +176,7 @@ def check_atomic(exporter: Exporter, document: Document, directory: Path) -> Non
 
 def check_unknown_option(exporter: Exporter, document: Document) -> None:
     """An option the exporter does not have is refused with an error that names it."""
-    from clairlib.export import export
+    from clairlib.exporting import export
 
     message = ""
     try:

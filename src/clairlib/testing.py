@@ -25,7 +25,7 @@ from typing import ClassVar
 
 from clairlib import _conformance as checks
 from clairlib._samples import HOSTILE_STRINGS, hostile_document, sample_document
-from clairlib.export import Exporter
+from clairlib.exporting import Exporter
 from clairlib.model import Document
 
 __all__ = [

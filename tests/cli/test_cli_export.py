@@ -12,7 +12,7 @@ import pytest
 from clairlib._commands.export import ProgressBar, split_options
 from clairlib.cli import EXIT_USAGE, run
 from clairlib.errors import ExportError
-from clairlib.export import read_csv
+from clairlib.exporting import read_csv
 from clairlib.io import dump
 from clairlib.plugins import PluginHost, reset_plugin_manager
 from clairlib.testing import sample_document

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import clairlib.io
-from clairlib.export import read_json
+from clairlib.exporting import read_json
 from clairlib.model import AnnualReport
 
 EXAMPLES = Path(__file__).parents[2] / "examples"

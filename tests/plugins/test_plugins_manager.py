@@ -28,7 +28,7 @@ from clairlib.testing import sample_document
 
 GOOD = """
     import attrs
-    from clairlib.export import Exporter, NoOptions
+    from clairlib.exporting import Exporter, NoOptions
     from clairlib.plugins import hookimpl
 
     def _write(document, sink, options, progress):
@@ -93,7 +93,7 @@ def test_entry_point_plugin_is_found(distribution: Factory) -> None:
         info["title"].version,
         info["title"].exporters,
     )
-    assert ("csv",) == info["clairlib.export._csv"].exporters
+    assert ("csv",) == info["clairlib.exporting._csv"].exporters
 
 
 def test_plugins_load_lazily(distribution: Factory) -> None:
@@ -110,7 +110,7 @@ def test_nothing_is_loaded_at_import() -> None:
     """Importing clairlib.plugins creates no host and imports no exporter."""
     code = (
         "import sys, clairlib.plugins as p; "
-        "print(p._host is None, 'clairlib.export._csv' in sys.modules)"
+        "print(p._host is None, 'clairlib.exporting._csv' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "True False" == out.stdout.strip()
@@ -208,12 +208,12 @@ def test_unknown_exporter_names_the_installed_ones() -> None:
 def test_a_broken_default_plugin_is_not_hidden() -> None:
     """A default plugin that fails to import is clairlib's own bug: it raises."""
     with pytest.raises(ModuleNotFoundError):
-        PluginHost(entry_points=[], defaults=("clairlib.export._no_such",)).exporters()
+        PluginHost(entry_points=[], defaults=("clairlib.exporting._no_such",)).exporters()
 
 
 def test_default_plugins_are_the_contract() -> None:
     """CSV, JSON and the built-in rules are the default plugins, in that order."""
-    assert ("clairlib.export._csv", "clairlib.export._json", "clairlib.rules._plugin") == (
+    assert ("clairlib.exporting._csv", "clairlib.exporting._json", "clairlib.rules._plugin") == (
         DEFAULT_PLUGINS
     )
 

@@ -13,7 +13,7 @@ import pytest
 from clairlib_docx import EXPORTER, DocxFindingWarning, DocxOptions
 
 from clairlib.errors import DocumentError, ExportError
-from clairlib.export import build_options, export
+from clairlib.exporting import build_options, export
 from clairlib.plugins import PluginHost
 
 

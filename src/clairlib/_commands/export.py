@@ -57,7 +57,7 @@ def split_options(
     ``format.key=value`` goes to that format only. A key that none of the chosen
     formats has raises ExportError naming it.
     """
-    from clairlib.export import parse_option
+    from clairlib.exporting import parse_option
 
     chosen: dict[str, dict[str, str]] = {name: {} for name in formats}
     for text in texts:
@@ -111,7 +111,7 @@ class ProgressBar:
 
 def run(args: argparse.Namespace) -> int:
     """Export FILE in every format asked for."""
-    from clairlib.export import describe_options, export
+    from clairlib.exporting import describe_options, export
     from clairlib.io import load
     from clairlib.plugins import PluginWarning, get_plugin_manager
 

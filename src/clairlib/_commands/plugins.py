@@ -26,7 +26,7 @@ def _version(distribution: str, versions: dict[str, str | None]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the exporters, the rules and the broken plugins."""
-    from clairlib.export import describe_options, option_text
+    from clairlib.exporting import describe_options, option_text
     from clairlib.plugins import PluginWarning, get_plugin_manager
 
     host = get_plugin_manager()

@@ -2,7 +2,7 @@
 
 A plugin is a module (or any object) with functions marked :data:`hookimpl`,
 named after the hooks in this package: ``clairlib_exporters()`` returns
-:class:`~clairlib.export.Exporter` objects, ``clairlib_rules()`` returns
+:class:`~clairlib.exporting.Exporter` objects, ``clairlib_rules()`` returns
 :class:`~clairlib.rules.Rule` objects. clairlib's own CSV and JSON exporters and
 its rules are plugins of exactly this kind. A distribution makes its plugin
 known through the entry-point group ``clairlib``::
@@ -33,7 +33,7 @@ from clairlib.plugins._manager import (
 )
 
 if TYPE_CHECKING:
-    from clairlib.export import Exporter
+    from clairlib.exporting import Exporter
     from clairlib.model import Document
     from clairlib.rules import Rule, ValidationReport
 

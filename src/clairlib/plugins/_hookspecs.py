@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from clairlib.export import Exporter
+    from clairlib.exporting import Exporter
     from clairlib.rules import Rule
 
 PROJECT = "clairlib"

@@ -17,7 +17,7 @@ from clairlib.errors import PluginError
 from clairlib.plugins import _hookspecs
 
 if TYPE_CHECKING:
-    from clairlib.export import Exporter
+    from clairlib.exporting import Exporter
     from clairlib.rules import Rule
 
 __all__ = [
@@ -32,7 +32,7 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "clairlib"
 STRICT_ENV = "CLAIRLIB_STRICT_PLUGINS"
-DEFAULT_PLUGINS = ("clairlib.export._csv", "clairlib.export._json", "clairlib.rules._plugin")
+DEFAULT_PLUGINS = ("clairlib.exporting._csv", "clairlib.exporting._json", "clairlib.rules._plugin")
 _OWN_DISTRIBUTION = "clairlib"
 
 
@@ -264,7 +264,7 @@ class PluginHost:
             return dict(self._exporters)
 
     def _collect_exporters(self) -> dict[str, Exporter]:
-        from clairlib.export import Exporter
+        from clairlib.exporting import Exporter
 
         found: dict[str, Exporter] = {}
         owner: dict[str, str] = {}

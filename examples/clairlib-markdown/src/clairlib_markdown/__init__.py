@@ -21,7 +21,7 @@ from decimal import Decimal
 import attrs
 
 from clairlib.errors import ExportError
-from clairlib.export import Exporter, Progress, Sink, option
+from clairlib.exporting import Exporter, Progress, Sink, option
 from clairlib.model import (
     AnnualPlan,
     AnnualReport,

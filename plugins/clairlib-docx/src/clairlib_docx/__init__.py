@@ -34,7 +34,7 @@ from typing import IO, Literal
 import attrs
 
 from clairlib.errors import DocumentError, ExportError
-from clairlib.export import Exporter, Sink, option
+from clairlib.exporting import Exporter, Sink, option
 from clairlib.findings import Finding
 from clairlib.model import AnnualPlan, AnnualReport, MidTermPlan
 from clairlib.plugins import hookimpl

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 import clairlib
 from clairlib.calendar import FiscalYear
 from clairlib.errors import DocumentError, ExportError
-from clairlib.export import SCHEMA_VERSION, read_json
-from clairlib.export import _json as json_exporter
+from clairlib.exporting import SCHEMA_VERSION, read_json
+from clairlib.exporting import _json as json_exporter
 from clairlib.io import _text as json_text
 from clairlib.io import dumps
 from clairlib.model import AnnualReport, Document, Grant, Quantity

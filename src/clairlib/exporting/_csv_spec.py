@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from clairlib.export._csv_rows import (
+from clairlib.exporting._csv_rows import (
     AgendaRow,
     BreakdownRow,
     LocalGovernmentRow,

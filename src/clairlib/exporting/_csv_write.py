@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 import attrs
 
 from clairlib.errors import ExportError
-from clairlib.export._csv_spec import Column, Table
+from clairlib.exporting._csv_spec import Column, Table
 
 __all__ = [
     "CHUNK",

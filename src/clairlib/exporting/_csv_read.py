@@ -15,15 +15,15 @@ import attrs
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.errors import ClairlibError, DocumentError
-from clairlib.export._csv_rows import (
+from clairlib.exporting._csv_rows import (
     AgendaRow,
     BreakdownRow,
     LocalGovernmentRow,
     ParticipantsRow,
     ProgrammeRow,
 )
-from clairlib.export._csv_spec import TABLES, Column, Table
-from clairlib.export._csv_write import TRIGGERS, check_encoding
+from clairlib.exporting._csv_spec import TABLES, Column, Table
+from clairlib.exporting._csv_write import TRIGGERS, check_encoding
 from clairlib.findings import Finding, Severity, join_path
 from clairlib.model import (
     Breakdown,

@@ -9,10 +9,10 @@ import attrs
 import pluggy
 
 from clairlib.errors import ExportError
-from clairlib.export._csv_spec import TABLES, Table, is_personal
-from clairlib.export._csv_write import check_encoding, compile_row, write_table
-from clairlib.export._exporter import Exporter, Progress, Sink
-from clairlib.export._options import option
+from clairlib.exporting._csv_spec import TABLES, Table, is_personal
+from clairlib.exporting._csv_write import check_encoding, compile_row, write_table
+from clairlib.exporting._exporter import Exporter, Progress, Sink
+from clairlib.exporting._options import option
 
 if TYPE_CHECKING:
     from clairlib.model import Document

@@ -14,8 +14,8 @@ import attrs
 import pluggy
 
 from clairlib.errors import DocumentError, ExportError
-from clairlib.export._exporter import Exporter, Progress, Sink
-from clairlib.export._options import NoOptions
+from clairlib.exporting._exporter import Exporter, Progress, Sink
+from clairlib.exporting._options import NoOptions
 from clairlib.findings import Finding, Severity
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from clairlib.errors import ExportError
-from clairlib.export import (
+from clairlib.exporting import (
     OptionInfo,
     build_options,
     describe_options,

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 import clairlib
 from clairlib.calendar import FiscalYear, Period
 from clairlib.errors import DocumentError, ExportError
-from clairlib.export import CsvRecords, read_csv
+from clairlib.exporting import CsvRecords, read_csv
 from clairlib.model import (
     AnnualPlan,
     AnnualReport,
@@ -211,7 +211,7 @@ def test_many_members_to_a_stream_is_refused() -> None:
 
 def test_rows_are_streamed_in_chunks() -> None:
     """The first bytes are written before the records are all converted (flat memory)."""
-    from clairlib.export import _csv_write
+    from clairlib.exporting import _csv_write
 
     taken = 0
 
@@ -228,7 +228,7 @@ def test_rows_are_streamed_in_chunks() -> None:
             seen.append(taken)
             return super().write(data)
 
-    from clairlib.export._csv_spec import TABLES
+    from clairlib.exporting._csv_spec import TABLES
 
     table = TABLES[0]
     converter = _csv_write.compile_row(table, table.columns, neutralise=True)

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, cast
 
 from clairlib.errors import ClairlibError, ExportError
-from clairlib.export._atomic import PathSink, StreamSink
-from clairlib.export._exporter import Exporter, Progress
-from clairlib.export._options import build_options
+from clairlib.exporting._atomic import PathSink, StreamSink
+from clairlib.exporting._exporter import Exporter, Progress
+from clairlib.exporting._options import build_options
 
 if TYPE_CHECKING:
     from clairlib.model import Document
@@ -33,7 +33,7 @@ def resolve(exporter: str | Exporter) -> Exporter:
     if not isinstance(exporter, str):
         raise ExportError(f"expected an exporter or its name, found {exporter!r}")
     # Names are resolved by the plugin host, which sits above this layer: imported on
-    # use so that ``clairlib.export`` itself never loads plugins.
+    # use so that importing ``clairlib.exporting`` never loads plugins.
     from clairlib.plugins import get_plugin_manager
 
     return get_plugin_manager().exporter(exporter)
