@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import attrs
 
 from clairlib.calendar import FiscalYear, Period
@@ -51,3 +53,21 @@ def test_plan_target_outside_the_plan_period() -> None:
     assert ["$.targets[1].fiscal_year"] == [
         f.path for f in validate(plan, rules=[PeriodWithinFiscalYear()]).findings
     ]
+
+
+def test_plan_period_from_year_one_is_checked_without_failing() -> None:
+    """A plan period starting on 0001-01-01 (no fiscal year can name it) still checks targets."""
+    plan = MidTermPlan(
+        id="m",
+        title="中期経営計画",
+        period=Period.between(Period.day(date(1, 1, 1)), Period.day(date(2000, 1, 1))),
+        framework=Framework(id="f", title="f"),
+        targets=(
+            Target(indicator="k", value=Quantity.of(1), fiscal_year=FiscalYear(1999)),
+            Target(indicator="k", value=Quantity.of(1), fiscal_year=FiscalYear(2000)),
+        ),
+    )
+    findings = validate(plan, rules=[PeriodWithinFiscalYear()]).findings
+    # FY1999 runs to 2000-03-31 and so overlaps the period; FY2000 starts after it ends.
+    assert ["$.targets[1].fiscal_year"] == [f.path for f in findings]
+    assert "0001-01-01/2000-01-01" == findings[0].evidence.right  # type: ignore[union-attr]

@@ -80,12 +80,13 @@ class PeriodWithinFiscalYear:
                 )
 
     def _targets(self, doc: MidTermPlan) -> Iterator[Finding]:
-        first = FiscalYear.of(doc.period.start)
-        last = FiscalYear.of(doc.period.end)
-        span = f"{first}/{last}"
+        # Compared by dates: a plan period may start where no fiscal year can be named
+        # (year 1), and a target's year lies within it when the two overlap.
+        start, end = doc.period.start, doc.period.end
+        span = doc.period.isoformat()
         for i, target in enumerate(doc.targets):
             year = target.fiscal_year
-            if year is None or first <= year <= last:
+            if year is None or (year.end >= start and year.start <= end):
                 continue
             yield Finding(
                 rule=self.code,
