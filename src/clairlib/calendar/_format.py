@@ -6,7 +6,7 @@ from bisect import bisect_right
 from datetime import date
 from typing import Literal
 
-from clairlib.calendar._era import GREGORIAN_START, REGISTRY, Era, EraRangeError
+from clairlib.calendar._era import REGISTRY, Era, era_of
 from clairlib.calendar._numerals import TO_FULLWIDTH, int_to_kanji
 from clairlib.calendar._period import Period, PeriodSet, Precision
 from clairlib.errors import CalendarError
@@ -16,17 +16,6 @@ WarekiStyle = Literal["long", "short", "ligature"]
 
 _DIGIT_STYLES = ("ascii", "fullwidth", "kanji")
 _WAREKI_STYLES = ("long", "short", "ligature")
-
-
-def _era_at(day: date) -> Era:
-    index = bisect_right(REGISTRY.starts, day) - 1
-    if index < 0:
-        raise EraRangeError(
-            f"expected a date on or after {GREGORIAN_START.isoformat()} (the Gregorian "
-            f"calendar in Japan), found {day.isoformat()}",
-            text=day.isoformat(),
-        )
-    return REGISTRY.eras[index]
 
 
 def _number(value: int, digits: str) -> str:
@@ -64,7 +53,7 @@ def format_wareki(
         n = day.year - era.first_year + 1
         return f"{era.name}{'元' if n == 1 and gannen else n}年{day.month}月{day.day}日"
     _check_options(digits, style)
-    era = _era_at(day)
+    era = era_of(day)
     if style == "short":
         n = day.year - era.first_year + 1
         return f"{era.initial}{n}.{day.month}.{day.day}"
@@ -76,7 +65,7 @@ def format_wareki(
 def fiscal_year_era(year: int) -> Era:
     """Return the era a fiscal year is named in: the one in force on 31 December of ``year``."""
     # 令和元年度 (FY2019) is the official name although 1 April 2019 was still 平成.
-    return _era_at(date(year, 12, 31))
+    return era_of(date(year, 12, 31))
 
 
 def format_fiscal_year(year: int, *, gannen: bool = True, digits: Digits = "ascii") -> str:
@@ -87,7 +76,7 @@ def format_fiscal_year(year: int, *, gannen: bool = True, digits: Digits = "asci
 
 
 def _month_text(day: date, gannen: bool, digits: str) -> str:
-    era = _era_at(day)
+    era = era_of(day)
     return f"{era.name}{_era_year(era, day.year, gannen, digits)}年{_number(day.month, digits)}月"
 
 
@@ -100,15 +89,15 @@ def _side(period: Period, at_end: bool, gannen: bool, digits: str) -> tuple[Era,
         era = fiscal_year_era(year)
         return era, year, f"{era.name}{_era_year(era, year, gannen, digits)}年度"
     if precision is Precision.YEAR:
-        era = _era_at(date(day.year, 1, 1))
+        era = era_of(date(day.year, 1, 1))
         return era, day.year, f"{era.name}{_era_year(era, day.year, gannen, digits)}年"
     if precision is Precision.MONTH:
         return (
-            _era_at(day.replace(day=1)),
+            era_of(day.replace(day=1)),
             day.year,
             _month_text(day.replace(day=1), gannen, digits),
         )
-    era = _era_at(day)
+    era = era_of(day)
     return era, day.year, format_wareki(day, gannen=gannen, digits=digits)  # type: ignore[arg-type]
 
 
