@@ -6,8 +6,9 @@ export) are imported on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from clairlib._lazy import lazy_attributes
 from clairlib.errors import ClairlibError
 
 __all__ = [
@@ -35,19 +36,7 @@ _LAZY: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'clairlib' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*__all__, *_LAZY])
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY, globals(), __all__)
 
 
 if TYPE_CHECKING:
