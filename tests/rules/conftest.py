@@ -12,24 +12,12 @@ three grants, and the prose figures (45 件, 12 か国, 21 地域, TEFL 168/116/
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 
-from clairlib.io import load
 from clairlib.model import AnnualReport, Table
-
-DATA = Path(__file__).parent.parent / "data" / "rules"
-
-
-@pytest.fixture(scope="session")
-def excerpt() -> AnnualReport:
-    """The FY2013 excerpt as loaded from its canonical JSON."""
-    doc = load(DATA / "fy2013-excerpt.json")
-    assert isinstance(doc, AnnualReport)
-    return doc
 
 
 def _set_cell(doc: AnnualReport, table_id: str, row: int, key: str, value: Any) -> AnnualReport:
