@@ -25,6 +25,7 @@ def test_hooks_are_named_and_documented_in_one_line() -> None:
     }
     assert {
         "clairlib_exporters": "Return the exporters this plugin provides.",
+        "clairlib_readers": "Return the readers this plugin provides.",
         "clairlib_rules": "Return the validation rules this plugin provides.",
     } == {name: inspect.getdoc(function) for name, function in hooks.items()}
     assert all(not inspect.signature(function).parameters for function in hooks.values())

@@ -9,6 +9,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from clairlib.exporting import Exporter
+    from clairlib.reading import Reader
     from clairlib.rules import Rule
 
 PROJECT = "clairlib"
@@ -25,3 +26,8 @@ def clairlib_exporters() -> Iterable[Exporter]:  # type: ignore[empty-body]
 @hookspec
 def clairlib_rules() -> Iterable[Rule]:  # type: ignore[empty-body]
     """Return the validation rules this plugin provides."""
+
+
+@hookspec
+def clairlib_readers() -> Iterable[Reader]:  # type: ignore[empty-body]
+    """Return the readers this plugin provides."""

@@ -18,6 +18,7 @@ from clairlib.plugins import _hookspecs
 
 if TYPE_CHECKING:
     from clairlib.exporting import Exporter
+    from clairlib.reading import Reader
     from clairlib.rules import Rule
 
 __all__ = [
@@ -60,6 +61,7 @@ class PluginInfo:
     distribution: str
     version: str | None
     exporters: tuple[str, ...] = ()
+    readers: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
 
 
@@ -112,6 +114,8 @@ class PluginHost:
         self._rules: tuple[Rule, ...] | None = None
         self._exporters_of: dict[str, tuple[str, ...]] = {}
         self._rules_of: dict[str, tuple[str, ...]] = {}
+        self._readers: dict[str, Reader] | None = None
+        self._readers_of: dict[str, tuple[str, ...]] = {}
 
     @property
     def strict(self) -> bool:
@@ -136,6 +140,7 @@ class PluginHost:
             self._load()
             self._add(_Loaded(name=name, distribution=distribution, version=None, plugin=plugin))
             self._exporters = None
+            self._readers = None
             self._rules = None
 
     # -- loading -----------------------------------------------------------------
@@ -209,7 +214,8 @@ class PluginHost:
                 loaded.distribution,
                 loaded.name,
                 f"implements unknown hook{'s' if len(unknown) > 1 else ''} "
-                f"{', '.join(unknown)} (known: clairlib_exporters, clairlib_rules)",
+                f"{', '.join(unknown)} "
+                "(known: clairlib_exporters, clairlib_readers, clairlib_rules)",
             )
             return
         self._loaded.append(loaded)
@@ -308,6 +314,46 @@ class PluginHost:
         self.exporter(exporter)
         return self._exporter_owner[exporter]
 
+    # -- readers -----------------------------------------------------------------
+
+    def readers(self) -> Mapping[str, Reader]:
+        """The installed readers by name, sorted by name."""
+        with self._lock:
+            if self._readers is None:
+                self._load()
+                self._readers = self._collect_readers()
+            return dict(self._readers)
+
+    def _collect_readers(self) -> dict[str, Reader]:
+        from clairlib.reading import Reader
+
+        found: dict[str, Reader] = {}
+        owner: dict[str, str] = {}
+        provided: dict[str, list[str]] = {}
+        for loaded, items in self._results("clairlib_readers"):
+            bad = [item for item in items if not isinstance(item, Reader)]
+            if bad:
+                self._report(
+                    loaded.distribution,
+                    loaded.name,
+                    f"clairlib_readers() must return Reader objects, returned {_describe(bad[0])}",
+                )
+                continue
+            for reader in items:
+                if reader.name in found:
+                    self._report(
+                        loaded.distribution,
+                        loaded.name,
+                        f"reader {reader.name!r} is already provided by "
+                        f"distribution {owner[reader.name]!r}; this one is ignored",
+                    )
+                    continue
+                found[reader.name] = reader
+                owner[reader.name] = loaded.distribution
+                provided.setdefault(loaded.name, []).append(reader.name)
+        self._readers_of = {name: tuple(names) for name, names in provided.items()}
+        return dict(sorted(found.items()))
+
     # -- rules -------------------------------------------------------------------
 
     def rules(self) -> tuple[Rule, ...]:
@@ -354,6 +400,7 @@ class PluginHost:
     def plugins(self) -> tuple[PluginInfo, ...]:
         """Every loaded plugin with what it provides, in loading order."""
         self.exporters()
+        self.readers()
         self.rules()
         assert self._loaded is not None
         return tuple(
@@ -362,6 +409,7 @@ class PluginHost:
                 distribution=loaded.distribution,
                 version=loaded.version,
                 exporters=self._exporters_of.get(loaded.name, ()),
+                readers=self._readers_of.get(loaded.name, ()),
                 rules=self._rules_of.get(loaded.name, ()),
             )
             for loaded in self._loaded

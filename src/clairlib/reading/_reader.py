@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import attrs
+
+if TYPE_CHECKING:
+    from clairlib.calendar import FiscalYear
+    from clairlib.findings import Finding
+    from clairlib.model import Document
+
+__all__ = ["Hints", "Origin", "ReadFunction", "Reader", "Reading", "Source"]
+
+ReadProgress: TypeAlias = Callable[[int, "int | None"], None]
+
+_NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
+_SUFFIX = re.compile(r"\.[a-z0-9]+\Z")
+
+
+@attrs.frozen(kw_only=True)
+class Origin:
+    """Where something read came from: the source, its page and line, a position on the page."""
+
+    source: str
+    page: int | None = None
+    line: int | None = None
+    x: float | None = None
+    y: float | None = None
+
+    def __str__(self) -> str:
+        parts = [self.source]
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if self.line is not None:
+            parts.append(f"l.{self.line}")
+        if self.x is not None and self.y is not None:
+            parts.append(f"({self.x:.0f},{self.y:.0f})")
+        return " ".join(parts)
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """What a reader is handed: the bytes, a name for messages and the file suffix (lower case)."""
+
+    name: str
+    data: bytes
+    suffix: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Hints:
+    """What the caller knows of the document: its kind and fiscal year, overriding the title."""
+
+    kind: str | None = None
+    fiscal_year: FiscalYear | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Reading:
+    """What a reader made of a source: the document, what it could not read, and origins.
+
+    ``provenance`` maps a JSON path of the document (``$.pillars[0].programmes[2]``)
+    to the :class:`Origin` of what was read there.
+    """
+
+    document: Document
+    findings: tuple[Finding, ...] = ()
+    provenance: Mapping[str, Origin] = attrs.field(factory=dict)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when a finding is an error (the command line exits 1)."""
+        return any(finding.is_error for finding in self.findings)
+
+
+ReadFunction: TypeAlias = Callable[[Source, Hints, Any, "ReadProgress | None"], Reading]
+
+
+def _check_name(instance: Reader, attribute: attrs.Attribute[str], value: str) -> None:
+    if not _NAME.match(value):
+        raise ValueError(
+            f"reader name must be lower-case letters, digits, '-' or '_', found {value!r}"
+        )
+
+
+def _check_suffixes(
+    instance: Reader, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    bad = [suffix for suffix in value if not _SUFFIX.match(suffix)]
+    if bad:
+        raise ValueError(f"reader suffixes must look like '.pdf' (lower case), found {bad[0]!r}")
+
+
+def _check_options(instance: Reader, attribute: attrs.Attribute[type], value: type) -> None:
+    if not (isinstance(value, type) and attrs.has(value)):
+        raise TypeError(f"reader options must be an attrs class, found {value!r}")
+    missing = [f.name for f in attrs.fields(value) if f.default is attrs.NOTHING]
+    if missing:
+        raise TypeError(f"every option of {value.__name__} needs a default; {missing} have none")
+
+
+@attrs.frozen(kw_only=True)
+class Reader:
+    """An input format: name, suffixes and content it recognises, typed options, a read function.
+
+    ``sniff(head)`` is given the first bytes of a source and says whether this
+    reader recognises the content (``%PDF-`` for a PDF); a source is offered to
+    the reader whose suffix matches, else to the first whose ``sniff`` accepts it.
+    ``read(source, hints, options, progress)`` returns a :class:`Reading`, or raises
+    a :class:`~clairlib.errors.ClairlibError` for a source it cannot read at all.
+    """
+
+    name: str = attrs.field(validator=_check_name)
+    suffixes: tuple[str, ...] = attrs.field(converter=tuple, validator=_check_suffixes)
+    description: str
+    options: type = attrs.field(validator=_check_options)
+    read: ReadFunction
+    sniff: Callable[[bytes], bool] | None = None
