@@ -1,4 +1,4 @@
-"""The three plan examples: they load, round-trip, and hold the facts typed from the seeds."""
+"""The three plan examples: they load, round-trip, and hold the facts typed from the printed documents."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from clairlib.reference import fy2011_framework, mid_term_plan, office, offices
 
 ROOT = Path(__file__).parents[2]
 EXAMPLES = ROOT / "examples"
-SEEDS = Path(__file__).parents[1] / "data" / "seeds"
-FY2011_SEED = SEEDS / "000_a8f693acf1bfa34d.txt"
-FY2025_SEED = SEEDS / "001_fa712677c335b881.txt"
-MIDTERM_SEED = SEEDS / "004_e6a643fd7393bd0b.txt"
+SOURCES = Path(__file__).parents[1] / "data" / "sources"
+FY2011_SOURCE = SOURCES / "fy2011-plan.txt"
+FY2025_SOURCE = SOURCES / "fy2025-plan.txt"
+MIDTERM_SOURCE = SOURCES / "midterm-plan-2022.txt"
 
 PLANS = ["midterm-plan-2022.json", "fy2011-plan.json", "fy2025-plan.json"]
 
@@ -92,17 +92,17 @@ def test_midterm_example_is_the_bundled_reference() -> None:
 
 
 def test_every_printed_string_is_in_its_seed() -> None:
-    """Nothing is invented: every string of the three examples occurs in its seed."""
+    """Nothing is invented: every string of the three examples occurs in its source document."""
     cases = [
-        ("midterm-plan-2022.json", MIDTERM_SEED, None),
-        ("fy2011-plan.json", FY2011_SEED, None),
-        ("fy2025-plan.json", FY2025_SEED, "framework"),
+        ("midterm-plan-2022.json", MIDTERM_SOURCE, None),
+        ("fy2011-plan.json", FY2011_SOURCE, None),
+        ("fy2025-plan.json", FY2025_SOURCE, "framework"),
     ]
-    for name, seed, leave_out in cases:
+    for name, source, leave_out in cases:
         document = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
         if leave_out is not None:
-            document.pop(leave_out)  # the mid-term framework, checked with its own seed
-        flat = _flat(seed)
+            document.pop(leave_out)  # the mid-term framework, checked with its own source
+        flat = _flat(source)
         strings = list(_strings(document, _NOT_PRINTED))
         assert 20 < len(strings)
         assert [] == [s for s in strings if s not in flat], name
@@ -120,7 +120,7 @@ def test_fy2011_uses_its_own_framework_and_crosswalk() -> None:
 
 
 def test_fy2011_sections_and_programmes() -> None:
-    """Sections １–７, their subsections and ○ programmes, counted in the seed by hand."""
+    """Sections １–７, their subsections and ○ programmes, counted in the printed plan by hand."""
     plan = _fy2011()
     assert ["1", "2", "3", "4", "5", "6", "7"] == [s.id for s in plan.sections]
     assert [2, 2, 2, 3, 0, 0, 0] == [len(s.sections) for s in plan.sections]
@@ -151,7 +151,7 @@ def test_fy2011_partial_cross_listings() -> None:
         ("6.4", "自治体の行う国際交流、国際協力事業に対する財政的支援"),
     ] == [(p.id, p.name) for p in partial]
     assert [("1",), ("1",), (), ("1",)] == [p.cross_listed for p in partial]
-    # The fifth （一部再掲） of the seed marks subsection 4(2) itself.
+    # The fifth （一部再掲） of the printed plan marks subsection 4(2) itself.
     subsection = _fy2011().sections[3].sections[1]
     assert subsection.title.endswith("（一部再掲）")
 
@@ -198,7 +198,7 @@ def test_fy2025_follows_the_midterm_pillars() -> None:
 
 
 def test_fy2025_programmes_per_section() -> None:
-    """The ○ programmes per section, counted in the seed: 3, 5, 4, 3, 2, 3, 2."""
+    """The ○ programmes per section, counted in the printed plan: 3, 5, 4, 3, 2, 3, 2."""
     plan = _fy2025()
     assert [3, 5, 4, 3, 2, 3, 2] == [len(s.programmes) for s in plan.sections]
     assert "JET プログラムの魅力広報と国や自治体との連携" == plan.sections[2].programmes[0].name
