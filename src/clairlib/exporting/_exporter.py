@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeAlias
 
 import attrs
 
+from clairlib._protocol import name_check, options_check
+
 if TYPE_CHECKING:
     from clairlib.model import Document
 
@@ -14,7 +16,6 @@ __all__ = ["Exporter", "Progress", "Sink", "WriteFunction"]
 Progress: TypeAlias = Callable[[int, "int | None"], None]
 """A progress callback: ``progress(done, total)``; ``total`` is None when unknown."""
 
-_NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _SUFFIX = re.compile(r"(\.[A-Za-z0-9]+)*\Z")
 
 
@@ -35,24 +36,9 @@ class Sink(Protocol):
 WriteFunction: TypeAlias = Callable[["Document", Sink, Any, "Progress | None"], None]
 
 
-def _check_name(instance: Exporter, attribute: attrs.Attribute[str], value: str) -> None:
-    if not _NAME.match(value):
-        raise ValueError(
-            f"exporter name must be lower-case letters, digits, '-' or '_', found {value!r}"
-        )
-
-
 def _check_suffix(instance: Exporter, attribute: attrs.Attribute[str], value: str) -> None:
     if not _SUFFIX.match(value):
         raise ValueError(f"exporter suffix must look like '.csv' or be '', found {value!r}")
-
-
-def _check_options(instance: Exporter, attribute: attrs.Attribute[type], value: type) -> None:
-    if not (isinstance(value, type) and attrs.has(value)):
-        raise TypeError(f"exporter options must be an attrs class, found {value!r}")
-    missing = [f.name for f in attrs.fields(value) if f.default is attrs.NOTHING]
-    if missing:
-        raise TypeError(f"every option of {value.__name__} needs a default; {missing} have none")
 
 
 @attrs.frozen(kw_only=True)
@@ -64,9 +50,9 @@ class Exporter:
     exporter writes several members into a directory (``sink.open(name)``).
     """
 
-    name: str = attrs.field(validator=_check_name)
+    name: str = attrs.field(validator=name_check("exporter"))
     suffix: str = attrs.field(validator=_check_suffix)
     description: str
-    options: type = attrs.field(validator=_check_options)
+    options: type = attrs.field(validator=options_check("exporter"))
     write: WriteFunction
     multi_file: bool = False

@@ -8,7 +8,7 @@ import os
 import threading
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 import pluggy
@@ -35,6 +35,14 @@ ENTRY_POINT_GROUP = "clairlib"
 STRICT_ENV = "CLAIRLIB_STRICT_PLUGINS"
 DEFAULT_PLUGINS = ("clairlib.exporting._csv", "clairlib.exporting._json", "clairlib.rules._plugin")
 _OWN_DISTRIBUTION = "clairlib"
+
+
+class _HasName(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+_Named = TypeVar("_Named", bound=_HasName)
 
 
 class PluginWarning(UserWarning):
@@ -272,34 +280,42 @@ class PluginHost:
     def _collect_exporters(self) -> dict[str, Exporter]:
         from clairlib.exporting import Exporter
 
-        found: dict[str, Exporter] = {}
+        found, self._exporter_owner, self._exporters_of = self._collect_named(
+            "clairlib_exporters", Exporter, "exporter"
+        )
+        return found
+
+    def _collect_named(
+        self, hook: str, cls: type[_Named], kind: str
+    ) -> tuple[dict[str, _Named], dict[str, str], dict[str, tuple[str, ...]]]:
+        # Exporters and readers alike: objects of ``cls`` with a unique ``name``; the
+        # first distribution to provide a name keeps it.
+        found: dict[str, _Named] = {}
         owner: dict[str, str] = {}
         provided: dict[str, list[str]] = {}
-        for loaded, items in self._results("clairlib_exporters"):
-            bad = [item for item in items if not isinstance(item, Exporter)]
+        for loaded, items in self._results(hook):
+            bad = [item for item in items if not isinstance(item, cls)]
             if bad:
                 self._report(
                     loaded.distribution,
                     loaded.name,
-                    f"clairlib_exporters() must return Exporter objects, "
-                    f"returned {_describe(bad[0])}",
+                    f"{hook}() must return {cls.__name__} objects, returned {_describe(bad[0])}",
                 )
                 continue
-            for exporter in items:
-                if exporter.name in found:
+            for item in items:
+                if item.name in found:
                     self._report(
                         loaded.distribution,
                         loaded.name,
-                        f"exporter {exporter.name!r} is already provided by "
-                        f"distribution {owner[exporter.name]!r}; this one is ignored",
+                        f"{kind} {item.name!r} is already provided by "
+                        f"distribution {owner[item.name]!r}; this one is ignored",
                     )
                     continue
-                found[exporter.name] = exporter
-                owner[exporter.name] = loaded.distribution
-                provided.setdefault(loaded.name, []).append(exporter.name)
-        self._exporter_owner = owner
-        self._exporters_of = {name: tuple(names) for name, names in provided.items()}
-        return dict(sorted(found.items()))
+                found[item.name] = item
+                owner[item.name] = loaded.distribution
+                provided.setdefault(loaded.name, []).append(item.name)
+        of = {name: tuple(names) for name, names in provided.items()}
+        return dict(sorted(found.items())), owner, of
 
     def exporter(self, name: str) -> Exporter:
         """The installed exporter called ``name``; PluginError naming the known ones."""
@@ -327,32 +343,8 @@ class PluginHost:
     def _collect_readers(self) -> dict[str, Reader]:
         from clairlib.reading import Reader
 
-        found: dict[str, Reader] = {}
-        owner: dict[str, str] = {}
-        provided: dict[str, list[str]] = {}
-        for loaded, items in self._results("clairlib_readers"):
-            bad = [item for item in items if not isinstance(item, Reader)]
-            if bad:
-                self._report(
-                    loaded.distribution,
-                    loaded.name,
-                    f"clairlib_readers() must return Reader objects, returned {_describe(bad[0])}",
-                )
-                continue
-            for reader in items:
-                if reader.name in found:
-                    self._report(
-                        loaded.distribution,
-                        loaded.name,
-                        f"reader {reader.name!r} is already provided by "
-                        f"distribution {owner[reader.name]!r}; this one is ignored",
-                    )
-                    continue
-                found[reader.name] = reader
-                owner[reader.name] = loaded.distribution
-                provided.setdefault(loaded.name, []).append(reader.name)
-        self._readers_of = {name: tuple(names) for name, names in provided.items()}
-        return dict(sorted(found.items()))
+        found, _, self._readers_of = self._collect_named("clairlib_readers", Reader, "reader")
+        return found
 
     # -- rules -------------------------------------------------------------------
 

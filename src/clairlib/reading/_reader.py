@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
+from clairlib._protocol import name_check, options_check
+
 if TYPE_CHECKING:
     from clairlib.calendar import FiscalYear
     from clairlib.findings import Finding
@@ -15,7 +17,6 @@ __all__ = ["Hints", "Origin", "ReadFunction", "Reader", "Reading", "Source"]
 
 ReadProgress: TypeAlias = Callable[[int, "int | None"], None]
 
-_NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _SUFFIX = re.compile(r"\.[a-z0-9]+\Z")
 
 
@@ -78,27 +79,12 @@ class Reading:
 ReadFunction: TypeAlias = Callable[[Source, Hints, Any, "ReadProgress | None"], Reading]
 
 
-def _check_name(instance: Reader, attribute: attrs.Attribute[str], value: str) -> None:
-    if not _NAME.match(value):
-        raise ValueError(
-            f"reader name must be lower-case letters, digits, '-' or '_', found {value!r}"
-        )
-
-
 def _check_suffixes(
     instance: Reader, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
     bad = [suffix for suffix in value if not _SUFFIX.match(suffix)]
     if bad:
         raise ValueError(f"reader suffixes must look like '.pdf' (lower case), found {bad[0]!r}")
-
-
-def _check_options(instance: Reader, attribute: attrs.Attribute[type], value: type) -> None:
-    if not (isinstance(value, type) and attrs.has(value)):
-        raise TypeError(f"reader options must be an attrs class, found {value!r}")
-    missing = [f.name for f in attrs.fields(value) if f.default is attrs.NOTHING]
-    if missing:
-        raise TypeError(f"every option of {value.__name__} needs a default; {missing} have none")
 
 
 @attrs.frozen(kw_only=True)
@@ -112,9 +98,9 @@ class Reader:
     a :class:`~clairlib.errors.ClairlibError` for a source it cannot read at all.
     """
 
-    name: str = attrs.field(validator=_check_name)
+    name: str = attrs.field(validator=name_check("reader"))
     suffixes: tuple[str, ...] = attrs.field(converter=tuple, validator=_check_suffixes)
     description: str
-    options: type = attrs.field(validator=_check_options)
+    options: type = attrs.field(validator=options_check("reader"))
     read: ReadFunction
     sniff: Callable[[bytes], bool] | None = None
