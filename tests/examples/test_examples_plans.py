@@ -1,4 +1,4 @@
-"""The three plan examples: they load, round-trip, and hold the facts typed from the printed documents."""
+"""The three plan examples: they load, round-trip, and hold the facts typed as printed."""
 
 from __future__ import annotations
 
