@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from clairlib._lazy import lazy_attributes
+from clairlib.calendar import _period
 from clairlib.calendar._era import (
     CalendarWarning,
     Era,
@@ -33,8 +34,7 @@ from clairlib.calendar._era import (
     registered_era,
     unregister_era,
 )
-from clairlib.calendar._fiscal import FiscalYear
-from clairlib.calendar._period import Period, PeriodSet, Precision
+from clairlib.calendar._period import FiscalYear, Period, PeriodSet, Precision
 from clairlib.errors import CalendarError
 
 if TYPE_CHECKING:
@@ -74,3 +74,14 @@ _LAZY = {
 
 
 __getattr__, __dir__ = lazy_attributes(__name__, _LAZY, globals(), __all__)
+
+
+def _read_period(text: str, context: object, lenient: bool) -> object:
+    # FiscalYear.parse reads with the parser, which sits above the Period model; the
+    # package composes them here so that neither module imports the other.
+    from clairlib.calendar._parse import parse_period
+
+    return parse_period(text, context=context, lenient=lenient)  # type: ignore[arg-type]
+
+
+_period._READERS["period"] = _read_period

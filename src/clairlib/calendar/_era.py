@@ -10,6 +10,7 @@ from itertools import pairwise
 
 import attrs
 
+from clairlib.calendar._numerals import write_number
 from clairlib.errors import CalendarError
 
 # Japan switched to the Gregorian calendar on 明治6年1月1日; earlier Japanese dates
@@ -200,3 +201,21 @@ def registered_era(
         yield era
     finally:
         unregister_era(era.name)
+
+
+def fiscal_year_era(year: int) -> Era:
+    """Return the era a fiscal year is named in: the one in force on 31 December of ``year``."""
+    # 令和元年度 (FY2019) is the official name although 1 April 2019 was still 平成.
+    return era_of(date(year, 12, 31))
+
+
+def era_year_text(era: Era, year: int, gannen: bool, digits: str) -> str:
+    """Write Gregorian ``year`` as a year of ``era``: '25', or '元' for the first."""
+    n = year - era.first_year + 1
+    return "元" if n == 1 and gannen else write_number(n, digits)
+
+
+def fiscal_year_name(year: int, *, gannen: bool = True, digits: str = "ascii") -> str:
+    """Write fiscal year ``year`` in the era calendar: '平成25年度', '令和元年度'."""
+    era = fiscal_year_era(year)
+    return f"{era.name}{era_year_text(era, year, gannen, digits)}年度"

@@ -6,8 +6,15 @@ from bisect import bisect_right
 from datetime import date
 from typing import Literal
 
-from clairlib.calendar._era import REGISTRY, Era, era_of
-from clairlib.calendar._numerals import TO_FULLWIDTH, int_to_kanji
+from clairlib.calendar._era import (
+    REGISTRY,
+    Era,
+    era_of,
+    era_year_text,
+    fiscal_year_era,
+    fiscal_year_name,
+)
+from clairlib.calendar._numerals import write_number
 from clairlib.calendar._period import Period, PeriodSet, Precision
 from clairlib.errors import CalendarError
 
@@ -18,24 +25,11 @@ _DIGIT_STYLES = ("ascii", "fullwidth", "kanji")
 _WAREKI_STYLES = ("long", "short", "ligature")
 
 
-def _number(value: int, digits: str) -> str:
-    if digits == "ascii":
-        return str(value)
-    if digits == "fullwidth":
-        return str(value).translate(TO_FULLWIDTH)
-    return int_to_kanji(value)
-
-
 def _check_options(digits: str, style: str = "long") -> None:
     if digits not in _DIGIT_STYLES:
         raise CalendarError(f"expected digits 'ascii', 'fullwidth' or 'kanji', found {digits!r}")
     if style not in _WAREKI_STYLES:
         raise CalendarError(f"expected style 'long', 'short' or 'ligature', found {style!r}")
-
-
-def _era_year(era: Era, year: int, gannen: bool, digits: str) -> str:
-    n = year - era.first_year + 1
-    return "元" if n == 1 and gannen else _number(n, digits)
 
 
 def format_wareki(
@@ -58,26 +52,20 @@ def format_wareki(
         n = day.year - era.first_year + 1
         return f"{era.initial}{n}.{day.month}.{day.day}"
     name = era.ligature if style == "ligature" and era.ligature else era.name
-    year = _era_year(era, day.year, gannen, digits)
-    return f"{name}{year}年{_number(day.month, digits)}月{_number(day.day, digits)}日"
-
-
-def fiscal_year_era(year: int) -> Era:
-    """Return the era a fiscal year is named in: the one in force on 31 December of ``year``."""
-    # 令和元年度 (FY2019) is the official name although 1 April 2019 was still 平成.
-    return era_of(date(year, 12, 31))
+    year = era_year_text(era, day.year, gannen, digits)
+    return f"{name}{year}年{write_number(day.month, digits)}月{write_number(day.day, digits)}日"
 
 
 def format_fiscal_year(year: int, *, gannen: bool = True, digits: Digits = "ascii") -> str:
     """Write fiscal year ``year`` in the era calendar: '平成25年度', '令和元年度'."""
     _check_options(digits)
-    era = fiscal_year_era(year)
-    return f"{era.name}{_era_year(era, year, gannen, digits)}年度"
+    return fiscal_year_name(year, gannen=gannen, digits=digits)
 
 
 def _month_text(day: date, gannen: bool, digits: str) -> str:
     era = era_of(day)
-    return f"{era.name}{_era_year(era, day.year, gannen, digits)}年{_number(day.month, digits)}月"
+    year = era_year_text(era, day.year, gannen, digits)
+    return f"{era.name}{year}年{write_number(day.month, digits)}月"
 
 
 def _side(period: Period, at_end: bool, gannen: bool, digits: str) -> tuple[Era, int, str]:
@@ -87,10 +75,10 @@ def _side(period: Period, at_end: bool, gannen: bool, digits: str) -> tuple[Era,
     if precision is Precision.FISCAL_YEAR:
         year = day.year - 1 if at_end else day.year
         era = fiscal_year_era(year)
-        return era, year, f"{era.name}{_era_year(era, year, gannen, digits)}年度"
+        return era, year, f"{era.name}{era_year_text(era, year, gannen, digits)}年度"
     if precision is Precision.YEAR:
         era = era_of(date(day.year, 1, 1))
-        return era, day.year, f"{era.name}{_era_year(era, day.year, gannen, digits)}年"
+        return era, day.year, f"{era.name}{era_year_text(era, day.year, gannen, digits)}年"
     if precision is Precision.MONTH:
         return (
             era_of(day.replace(day=1)),

@@ -52,3 +52,12 @@ def int_to_kanji(value: int) -> str:
     if value:
         out.append(_KANJI_DIGITS[value])
     return "".join(out)
+
+
+def write_number(value: int, digits: str) -> str:
+    """Write ``value`` in ASCII ('ascii'), full-width ('fullwidth') or kanji ('kanji') digits."""
+    if digits == "ascii":
+        return str(value)
+    if digits == "fullwidth":
+        return str(value).translate(TO_FULLWIDTH)
+    return int_to_kanji(value)

@@ -28,9 +28,15 @@ from clairlib.calendar._era import (
 )
 from clairlib.calendar._fast import SMALL_NUMBERS as _SMALL
 from clairlib.calendar._fast import read_simple as _simple
-from clairlib.calendar._fiscal import FiscalYear
 from clairlib.calendar._normalize import normalize, source_span
-from clairlib.calendar._period import Period, PeriodSet, Precision, month_end, trusted_period
+from clairlib.calendar._period import (
+    FiscalYear,
+    Period,
+    PeriodSet,
+    Precision,
+    month_end,
+    trusted_period,
+)
 from clairlib.errors import CalendarError
 
 Context = FiscalYear | int | None
