@@ -368,6 +368,7 @@ figures = st.builds(
     denominator=_opt(ids),
     change=_opt(quantities),
     previous=_opt(quantities),
+    unchecked=_opt(texts),
 )
 office_focuses = st.builds(m.OfficeFocus, office=office_codes, text=texts)
 

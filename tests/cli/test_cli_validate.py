@@ -62,7 +62,7 @@ def test_json_report(capsys: pytest.CaptureFixture[str]) -> None:
         }
     ] == [{k: v for k, v in f.items() if k != "message"} for f in data["findings"]]
     assert 4 == len(data["skipped"])
-    assert {"rule", "path", "reason"} == set(data["skipped"][0])
+    assert {"rule", "path", "reason", "awaits"} == set(data["skipped"][0])
 
 
 def test_valid_document_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,3 +112,49 @@ def test_bad_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
         run(["validate", str(EXCERPT), "--format", "xml"])
     assert EXIT_USAGE == raised.value.code
     assert 1 == len(capsys.readouterr().err.splitlines())
+
+
+def test_text_report_counts_the_printed_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    """The second line accounts for the excerpt's 42 printed figures (worked out by hand)."""
+    run(["validate", str(EXCERPT)])
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        "42 printed figures: 34 checked (33 agree, 1 disagree), "
+        "3 await last year's report, 5 unchecked"
+    ) == lines[1]
+
+
+def test_json_report_has_the_coverage(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json carries the coverage counts and each figure's state."""
+    run(["validate", str(EXCERPT), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert {
+        "total": 42,
+        "checked": 34,
+        "agree": 33,
+        "disagree": 1,
+        "awaiting": 3,
+        "unchecked": 5,
+    } == data["coverage"]
+    states = {f["path"]: f["state"] for f in data["figures"]}
+    assert "disagree" == states["$.figures[7].value"]
+    assert "awaiting" == states["$.figures[13].change"]
+
+
+def test_unchecked_lists_reasons_once_with_paths(capsys: pytest.CaptureFixture[str]) -> None:
+    """--unchecked groups the figures by reason: each reason once, its paths under it."""
+    run(["validate", str(EXCERPT), "--unchecked"])
+    out = capsys.readouterr().out
+    assert "Awaiting (3):" in out
+    assert "Unchecked (5):" in out
+    assert 1 == out.count("  no records behind it: it is linked to no records, parts or ratio (5):")
+    assert "    $.figures[11].value" in out
+
+
+def test_repeated_skips_are_grouped(capsys: pytest.CaptureFixture[str]) -> None:
+    """The four skips of the excerpt share one reason: one line, with the count."""
+    run(["validate", str(EXCERPT)])
+    out = capsys.readouterr().out
+    skipped = out.split("Skipped (4):\n")[1].splitlines()
+    assert 1 == len([line for line in skipped if line.startswith("  [")])
+    assert "value (4): $.figures[11].change" in skipped[0]

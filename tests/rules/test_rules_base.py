@@ -185,6 +185,15 @@ def test_as_dict_is_json_ready() -> None:
         ],
         "skipped": [],
         "rules": ["ratio"],
+        "coverage": {
+            "total": 0,
+            "checked": 0,
+            "agree": 0,
+            "disagree": 0,
+            "awaiting": 0,
+            "unchecked": 0,
+        },
+        "figures": [],
     } == data
     json.dumps(data)
 

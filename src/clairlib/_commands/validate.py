@@ -1,18 +1,23 @@
-"""``clairlib validate FILE [--previous FILE] [--format text|json]``: audit a document."""
+"""``clairlib validate FILE [--previous FILE] [--unchecked] [--format text|json]``: audit."""
 
 from __future__ import annotations
 
 import argparse
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from clairlib._commands._input import emit, read
 from clairlib.cli import EXIT_FINDINGS, EXIT_OK
-from clairlib.findings import Finding
-from clairlib.rules import ValidationReport
+
+if TYPE_CHECKING:  # the rules are imported when the command runs, not for --help
+    from clairlib.findings import Finding
+    from clairlib.rules import Coverage, ValidationReport
 
 # A count over a million records names a million parts: a person reads the first few.
 _SHOWN_PARTS = 5
+# Paths shown under one repeated skip reason, before "… and N more".
+_SHOWN_PATHS = 3
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,6 +38,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="last year's document, to check reported changes (前年度比) against",
     )
     parser.add_argument(
+        "--unchecked",
+        action="store_true",
+        help="list every printed figure not checked, and those awaiting another document, "
+        "with the reason and path",
+    )
+    parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
@@ -51,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        emit("\n".join(render(report, args.file)))
+        emit("\n".join(render(report, args.file, unchecked=args.unchecked)))
     return EXIT_OK if report.valid else EXIT_FINDINGS
 
 
@@ -72,13 +83,65 @@ def _evidence(finding: Finding) -> list[str]:
     return lines
 
 
-def render(report: ValidationReport, name: str) -> list[str]:
-    """The report as text lines: a verdict, then findings grouped by severity, then skips."""
+def coverage_line(coverage: Coverage) -> str:
+    """``N printed figures: N checked (N agree, N disagree), N await …, N unchecked``."""
+    from clairlib.rules import State
+
+    awaited = {f.awaits for f in coverage.of(State.AWAITING)}
+    what = "last year's report" if awaited <= {"previous"} else "another document"
+    return (
+        f"{coverage.total} printed figures: {coverage.checked} checked "
+        f"({coverage.agree} agree, {coverage.disagree} disagree), "
+        f"{coverage.awaiting} await {what}, {coverage.unchecked} unchecked"
+    )
+
+
+def _paths(paths: Sequence[str], limit: int | None) -> str:
+    if limit is None or len(paths) <= limit:
+        return ", ".join(paths)
+    return ", ".join(paths[:limit]) + f", … and {len(paths) - limit} more"
+
+
+def _uncovered(coverage: Coverage) -> list[str]:
+    from clairlib.rules import State
+
+    lines: list[str] = []
+    for state, title in ((State.AWAITING, "Awaiting"), (State.UNCHECKED, "Unchecked")):
+        figures = coverage.of(state)
+        if not figures:
+            continue
+        lines += ["", f"{title} ({len(figures)}):"]
+        for reason, paths in coverage.reasons(state).items():
+            lines.append(f"  {reason} ({len(paths)}):")
+            labels = {f.path: f for f in figures}
+            for path in paths:
+                figure = labels[path]
+                lines.append(f"    {path}  {figure.label}「{figure.text}」")
+    return lines
+
+
+def _skips(report: ValidationReport) -> list[str]:
+    # One line per rule and reason, with the first few paths: a reason repeated for
+    # every figure would otherwise bury the findings.
+    groups: dict[tuple[str, str], list[str]] = {}
+    for s in report.skipped:
+        groups.setdefault((s.rule, s.reason), []).append(s.path)
+    lines = ["", f"Skipped ({len(report.skipped)}):"]
+    for (rule, reason), paths in groups.items():
+        count = f" ({len(paths)})" if len(paths) > 1 else ""
+        lines.append(f"  [{rule}] {reason}{count}: {_paths(paths, _SHOWN_PATHS)}")
+    return lines
+
+
+def render(report: ValidationReport, name: str, *, unchecked: bool = False) -> list[str]:
+    """The report as text lines: a verdict and the coverage, then findings grouped by
+    severity, then skips grouped by reason; with ``unchecked``, every figure not checked."""
     verdict = "valid" if report.valid else "invalid"
     lines = [
         f"{name}: {verdict} — {_plural(len(report.errors), 'error')}, "
         f"{_plural(len(report.warnings), 'warning')}, {_plural(len(report.notes), 'note')} "
-        f"({_plural(len(report.rules), 'rule')} run, {len(report.skipped)} skipped)"
+        f"({_plural(len(report.rules), 'rule')} run, {len(report.skipped)} skipped)",
+        coverage_line(report.coverage),
     ]
     groups: Sequence[tuple[str, tuple[Finding, ...]]] = (
         ("Errors", report.errors),
@@ -94,6 +157,7 @@ def render(report: ValidationReport, name: str) -> list[str]:
             lines.append(f"    {finding.message}")
             lines += _evidence(finding)
     if report.skipped:
-        lines += ["", f"Skipped ({len(report.skipped)}):"]
-        lines += [f"  [{s.rule}] {s.path}: {s.reason}" for s in report.skipped]
+        lines += _skips(report)
+    if unchecked:
+        lines += _uncovered(report.coverage)
     return lines

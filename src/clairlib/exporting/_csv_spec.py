@@ -342,6 +342,7 @@ TABLES: tuple[Table, ...] = (
             _text("denominator", "分母"),
             *_quantity("change", "前年度比"),
             *_quantity("previous", "前年度値"),
+            _text("unchecked", "未検証の理由"),
         ),
         rows=records("figures"),
         nested={

@@ -202,6 +202,7 @@ class Figure:
     records), ``parts`` (a total of other figures, unless ``overlapping``),
     ``numerator``/``denominator`` (a ratio of two figures, at printed precision),
     ``change`` (前年度比) against ``previous`` where last year's figure is known.
+    ``unchecked`` says why no record can recompute a figure as the document defines it.
     """
 
     id: str
@@ -218,6 +219,7 @@ class Figure:
     denominator: str | None = None
     change: Quantity | None = None
     previous: Quantity | None = None
+    unchecked: str | None = None  # why the records cannot recompute it, as printed
 
 
 @attrs.frozen(kw_only=True)

@@ -8,8 +8,10 @@ Each rule has a stable code and yields :class:`~clairlib.findings.Finding` objec
 with a path, a message and the evidence (left, op, right, tolerance, parts).
 :func:`validate` runs every rule and collects every finding; a rule that cannot
 apply says why (:attr:`ValidationReport.skipped`), and a rule that fails is a
-finding of its own. Third parties add rules through the ``clairlib_rules`` plugin
-hook; ``clairlib.validate`` runs every installed rule.
+finding of its own. :attr:`ValidationReport.coverage` gives every printed figure one
+state: it agrees, disagrees, awaits another document, or is unchecked with its
+reason. Third parties add rules through the ``clairlib_rules`` plugin hook;
+``clairlib.validate`` runs every installed rule.
 
 Rule codes: ``compare``, ``sum-of-parts``, ``count-of-rows``, ``ratio``,
 ``reported-change``, ``reference-exists``, ``unique-id``, ``period-within-fy``.
@@ -29,6 +31,7 @@ from clairlib.rules._bounds import APPROXIMATE
 from clairlib.rules._change import ReportedChange
 from clairlib.rules._compare import Compare, DeclaredOnce
 from clairlib.rules._counts import CountOfRows
+from clairlib.rules._coverage import Coverage, PrintedFigure, State
 from clairlib.rules._periods import PeriodWithinFiscalYear
 from clairlib.rules._ratio import Ratio
 from clairlib.rules._references import ReferenceExists
@@ -40,14 +43,17 @@ __all__ = [
     "Compare",
     "Context",
     "CountOfRows",
+    "Coverage",
     "DeclaredOnce",
     "NotApplicable",
     "PeriodWithinFiscalYear",
+    "PrintedFigure",
     "Ratio",
     "ReferenceExists",
     "ReportedChange",
     "Rule",
     "Skipped",
+    "State",
     "SumOfParts",
     "UniqueIds",
     "ValidationReport",

@@ -14,6 +14,7 @@ from clairlib.errors import ClairlibError
 from clairlib.findings import Finding, Severity, join_path
 from clairlib.model.documents import AnnualReport, Document, Figure
 from clairlib.model.indicators import Indicator
+from clairlib.rules._coverage import Coverage, Mark, account
 
 
 class NotApplicable(ClairlibError):
@@ -59,6 +60,7 @@ class Skipped:
     rule: str
     reason: str
     path: str = "$"
+    awaits: str | None = None  # the document it needs: "previous", "plan"
 
 
 class Context:
@@ -68,16 +70,44 @@ class Context:
     figures by id does not rebuild the index another rule already built.
     """
 
-    def __init__(self, doc: Document, *, previous: Document | None = None):
+    def __init__(
+        self,
+        doc: Document,
+        *,
+        previous: Document | None = None,
+        plan: Document | None = None,
+    ):
         self.doc = doc
         self.previous = previous
+        self.plan = plan
         self.resolver = Resolver(doc)
         self.rule = ""
         self._skipped: list[Skipped] = []
+        self._checked: list[Mark] = []
 
-    def skip(self, reason: str, *, path: str = "$") -> None:
-        """Record that the running rule could not check ``path``, and why."""
-        self._skipped.append(Skipped(rule=self.rule, reason=reason, path=path))
+    def skip(self, reason: str, *, path: str = "$", awaits: str | None = None) -> None:
+        """Record that the running rule could not check ``path``, and why.
+
+        ``awaits`` names the document that would let it (``previous``, ``plan``): the
+        figure at ``path`` then counts as awaiting that document, not as unchecked.
+        """
+        self._skipped.append(Skipped(rule=self.rule, reason=reason, path=path, awaits=awaits))
+
+    def checked(self, *paths: str) -> None:
+        """Record that the running rule compared the printed figures at ``paths``.
+
+        A rule calls it for what it checked and found to hold (a finding at a path says
+        the same), so that coverage counts the figure as checked.
+        """
+        self._checked.extend(Mark(rule=self.rule, path=path) for path in paths)
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        """Every check and skip so far, for coverage."""
+        skips = (
+            Mark(rule=s.rule, path=s.path, reason=s.reason, awaits=s.awaits) for s in self._skipped
+        )
+        return (*self._checked, *skips)
 
     @property
     def skipped(self) -> tuple[Skipped, ...]:
@@ -113,11 +143,13 @@ def figures_of(doc: Document | None) -> Sequence[Figure]:
 
 @attrs.frozen(kw_only=True)
 class ValidationReport:
-    """What validation found: every finding, what it skipped and why, which rules ran."""
+    """What validation found: every finding, what it skipped and why, which rules ran,
+    and the state of every printed figure (:attr:`coverage`)."""
 
     findings: tuple[Finding, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     rules: tuple[str, ...] = ()
+    coverage: Coverage = attrs.field(factory=Coverage)
 
     @property
     def valid(self) -> bool:
@@ -164,8 +196,24 @@ class ValidationReport:
                 }
                 for f in self.findings
             ],
-            "skipped": [{"rule": s.rule, "path": s.path, "reason": s.reason} for s in self.skipped],
+            "skipped": [
+                {"rule": s.rule, "path": s.path, "reason": s.reason, "awaits": s.awaits}
+                for s in self.skipped
+            ],
             "rules": list(self.rules),
+            "coverage": self.coverage.as_dict(),
+            "figures": [
+                {
+                    "path": f.path,
+                    "label": f.label,
+                    "printed": f.text,
+                    "state": f.state.value,
+                    "reason": f.reason,
+                    "awaits": f.awaits,
+                    "rules": list(f.rules),
+                }
+                for f in self.coverage.figures
+            ],
         }
 
 
@@ -192,15 +240,21 @@ def _run(rule: Any, doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def validate(
-    doc: Document, *, rules: Iterable[Rule], previous: Document | None = None
+    doc: Document,
+    *,
+    rules: Iterable[Rule],
+    previous: Document | None = None,
+    plan: Document | None = None,
 ) -> ValidationReport:
     """Run every rule over ``doc`` and collect every finding; never stop at the first.
 
-    ``previous`` is last year's document, for reported changes (前年度比). A rule that
-    raises does not stop the run: the failure becomes an error finding of its own,
-    with the rule's code, so the document is not called valid unchecked.
+    ``previous`` is last year's document, for reported changes (前年度比); ``plan`` the
+    plan a report is checked against. A rule that raises does not stop the run: the
+    failure becomes an error finding of its own, with the rule's code, so the document
+    is not called valid unchecked. The report's :attr:`~ValidationReport.coverage`
+    gives every printed figure its state.
     """
-    ctx = Context(doc, previous=previous)
+    ctx = Context(doc, previous=previous, plan=plan)
     findings: list[Finding] = []
     codes: list[str] = []
     for rule in rules:
@@ -222,4 +276,9 @@ def validate(
                     f"{type(error).__name__}: {error}",
                 )
             )
-    return ValidationReport(findings=tuple(findings), skipped=ctx.skipped, rules=tuple(codes))
+    return ValidationReport(
+        findings=tuple(findings),
+        skipped=ctx.skipped,
+        rules=tuple(codes),
+        coverage=account(doc, findings, ctx.marks),
+    )

@@ -73,6 +73,7 @@ class ReportedChange:
             checked = False
             if figure.previous is not None:
                 checked = True
+                ctx.checked(path)
                 yield from self._judge(
                     path,
                     figure.value,
@@ -86,6 +87,7 @@ class ReportedChange:
                 found = _counterpart(figure, before)
                 if found is not None:
                     checked = True
+                    ctx.checked(path)
                     yield from self._judge(
                         path,
                         figure.value,
@@ -96,12 +98,10 @@ class ReportedChange:
                         "last year's document",
                     )
             if not checked:
-                reason = (
-                    _NO_PREVIOUS
-                    if ctx.previous is None
-                    else f"last year's document has no figure {figure.id!r}"
-                )
-                ctx.skip(reason, path=path)
+                if ctx.previous is None:
+                    ctx.skip(_NO_PREVIOUS, path=path, awaits="previous")
+                else:
+                    ctx.skip(f"last year's document has no figure {figure.id!r}", path=path)
         yield from self._measurements(doc, ctx)
 
     def _measurements(self, doc: AnnualReport, ctx: Context) -> Iterator[Finding]:
@@ -122,13 +122,12 @@ class ReportedChange:
             path = join_path(["measurements", m, "change"])
             found = here.get(key) or there.get(key)
             if found is None:
-                ctx.skip(
-                    _NO_PREVIOUS
-                    if ctx.previous is None
-                    else f"no FY{key[1]} measurement of {measurement.indicator!r}",
-                    path=path,
-                )
+                if ctx.previous is None:
+                    ctx.skip(_NO_PREVIOUS, path=path, awaits="previous")
+                else:
+                    ctx.skip(f"no FY{key[1]} measurement of {measurement.indicator!r}", path=path)
                 continue
+            ctx.checked(path)
             yield from self._judge(
                 path,
                 measurement.value,

@@ -126,6 +126,7 @@ class Compare:
             raise NotApplicable(str(error)) from None
         lb = declared(left)
         rb = declared(right)
+        ctx.checked(left_path, right_path)
         slack = self.tolerance
         widened = Bounds(rb.lo - slack, rb.hi + slack, rb.nominal, rb.lo_open, rb.hi_open)
         if _holds(self.op, lb, widened):

@@ -67,6 +67,7 @@ class CountOfRows:
                     message=f"figure {figure.id!r} cannot be computed from its records: {error}",
                 )
                 continue
+            ctx.checked(join_path(["figures", i, "value"]))
             finding = judge_value(
                 code=self.code,
                 default=self.severity,
@@ -100,6 +101,7 @@ class CountOfRows:
                 if stated is None:
                     continue
                 where = f"the total of {row.group}" if row.group else "the total"
+                ctx.checked(path)
                 finding = judge_value(
                     code=self.code,
                     default=self.severity,

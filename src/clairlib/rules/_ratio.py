@@ -139,7 +139,9 @@ class Ratio:
             quotient.hi_open,
         )
         printed = declared(stated, rounded=True)
+        ctx.checked(path)
         if printed.meets(computed):
+            ctx.checked(*parts)  # numerator and denominator agree with the printed ratio
             return
         digits = stated.value.as_tuple().exponent
         assert isinstance(digits, int)

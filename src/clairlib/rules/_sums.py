@@ -82,6 +82,7 @@ class SumOfParts:
                     ctx.skip("the parts are in other units than the total", path=path)
                     continue
                 label = "total" if row.group is None else f"the total of {row.group}"
+                ctx.checked(path)
                 yield from judge_total(
                     code=self.code,
                     default=self.severity,
@@ -104,16 +105,23 @@ class SumOfParts:
                 ctx.skip(f"unknown part figure(s): {', '.join(missing)}", path=path)
                 continue
             known = [f for f in found if f is not None]
-            yield from judge_total(
-                code=self.code,
-                default=self.severity,
-                path=path,
-                stated=figure.value,
-                parts=[f.value for _, f in known],
-                part_paths=[f"{p}.value" for p, _ in known],
-                what=f"figure {figure.id!r} ({figure.label})",
-                overlapping=figure.overlapping,
+            ctx.checked(path)
+            judged = list(
+                judge_total(
+                    code=self.code,
+                    default=self.severity,
+                    path=path,
+                    stated=figure.value,
+                    parts=[f.value for _, f in known],
+                    part_paths=[f"{p}.value" for p, _ in known],
+                    what=f"figure {figure.id!r} ({figure.label})",
+                    overlapping=figure.overlapping,
+                )
             )
+            if not any(f.severity is not Severity.INFO for f in judged):
+                # Parts that add up to their total are checked with it.
+                ctx.checked(*(f"{p}.value" for p, _ in known))
+            yield from judged
 
     def _breakdown(
         self, base: list[str | int], stated: Quantity, breakdown: Breakdown
