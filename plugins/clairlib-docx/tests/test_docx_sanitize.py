@@ -126,7 +126,7 @@ def test_hostile_report_written_with_findings(make: Any) -> None:
         "$.tables[0].rows[0].group",
         "$.tables[0].rows[0].cells.venue",
         "$.tables[0].notes[0]",
-        "$.meetings[0].agenda[0]",
+        "$.meetings[0].agenda[0].title",
     ] == [finding.path for finding in findings]
     assert {"docx.invalid-xml-char"} == {finding.rule for finding in findings}
     buffer.seek(0)

@@ -38,6 +38,7 @@ from clairlib.exporting import Exporter, Sink, option
 from clairlib.findings import Finding
 from clairlib.model import AnnualPlan, AnnualReport, MidTermPlan
 from clairlib.plugins import hookimpl
+from clairlib_docx._sanitize import needs_cleaning
 
 __all__ = [
     "EXPORTER",
@@ -50,13 +51,18 @@ __all__ = [
 _CONTROL_CHARACTERS = frozenset(chr(code) for code in range(32)) | {"\ufffe", "\uffff"}
 
 
+def _unwritable(value: str) -> bool:
+    # Tab and line breaks are no more welcome in a font name or title than other controls.
+    return needs_cleaning(value) or any(char in _CONTROL_CHARACTERS for char in value)
+
+
 def _check_font(instance: DocxOptions, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.strip() or any(char in _CONTROL_CHARACTERS for char in value):
+    if not value.strip() or _unwritable(value):
         raise ExportError(f"option {attribute.name!r}: expected a font name, found {value!r}")
 
 
 def _check_text(instance: DocxOptions, attribute: attrs.Attribute[str], value: str) -> None:
-    if any(char in _CONTROL_CHARACTERS for char in value):
+    if _unwritable(value):
         raise ExportError(
             f"option {attribute.name!r}: expected text without control characters, found {value!r}"
         )

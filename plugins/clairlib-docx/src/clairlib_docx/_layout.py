@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import attrs
 
 from clairlib.model import Column, ColumnRole, Row, RowKind
+from clairlib_docx._sanitize import EMPTY, Clean
 
 HALF_WIDTH = 92  # twips a half-width character takes at 9 pt, the table text size
 CELL_PADDING = 230  # the table style's left and right cell margins, and a little air
@@ -69,14 +70,14 @@ def find_layout(columns: Sequence[Column], rows: Sequence[Row]) -> Layout:
     return Layout(group_column, empty)
 
 
-def segments(run: Sequence[Row], key: str, label: str) -> list[tuple[str, str]]:
+def segments(owns: Sequence[Clean | None], label: Clean) -> list[tuple[Clean, str]]:
     """The group column of a run: per row its text and merge mark (restart, continue, none).
 
-    Rows that print nothing of their own share one merged cell holding the label,
-    printed once; a row with its own text gets (or shares) a cell with that text.
+    ``owns`` is what each row prints there itself (None for nothing of its own). Rows
+    that print nothing of their own share one merged cell holding the label, printed
+    once; a row with its own text gets (or shares) a cell with that text.
     """
-    owns = [own_text(row, key) for row in run]
-    out: list[tuple[str, str]] = []
+    out: list[tuple[Clean, str]] = []
     label_printed = False
     start = 0
     while start < len(owns):
@@ -85,12 +86,12 @@ def segments(run: Sequence[Row], key: str, label: str) -> list[tuple[str, str]]:
             end += 1
         own = owns[start]
         if own is None:
-            text, label_printed = ("" if label_printed else label), True
+            text, label_printed = (EMPTY if label_printed else label), True
         else:
             text = own
         length = end - start
         out.append((text, "restart" if length > 1 else ""))
-        out.extend(("", "continue") for _ in range(length - 1))
+        out.extend((EMPTY, "continue") for _ in range(length - 1))
         start = end
     return out
 

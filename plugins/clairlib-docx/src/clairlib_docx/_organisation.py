@@ -87,12 +87,11 @@ def write_governance(writer: Writer, meetings: Sequence[Meeting]) -> None:
                 f"({number}) 第{meeting.ordinal}回{name}（{wareki(meeting.date)}開催）", 3, where
             )
             for item_index, item in enumerate(meeting.agenda):
-                outcome = f"（{item.outcome}）" if item.outcome else ""
-                writer.item(
-                    f"第{item.number}号議案　{item.title}{outcome}",
-                    f"{where}.agenda[{item_index}]",
-                    mark="",
-                )
+                at = f"{where}.agenda[{item_index}]"
+                title = writer.clean(item.title, f"{at}.title")
+                outcome = writer.clean(item.outcome or "", f"{at}.outcome")
+                outcome = f"（{outcome}）" if outcome else ""
+                writer.item(f"第{item.number}号議案　{title}{outcome}", at, mark="")
             writer.tick()
 
 
@@ -136,7 +135,7 @@ def write_organisation(writer: Writer, organisation: Organisation, *, personal: 
             writer.clean(post, f"$.organisation.headquarters_posts[{i}]")
             for i, post in enumerate(organisation.headquarters_posts)
         ] or [
-            writer.clean(f"{s.rank} {s.count:,}名", f"$.organisation.staff[{i}].rank")
+            f"{writer.clean(s.rank, f'$.organisation.staff[{i}].rank')} {s.count:,}名"
             for i, s in headquarters
         ]
         writer.paragraph("、".join(posts), "$.organisation.headquarters_posts")
@@ -166,9 +165,14 @@ def _chart(writer: Writer, organisation: Organisation) -> None:
         number += 1
         writer.paragraph(f"{circled(number)} 本部", "$.organisation.departments", bold=True)
         for index, department in enumerate(organisation.departments):
-            divisions = "、".join(department.divisions)
-            text = f"{department.name} ･･･ {divisions}" if divisions else department.name
-            writer.item(text, f"$.organisation.departments[{index}]", mark="")
+            at = f"$.organisation.departments[{index}]"
+            name = writer.clean(department.name, f"{at}.name")
+            divisions = "、".join(
+                writer.clean(division, f"{at}.divisions[{number}]")
+                for number, division in enumerate(department.divisions)
+            )
+            text = f"{name} ･･･ {divisions}" if divisions else name
+            writer.item(text, at, mark="")
     overseas = [code for code in organisation.offices if not _is_headquarters(code)]
     if overseas:
         number += 1

@@ -31,20 +31,22 @@ def report_title(document: AnnualReport | AnnualPlan) -> str:
     return f"{document.fiscal_year.to_wareki()}{kind}"
 
 
-def section_heading(section: Section) -> str:
+def section_heading(number: str, title: str) -> str:
     """``1 自治体の海外における経済活動を支援``: the number as printed, then the title."""
-    number = (section.number or "").strip()
-    return f"{number} {section.title}" if number else section.title
+    number = number.strip()
+    return f"{number} {title}" if number else title
 
 
-def programme_heading(programme: Programme, pillar: str | None) -> str:
-    """``○ name`` / ``① name``; a programme listed again under another pillar says so."""
-    name = programme.name
+def programme_heading(programme: Programme, name: str, marker: str, pillar: str | None) -> str:
+    """``○ name`` / ``① name``; a programme listed again under another pillar says so.
+
+    ``name`` and ``marker`` are the programme's, cleaned.
+    """
     mark = _CROSS_LISTING_MARKS.get(programme.cross_listing) if programme.cross_listing else None
     listed_elsewhere = pillar is not None and programme.pillar not in (None, pillar)
     if mark and listed_elsewhere and "再掲" not in name:
         name += mark
-    return f"{programme.marker} {name}" if programme.marker else name
+    return f"{marker} {name}" if marker else name
 
 
 def _blocks(sections: Iterable[Section]) -> Iterable[Block]:
@@ -87,7 +89,10 @@ class _Sections:
         writer = self.writer
         for index, section in enumerate(sections):
             where = f"{path}[{index}]"
-            writer.heading(section_heading(section), depth, f"{where}.title")
+            # Each field is cleaned by itself, so a finding's offsets are the field's own.
+            printed = writer.clean(section.number or "", f"{where}.number")
+            title = writer.clean(section.title, f"{where}.title")
+            writer.heading(section_heading(printed, title), depth, f"{where}.title")
             writer.blocks(section.body, f"{where}.body", heading_level=depth + 1)
             has_priority = any(p.priority is not None for p in section.programmes)
             level = depth + 2 if has_priority else depth + 1
@@ -97,7 +102,10 @@ class _Sections:
                 if programme.priority is not None and programme.priority is not current:
                     current = programme.priority
                     writer.heading(PRIORITY_HEADINGS[current], depth + 1, f"{at}.priority")
-                writer.heading(programme_heading(programme, section.pillar), level, f"{at}.name")
+                name = writer.clean(programme.name, f"{at}.name")
+                marker = writer.clean(programme.marker or "", f"{at}.marker")
+                heading = programme_heading(programme, name, marker, section.pillar)
+                writer.heading(heading, level, f"{at}.name")
                 writer.blocks(programme.body, f"{at}.body", heading_level=level + 1)
                 for table_number, table in self.by_programme.get(programme.id, ()):
                     if table.id not in writer.written_tables:

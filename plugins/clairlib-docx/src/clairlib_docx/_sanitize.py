@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NewType
 
 from clairlib.findings import Finding, Severity
 
@@ -13,6 +14,13 @@ RULE = "docx.invalid-xml-char"
 # or U+FFFE/U+FFFF; Word refuses to open a file that carries any of them.
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SHOWN = 5
+
+Clean = NewType("Clean", str)
+"""Text that went through the sanitiser: the only kind of text the XML writers take.
+
+The type makes it a checked rule that every piece of text the exporter writes has been
+cleaned once, wherever it comes from (a cell, a merged group label, a heading).
+"""
 
 
 def _describe(removed: list[tuple[int, str]]) -> str:
@@ -27,10 +35,10 @@ class Sanitiser:
     def __init__(self) -> None:
         self.findings: list[Finding] = []
 
-    def clean(self, text: str, path: str | Callable[[], str]) -> str:
+    def clean(self, text: str, path: str | Callable[[], str]) -> Clean:
         """``text`` without XML-invalid characters; ``path`` names the field (or makes it)."""
         if _INVALID.search(text) is None:
-            return text
+            return Clean(text)
         removed = [(match.start(), match.group()) for match in _INVALID.finditer(text)]
         where = path if isinstance(path, str) else path()
         count = len(removed)
@@ -45,20 +53,32 @@ class Sanitiser:
                 ),
             )
         )
-        return _INVALID.sub("", text)
+        return Clean(_INVALID.sub("", text))
 
 
-def escape(text: str) -> str:
+def literal(text: str) -> Clean:
+    """A text the exporter itself supplies (a label, a mark), checked as clean."""
+    if _INVALID.search(text) is not None:
+        raise ValueError(f"internal error: {text!r} holds characters XML cannot hold")
+    return Clean(text)
+
+
+EMPTY = Clean("")
+"""The empty text."""
+
+
+def escape(text: Clean) -> str:
     """``text`` escaped for an XML text node or a double-quoted attribute."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    return text
+    out: str = text
+    if "&" in out:
+        out = out.replace("&", "&amp;")
+    if "<" in out:
+        out = out.replace("<", "&lt;")
+    if ">" in out:
+        out = out.replace(">", "&gt;")
+    if '"' in out:
+        out = out.replace('"', "&quot;")
+    return out
 
 
 def needs_cleaning(text: str) -> bool:

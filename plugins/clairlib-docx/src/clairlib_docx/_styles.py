@@ -10,7 +10,7 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from docx.shared import Mm
 
-from clairlib_docx._sanitize import escape
+from clairlib_docx._sanitize import escape, literal
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = f'xmlns:w="{W}"'
@@ -34,7 +34,7 @@ _HEADING_SIZES = (28, 24, 22, 21, 21, 21, 21, 21, 21)
 
 
 def _fonts(latin: str, east_asia: str) -> str:
-    latin, east_asia = escape(latin), escape(east_asia)
+    latin, east_asia = escape(literal(latin)), escape(literal(east_asia))
     # Theme attributes would override explicit names, so none are written; the hint
     # makes ambiguous-width marks (○ ① ※) take the East Asian font.
     return (
@@ -108,7 +108,7 @@ def _font_table(document: Any, fonts: dict[str, str]) -> None:
             continue
         table.append(
             parse_xml(
-                f'<w:font {_NS} w:name="{escape(name)}"><w:charset w:val="80"/>'
+                f'<w:font {_NS} w:name="{escape(literal(name))}"><w:charset w:val="80"/>'
                 f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
             )
         )

@@ -25,11 +25,11 @@ from clairlib_docx._layout import (
     wrapped,
 )
 from clairlib_docx._numbers import is_numeric_column, quantity_text
-from clairlib_docx._sanitize import Sanitiser, escape, needs_cleaning
+from clairlib_docx._sanitize import EMPTY, Clean, Sanitiser, escape, literal
 from clairlib_docx._styles import TABLE_HEADING, TABLE_TEXT, TEXT_WIDTH_TWIPS
 
-TOTAL_LABEL = "計"
-SUBTOTAL_LABEL = "小計"
+TOTAL_LABEL = literal("計")
+SUBTOTAL_LABEL = literal("小計")
 _SAMPLE_ROWS = 300
 _TICK_EVERY = 1000
 _HEADER_FILL = "D9D9D9"
@@ -39,10 +39,10 @@ _ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 _HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
 _CELL_END = "</w:p></w:tc>"
 
-Texts = list[tuple[str, bool]]  # each cell's text and whether it is a figure
+Texts = list[tuple[Clean, bool]]  # each cell's text and whether it is a figure
 
 
-def _run(text: str, bold: bool = False) -> str:
+def _run(text: Clean, bold: bool = False) -> str:
     """A run holding ``text``; tabs and line breaks become w:tab and w:br."""
     rpr = _BOLD if bold else ""
     if "\n" not in text and "\t" not in text and "\r" not in text:
@@ -56,13 +56,13 @@ def _run(text: str, bold: bool = False) -> str:
             if piece_number:
                 parts.append("<w:tab/>")
             if piece:
-                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+                parts.append(f'<w:t xml:space="preserve">{escape(Clean(piece))}</w:t>')
     return f"<w:r>{rpr}{''.join(parts)}</w:r>"
 
 
 def _tc(
     width: int,
-    text: str,
+    text: Clean,
     *,
     align: str,
     style: str = TABLE_TEXT,
@@ -91,7 +91,7 @@ def _tc(
     )
 
 
-def _head(width: int, text: str, *, span: int = 1, merge: str = "") -> str:
+def _head(width: int, text: Clean, *, span: int = 1, merge: str = "") -> str:
     return _tc(
         width,
         text,
@@ -145,7 +145,7 @@ class TableWriter:
         for index, key in enumerate(self.keys):
             cell = cells.get(key)
             if cell is None:
-                out.append(("", self.numeric[index]))
+                out.append((EMPTY, self.numeric[index]))
                 continue
             if isinstance(cell, Quantity):
                 text = (
@@ -154,12 +154,10 @@ class TableWriter:
                 numeric = True
             else:
                 text, numeric = str(cell), self.numeric[index]
-            if needs_cleaning(text):
-                text = self._clean(text, ("rows", row_index, "cells", key))
-            out.append((text, numeric))
+            out.append((self._clean(text, ("rows", row_index, "cells", key)), numeric))
         return out
 
-    def _clean(self, text: str, parts: tuple[str | int, ...]) -> str:
+    def _clean(self, text: str, parts: tuple[str | int, ...]) -> Clean:
         return self.sanitiser.clean(text, lambda: join_path(parts, root=self.path))
 
     # -- layout -------------------------------------------------------------------------
@@ -196,7 +194,7 @@ class TableWriter:
 
     # -- rows ---------------------------------------------------------------------------
 
-    def _spans(self) -> list[tuple[int, int, str, list[str] | None]]:
+    def _spans(self) -> list[tuple[int, int, Clean, list[Clean] | None]]:
         """Header cells: (first column, last column, text, labels beneath or None).
 
         Columns sharing a ``group`` sit under one spanning cell. Where their own labels
@@ -204,7 +202,7 @@ class TableWriter:
         before them labelled as the group joins it (研修名 over a name and a session).
         """
         columns = self.columns
-        spans: list[tuple[int, int, str, list[str] | None]] = []
+        spans: list[tuple[int, int, Clean, list[Clean] | None]] = []
         index = 0
         while index < len(columns):
             column = columns[index]
@@ -216,7 +214,11 @@ class TableWriter:
             end = index
             while end + 1 < len(columns) and columns[end + 1].group == column.group:
                 end += 1
-            group = self._clean(column.group, ("columns", index, "group"))
+            # Each column carries the group in its own field: each is cleaned (and named).
+            group = [
+                self._clean(columns[sub].group or "", ("columns", sub, "group"))
+                for sub in range(index, end + 1)
+            ][0]
             labels = [
                 self._clean(columns[sub].label, ("columns", sub, "label"))
                 for sub in range(index, end + 1)
@@ -227,7 +229,7 @@ class TableWriter:
                 if previous[2] == group:
                     spans.pop()
                     start = previous[0]
-                    labels.insert(0, "")
+                    labels.insert(0, EMPTY)
             subs = labels if any(labels) else None
             spans.append((start, end, group, subs))
             index = end + 1
@@ -245,7 +247,7 @@ class TableWriter:
             width, span = sum(widths[start : end + 1]), end - start + 1
             if subs is None:
                 top.append(_head(width, text, span=span, merge="restart" if two_rows else ""))
-                bottom.append(_head(width, "", span=span, merge="continue"))
+                bottom.append(_head(width, EMPTY, span=span, merge="continue"))
             else:
                 top.append(_head(width, text, span=span))
                 bottom.extend(
@@ -276,7 +278,7 @@ class TableWriter:
             label = TOTAL_LABEL if row.kind is RowKind.TOTAL else SUBTOTAL_LABEL
             if row.kind is RowKind.SUBTOTAL and row.group:
                 group = self._clean(row.group, ("rows", row_index, "group"))
-                label = f"{group} {label}"
+                label = Clean(f"{group} {label}")
             texts[0] = (label, False)
         cells = [
             _tc(self.widths[index], text, align="right" if numeric else "left", bold=True)
@@ -307,16 +309,27 @@ class TableWriter:
         """A group's data rows with its label (and subtotal) printed once, merged down."""
         group_column = layout.group_column
         assert group_column is not None
-        first_index, first = run[0]
-        label = self._clean(first.group or "", ("rows", first_index, "group"))
-        cells_of_group = segments([row for _, row in run], self.keys[group_column], label)
+        # What each row prints in the group column is taken from its cleaned texts, so
+        # the merged cells hold only sanitised text like every other cell.
+        groups: list[Clean] = []
+        run_texts: list[Texts] = []
+        for row_index, row in run:
+            groups.append(self._clean(row.group or "", ("rows", row_index, "group")))
+            run_texts.append(self._texts(row_index, row))
+        label = groups[0]
+        cells_of_group = segments(
+            [
+                texts[group_column][0] if texts[group_column][0] not in ("", group) else None
+                for texts, group in zip(run_texts, groups, strict=True)
+            ],
+            label,
+        )
         merged = "restart" if len(run) > 1 else ""
         beside = layout.folded if subtotal is not None else frozenset()
         subtotal_texts = self._texts(*subtotal) if subtotal is not None else []
         widths = self.widths
         out: list[str] = []
-        for position, (row_index, row) in enumerate(run):
-            texts = self._texts(row_index, row)
+        for position, texts in enumerate(run_texts):
             cells: list[str] = []
             for index, (text, numeric) in enumerate(texts):
                 if index == group_column:
@@ -324,7 +337,7 @@ class TableWriter:
                     cells.append(_tc(widths[index], own, align="center", merge=merge, middle=True))
                 elif index in beside:
                     if position:
-                        cells.append(_tc(widths[index], "", align="left", merge="continue"))
+                        cells.append(_tc(widths[index], EMPTY, align="left", merge="continue"))
                         continue
                     text, numeric = subtotal_texts[index]
                     align = "right" if numeric else "center"

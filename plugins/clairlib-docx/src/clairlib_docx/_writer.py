@@ -159,7 +159,7 @@ class Writer:
     def table(self, table: Table, path: str) -> None:
         """Caption, the table itself and its notes."""
         self.written_tables.add(table.id)
-        caption = caption_text(table.caption)
+        caption = caption_text(self.clean(table.caption, f"{path}.caption"))
         if caption:
             self.paragraph(caption, f"{path}.caption", style=CAPTION)
         writer = TableWriter(table, path, self.sanitiser, self.tick)
