@@ -21,8 +21,11 @@ from clairlib.model import (
     AnnualPlan,
     AnnualReport,
     Event,
+    EventKind,
     Measurement,
     Person,
+    Publication,
+    Qualifier,
     Quantity,
     Selector,
     Venue,
@@ -31,12 +34,14 @@ from clairlib.testing import HOSTILE_STRINGS, ExporterConformance, hostile_docum
 from tests import strategies
 
 EVENT_HEADERS_JA = [
-    "ID", "名称", "事業", "事務所", "開催地", "開催国", "都市", "期間", "期間（表記）",
+    "ID", "名称", "事業", "事務所", "事務所名", "開催地", "開催国", "開催国名", "都市",
+    "期間", "期間（開始日）", "期間（終了日）", "期間（表記）",
     "種別", "連携先", "区分", "説明", "タグ",
 ]  # fmt: skip
 EVENT_HEADERS_EN = [
-    "id", "name", "programme", "offices", "venue_text", "venue_countries", "venue_city",
-    "period", "period_text", "kind", "partners", "group", "description", "tags",
+    "id", "name", "programme", "offices", "offices_name", "venue_text", "venue_countries",
+    "venue_countries_name", "venue_city", "period", "period_start", "period_end", "period_text",
+    "kind", "partners", "group", "description", "tags",
 ]  # fmt: skip
 
 
@@ -93,10 +98,11 @@ def test_event_row_in_japanese_with_bom_and_crlf() -> None:
     rows = _rows(raw)
     assert EVENT_HEADERS_JA == rows[0]
     assert [
-        "e1", "ニューヨーク観光展への出展", "p1", "NYC", "ニューヨーク", "US", "ニューヨーク",
-        "2013-08", "平成25年8月", "exhibition", "JETAA NY", "アメリカ", "", "重点;観光",
+        "e1", "ニューヨーク観光展への出展", "p1", "NYC", "ニューヨーク事務所", "ニューヨーク",
+        "US", "アメリカ合衆国", "ニューヨーク", "'2013-08", "2013-08-01", "2013-08-31",
+        "平成25年8月", "展示会", "JETAA NY", "アメリカ", "", "重点;観光",
     ] == rows[1]  # fmt: skip
-    assert "2013-10-01,2013-10-15/2013-10-16" == rows[2][7]
+    assert ["'2013-10-01,2013-10-15/2013-10-16", "2013-10-01", "2013-10-16"] == rows[2][9:12]
 
 
 def test_english_headers_lf_and_no_bom() -> None:
@@ -104,17 +110,22 @@ def test_english_headers_lf_and_no_bom() -> None:
     raw = _event_table(sample_document(), headers="en", encoding="utf-8", line_ending="lf")
     assert not raw.startswith(b"\xef\xbb\xbf")
     assert b"\r" not in raw
-    assert EVENT_HEADERS_EN == _rows(raw, "utf-8")[0]
+    rows = _rows(raw, "utf-8")
+    assert EVENT_HEADERS_EN == rows[0]
+    assert ["NYC", "New York Office"] == rows[1][3:5]
+    assert ["US", "United States"] == rows[1][6:8]
+    assert "exhibition" == rows[1][13]
 
 
 def test_quantity_columns_keep_value_unit_scale_qualifier_text() -> None:
-    """A quantity takes five columns; the number is plain, without exponent or commas."""
+    """A quantity's first column is its magnitude; printed value, scale … follow, plain."""
     stream = io.BytesIO()
     clairlib.export(sample_document(), "csv", stream, table="publications", headers="en")
     header, row = _rows(stream.getvalue())
     cells = dict(zip(header, row, strict=True))
     assert {
-        "accesses": "1552",
+        "accesses": "15520000",
+        "accesses_printed": "1552",
         "accesses_unit": "件",
         "accesses_scale": "10000",
         "accesses_qualifier": "approximately",
@@ -130,7 +141,7 @@ def test_formula_text_is_prefixed_and_reads_back(payload: str) -> None:
     first = payload[:1]
     runs = first in "=+-@\t\r\n'＝＋－＠"
     assert ("'" + payload if runs else payload) == rows[1][1]
-    assert ("'" if runs else payload[:1]) == rows[1][13][:1]
+    assert ("'" if runs else payload[:1]) == rows[1][-1][:1]
 
 
 def test_neutralising_can_be_turned_off() -> None:
@@ -362,3 +373,74 @@ def test_person_round_trip_keeps_host(tmp_path: Path) -> None:
     )
     clairlib.export(_report(persons=people), "csv", tmp_path, include_personal=True)
     assert people == read_csv(tmp_path).persons
+
+
+def _publication(accesses: Quantity) -> AnnualReport:
+    return _report(publications=(Publication(id="w1", title="ウェブサイト", kind="web",
+                                             accesses=accesses),))  # fmt: skip
+
+
+def test_magnitude_is_the_number_a_quantity_stands_for() -> None:
+    """約 250 万件 gives 2500000 in the number column, printed 250 and 万 beside it."""
+    accesses = Quantity.parse("年間約 250 万件".removeprefix("年間"))
+    stream = io.BytesIO()
+    clairlib.export(_publication(accesses), "csv", stream, table="publications")
+    header, row = _rows(stream.getvalue())
+    cells = dict(zip(header, row, strict=True))
+    assert ["2500000", "250", "件", "10000", "約", "約 250 万件"] == [
+        cells["アクセス数"], cells["アクセス数（記載値）"], cells["アクセス数（単位）"],
+        cells["アクセス数（倍率）"], cells["アクセス数（修飾）"], cells["アクセス数（表記）"],
+    ]  # fmt: skip
+
+
+def test_magnitude_keeps_every_digit(tmp_path: Path) -> None:
+    """A printed value with thirty digits times 万 loses none of them, and reads back."""
+    value = Decimal("123456789012345678901234567890.5")
+    clairlib.export(_publication(Quantity(value=value, unit="件", scale=10_000)), "csv", tmp_path,
+                    headers="en")  # fmt: skip
+    rows = _rows((tmp_path / "publications.csv").read_bytes())
+    assert "1234567890123456789012345678905000" == dict(zip(*rows, strict=True))["accesses"]
+    assert value == read_csv(tmp_path).publications[0].accesses.value
+
+
+def test_an_edited_magnitude_that_disagrees_is_reported(tmp_path: Path) -> None:
+    """A magnitude that is not printed value × scale is a finding, never silently taken."""
+    (tmp_path / "publications.csv").write_text(
+        "id,title,kind,accesses,accesses_printed,accesses_unit,accesses_scale\r\n"
+        "w1,a,web,2500000,250,件,10000\r\nw2,b,web,2600000,250,件,10000\r\n",
+        encoding="utf-8-sig",
+    )
+    with pytest.raises(DocumentError) as raised:
+        read_csv(tmp_path)
+    [finding] = raised.value.findings
+    assert "$.publications[1].accesses" == finding.path
+    assert "expected the magnitude 2500000 (printed value × scale), found '2600000'" == (
+        finding.message
+    )
+
+
+def test_an_export_of_the_earlier_layout_still_reads(tmp_path: Path) -> None:
+    """Before the magnitude column the first quantity column held the printed value."""
+    (tmp_path / "publications.csv").write_text(
+        "ID,題名,種別,期間,アクセス数,アクセス数（単位）,アクセス数（倍率）,アクセス数（修飾）\r\n"
+        "w1,a,web,2013-09,250,件,10000,approximately\r\n",
+        encoding="utf-8-sig",
+    )
+    [publication] = read_csv(tmp_path).publications
+    assert Quantity(value=Decimal(250), unit="件", scale=10_000,
+                    qualifier=Qualifier.APPROXIMATELY) == publication.accesses  # fmt: skip
+    assert Period.month(2013, 9) == publication.period
+
+
+def test_enumerations_read_in_japanese_or_english(tmp_path: Path) -> None:
+    """A kind typed as 研修 or as training reads as the same member."""
+    (tmp_path / "events.csv").write_text(
+        "id,name,kind\r\ne1,a,研修\r\ne2,b,training\r\n", encoding="utf-8-sig"
+    )
+    assert [EventKind.TRAINING, EventKind.TRAINING] == [e.kind for e in read_csv(tmp_path).events]
+
+
+def test_period_text_can_be_left_unprotected() -> None:
+    """protect_periods=false writes the ISO text bare; the dates beside it stay."""
+    rows = _rows(_event_table(sample_document(), protect_periods="false"))
+    assert ["2013-08", "2013-08-01", "2013-08-31"] == rows[1][9:12]

@@ -44,6 +44,11 @@ class CsvOptions:
         True, help="prefix text cells a spreadsheet would run as a formula with '"
     )
     include_personal: bool = option(False, help="include fields naming private persons")
+    protect_periods: bool = option(
+        True,
+        help="write a period's ISO text with a leading ' so a spreadsheet keeps it as text "
+        "(its start and end dates have columns of their own)",
+    )
 
 
 def _tables_for(document: Document, options: CsvOptions) -> list[Table]:
@@ -83,7 +88,13 @@ def write_csv(
             if options.include_personal or not is_personal(table, column)
         ]
         headers = [column.key if options.headers == "en" else column.ja for column in columns]
-        converter = compile_row(table, columns, neutralise=options.neutralise_formulas)
+        converter = compile_row(
+            table,
+            columns,
+            neutralise=options.neutralise_formulas,
+            language=options.headers,
+            protect_periods=options.protect_periods,
+        )
         file_name = f"{table.name}.csv"
         rows: Iterable[object] = table.rows(document)
         with sink.open(file_name) as stream:

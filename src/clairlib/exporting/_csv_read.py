@@ -22,7 +22,8 @@ from clairlib.exporting._csv_rows import (
     ParticipantsRow,
     ProgrammeRow,
 )
-from clairlib.exporting._csv_spec import TABLES, Column, Table
+from clairlib.exporting._csv_spec import DERIVED, TABLES, Column, Table
+from clairlib.exporting._csv_words import enum_member, magnitude
 from clairlib.exporting._csv_write import TRIGGERS, check_encoding
 from clairlib.findings import Finding, Severity, join_path
 from clairlib.model import (
@@ -167,13 +168,14 @@ def _cell(column: Column, text: str, neutralised: bool) -> Any:
         return _bool(text)
     if kind == "enum":
         assert column.enum is not None
-        for member in column.enum:
-            if member.value == text:
-                return member
+        member = enum_member(column.enum, text)
+        if member is not None:
+            return member
         choices = ", ".join(repr(m.value) for m in column.enum)
         raise _Bad(f"expected one of {choices}, found {text!r}")
     if kind == "period":
-        return _period(text)
+        # The writer protects a period's text from a spreadsheet's date guessing with '.
+        return _period(text[1:] if text.startswith("'") else text)
     if kind == "fy":
         return FiscalYear(_int(text))
     raise AssertionError(f"unknown column kind {kind!r}")
@@ -194,24 +196,15 @@ class _Reader:
 
     def rows(self, table: Table, path: Path) -> Iterator[tuple[int, Any]]:
         """Yield ``(index, row object)`` for every readable row of ``path``."""
-        by_header = {column.key: column for column in table.columns}
-        by_header.update({column.ja: column for column in table.columns})
         try:
             with path.open(encoding=self.encoding, newline="") as stream:
                 reader = csv.reader(stream)
                 header = next(reader, None)
                 if header is None:
                     return
-                columns: list[Column | None] = []
-                for name in header:
-                    column = by_header.get(name)
-                    if column is None:
-                        self.problem(
-                            join_path([table.name]), f"unknown column {name!r} in {path.name}"
-                        )
-                    columns.append(column)
+                columns, checks = self.header(table, header, path.name)
                 for index, cells in enumerate(reader):
-                    built = self.build(table, columns, cells, index)
+                    built = self.build(table, columns, cells, index, checks)
                     if built is not None:
                         yield index, built
         except UnicodeDecodeError as error:
@@ -221,8 +214,82 @@ class _Reader:
         except (OSError, csv.Error) as error:
             self.problem(join_path([table.name]), f"cannot read {path.name}: {error}")
 
+    def header(
+        self, table: Table, header: Sequence[str], file_name: str
+    ) -> tuple[list[Column | None], list[tuple[int, Column]]]:
+        """The column of each header cell (None: not read) and the magnitudes to check.
+
+        A quantity's first column held the printed number before the magnitude took
+        it; an export without the printed column is read that way.
+        """
+        by_header = {column.key: column for column in table.columns}
+        by_header.update({column.ja: column for column in table.columns})
+        present = {
+            by_header[name].path
+            for name in header
+            if name in by_header and by_header[name].kind not in DERIVED
+        }
+        columns: list[Column | None] = []
+        checks: list[tuple[int, Column]] = []
+        for position, name in enumerate(header):
+            column = by_header.get(name)
+            if column is None:
+                self.problem(join_path([table.name]), f"unknown column {name!r} in {file_name}")
+            elif column.kind == "magnitude":
+                printed = (*column.path, "value")
+                if printed in present:
+                    checks.append((position, column))
+                    column = None
+                else:
+                    column = attrs.evolve(column, kind="decimal", path=printed, optional=False)
+            elif column.kind in DERIVED:
+                column = None  # names and dates written beside the cells they come from
+            columns.append(column)
+        return columns, checks
+
+    def check(
+        self,
+        table: Table,
+        built: Any,
+        cells: Sequence[str],
+        index: int,
+        checks: Sequence[tuple[int, Column]],
+    ) -> bool:
+        """True when every magnitude cell is its quantity's value × scale (or empty)."""
+        fine = True
+        for position, column in checks:
+            text = cells[position].strip()
+            if not text:
+                continue
+            quantity = built
+            for name in column.path:
+                quantity = getattr(quantity, name, None)
+            where = join_path([table.name, index, *column.path])
+            if quantity is None:
+                self.problem(where, f"a magnitude {text!r} without a printed value")
+                fine = False
+                continue
+            expected = magnitude(quantity.value, quantity.scale)
+            try:
+                agrees = Decimal(text) == expected
+            except InvalidOperation:
+                agrees = False
+            if not agrees:
+                self.problem(
+                    where,
+                    f"expected the magnitude {format(expected, 'f')} (printed value × scale), "
+                    f"found {text!r}",
+                )
+                fine = False
+        return fine
+
     def build(
-        self, table: Table, columns: Sequence[Column | None], cells: Sequence[str], index: int
+        self,
+        table: Table,
+        columns: Sequence[Column | None],
+        cells: Sequence[str],
+        index: int,
+        checks: Sequence[tuple[int, Column]] = (),
     ) -> Any:
         if len(cells) != len(columns):
             self.problem(
@@ -236,9 +303,10 @@ class _Reader:
             if column is not None
         }
         try:
-            return self.assemble(table, (), raw, index)
+            built = self.assemble(table, (), raw, index)
         except _Skip:
             return None
+        return built if self.check(table, built, cells, index, checks) else None
 
     def assemble(
         self,

@@ -62,7 +62,11 @@ from clairlib.model import (
     personal_fields,
 )
 
-__all__ = ["TABLES", "Column", "Table", "is_personal", "table_names"]
+__all__ = ["DERIVED", "TABLES", "Column", "Table", "is_personal", "table_names"]
+
+#: Kinds of column written for a reader's convenience and computed from other columns:
+#: a reader of the tables ignores them (a quantity's magnitude is checked, not read).
+DERIVED = frozenset({"magnitude", "office_name", "country_name", "period_start", "period_end"})
 
 
 @attrs.frozen(kw_only=True)
@@ -71,7 +75,7 @@ class Column:
 
     key: str
     ja: str
-    kind: str  # text list int decimal bool enum period fy mapping
+    kind: str  # text list int decimal bool enum period fy mapping, or one of DERIVED
     path: tuple[str, ...]
     optional: bool = False
     enum: type[enum.Enum] | None = None
@@ -102,9 +106,12 @@ def _enum(key: str, ja: str, cls: type[enum.Enum], *path: str, optional: bool = 
 
 
 def _quantity(key: str, ja: str, *path: str) -> tuple[Column, ...]:
+    # The first column holds the magnitude (value × scale: 2500000 for 約 250 万件), so a
+    # spreadsheet totals it; the printed number keeps a column of its own.
     base = path or (key,)
     return (
-        Column(key=key, ja=ja, kind="decimal", path=(*base, "value")),
+        Column(key=key, ja=ja, kind="magnitude", path=base, optional=True),
+        Column(key=f"{key}_printed", ja=f"{ja}（記載値）", kind="decimal", path=(*base, "value")),
         Column(key=f"{key}_unit", ja=f"{ja}（単位）", kind="text", path=(*base, "unit")),
         Column(key=f"{key}_scale", ja=f"{ja}（倍率）", kind="int", path=(*base, "scale")),
         Column(
@@ -121,6 +128,24 @@ def _quantity(key: str, ja: str, *path: str) -> tuple[Column, ...]:
     )
 
 
+def _office_names(key: str, ja: str, *path: str) -> Column:
+    return Column(key=f"{key}_name", ja=ja, kind="office_name", path=path or (key,), optional=True)
+
+
+def _country_names(key: str, ja: str, *path: str) -> Column:
+    return Column(key=f"{key}_name", ja=ja, kind="country_name", path=path or (key,), optional=True)
+
+
+def _period(key: str, ja: str, *, optional: bool = True) -> tuple[Column, ...]:
+    # Start and end as full dates a spreadsheet reads as dates; the ISO text of the
+    # period itself is written so that it stays text (see the writer).
+    return (
+        _col(key, ja, "period", optional=optional),
+        Column(key=f"{key}_start", ja=f"{ja}（開始日）", kind="period_start", path=(key,)),
+        Column(key=f"{key}_end", ja=f"{ja}（終了日）", kind="period_end", path=(key,)),
+    )
+
+
 _ID = _text("id", "ID", optional=False)
 
 TABLES: tuple[Table, ...] = (
@@ -132,10 +157,12 @@ TABLES: tuple[Table, ...] = (
             _text("name", "名称", optional=False),
             _text("programme", "事業"),
             _col("offices", "事務所", "list"),
+            _office_names("offices", "事務所名"),
             _text("venue_text", "開催地", "venue", "text", optional=False),
             _col("venue_countries", "開催国", "list", "venue", "countries"),
+            _country_names("venue_countries", "開催国名", "venue", "countries"),
             _text("venue_city", "都市", "venue", "city"),
-            _col("period", "期間", "period", optional=True),
+            *_period("period", "期間"),
             _text("period_text", "期間（表記）"),
             _enum("kind", "種別", EventKind),
             _col("partners", "連携先", "list"),
@@ -213,6 +240,7 @@ TABLES: tuple[Table, ...] = (
             _text("marker", "記号", "programme", "marker"),
             _col("number", "番号", "int", "programme", "number", optional=True),
             _col("offices", "事務所", "list", "programme", "offices"),
+            _office_names("offices", "事務所名", "programme", "offices"),
             _text("kind", "種別", "programme", "kind"),
         ),
         rows=programmes,
@@ -229,13 +257,15 @@ TABLES: tuple[Table, ...] = (
             _text("name", "氏名"),
             _text("origin", "所属"),
             _text("country", "国"),
+            _country_names("country", "国名"),
             _text("field", "分野"),
             _text("office", "事務所"),
+            _office_names("office", "事務所名"),
             _text("host_name", "受入団体", "host", "name", optional=False),
             _enum("host_kind", "受入団体区分", LocalGovernmentKind, "host", "kind", optional=True),
             _text("host_prefecture", "受入団体都道府県コード", "host", "prefecture"),
             _col("host_count", "受入団体回数", "int", "host", "count"),
-            _col("period", "期間", "period", optional=True),
+            *_period("period", "期間"),
             _col("count", "人数", "int"),
         ),
         rows=records("persons"),
@@ -264,9 +294,11 @@ TABLES: tuple[Table, ...] = (
             _text("kind", "種別", optional=False),
             _text("programme", "事業"),
             _text("office", "事務所"),
+            _office_names("office", "事務所名"),
             _text("country", "国"),
+            _country_names("country", "国名"),
             _text("issue", "号"),
-            _col("period", "期間", "period", optional=True),
+            *_period("period", "期間"),
             _col("published_fy", "発行年度", "int", optional=True),
             *_quantity("accesses", "アクセス数"),
         ),
@@ -315,7 +347,9 @@ TABLES: tuple[Table, ...] = (
             _col("fiscal_year", "年度", "fy"),
             *_quantity("value", "実績値"),
             _text("office", "事務所"),
+            _office_names("office", "事務所名"),
             _text("country", "国"),
+            _country_names("country", "国名"),
             *_quantity("change", "前年度比"),
             _text("source", "出典"),
         ),
@@ -359,7 +393,7 @@ TABLES: tuple[Table, ...] = (
             _ID,
             _enum("board", "会議体", Board),
             _col("ordinal", "回", "int"),
-            _col("date", "開催日", "period"),
+            *_period("date", "開催日", optional=False),
         ),
         rows=records("meetings"),
     ),
@@ -390,6 +424,7 @@ TABLES: tuple[Table, ...] = (
         record=StaffCount,
         columns=(
             _text("office", "事務所", optional=False),
+            _office_names("office", "事務所名"),
             _text("rank", "職位", optional=False),
             _col("count", "人数", "int"),
         ),

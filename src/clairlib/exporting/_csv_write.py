@@ -13,6 +13,7 @@ import attrs
 
 from clairlib.errors import ExportError
 from clairlib.exporting._csv_spec import Column, Table
+from clairlib.exporting._csv_words import country_name, japanese_words, magnitude, office_name
 
 __all__ = [
     "CHUNK",
@@ -60,20 +61,35 @@ class _Texts:
     objects are kept alive alongside so no id is reused while it is remembered.
     """
 
-    def __init__(self, *, neutralise: bool) -> None:
+    def __init__(self, *, neutralise: bool, protect: bool = False) -> None:
         self.neutralise = neutralise
+        self.protect = protect
         self.periods: dict[int, str] = {}
+        self.bounds: dict[int, tuple[str, str]] = {}
         self.lists: dict[tuple[str, ...], str] = {}
         self._alive: list[Any] = []
 
     def period(self, period: Any) -> str:
         if len(self.periods) >= _REMEMBERED:
             self.periods.clear()
+            self.bounds.clear()
             self._alive.clear()
         text: str = period.isoformat()
+        if self.protect:
+            text = "'" + text
         self.periods[id(period)] = text
         self._alive.append(period)
         return text
+
+    def bound(self, period: Any) -> tuple[str, str]:
+        if len(self.bounds) >= _REMEMBERED:
+            self.periods.clear()
+            self.bounds.clear()
+            self._alive.clear()
+        bounds = (period.start.isoformat(), period.end.isoformat())
+        self.bounds[id(period)] = bounds
+        self._alive.append(period)
+        return bounds
 
     def list(self, items: tuple[str, ...]) -> str:
         if len(self.lists) >= _REMEMBERED:
@@ -93,6 +109,35 @@ def _decimal(value: Decimal) -> str:
     return format(value, "f")
 
 
+def _magnitude(quantity: Any) -> str:
+    # 1.5 万 is 15000, not 15000.0: zeros a scale moves behind the point say nothing.
+    text = format(magnitude(quantity.value, quantity.scale), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class _Names:
+    """Names for a code or a tuple of codes, in the same positions; empty when none is known.
+
+    Codes repeat (a few offices, a few countries), so their names are remembered.
+    """
+
+    def __init__(self, lookup: Callable[[str, str], str], language: str) -> None:
+        self.lookup = lookup
+        self.language = language
+        self.known: dict[Any, str] = {}
+
+    def __call__(self, codes: Any) -> str:
+        if len(self.known) >= _REMEMBERED:
+            self.known.clear()
+        if isinstance(codes, str):
+            text = self.lookup(codes, self.language)
+        else:
+            found = tuple(self.lookup(code, self.language) for code in codes)
+            text = join_list(found) if any(found) else ""
+        self.known[codes] = text
+        return text
+
+
 def _neutralise(var: str) -> str:
     # Two string comparisons (in C, no allocation) rule out most text before its first
     # character is looked up: every trigger sorts below "A" or above U+FF0A.
@@ -110,13 +155,24 @@ class Converter:
     rows: Callable[[Sequence[Any]], list[tuple[object, ...]]]
 
 
-def compile_row(table: Table, columns: Sequence[Column], *, neutralise: bool) -> Converter:
+def compile_row(
+    table: Table,
+    columns: Sequence[Column],
+    *,
+    neutralise: bool,
+    language: str = "en",
+    protect_periods: bool = False,
+) -> Converter:
     """The functions turning row objects into their cells, in ``columns`` order.
+
+    ``language="ja"`` writes enumerations as their Japanese words and codes' names in
+    Japanese; ``protect_periods`` prefixes a period's ISO text with ``'`` so that a
+    spreadsheet keeps it as text (``2013-09`` would become a date of its choosing).
 
     Generated code, with the loop over a chunk inside it, because the per-cell calls
     of a generic formatter would cost more than the CSV writing itself.
     """
-    texts = _Texts(neutralise=neutralise)
+    texts = _Texts(neutralise=neutralise, protect=protect_periods)
     namespace: dict[str, Any] = {
         "_T": TRIGGERS,
         "_list": texts.list,
@@ -126,7 +182,12 @@ def compile_row(table: Table, columns: Sequence[Column], *, neutralise: bool) ->
         "_pcg": texts.periods.get,
         "_id": id,
         "_dec": _decimal,
+        "_mag": _magnitude,
+        "_bound": texts.bound,
+        "_bcg": texts.bounds.get,
     }
+    offices, countries = _Names(office_name, language), _Names(country_name, language)
+    namespace.update(_on=offices, _ong=offices.known.get, _cn=countries, _cng=countries.known.get)
     lines: list[str] = []
     parents: dict[tuple[str, ...], str] = {(): "r"}
 
@@ -174,7 +235,11 @@ def compile_row(table: Table, columns: Sequence[Column], *, neutralise: bool) ->
             lines.append(f"    if {var} is not None: {var} = _dec({var})")
         elif kind == "enum":
             # ``_value_`` is a plain attribute; hashing a member runs Python code.
-            lines.append(f"    if {var} is not None: {var} = {var}._value_")
+            if language == "ja" and column.enum is not None:
+                namespace[f"_w{number}"] = japanese_words(column.enum)
+                lines.append(f"    if {var} is not None: {var} = _w{number}[{var}._value_]")
+            else:
+                lines.append(f"    if {var} is not None: {var} = {var}._value_")
         elif kind == "period":
             # Documents share period objects between records: their text is looked up
             # by identity (hashing a Period runs Python code), the object kept alongside
@@ -182,6 +247,20 @@ def compile_row(table: Table, columns: Sequence[Column], *, neutralise: bool) ->
             lines.append(f"    if {var} is not None:")
             lines.append(f"        k = _pcg(_id({var}))")
             lines.append(f"        {var} = k if k is not None else _iso({var})")
+        elif kind in ("period_start", "period_end"):
+            side = 0 if kind == "period_start" else 1
+            lines.append(f"    if {var} is not None:")
+            lines.append(f"        k = _bcg(_id({var}))")
+            lines.append(f"        {var} = (k if k is not None else _bound({var}))[{side}]")
+        elif kind == "magnitude":
+            lines.append(f"    if {var} is not None: {var} = _mag({var})")
+        elif kind in ("office_name", "country_name"):
+            helper = "_on" if kind == "office_name" else "_cn"
+            lines.append(f"    if {var}:")
+            lines.append(f"        k = {helper}g({var})")
+            lines.append(f"        {var} = k if k is not None else {helper}({var})")
+            lines.append("    else:")
+            lines.append(f"        {var} = ''")
         elif kind == "fy":
             lines.append(f"    if {var} is not None: {var} = {var}.year")
         elif kind != "int":
