@@ -159,12 +159,11 @@ def test_a_dump_interrupted_while_replacing_leaves_no_temporary(
     assert ["out.json"] == sorted(p.name for p in tmp_path.iterdir())
 
 
-def test_dump_into_a_missing_directory_is_an_export_error(tmp_path: Path) -> None:
-    """A target directory that does not exist gives an ExportError naming the path."""
-    target = tmp_path / "no" / "out.json"
-    with pytest.raises(ExportError, match=r"out\.json"):
-        io.dump(REPORT, target)
-    assert [] == list(tmp_path.iterdir())
+def test_dump_into_a_missing_directory_creates_it(tmp_path: Path) -> None:
+    """Missing parent directories are created, as export creates them."""
+    target = tmp_path / "no" / "such" / "out.json"
+    io.dump(REPORT, target)
+    assert io.dumps(REPORT) == target.read_text(encoding="utf-8")
 
 
 def test_dump_of_text_utf8_cannot_hold_is_an_export_error(tmp_path: Path) -> None:

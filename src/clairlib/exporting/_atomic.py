@@ -5,10 +5,17 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import secrets
 from pathlib import Path
 from typing import BinaryIO, cast
 
+from clairlib._targets import (
+    Temporary,
+    check_name,
+    make_directories,
+    remove_directories,
+    writable_target,
+    write_all,
+)
 from clairlib.errors import ExportError
 
 __all__ = ["PathSink", "StreamSink", "check_member_name"]
@@ -28,29 +35,20 @@ def check_member_name(name: str) -> str:
     return name
 
 
-def _sync(path: Path) -> None:
-    # The exporter may have closed its file already: reopen it to push it to disk, so
-    # the rename can never expose an empty file after a crash.
-    fd = os.open(path, os.O_RDWR)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class PathSink:
     """Writes to temporary files beside the target(s); ``commit`` renames them into place.
 
     ``open()`` makes ``target`` the output file; ``open(name)`` makes ``target`` a
     directory and writes ``target/name``. Nothing appears at the final names until
     :meth:`commit`; :meth:`discard` removes every temporary file and any directory it
-    created, so existing files are kept.
+    created, so existing files are kept. What may be replaced, and how, is decided
+    by :mod:`clairlib._targets` (regular files only, symlinks written through).
     """
 
     def __init__(self, target: Path, *, exporter: str) -> None:
         self.target = target
         self.exporter = exporter
-        self._files: list[tuple[BinaryIO, Path, Path]] = []  # (file, temporary, final)
+        self._files: list[tuple[Temporary, Path]] = []  # (temporary, the path asked for)
         self._single = False
         self._created: list[Path] = []
 
@@ -58,51 +56,32 @@ class PathSink:
         if name is None:
             if self._files:
                 raise ExportError(f"exporter {self.exporter!r} opened its output twice")
-            if self.target.is_dir():
+            if check_name(self.target).is_dir():
                 raise ExportError(
                     f"exporter {self.exporter!r} writes one file, but {self.target} is a directory"
                 )
             self._single = True
-            final = self.target
-            self._make_directory(final.parent)
+            requested = self.target
+            final = writable_target(requested)
+            self._created += make_directories(final.parent)
         else:
             if self._single:
                 raise ExportError(
                     f"exporter {self.exporter!r} opened its output and then a member {name!r}"
                 )
-            final = self.target / check_member_name(name)
-            if any(done == final for _, _, done in self._files):
+            requested = check_name(self.target / check_member_name(name))
+            if any(asked == requested for _, asked in self._files):
                 raise ExportError(f"exporter {self.exporter!r} opened member {name!r} twice")
-            if self.target.exists() and not self.target.is_dir():
+            if os.path.lexists(self.target) and not self.target.is_dir():
                 raise ExportError(
                     f"exporter {self.exporter!r} writes several files, "
                     f"but {self.target} is not a directory"
                 )
-            self._make_directory(self.target)
-        temporary = final.with_name(f".{final.name}.{secrets.token_hex(6)}.tmp")
-        try:
-            # 0o666 lets the umask decide the permissions, as for any new file.
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except OSError as error:
-            raise ExportError(f"cannot write beside {final}: {error.strerror}") from error
-        handle = cast(BinaryIO, os.fdopen(fd, "wb"))
-        self._files.append((handle, temporary, final))
-        return handle
-
-    def _make_directory(self, directory: Path) -> None:
-        missing: list[Path] = []
-        probe = directory
-        while not probe.exists():
-            missing.append(probe)
-            if probe.parent == probe:
-                break
-            probe = probe.parent
-        try:
-            for path in reversed(missing):
-                path.mkdir()
-                self._created.append(path)
-        except OSError as error:
-            raise ExportError(f"cannot create directory {directory}: {error.strerror}") from error
+            self._created += make_directories(self.target)
+            final = writable_target(requested)
+        temporary = Temporary(final)
+        self._files.append((temporary, requested))
+        return temporary.stream
 
     @property
     def opened(self) -> bool:
@@ -110,59 +89,63 @@ class PathSink:
         return bool(self._files)
 
     def commit(self) -> tuple[Path, ...]:
-        """Close every file and rename it over its final name; return the final paths."""
-        for handle, temporary, final in self._files:
-            handle.close()
-            _sync(temporary)
-            if final.is_dir():
-                raise ExportError(f"cannot replace directory {final} with a file")
-            if final.exists():
-                # Replacing a file keeps its permissions, as writing into it would.
-                os.chmod(temporary, final.stat().st_mode & 0o7777)
-        for _, temporary, final in self._files:
-            os.replace(temporary, final)
-        return tuple(final for _, _, final in self._files)
+        """Close every file and rename it over its final name; return the paths asked for."""
+        for temporary, _ in self._files:
+            temporary.finish()
+        for temporary, _ in self._files:
+            temporary.install()
+        return tuple(asked for _, asked in self._files)
 
     def discard(self) -> None:
         """Remove every temporary file and every directory this sink created."""
-        for handle, temporary, _ in self._files:
-            # The output is being thrown away: a failed flush changes nothing.
-            with contextlib.suppress(OSError):
-                handle.close()
-            temporary.unlink(missing_ok=True)
+        for temporary, _ in self._files:
+            temporary.discard()
         self._files.clear()
-        for directory in reversed(self._created):
-            try:
-                directory.rmdir()
-            except OSError:
-                break  # something else was put there meanwhile: leave it
+        remove_directories(self._created)
         self._created.clear()
+
+
+def _closed(stream: object) -> bool:
+    try:
+        return bool(getattr(stream, "closed", False))
+    except Exception:  # a stream whose ``closed`` raises is no stream to write to
+        return True
 
 
 class _Unclosable(io.BufferedIOBase):
     # Lets an exporter close (or wrap and close) what it was given without closing the
-    # caller's stream.
+    # caller's stream, and writes every byte even where the stream takes only a part.
 
     def __init__(self, stream: BinaryIO) -> None:
         super().__init__()
         self._stream = stream
+        # After a failed write the output is lost anyway; a flush then (from a ``with``
+        # closing a wrapper) must not replace the write's error with its own.
+        self._failed = False
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: bytes | bytearray | memoryview, /) -> int:  # type: ignore[override]
         if self.closed:
-            raise ValueError("write to a closed output")
-        written = self._stream.write(data)
-        return len(data) if written is None else written
+            raise ExportError("the exporter wrote to its output after closing it")
+        if _closed(self._stream):
+            raise ExportError("the output stream was closed during the export")
+        try:
+            return write_all(self._stream, data)
+        except BaseException:
+            self._failed = True
+            raise
 
     def flush(self) -> None:
-        if not self.closed:
-            self._stream.flush()
+        if not self.closed and not self._failed and not _closed(self._stream):
+            flush = getattr(self._stream, "flush", None)
+            if flush is not None:
+                flush()
 
     def close(self) -> None:
         if not self.closed:
-            self._stream.flush()
+            self.flush()
         super().close()
 
 
@@ -182,6 +165,8 @@ class StreamSink:
             )
         if name is not None:
             check_member_name(name)
+        if _closed(self.stream):
+            raise ExportError(f"cannot export {self.exporter} to a closed stream")
         self._handle = _Unclosable(self.stream)
         return cast(BinaryIO, self._handle)
 
@@ -193,10 +178,19 @@ class StreamSink:
     def commit(self) -> tuple[Path, ...]:
         """Flush what was written; a stream has no paths."""
         if self._handle is not None:
-            self._handle.close()
+            try:
+                self._handle.close()
+            except OSError as error:
+                raise ExportError(
+                    f"could not write {self.exporter} to the stream: {error.strerror or error}"
+                ) from None
         return ()
 
     def discard(self) -> None:
-        """Flush what was written: bytes already sent to a stream cannot be taken back."""
+        """Flush what was written, if it can be: bytes sent to a stream cannot be taken back.
+
+        Never raises: the export has failed already, and that failure is the one to report.
+        """
         if self._handle is not None:
-            self._handle.close()
+            with contextlib.suppress(Exception):
+                self._handle.close()

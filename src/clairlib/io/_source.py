@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from clairlib._targets import write_file
 from clairlib.errors import DocumentError, ExportError
 from clairlib.findings import Finding, Severity
 from clairlib.io._problems import JSON, SOURCE, NonFinite, describe
@@ -86,9 +86,9 @@ def write_atomically(text: str, path: str | os.PathLike[str]) -> None:
     """Write ``text`` as UTF-8 to ``path`` all at once: a failure leaves no partial file.
 
     The text goes to a temporary file beside the target, which then replaces it in
-    one step, so readers see the old file or the new one, never part of either.
+    one step, so readers see the old file or the new one, never part of either;
+    :mod:`clairlib._targets` decides what may be replaced.
     """
-    target = Path(path)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -97,25 +97,4 @@ def write_atomically(text: str, path: str | os.PathLike[str]) -> None:
             f"could not write {os.fspath(path)}: the text holds {character}, "
             "which UTF-8 cannot encode"
         ) from None
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        # 0o666 lets the umask decide the permissions, as for any new file.
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as error:
-        raise ExportError(f"could not write {os.fspath(path)}: {error.strerror or error}") from None
-    try:
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            if target.exists():
-                os.chmod(temporary, target.stat().st_mode & 0o7777)
-            os.replace(temporary, target)
-        except OSError as error:
-            raise ExportError(
-                f"could not write {os.fspath(path)}: {error.strerror or error}"
-            ) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_file(Path(os.fspath(path)), data)
