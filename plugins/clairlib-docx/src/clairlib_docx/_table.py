@@ -215,10 +215,11 @@ class TableWriter:
             while end + 1 < len(columns) and columns[end + 1].group == column.group:
                 end += 1
             # Each column carries the group in its own field: each is cleaned (and named).
-            group = [
+            cleaned = [
                 self._clean(columns[sub].group or "", ("columns", sub, "group"))
                 for sub in range(index, end + 1)
-            ][0]
+            ]
+            group = cleaned[0]
             labels = [
                 self._clean(columns[sub].label, ("columns", sub, "label"))
                 for sub in range(index, end + 1)
