@@ -29,10 +29,10 @@ __version__ = "0.1.0.dev0"
 _LAZY: dict[str, str] = {
     "dump": "clairlib.io",
     "dumps": "clairlib.io",
-    "export": "clairlib.exporting",
+    "export": "clairlib._compose",
     "exporters": "clairlib.plugins",
     "load": "clairlib.io",
-    "validate": "clairlib.plugins",
+    "validate": "clairlib._compose",
 }
 
 
@@ -40,9 +40,9 @@ __getattr__, __dir__ = lazy_attributes(__name__, _LAZY, globals(), __all__)
 
 
 if TYPE_CHECKING:
-    from clairlib.exporting import export as export
+    from clairlib._compose import export as export
+    from clairlib._compose import validate as validate
     from clairlib.io import dump as dump
     from clairlib.io import dumps as dumps
     from clairlib.io import load as load
     from clairlib.plugins import exporters as exporters
-    from clairlib.plugins import validate as validate

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from clairlib.aggregate import SelectorError, evaluate, rollup, tally
+from clairlib.aggregate import Evaluator, SelectorError, evaluate, rollup, tally
 from clairlib.model import AnnualReport, Selector
 
 # <平成 25 年度 海外で開催･参加した経済交流関係イベント等一覧>: events per office as the
@@ -117,6 +117,16 @@ def test_evaluate_a_selector(excerpt: AnnualReport) -> None:
     computed = evaluate(excerpt, Selector(records="events", measure="distinct:venue"))
     assert Decimal(21) == computed.value
     assert 45 == len(computed.parts)
+
+
+def test_an_evaluator_evaluates_many_selectors_over_one_document(excerpt: AnnualReport) -> None:
+    """One Evaluator per document: 45 events, 12 countries, 21 venues, as evaluate gives."""
+    evaluator = Evaluator(excerpt)
+    assert [Decimal(45), Decimal(12), Decimal(21)] == [
+        evaluator.evaluate("events").value,
+        evaluator.evaluate("events", measure="distinct:country").value,
+        evaluator.evaluate(Selector(records="events", measure="distinct:venue")).value,
+    ]
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,9 @@ import docx
 import pytest
 from clairlib_docx import EXPORTER, DocxFindingWarning, DocxOptions
 
+from clairlib import export
 from clairlib.errors import DocumentError, ExportError
-from clairlib.exporting import build_options, export
+from clairlib.exporting import build_options
 from clairlib.plugins import PluginHost
 
 

@@ -9,7 +9,8 @@
   ``distinct:FIELD`` or ``sum:FIELD``. A record under several keys counts under
   each, and the tally says so: ``gross`` (sum of groups) against ``assigned``
   (each record once).
-- :func:`evaluate` computes what a :class:`~clairlib.model.Selector` names.
+- :func:`evaluate` computes what a :class:`~clairlib.model.Selector` names; an
+  :class:`Evaluator` does so for many selectors over one document.
 - :func:`aggregate_indicator` combines measurements over offices and over fiscal
   years as the indicator says (sum, last, max, min); a ratio indicator divides its
   aggregated numerator by its aggregated denominator — never an average of ratios.
@@ -34,8 +35,7 @@ from clairlib.aggregate._indicators import (
     progress,
     year_on_year,
 )
-from clairlib.aggregate._select import Computed, SelectorError
-from clairlib.aggregate._select import evaluate as _evaluate
+from clairlib.aggregate._select import Computed, Evaluator, SelectorError
 from clairlib.aggregate._summary import (
     HEADLINES,
     Basis,
@@ -54,6 +54,7 @@ __all__ = [
     "Basis",
     "Change",
     "Computed",
+    "Evaluator",
     "Group",
     "Headline",
     "IndicatorValue",
@@ -84,6 +85,4 @@ def evaluate(
 ) -> Computed:
     """Compute a selector over ``doc``: a :class:`Selector`, or a record-list name with
     ``measure`` and ``where`` (``evaluate(report, "events", measure="distinct:country")``)."""
-    if isinstance(selector, Selector):
-        return _evaluate(doc, selector.records, selector.measure, selector.where)
-    return _evaluate(doc, selector, measure, where)
+    return Evaluator(doc).evaluate(selector, measure=measure, where=where)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -12,12 +12,10 @@ import attrs
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.errors import ClairlibError
-from clairlib.findings import join_path
-from clairlib.model.documents import AnnualReport, Document, Programme, Section
+from clairlib.model.documents import Document, Selector
+from clairlib.model.navigation import RECORD_LISTS, programme_pillars, record_list
 from clairlib.model.quantity import Quantity
 from clairlib.model.records import Participants
-
-RECORD_LISTS = ("events", "grants", "measurements", "persons", "publications", "staff")
 
 # Names a selector or a tally may use for what a record stores under another name, so that
 # ``distinct:country`` works for an event (whose countries are its venue's).
@@ -39,51 +37,11 @@ class SelectorError(ClairlibError, ValueError):
     """A selector or tally names a record list, measure or field that does not exist."""
 
 
-def programme_pillars(doc: Document) -> dict[str, str]:
-    """Map each programme id to the pillar it counts under (its own, else its section's)."""
-    out: dict[str, str] = {}
-
-    def walk(sections: Sequence[Section], inherited: str | None) -> None:
-        for section in sections:
-            pillar = section.pillar or inherited
-            for programme in section.programmes:
-                chosen = programme.pillar or pillar
-                if chosen is not None:
-                    out[programme.id] = chosen
-            walk(section.sections, pillar)
-
-    sections = getattr(doc, "sections", ())
-    walk(sections, None)
-    return out
-
-
-def iter_programmes(doc: Document) -> Iterator[tuple[str, Programme]]:
-    """Yield ``(path, programme)`` for every programme in the document's sections."""
-
-    def walk(
-        sections: Sequence[Section], parts: list[str | int]
-    ) -> Iterator[tuple[str, Programme]]:
-        for i, section in enumerate(sections):
-            here = [*parts, "sections", i]
-            for j, programme in enumerate(section.programmes):
-                yield join_path([*here, "programmes", j]), programme
-            yield from walk(section.sections, here)
-
-    yield from walk(getattr(doc, "sections", ()), [])
-
-
 def records_of(doc: Document, name: str) -> tuple[str, Sequence[Any]]:
     """The base path and the records of a record list (``events`` → ``$.events``)."""
     if name not in RECORD_LISTS:
         raise SelectorError(f"expected a record list ({', '.join(RECORD_LISTS)}), found {name!r}")
-    if not isinstance(doc, AnnualReport):
-        return join_path([name]), ()
-    if name == "staff":
-        organisation = doc.organisation
-        staff = organisation.staff if organisation is not None else ()
-        return "$.organisation.staff", staff
-    records: Sequence[Any] = getattr(doc, name)
-    return join_path([name]), records
+    return record_list(doc, name)
 
 
 def scalar(value: Any) -> str:
@@ -360,3 +318,34 @@ def evaluate(
         return Computed(value=compute(items), base=base, indices=tuple(range(len(items))))
     indices = tuple(i for i, r in enumerate(items) if keep(r))
     return Computed(value=compute([items[i] for i in indices]), base=base, indices=indices)
+
+
+class Evaluator:
+    """Evaluates selectors over one document, sharing what they have in common.
+
+    What every selector over the document needs (which pillar each programme counts
+    under) is worked out once; a rule that evaluates many figures' selectors keeps
+    one evaluator for the document.
+    """
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._resolver = Resolver(doc)
+
+    def evaluate(
+        self,
+        selector: Selector | str,
+        *,
+        measure: str = "count",
+        where: Mapping[str, str] | None = None,
+    ) -> Computed:
+        """Compute a :class:`Selector`, or a record list's ``measure`` over ``where``."""
+        if isinstance(selector, Selector):
+            return evaluate(
+                self.doc,
+                selector.records,
+                selector.measure,
+                selector.where,
+                resolver=self._resolver,
+            )
+        return evaluate(self.doc, selector, measure, where, resolver=self._resolver)

@@ -9,10 +9,11 @@ from typing import Any
 
 import attrs
 
-from clairlib.aggregate._select import Resolver, number, programme_pillars
+from clairlib.aggregate._select import Resolver, number
 from clairlib.calendar import FiscalYear
 from clairlib.findings import join_path
 from clairlib.model.documents import AnnualReport, Figure, Selector
+from clairlib.model.navigation import programme_pillars
 from clairlib.model.records import Event, EventKind, Grant, ParticipantKind, Person
 
 HEADLINES = (

@@ -1,16 +1,17 @@
 """Export: the exporter protocol and atomic output.
 
 An :class:`Exporter` has a name, a file suffix, typed options and a ``write``
-function that writes a document into a :class:`Sink`. :func:`export` finds an
-installed exporter by name (through :mod:`clairlib.plugins`), converts its
-options and writes atomically: a failed export leaves no half-written file and
-keeps any file that was there.
+function that writes a document into a :class:`Sink`. :func:`export` converts an
+exporter's options and writes atomically: a failed export leaves no half-written
+file and keeps any file that was there.
 
 >>> import clairlib
 >>> clairlib.export(report, "csv", "out/")          # doctest: +SKIP
 >>> clairlib.export(report, "json", "report.json")  # doctest: +SKIP
 
-``clairlib.export`` is :func:`export`; this package holds the protocol around it.
+``clairlib.export`` looks an installed exporter up by name (in
+:mod:`clairlib.plugins`, which sits above this package) and hands it to
+:func:`export`; this package holds the protocol and never imports the plugins.
 """
 
 from __future__ import annotations

@@ -6,22 +6,18 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 import attrs
-import pluggy
 
 from clairlib.errors import ExportError
 from clairlib.exporting._csv_spec import TABLES, Table, is_personal
 from clairlib.exporting._csv_write import check_encoding, compile_row, write_table
 from clairlib.exporting._exporter import Exporter, Progress, Sink
 from clairlib.exporting._options import option
+from clairlib.hooks import hookimpl
 
 if TYPE_CHECKING:
     from clairlib.model import Document
 
 __all__ = ["CSV", "CsvOptions", "clairlib_exporters"]
-
-# The same marker as ``clairlib.plugins.hookimpl``; made here because the plugin host
-# sits above this layer.
-hookimpl = pluggy.HookimplMarker("clairlib")
 
 _LINE_ENDINGS = {"crlf": "\r\n", "lf": "\n"}
 

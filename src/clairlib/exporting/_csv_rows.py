@@ -15,8 +15,8 @@ from clairlib.model import (
     LocalGovernment,
     Participants,
     Programme,
-    Section,
 )
+from clairlib.model.navigation import iter_sections
 
 __all__ = [
     "AgendaRow",
@@ -82,13 +82,6 @@ class AgendaRow:
     item: AgendaItem
 
 
-def _sections(sections: Iterable[Section]) -> Iterator[ProgrammeRow]:
-    for section in sections:
-        for programme in section.programmes:
-            yield ProgrammeRow(section.id, programme)
-        yield from _sections(section.sections)
-
-
 def participants(doc: Document) -> Iterator[ParticipantsRow]:
     for event in getattr(doc, "events", ()):
         for index, participants in enumerate(event.participants):
@@ -149,4 +142,6 @@ def records(field: str) -> Callable[[Document], Iterable[Any]]:
 
 def programmes(doc: Document) -> Iterator[ProgrammeRow]:
     """Every programme of the document's sections, nested ones included, in order."""
-    return _sections(getattr(doc, "sections", ()))
+    for _, section in iter_sections(doc):
+        for programme in section.programmes:
+            yield ProgrammeRow(section.id, programme)

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
-import pluggy
 
 from clairlib.errors import DocumentError, ExportError
 from clairlib.exporting._exporter import Exporter, Progress, Sink
 from clairlib.exporting._options import NoOptions
 from clairlib.findings import Finding, Severity
+from clairlib.hooks import hookimpl
 
 if TYPE_CHECKING:
     from clairlib.model import Document
@@ -30,10 +30,6 @@ __all__ = [
     "envelope_text",
     "read_json",
 ]
-
-# The same marker as ``clairlib.plugins.hookimpl``; made here because the plugin host
-# sits above this layer.
-hookimpl = pluggy.HookimplMarker("clairlib")
 
 SCHEMA_VERSION = "1"
 """The version of the canonical JSON schema the envelope's ``"clairlib"`` key names."""

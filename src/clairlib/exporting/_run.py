@@ -15,7 +15,7 @@ from clairlib.exporting._options import build_options
 if TYPE_CHECKING:
     from clairlib.model import Document
 
-__all__ = ["Destination", "export", "resolve", "run"]
+__all__ = ["Destination", "export", "run"]
 
 Destination = str | os.PathLike[str] | BinaryIO
 
@@ -26,17 +26,17 @@ def _is_document(document: object) -> bool:
     return isinstance(document, AnnualPlan | AnnualReport | MidTermPlan)
 
 
-def resolve(exporter: str | Exporter) -> Exporter:
-    """The exporter itself, or the installed exporter with this name."""
+def _exporter(exporter: object) -> Exporter:
     if isinstance(exporter, Exporter):
         return exporter
-    if not isinstance(exporter, str):
-        raise ExportError(f"expected an exporter or its name, found {exporter!r}")
-    # Names are resolved by the plugin host, which sits above this layer: imported on
-    # use so that importing ``clairlib.exporting`` never loads plugins.
-    from clairlib.plugins import get_plugin_manager
-
-    return get_plugin_manager().exporter(exporter)
+    if isinstance(exporter, str):
+        # Names are looked up among the installed plugins, which sit above this layer:
+        # clairlib.export does that and hands the exporter down.
+        raise ExportError(
+            f"clairlib.exporting.export takes an Exporter, found the name {exporter!r}: "
+            f"export by name with clairlib.export(document, {exporter!r}, …)"
+        )
+    raise ExportError(f"expected an exporter, found {exporter!r}")
 
 
 def run(
@@ -87,19 +87,20 @@ def run(
 
 def export(
     document: Document,
-    exporter: str | Exporter,
+    exporter: Exporter,
     destination: Destination,
     *,
     progress: Progress | None = None,
     **options: object,
 ) -> tuple[Path, ...]:
-    """Write ``document`` with an installed exporter (by name) to a path or binary stream.
+    """Write ``document`` with ``exporter`` to a path or binary stream.
 
     ``options`` are the exporter's options; strings are converted to their types, and
     an unknown option raises :class:`~clairlib.errors.ExportError`. Output to a path
     is atomic: temporary files beside the target are renamed into place only when
     the exporter succeeds. Returns the paths written (none for a stream).
+    :func:`clairlib.export` takes an installed exporter's name as well.
     """
-    chosen = resolve(exporter)
+    chosen = _exporter(exporter)
     built = build_options(chosen.options, options, exporter=chosen.name)
     return run(document, chosen, destination, built, progress=progress)

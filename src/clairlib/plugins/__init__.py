@@ -1,7 +1,8 @@
 """Plugins: the pluggy host through which exporters and validation rules are added.
 
-A plugin is a module (or any object) with functions marked :data:`hookimpl`,
-named after the hooks in this package: ``clairlib_exporters()`` returns
+A plugin is a module (or any object) with functions marked
+:data:`clairlib.hooks.hookimpl` (also importable from here), named after the
+hooks in this package: ``clairlib_exporters()`` returns
 :class:`~clairlib.exporting.Exporter` objects, ``clairlib_rules()`` returns
 :class:`~clairlib.rules.Rule` objects. clairlib's own CSV and JSON exporters and
 its rules are plugins of exactly this kind. A distribution makes its plugin
@@ -12,7 +13,8 @@ known through the entry-point group ``clairlib``::
 
 Plugins are found on first use, not at import. :func:`get_plugin_manager` gives
 the shared :class:`PluginHost`; tests and embedding applications can build
-their own.
+their own. The host only collects: ``clairlib.export`` and ``clairlib.validate``,
+at the top of the package, look exporters and rules up here and hand them down.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from clairlib.plugins._hookspecs import hookimpl, hookspec
+from clairlib.hooks import hookimpl, hookspec
 from clairlib.plugins._manager import (
     DEFAULT_PLUGINS,
     ENTRY_POINT_GROUP,
@@ -34,8 +36,7 @@ from clairlib.plugins._manager import (
 
 if TYPE_CHECKING:
     from clairlib.exporting import Exporter
-    from clairlib.model import Document
-    from clairlib.rules import Rule, ValidationReport
+    from clairlib.rules import Rule
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -51,7 +52,6 @@ __all__ = [
     "hookspec",
     "installed_rules",
     "reset_plugin_manager",
-    "validate",
 ]
 
 _host: PluginHost | None = None
@@ -83,10 +83,3 @@ def exporters() -> Mapping[str, Exporter]:
 def installed_rules() -> tuple[Rule, ...]:
     """The installed validation rules: clairlib's own, then those of plugins."""
     return get_plugin_manager().rules()
-
-
-def validate(doc: Document, *, previous: Document | None = None) -> ValidationReport:
-    """Validate ``doc`` with every installed rule; ``previous`` is last year's document."""
-    from clairlib import rules
-
-    return rules.validate(doc, rules=installed_rules(), previous=previous)

@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import pluggy
+from clairlib.hooks import PROJECT, hookimpl, hookspec
 
 if TYPE_CHECKING:
     from clairlib.exporting import Exporter
     from clairlib.reading import Reader
     from clairlib.rules import Rule
 
-PROJECT = "clairlib"
-
-hookspec = pluggy.HookspecMarker(PROJECT)
-hookimpl = pluggy.HookimplMarker(PROJECT)
+__all__ = [
+    "PROJECT",
+    "clairlib_exporters",
+    "clairlib_readers",
+    "clairlib_rules",
+    "hookimpl",
+    "hookspec",
+]
 
 
 @hookspec

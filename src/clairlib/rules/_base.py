@@ -9,11 +9,12 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from clairlib.aggregate._select import Resolver, iter_programmes
+from clairlib.aggregate import Evaluator
 from clairlib.errors import ClairlibError
 from clairlib.findings import Finding, Severity, join_path
 from clairlib.model.documents import AnnualReport, Document, Figure
 from clairlib.model.indicators import Indicator
+from clairlib.model.navigation import iter_programmes
 from clairlib.rules._coverage import Coverage, Mark, account
 
 
@@ -80,7 +81,7 @@ class Context:
         self.doc = doc
         self.previous = previous
         self.plan = plan
-        self.resolver = Resolver(doc)
+        self.evaluator = Evaluator(doc)
         self.rule = ""
         self._skipped: list[Skipped] = []
         self._checked: list[Mark] = []

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import attrs
 
-from clairlib.aggregate._select import SelectorError, evaluate
+from clairlib.aggregate import SelectorError
 from clairlib.findings import Finding, Severity, join_path
 from clairlib.model.documents import AnnualReport, ColumnRole, Document, Selector, Table
 from clairlib.rules._base import Context
@@ -52,13 +52,7 @@ class CountOfRows:
             if selector is None:
                 continue
             try:
-                computed = evaluate(
-                    doc,
-                    selector.records,
-                    selector.measure,
-                    selector.where,
-                    resolver=ctx.resolver,
-                )
+                computed = ctx.evaluator.evaluate(selector)
             except SelectorError as error:
                 yield Finding(
                     rule=self.code,

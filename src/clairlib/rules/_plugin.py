@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import pluggy
-
+from clairlib.hooks import hookimpl
 from clairlib.rules import Rule, default_rules
-
-# The same marker as clairlib.plugins.hookimpl, made here because the rules sit below the
-# plugin host and must not import it.
-hookimpl = pluggy.HookimplMarker("clairlib")
 
 
 @hookimpl

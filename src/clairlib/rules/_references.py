@@ -8,7 +8,6 @@ from typing import Any
 
 import attrs
 
-from clairlib.aggregate._select import RECORD_LISTS, iter_programmes
 from clairlib.findings import Finding, Severity, join_path
 from clairlib.model.documents import (
     AnnualPlan,
@@ -19,6 +18,7 @@ from clairlib.model.documents import (
     MidTermPlan,
     Section,
 )
+from clairlib.model.navigation import RECORD_LISTS, iter_programmes
 from clairlib.rules._base import Context
 
 _Ref = tuple[str, list[str | int], str]  # (kind, path parts, id)

@@ -7,9 +7,9 @@ from typing import Any
 
 import attrs
 
-from clairlib.aggregate._select import iter_programmes
 from clairlib.findings import Evidence, Finding, Severity, join_path
-from clairlib.model.documents import AnnualReport, Document, Section
+from clairlib.model.documents import AnnualReport, Document
+from clairlib.model.navigation import iter_programmes, iter_sections
 
 # A namespace is a list of sources: ids and how to name the place of the i-th one. Paths
 # are made only for a repeat, since a report may hold a million records.
@@ -47,7 +47,7 @@ def _collections(doc: Document) -> Iterator[tuple[str, list[_Source]]]:
             )
     yield "indicator", [_listed("indicators", getattr(doc, "indicators", ()))]
     yield "programme", [_fixed([(f"{path}.id", p.id) for path, p in iter_programmes(doc)])]
-    yield "section", [_fixed(list(_section_ids(getattr(doc, "sections", ()), [])))]
+    yield "section", [_fixed([(f"{path}.id", s.id) for path, s in iter_sections(doc)])]
     framework = getattr(doc, "framework", None)
     if framework is not None:
         yield "pillar", [_listed(["framework", "pillars"], framework.pillars)]
@@ -56,13 +56,6 @@ def _collections(doc: Document) -> Iterator[tuple[str, list[_Source]]]:
                 f"objective of pillar {pillar.id!r}",
                 [_listed(["framework", "pillars", p, "objectives"], pillar.objectives)],
             )
-
-
-def _section_ids(sections: Sequence[Section], base: list[str | int]) -> Iterator[tuple[str, str]]:
-    for s, section in enumerate(sections):
-        here = [*base, "sections", s]
-        yield join_path([*here, "id"]), section.id
-        yield from _section_ids(section.sections, here)
 
 
 @attrs.frozen(kw_only=True)

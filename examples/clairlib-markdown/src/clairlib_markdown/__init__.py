@@ -22,6 +22,7 @@ import attrs
 
 from clairlib.errors import ExportError
 from clairlib.exporting import Exporter, Progress, Sink, option
+from clairlib.hooks import hookimpl
 from clairlib.model import (
     AnnualPlan,
     AnnualReport,
@@ -37,7 +38,6 @@ from clairlib.model import (
     Section,
     Table,
 )
-from clairlib.plugins import hookimpl
 
 __all__ = ["MARKDOWN", "MarkdownOptions", "clairlib_exporters", "escape", "render"]
 

@@ -36,8 +36,8 @@ import attrs
 from clairlib.errors import DocumentError, ExportError
 from clairlib.exporting import Exporter, Sink, option
 from clairlib.findings import Finding
+from clairlib.hooks import hookimpl
 from clairlib.model import AnnualPlan, AnnualReport, MidTermPlan
-from clairlib.plugins import hookimpl
 from clairlib_docx._sanitize import needs_cleaning
 
 __all__ = [
