@@ -1,4 +1,4 @@
-"""Tests of the built-in JSON exporter: the envelope, byte-identical fast path, reading back."""
+"""Tests of the built-in JSON exporter: dumps' text, written as it goes, the same with orjson."""
 
 from __future__ import annotations
 
@@ -17,10 +17,9 @@ import clairlib
 from clairlib.calendar import FiscalYear
 from clairlib.errors import DocumentError, ExportError
 from clairlib.exporting import SCHEMA_VERSION, read_json
-from clairlib.exporting import _json as json_exporter
 from clairlib.io import _text as json_text
-from clairlib.io import dumps
-from clairlib.model import AnnualReport, Document, Grant, Quantity
+from clairlib.io import dumps, unstructure
+from clairlib.model import AnnualReport, Document, Event, Grant, Quantity
 from clairlib.testing import ExporterConformance, hostile_document, sample_document
 from tests import strategies
 
@@ -44,35 +43,33 @@ def without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "orjson", None)
 
 
-def test_envelope_of_a_minimal_report() -> None:
-    """The envelope holds the schema version and the canonical document, keys sorted."""
+MINIMAL = (
+    "{\n"
+    '  "fiscal_year": 2013,\n'
+    '  "id": "r",\n'
+    '  "kind": "annual_report",\n'
+    '  "title": "平成25年度事業報告"\n'
+    "}\n"
+)
+
+
+def test_export_of_a_minimal_report() -> None:
+    """The export is the canonical JSON of the document, keys sorted, worked out by hand."""
     report = AnnualReport(id="r", title="平成25年度事業報告", fiscal_year=FiscalYear(2013))
-    expected = (
-        "{\n"
-        '  "clairlib": "1",\n'
-        '  "document": {\n'
-        '    "fiscal_year": 2013,\n'
-        '    "id": "r",\n'
-        '    "kind": "annual_report",\n'
-        '    "title": "平成25年度事業報告"\n'
-        "  }\n"
-        "}\n"
-    )
-    assert expected.encode("utf-8") == _exported(report)
+    assert MINIMAL.encode("utf-8") == _exported(report)
 
 
-def test_document_is_the_canonical_json() -> None:
-    """The document inside the envelope is what clairlib.io writes for it."""
+def test_export_is_what_dumps_writes() -> None:
+    """The JSON export and clairlib.dumps write the same text: one format."""
     document = sample_document()
-    data = json.loads(_exported(document))
-    assert {"clairlib", "document"} == set(data)
-    assert json.loads(dumps(document)) == data["document"]
+    assert dumps(document).encode("utf-8") == _exported(document)
 
 
 def test_standard_path_without_orjson(without_orjson: None) -> None:
-    """Without orjson the json module writes the same envelope."""
-    assert None is json_exporter._orjson()
-    test_envelope_of_a_minimal_report()
+    """Without orjson the generated writer writes the same text."""
+    assert None is json_text._orjson()
+    report = AnnualReport(id="r", title="平成25年度事業報告", fiscal_year=FiscalYear(2013))
+    assert MINIMAL.encode("utf-8") == _exported(report)
 
 
 @pytest.mark.parametrize("make", [sample_document, hostile_document], ids=["sample", "hostile"])
@@ -87,7 +84,7 @@ def test_orjson_and_json_write_the_same_bytes(make: Any, monkeypatch: pytest.Mon
 
 def _json_module(document: Document) -> bytes:
     """The canonical JSON as the json module writes it from the unstructured data."""
-    data = json_exporter.envelope(document)
+    data = unstructure(document)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
     return (text + "\n").encode("utf-8")
 
@@ -96,7 +93,16 @@ def _json_module(document: Document) -> bytes:
 @given(document=strategies.documents)
 def test_generated_writer_is_byte_identical_to_json(document: Document) -> None:
     """Without orjson, the text written from the model equals json.dumps of its data."""
-    assert _json_module(document) == json_exporter._utf8(json_exporter.envelope_text(document))
+    saved = sys.modules.get("orjson")
+    sys.modules["orjson"] = None  # type: ignore[assignment]
+    try:
+        text = json_text.canonical_text(document)
+    finally:
+        if saved is None:
+            del sys.modules["orjson"]
+        else:
+            sys.modules["orjson"] = saved
+    assert _json_module(document) == text.encode("utf-8", "surrogatepass")
 
 
 @pytest.mark.parametrize("make", [sample_document, hostile_document], ids=["sample", "hostile"])
@@ -109,20 +115,17 @@ def test_every_path_writes_the_same_bytes(make: Any, without_orjson: None) -> No
 @settings(max_examples=40, deadline=None)
 @given(document=strategies.documents)
 def test_orjson_agrees_on_any_document(document: Document) -> None:
-    """Any document gives the same bytes through orjson as through json."""
-    orjson = pytest.importorskip("orjson")
-    option = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
-    try:
-        fast = orjson.dumps(json_exporter.envelope(document), option=option)
-    except TypeError:
-        return  # beyond orjson (a 65-bit integer): encode() falls back, tested below
-    assert _json_module(document) == fast
+    """Any document gives the same text through orjson as through json."""
+    pytest.importorskip("orjson")
+    assert _json_module(document) == json_text.canonical_text(document).encode(
+        "utf-8", "surrogatepass"
+    )
 
 
 def test_fast_path_declining_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where orjson declines (an integer beyond 64 bits) the json module writes it."""
+    """Where orjson declines (an integer beyond 64 bits) the generated writer writes it."""
     fake = types.ModuleType("orjson")
-    fake.OPT_INDENT_2 = fake.OPT_SORT_KEYS = fake.OPT_APPEND_NEWLINE = 0  # type: ignore[attr-defined]
+    fake.OPT_INDENT_2 = fake.OPT_SORT_KEYS = 0  # type: ignore[attr-defined]
 
     def refuse(data: object, option: int = 0) -> bytes:
         raise TypeError("Integer exceeds 64-bit range")
@@ -134,7 +137,8 @@ def test_fast_path_declining_falls_back(monkeypatch: pytest.MonkeyPatch) -> None
     assert f'"value": {2**70}'.encode() in _exported(report)
 
 
-def test_lone_surrogate_is_an_export_error(without_orjson: None) -> None:
+@pytest.mark.usefixtures("without_orjson")
+def test_lone_surrogate_is_an_export_error() -> None:
     """Text UTF-8 cannot hold is refused with an ExportError naming the character."""
     report = AnnualReport(id="r", title="bad \ud800", fiscal_year=FiscalYear(2013))
     with pytest.raises(ExportError, match=r"U\+D800"):
@@ -146,18 +150,29 @@ def test_reads_back_from_a_path_and_bytes(tmp_path: Path) -> None:
     document = hostile_document()
     clairlib.export(document, "json", tmp_path / "report.json")
     assert document == read_json(tmp_path / "report.json")
+    assert document == read_json(str(tmp_path / "report.json"))
     assert document == read_json(_exported(document))
 
 
-def test_wrong_schema_version_or_shape(tmp_path: Path) -> None:
-    """Another schema version, or not an envelope, is a DocumentError with its path."""
+def test_reads_the_envelope_earlier_exports_wrote() -> None:
+    """A file in the envelope {"clairlib": "1", "document": …} still reads back."""
+    report = AnnualReport(id="r", title="t", fiscal_year=FiscalYear(2013))
+    payload = (
+        b'{"clairlib": "1", "document": {"kind": "annual_report", "id": "r", "title": "t",'
+        b' "fiscal_year": 2013}}'
+    )
+    assert report == read_json(payload)
+    assert "1" == SCHEMA_VERSION
+
+
+def test_wrong_schema_version_names_it() -> None:
+    """Another schema version is a DocumentError at $.clairlib naming the version found."""
     with pytest.raises(DocumentError) as raised:
         read_json(b'{"clairlib": "99", "document": {}}')
-    assert ["$.clairlib"] == [finding.path for finding in raised.value.findings]
-    assert "expected schema version '1', found '99'" in str(raised.value)
-    with pytest.raises(DocumentError, match="expected"):
-        read_json(b'{"kind": "annual_report"}')
-    assert "1" == SCHEMA_VERSION
+    assert [("structure.version", "$.clairlib")] == [
+        (finding.rule, finding.path) for finding in raised.value.findings
+    ]
+    assert 'expected schema version \'1\', found "99"' in str(raised.value)
 
 
 def test_bad_document_inside_points_into_the_envelope() -> None:
@@ -165,14 +180,45 @@ def test_bad_document_inside_points_into_the_envelope() -> None:
     payload = b'{"clairlib": "1", "document": {"kind": "annual_report", "id": "r", "title": 5}}'
     with pytest.raises(DocumentError) as raised:
         read_json(payload)
-    assert all(f.path.startswith("$.document") for f in raised.value.findings)
+    assert [
+        ("structure.type", "$.document.title"),
+        ("structure.missing", "$.document.fiscal_year"),
+    ] == [(f.rule, f.path) for f in raised.value.findings]
 
 
-def test_progress_reports_one_step() -> None:
-    """The JSON exporter reports 0 of 1, then 1 of 1."""
+class _Pieces(io.RawIOBase):
+    """A binary stream that remembers the size of every write."""
+
+    def __init__(self) -> None:
+        self.sizes: list[int] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.sizes.append(len(data))
+        return len(data)
+
+
+def test_a_long_report_is_written_in_pieces() -> None:
+    """10,000 events are written in batches: no write holds the whole text."""
+    events = tuple(Event(id=f"E{i:05d}", name="観光セミナー") for i in range(10_000))
+    report = AnnualReport(id="r", title="t", fiscal_year=FiscalYear(2013), events=events)
+    stream = _Pieces()
+    clairlib.export(report, "json", stream)
+    total = len(dumps(report).encode("utf-8"))
+    assert total == sum(stream.sizes)
+    assert len(stream.sizes) >= 10_000 // json_text.BATCH
+    assert max(stream.sizes) < total / 4
+
+
+def test_progress_counts_the_pieces_written() -> None:
+    """The JSON exporter reports each piece written, the total unknown ahead."""
     calls: list[tuple[int, int | None]] = []
-    clairlib.export(sample_document(), "json", io.BytesIO(), progress=lambda *a: calls.append(a))
-    assert [(0, 1), (1, 1)] == calls
+    report = AnnualReport(id="r", title="t", fiscal_year=FiscalYear(2013))
+    clairlib.export(report, "json", io.BytesIO(), progress=lambda *a: calls.append(a))
+    # {"fiscal_year", "id", "kind", "title", and the closing brace: five pieces.
+    assert [(1, None), (2, None), (3, None), (4, None), (5, None)] == calls
 
 
 def test_writers_generated_once_under_threads() -> None:
@@ -184,4 +230,4 @@ def test_writers_generated_once_under_threads() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         texts = list(pool.map(lambda _: compiler.writer(type(document))(document, ""), range(16)))
     assert 1 == len(set(texts))
-    assert json.loads(texts[0]) == json_exporter.envelope(document)["document"]
+    assert json.loads(texts[0]) == unstructure(document)

@@ -31,9 +31,19 @@ DocumentError); the model classes know nothing of JSON.
 
 from __future__ import annotations
 
-from clairlib.io._document import converter, dump, dumps, load, loads, structure, unstructure
+from clairlib.io._document import (
+    SCHEMA_VERSION,
+    converter,
+    dump,
+    dumps,
+    load,
+    loads,
+    structure,
+    unstructure,
+)
 
 __all__ = [
+    "SCHEMA_VERSION",
     "converter",
     "dump",
     "dumps",

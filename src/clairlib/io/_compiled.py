@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import linecache
 import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar, cast
@@ -40,3 +42,20 @@ class PerClass(Generic[F]):
                 slot.append(found)
                 self._done[cls] = found
             return found
+
+
+_counter = itertools.count()
+
+
+def generate(source: str, name: str, namespace: dict[str, Any], what: str) -> Any:
+    """Compile ``source`` and return its function ``name``, defined in ``namespace``.
+
+    The source is registered with ``linecache`` under a unique file name (as attrs and
+    cattrs do with their generated code), so tracebacks, ``inspect.getsource`` and
+    debuggers show the generated lines.
+    """
+    filename = f"<clairlib.io {what} {next(_counter)}>"
+    lines = source.splitlines(keepends=True)
+    linecache.cache[filename] = (len(source), None, lines, filename)
+    exec(compile(source, filename, "exec"), namespace)
+    return namespace[name]

@@ -21,6 +21,8 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.io import _values as values
+from clairlib.io._describe import Kind, value_of
+from clairlib.io._describe import describe as model_of
 from clairlib.io._problems import (
     DUPLICATE_ID,
     KIND,
@@ -33,38 +35,9 @@ from clairlib.io._problems import (
     wrong_type,
 )
 from clairlib.io._writers import WriterCompiler
-from clairlib.model import (
-    Event,
-    Measurement,
-    Office,
-    OfficeFocus,
-    Person,
-    Programme,
-    Publication,
-    Quantity,
-    StaffCount,
-    Venue,
-)
+from clairlib.model import Quantity
 
 Reader = Callable[[Any, Any], Any]
-
-# Fields whose strings are references to offices or countries; checked on loading.
-OFFICE_FIELDS: dict[type, tuple[str, ...]] = {
-    Event: ("offices",),
-    Programme: ("offices",),
-    Person: ("office",),
-    Publication: ("office",),
-    Measurement: ("office",),
-    StaffCount: ("office",),
-    OfficeFocus: ("office",),
-}
-COUNTRY_FIELDS: dict[type, tuple[str, ...]] = {
-    Venue: ("countries",),
-    Person: ("country",),
-    Publication: ("country",),
-    Measurement: ("country",),
-    Office: ("country", "jurisdiction"),
-}
 
 
 def is_union(t: Any) -> bool:
@@ -254,13 +227,14 @@ def union_reader(converter: cattrs.Converter, t: Any) -> Reader:
 
 def class_reader(converter: cattrs.Converter, cls: type) -> Reader:
     """Read an attrs class from a JSON object, collecting the problems of all fields."""
-    attrs.resolve_types(cls)
     overrides = {}
-    for field in attrs.fields(cls):
+    for described in model_of(cls).fields:
+        field = described.attribute
         reader: Reader | None = None
-        if field.name in OFFICE_FIELDS.get(cls, ()):
+        leaf = described.value.inner.kind
+        if leaf is Kind.OFFICE:
             reader = _reference_reader(field.type, values.read_office)
-        elif field.name in COUNTRY_FIELDS.get(cls, ()):
+        elif leaf is Kind.COUNTRY:
             reader = _reference_reader(field.type, values.read_country)
         if field.validator is not None:
             base = reader or _lazy(converter, field.type)()
@@ -321,13 +295,18 @@ def make_converter() -> cattrs.Converter:
     )
     converter.register_structure_hook_factory(is_union, lambda t: union_reader(converter, t))
 
-    writers = WriterCompiler(converter.get_unstructure_hook)
+    writers = WriterCompiler()
     converter.register_unstructure_hook(Decimal, values.write_decimal)
     converter.register_unstructure_hook(FiscalYear, values.write_fiscal_year)
     converter.register_unstructure_hook(Period, values.write_period)
     converter.register_unstructure_hook(PeriodSet, values.write_period)
     converter.register_unstructure_hook(enum.Enum, lambda member: member.value)
     converter.register_unstructure_hook_factory(attrs.has, writers.writer)
+
+    def container(t: Any) -> Callable[[Any], Any]:
+        # Never as it is: tuples become lists.
+        return writers.value(value_of(t)) or (lambda value: value)
+
     for predicate in (is_sequence, is_mapping):
-        converter.register_unstructure_hook_factory(predicate, writers.container)
+        converter.register_unstructure_hook_factory(predicate, container)
     return converter

@@ -8,14 +8,25 @@ import os
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
+import attrs
 from cattrs.errors import BaseValidationError
 
 from clairlib.errors import DocumentError
-from clairlib.findings import Finding, Severity
+from clairlib.findings import Finding, Severity, join_path
 from clairlib.io import _values as values
 from clairlib.io._convert import make_converter
 from clairlib.io._fast import Compiler
-from clairlib.io._problems import KIND, TYPE, VALUE, Problem, describe, findings_from
+from clairlib.io._problems import (
+    KIND,
+    MISSING,
+    TYPE,
+    UNKNOWN_FIELD,
+    VALUE,
+    VERSION,
+    Problem,
+    describe,
+    findings_from,
+)
 from clairlib.io._source import parse, read, write_atomically
 from clairlib.io._text import canonical_text
 from clairlib.model import AnnualPlan, AnnualReport, MidTermPlan
@@ -59,8 +70,53 @@ def _structure(data: Any, cls: type[T], source: str | None) -> T:
     return result
 
 
+SCHEMA_VERSION = "1"
+"""The version of the canonical JSON; an envelope ``{"clairlib": "1", "document": …}`` names it."""
+
+_ENVELOPE_KEYS = frozenset({"clairlib", "document"})
+
+
+def _unwrapped(data: dict[str, Any], source: str | None) -> Any:
+    """The document inside an envelope, after checking the envelope's version and keys."""
+    version = data["clairlib"]
+    findings = []
+    if version != SCHEMA_VERSION:
+        message = (
+            f"expected schema version {SCHEMA_VERSION!r}, found {describe(version)}: "
+            "a file written by another version of clairlib, which this one cannot read"
+        )
+        findings.append(_finding(VERSION, "$.clairlib", message))
+    for key in sorted(set(data) - _ENVELOPE_KEYS, key=str):
+        message = f'expected only "clairlib" and "document" in the envelope, found {describe(key)}'
+        findings.append(_finding(UNKNOWN_FIELD, join_path([key]), message))
+    if "document" not in data:
+        message = 'expected the document under "document", found none'
+        findings.append(_finding(MISSING, "$.document", message))
+    if findings:
+        raise DocumentError(findings, source=source)
+    return data["document"]
+
+
 def document_from(data: Any, source: str | None = None) -> Document:
-    """The document ``data`` (parsed JSON) describes, or a DocumentError listing every problem."""
+    """The document ``data`` (parsed JSON) describes, or a DocumentError listing every problem.
+
+    ``data`` is a document or an envelope ``{"clairlib": "1", "document": …}`` holding
+    one; the findings of a document inside an envelope have paths from ``$.document``.
+    """
+    if isinstance(data, dict) and "clairlib" in data:
+        inner = _unwrapped(data, source)
+        try:
+            return _document(inner, source)
+        except DocumentError as error:
+            findings = [
+                attrs.evolve(finding, path="$.document" + finding.path[1:])
+                for finding in error.findings
+            ]
+            raise DocumentError(findings, source=source) from None
+    return _document(data, source)
+
+
+def _document(data: Any, source: str | None) -> Document:
     if not isinstance(data, dict):
         message = f"expected a JSON object (a document), found {describe(data)}"
         raise DocumentError([_finding(TYPE, "$", message)], source=source)

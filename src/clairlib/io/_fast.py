@@ -1,34 +1,24 @@
-"""A fast loader for well-formed documents, generated once per model class.
+"""The fast reader for well-formed documents, generated once per model class.
 
-It reads the canonical JSON by the same rules as the converter but checks each
-value inline instead of through a chain of hooks, and stops at the first problem
-without saying what it was: ``load`` then re-runs the converter, which collects
-and explains every problem. It may reject what the converter accepts (a ``str``
-subclass, a float in a dict built in Python) — that only costs speed — but it
-never accepts what the converter rejects, and where both accept they agree.
+It reads the canonical JSON by the rules of the converter, from the same
+descriptions (``_describe``), but checks each value inline instead of through a
+chain of hooks, and stops at the first problem without saying what it was:
+``load`` then re-runs the converter, which collects and explains every problem. It
+may reject what the converter accepts (a ``str`` subclass, a float in a dict built
+in Python) — that only costs speed — but it never accepts what the converter
+rejects, and where both accept they agree.
 """
 
 from __future__ import annotations
 
-import enum
-import itertools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, get_args
-
-import attrs
+from typing import Any
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.io import _values as values
-from clairlib.io._compiled import PerClass
-from clairlib.io._convert import (
-    COUNTRY_FIELDS,
-    OFFICE_FIELDS,
-    has_id,
-    is_mapping,
-    is_sequence,
-    is_union,
-)
+from clairlib.io._compiled import PerClass, generate
+from clairlib.io._describe import Field, Kind, Value, describe
 from clairlib.model import Quantity
 from clairlib.model.places import is_country_code
 
@@ -36,7 +26,7 @@ Fast = Callable[[Any], Any]
 
 
 class Reject(Exception):
-    """The fast loader gives up; the converter will say why."""
+    """The fast reader gives up; the converter will say why."""
 
 
 _REJECT = Reject  # raised as a class: a fresh instance each time, no traceback kept
@@ -127,6 +117,21 @@ def _period_or_set(text: Any) -> Period | PeriodSet:
     return found
 
 
+def _typed(expected: type) -> Fast:
+    def read(value: Any) -> Any:
+        if type(value) is not expected:
+            raise _REJECT
+        return value
+
+    return read
+
+
+def _boolean(value: Any) -> bool:
+    if value is not True and value is not False:
+        raise _REJECT
+    return value
+
+
 def _sequence(element: Fast, *, unique: bool) -> Fast:
     def read(items: Any) -> tuple[Any, ...]:
         if type(items) is not list and type(items) is not tuple:
@@ -152,6 +157,13 @@ def _mapping(element: Fast | None) -> Fast:
     return read
 
 
+def _optional(inner: Fast) -> Fast:
+    def read(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return read
+
+
 def _cell(quantity: Fast) -> Fast:
     def read(value: Any) -> Any:
         if value is None or type(value) is str:
@@ -163,136 +175,131 @@ def _cell(quantity: Fast) -> Fast:
     return read
 
 
+def _has_id(value: Value) -> bool:
+    return value.kind is Kind.MODEL and any(
+        field.key == "id" for field in describe(value.type).fields
+    )
+
+
 class Compiler:
-    """Generates one reading function per attrs class, on first use."""
+    """Generates one reading function per model class, on first use."""
 
     def __init__(self) -> None:
-        self._counter = itertools.count()
         self._cache: PerClass[Fast] = PerClass(self._compile)
 
     def reader(self, cls: type) -> Fast:
         """The fast reading function for ``cls``."""
         return self._cache.get(cls)
 
-    def _value(self, t: Any, cls: type, name: str) -> tuple[str, Any]:
-        """How to read a field: ``("inline-kind", None)`` or ``("call", function)``."""
-        if name in OFFICE_FIELDS.get(cls, ()):
-            return ("offices", _offices) if is_sequence(t) else ("call", _office)
-        if name in COUNTRY_FIELDS.get(cls, ()):
-            return ("countries", _countries) if is_sequence(t) else ("call", _country)
-        if t in (str, int, bool):
-            return (t.__name__, None)
-        if t is Decimal:
-            return ("call", _decimal)
-        if t is FiscalYear:
-            return ("call", _fiscal_year)
-        if t is Period:
-            return ("period", _period)
-        if isinstance(t, type) and issubclass(t, enum.Enum):
-            return ("call", {member.value: member for member in t}.__getitem__)
-        if attrs.has(t):
-            return ("call", self.reader(t))
-        if is_sequence(t):
-            element = get_args(t)[0]
-            if element is str:
-                return ("call", _strings)
-            return ("call", _sequence(self._function(element), unique=has_id(element)))
-        if is_mapping(t):
-            element = get_args(t)[1]
-            return ("call", _mapping(None if element is str else self._function(element)))
-        if is_union(t):
-            members = {arg for arg in get_args(t) if arg is not type(None)}
-            if members == {Period, PeriodSet}:
-                return ("period_or_set", _period_or_set)
-            if members == {Quantity, str}:
-                return ("call", _cell(self.reader(Quantity)))
-        raise TypeError(f"the fast loader cannot read {t!r}")
-
-    def _function(self, t: Any) -> Fast:
-        kind, function = self._value(t, object, "")
-        if function is not None:
-            return function  # type: ignore[no-any-return]
-        expected = {"str": str, "int": int, "bool": bool}[kind]
-
-        def read(value: Any) -> Any:
-            if type(value) is not expected:
-                raise _REJECT
-            return value
-
-        return read
+    def function(self, value: Value) -> Fast:
+        """The reading function of a value."""
+        kind = value.kind
+        if kind is Kind.STR:
+            return _typed(str)
+        if kind is Kind.INT:
+            return _typed(int)
+        if kind is Kind.BOOL:
+            return _boolean
+        if kind is Kind.DECIMAL:
+            return _decimal
+        if kind is Kind.FISCAL_YEAR:
+            return _fiscal_year
+        if kind is Kind.PERIOD:
+            return _period
+        if kind is Kind.PERIOD_OR_SET:
+            return _period_or_set
+        if kind is Kind.OFFICE:
+            return _office
+        if kind is Kind.COUNTRY:
+            return _country
+        if kind is Kind.ENUM:
+            return {member.value: member for member in value.type}.__getitem__
+        if kind is Kind.MODEL:
+            return self.reader(value.type)
+        if kind is Kind.CELL:
+            return _cell(self.reader(Quantity))
+        item = value.inner
+        if kind is Kind.OPTIONAL:
+            return _optional(self.function(item))
+        if kind is Kind.MAPPING:
+            return _mapping(None if item.kind is Kind.STR else self.function(item))
+        if item.kind is Kind.STR:
+            return _strings
+        if item.kind is Kind.OFFICE:
+            return _offices
+        if item.kind is Kind.COUNTRY:
+            return _countries
+        return _sequence(self.function(item), unique=_has_id(item))
 
     def _compile(self, cls: type) -> Fast:
         # The reader copies the JSON object and replaces the values that need
         # converting, then passes only the keys present: attrs fills in the defaults.
-        attrs.resolve_types(cls)
-        namespace: dict[str, Any] = {"_cls": cls, "_REJECT": _REJECT}
-        fields = attrs.fields(cls)
-        allowed = {field.name for field in fields}
-        kind = getattr(cls, "KIND", None)
-        lines = ["def read(o):"]
-        if kind is not None:
-            allowed.add("kind")
-            namespace["_KIND"] = kind
-        namespace["_allowed"] = frozenset(allowed)
-        lines.append("    if type(o) is not dict or not o.keys() <= _allowed: raise _REJECT")
-        lines.append("    kw = o.copy()")
-        if kind is not None:
+        model = describe(cls)
+        namespace: dict[str, Any] = {
+            "_cls": cls,
+            "_REJECT": _REJECT,
+            "_allowed": model.keys,
+            "_KIND": model.kind,
+        }
+        lines = [
+            "def read(o):",
+            "    if type(o) is not dict or not o.keys() <= _allowed: raise _REJECT",
+            "    kw = o.copy()",
+        ]
+        if model.kind is not None:
             lines.append("    if kw.pop('kind', None) != _KIND: raise _REJECT")
-        for index, field in enumerate(fields):
-            lines.extend(self._field_lines(namespace, cls, index, field))
+        for index, field in enumerate(model.fields):
+            lines.extend(self._field_lines(namespace, index, field))
         lines.append("    return _cls(**kw)")
-        source = "\n".join(lines)
-        filename = f"<clairlib.io fast reader {cls.__name__} {next(self._counter)}>"
-        exec(compile(source, filename, "exec"), namespace)
-        function: Fast = namespace["read"]
+        function: Fast = generate(
+            "\n".join(lines) + "\n", "read", namespace, f"reader {cls.__name__}"
+        )
         return function
 
-    def _field_lines(
-        self, namespace: dict[str, Any], cls: type, index: int, field: attrs.Attribute[Any]
-    ) -> list[str]:
-        t = field.type
-        members = get_args(t) if is_union(t) else ()
-        rest = tuple(arg for arg in members if arg is not type(None))
-        optional = type(None) in members
-        # A union of several types keeps its own reader, which disregards the None.
-        inner = rest[0] if len(rest) == 1 else t
-        how, function = self._value(inner, cls, field.name)
-        key = repr(field.name)
-        namespace[f"_r{index}"] = function
+    def _field_lines(self, namespace: dict[str, Any], index: int, field: Field) -> list[str]:
+        value = field.value
+        optional = value.kind is Kind.OPTIONAL
+        if optional:
+            value = value.inner
+        key = repr(field.key)
+        kind = value.kind
+        inner = value.inner.kind if kind is Kind.SEQUENCE else None
         # The commonest checks are written out inline: a Python call costs more than they do.
-        if how == "offices":
+        if inner is Kind.OFFICE:
             namespace.update(_known=values.known_offices.get, _reference=values.reference_offices)
             convert = [
                 "if (type(v) is not list and type(v) is not tuple)"
                 " or not (_known() or _reference()).issuperset(v): raise _REJECT",
                 f"kw[{key}] = tuple(v)",
             ]
-        elif how == "countries":
-            namespace["_countries_seen"] = _countries_seen
+        elif inner is Kind.COUNTRY:
+            namespace.update(_countries_seen=_countries_seen, _countries=_countries)
             convert = [
                 "if type(v) is not list and type(v) is not tuple: raise _REJECT",
-                f"if not _countries_seen.issuperset(v): _r{index}(v)",
+                "if not _countries_seen.issuperset(v): _countries(v)",
                 f"kw[{key}] = tuple(v)",
             ]
-        elif how in ("period", "period_or_set"):
-            namespace[f"_c{index}"] = (_periods if how == "period" else _period_sets).get
+        elif kind in (Kind.PERIOD, Kind.PERIOD_OR_SET):
+            cache = _periods if kind is Kind.PERIOD else _period_sets
+            namespace[f"_c{index}"] = cache.get
+            namespace[f"_r{index}"] = self.function(value)
             convert = [f"p = _c{index}(v)", f"kw[{key}] = _r{index}(v) if p is None else p"]
-        elif how == "call":
-            convert = [f"kw[{key}] = _r{index}(v)"]
-        elif how == "bool":
+        elif kind is Kind.BOOL:
             convert = ["if v is not True and v is not False: raise _REJECT"]
+        elif kind in (Kind.STR, Kind.INT):
+            convert = [f"if type(v) is not {kind.value}: raise _REJECT"]
         else:
-            convert = [f"if type(v) is not {how}: raise _REJECT"]
-        required = field.default is attrs.NOTHING
+            namespace[f"_r{index}"] = self.function(value)
+            convert = [f"kw[{key}] = _r{index}(v)"]
         if optional:
-            lines = [f"    v = kw[{key}]" if required else f"    v = kw.get({key})"]
-            lines += ["    if v is not None:", *(f"        {line}" for line in convert)]
-        elif required:
+            get = f"    v = kw[{key}]" if field.required else f"    v = kw.get({key})"
+            lines = [get, "    if v is not None:", *(f"        {line}" for line in convert)]
+        elif field.required:
             lines = [f"    v = kw[{key}]", *(f"    {line}" for line in convert)]
         else:
             # An explicit null for a field that is not optional is rejected by the check.
             lines = [f"    if {key} in kw:", f"        v = kw[{key}]"]
             lines += [f"        {line}" for line in convert]
-        if field.alias != field.name:
+        if field.alias != field.key:
             lines.append(f"    if {key} in kw: kw[{field.alias!r}] = kw.pop({key})")
         return lines

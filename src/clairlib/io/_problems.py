@@ -32,6 +32,7 @@ VALUE = "structure.value"
 KIND = "structure.kind"
 JSON = "structure.json"
 SOURCE = "structure.source"
+VERSION = "structure.version"
 
 
 class NonFinite:

@@ -1,34 +1,39 @@
-"""Canonical JSON text written straight from the model: what :func:`clairlib.io.dumps` returns.
+"""The one writer of canonical JSON text: what :func:`clairlib.io.dumps` returns and the
+JSON exporter writes.
 
 The canonical JSON is ``json.dumps(unstructure(doc), ensure_ascii=False, indent=2,
-sort_keys=True)``. The json module's indented encoder is written in Python and
-walks the unstructured dicts generically; this module generates, once per model
-class, a function that writes that same text from the objects directly, with the
-keys in their sorted order fixed at generation time. The rules are the
-converter's (fields equal to their default left out, enums as values, periods as
-ISO text, integral Decimals as ints), and the tests hold the two to byte equality
-over generated documents.
+sort_keys=True)`` plus a final newline. It is written in pieces (:func:`pieces`): the
+document's fields one by one and its long arrays of records in batches, so an
+export never holds more than a batch of text. With orjson installed (the ``fast``
+extra) each piece is the unstructured data encoded in C; without it, or where orjson
+declines (an integer beyond 64 bits, a lone surrogate), it is written by a function
+generated once per model class from its description (``_describe``), with the keys
+in their sorted order fixed at generation time. Both give the same text, and the
+tests hold them to byte equality with ``json.dumps``.
 """
 
 from __future__ import annotations
 
 import enum
-import itertools
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from json.encoder import encode_basestring
-from typing import Any, get_args, get_origin
-
-import attrs
+from typing import Any
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
-from clairlib.io._compiled import PerClass
+from clairlib.io._compiled import PerClass, generate
+from clairlib.io._describe import Field, Kind, Value, describe, is_default
 from clairlib.io._values import write_decimal
+from clairlib.io._writers import WriterCompiler
 from clairlib.model import Quantity
 
-__all__ = ["TextCompiler", "canonical_text"]
+__all__ = ["BATCH", "TextCompiler", "canonical_text", "pieces"]
 
 Text = Callable[[Any, str], str]  # (value, indentation of its line) -> JSON text
+
+BATCH = 2000
+"""Records written per piece: enough to keep the encoder busy, small beside a report."""
 
 
 def _string(value: str, indent: str) -> str:
@@ -100,88 +105,73 @@ def _optional(inner: Text) -> Text:
     return write
 
 
+_LEAVES: dict[Kind, Text] = {
+    Kind.STR: _string,
+    Kind.OFFICE: _string,
+    Kind.COUNTRY: _string,
+    Kind.INT: _int,
+    Kind.BOOL: _bool,
+    Kind.DECIMAL: _decimal,
+    Kind.FISCAL_YEAR: _fiscal_year,
+    Kind.PERIOD: _period,
+    Kind.PERIOD_OR_SET: _period,
+    Kind.ENUM: _member,
+}
+
+
 class TextCompiler:
     """Generates the text writer of each model class on first use."""
 
     def __init__(self) -> None:
-        self._counter = itertools.count()
         self._cache: PerClass[Text] = PerClass(self._compile)
 
     def writer(self, cls: type) -> Text:
         """The function writing an instance of ``cls`` as indented canonical JSON."""
         return self._cache.get(cls)
 
-    def value(self, t: Any) -> Text:
-        """The writer of a value of type ``t``."""
-        if t is str:
-            return _string
-        if t is bool:
-            return _bool
-        if t is int:
-            return _int
-        if t is Decimal:
-            return _decimal
-        if t is FiscalYear:
-            return _fiscal_year
-        if t in (Period, PeriodSet):
-            return _period
-        if isinstance(t, type) and issubclass(t, enum.Enum):
-            return _member
-        if attrs.has(t):
-            return self.writer(t)
-        args = get_args(t)
-        origin = get_origin(t)
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            return _sequence(self.value(args[0]))
-        if origin is dict:
-            return _mapping(self.value(args[1]))
-        members = {arg for arg in args if arg is not type(None)}
-        if members and members <= {Period, PeriodSet}:
-            return _optional(_period)
-        if members == {Quantity, str}:
+    def value(self, value: Value) -> Text:
+        """The writer of a value."""
+        leaf = _LEAVES.get(value.kind)
+        if leaf is not None:
+            return leaf
+        if value.kind is Kind.MODEL:
+            return self.writer(value.type)
+        if value.kind is Kind.CELL:
             quantity = self.writer(Quantity)
 
-            def cell(value: Any, indent: str) -> str:
-                if value is None:
+            def cell(item: Any, indent: str) -> str:
+                if item is None:
                     return "null"
-                if isinstance(value, str):
-                    return encode_basestring(value)
-                return quantity(value, indent)
+                if isinstance(item, str):
+                    return encode_basestring(item)
+                return quantity(item, indent)
 
             return cell
-        if len(members) == 1 and len(args) == 2:
-            (inner,) = members
-            return _optional(self.value(inner))
-        raise TypeError(f"no canonical JSON writer for {t!r}")
+        inner = self.value(value.inner)
+        if value.kind is Kind.OPTIONAL:
+            return _optional(inner)
+        if value.kind is Kind.MAPPING:
+            return _mapping(inner)
+        return _sequence(inner)
 
     def _compile(self, cls: type) -> Text:
-        attrs.resolve_types(cls)
-        namespace: dict[str, Any] = {"_encode": encode_basestring}
+        model = describe(cls)
+        namespace: dict[str, Any] = {}
         entries: list[tuple[str, list[str]]] = []
-        for index, field in enumerate(attrs.fields(cls)):
-            namespace[f"_w{index}"] = self.value(field.type)
-            key = repr(encode_basestring(field.name) + ": ")
-            store = [f"p.append({key} + _w{index}(v, inner))"]
+        for index, field in enumerate(model.fields):
+            namespace[f"_w{index}"] = self.value(field.value)
+            key = repr(encode_basestring(field.key) + ": ")
+            store = f"p.append({key} + _w{index}(v, inner))"
             code = [f"v = o.{field.name}"]
-            default = field.default
-            if default is attrs.NOTHING:
-                entries.append((field.name, code + store))
+            if field.required:
+                entries.append((field.key, [*code, store]))
                 continue
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()
-            namespace[f"_d{index}"] = default
-            # Identity for None and enums, as clairlib.io: an attrs instance compared
-            # with None would run its __eq__.
-            same = "is not" if default is None or isinstance(default, enum.Enum) else "!="
-            entries.append((field.name, [*code, f"if v {same} _d{index}:", "    " + store[0]]))
-        kind = getattr(cls, "KIND", None)
-        if kind is not None:
-            entries.append(
-                (
-                    "kind",
-                    [f"p.append({encode_basestring('kind') + ': ' + encode_basestring(kind)!r})"],
-                )
-            )
+            namespace[f"_d{index}"] = field.default
+            same = "is not" if field.by_identity else "!="
+            entries.append((field.key, [*code, f"if v {same} _d{index}:", "    " + store]))
+        if model.kind is not None:
+            text = encode_basestring("kind") + ": " + encode_basestring(model.kind)
+            entries.append(("kind", [f"p.append({text!r})"]))
         lines = ["def write(o, indent):", "    inner = indent + '  '", "    p = []"]
         for _, code in sorted(entries):
             lines += ["    " + line for line in code]
@@ -190,15 +180,97 @@ class TextCompiler:
             "        return '{}'",
             "    return '{\\n' + inner + (',\\n' + inner).join(p) + '\\n' + indent + '}'",
         ]
-        filename = f"<clairlib json text {cls.__name__} {next(self._counter)}>"
-        exec(compile("\n".join(lines), filename, "exec"), namespace)
-        function: Text = namespace["write"]
+        function: Text = generate(
+            "\n".join(lines) + "\n", "write", namespace, f"text writer {cls.__name__}"
+        )
         return function
 
 
-_compiler = TextCompiler()
+_texts = TextCompiler()
+_data = WriterCompiler()
+
+
+def _orjson() -> Callable[[Any], bytes] | None:
+    # Looked up on each call, by name: orjson is an optional extra, and its absence is normal.
+    try:
+        orjson = importlib.import_module("orjson")
+    except ImportError:
+        return None
+    option = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+    dumps = orjson.dumps
+
+    def encode(data: Any) -> bytes:
+        return dumps(data, option=option)  # type: ignore[no-any-return]
+
+    return encode
+
+
+class _Encoder:
+    """Writes one value or a batch of records as text, with orjson where it can."""
+
+    def __init__(self) -> None:
+        self.fast = _orjson()
+
+    def value(self, value: Value, item: Any) -> str:
+        # A value at depth 1: inside the document's object.
+        if self.fast is not None:
+            write = _data.value(value)
+            try:
+                data = self.fast(item if write is None else write(item))
+            except TypeError:  # orjson.JSONEncodeError is a TypeError
+                pass
+            else:
+                return data.replace(b"\n", b"\n  ").decode("utf-8")
+        return _texts.value(value)(item, "  ")
+
+    def batch(self, element: Value, items: tuple[Any, ...]) -> str:
+        # Records at depth 2: the elements of one of the document's arrays.
+        if self.fast is not None:
+            write = _data.value(element)
+            try:
+                data = self.fast(list(items) if write is None else list(map(write, items)))
+            except TypeError:
+                pass
+            else:
+                # '[\n  {…},\n  {…}\n]' → '    {…},\n    {…}'
+                return "  " + data[2:-2].replace(b"\n", b"\n  ").decode("utf-8")
+        text = _texts.value(element)
+        return "    " + ",\n    ".join([text(item, "    ") for item in items])
+
+
+def _entries(document: Any) -> list[tuple[str, Field | None]]:
+    model = describe(type(document))
+    entries: list[tuple[str, Field | None]] = [(field.key, field) for field in model.fields]
+    if model.kind is not None:
+        entries.append(("kind", None))
+    return sorted(entries, key=lambda entry: entry[0])
+
+
+def pieces(document: Any) -> Iterator[str]:
+    """The canonical JSON text of a document in pieces that join to :func:`canonical_text`."""
+    encoder = _Encoder()
+    lead = "{\n  "
+    for key, field in _entries(document):
+        item = None if field is None else getattr(document, field.name)
+        if field is not None and is_default(field, item):
+            continue
+        head = lead + encode_basestring(key) + ": "
+        lead = ",\n  "
+        if field is None:
+            yield head + encode_basestring(describe(type(document)).kind or "")
+            continue
+        value = field.value
+        if value.kind is Kind.SEQUENCE and value.inner.kind is Kind.MODEL and item:
+            yield head + "[\n"
+            for start in range(0, len(item), BATCH):
+                text = encoder.batch(value.inner, item[start : start + BATCH])
+                yield text if start == 0 else ",\n" + text
+            yield "\n  ]"
+        else:
+            yield head + encoder.value(value, item)
+    yield "{}\n" if lead.startswith("{") else "\n}\n"
 
 
 def canonical_text(document: Any) -> str:
     """The canonical JSON text of a document, with its final newline."""
-    return _compiler.writer(type(document))(document, "") + "\n"
+    return "".join(pieces(document))

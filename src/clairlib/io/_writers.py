@@ -1,22 +1,20 @@
-"""Unstructuring hooks generated once per model class: attrs object → canonical JSON data.
+"""Unstructuring generated once per model class: model object → canonical JSON data.
 
-Each hook reads the fields in one pass, leaves out those equal to their default
-and converts the rest inline (an enum to its value, a period to its ISO text),
-so writing a large report costs little beyond the JSON encoding itself.
+Each function reads the fields in one pass, leaves out those equal to their default
+and converts the rest inline (an enum to its value, a period to its ISO text), so
+writing a large report costs little beyond the JSON encoding itself. The rules come
+from the descriptions in ``_describe``, as the text writer's do.
 """
 
 from __future__ import annotations
 
 import enum
-import itertools
 from collections.abc import Callable
-from decimal import Decimal
-from typing import Any, get_args
-
-import attrs
+from typing import Any
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
-from clairlib.io._compiled import PerClass
+from clairlib.io._compiled import PerClass, generate
+from clairlib.io._describe import Kind, Value, describe
 from clairlib.io._values import write_decimal
 from clairlib.model import Quantity
 
@@ -55,6 +53,13 @@ def _mapping(element: Writer | None) -> Writer:
     return write
 
 
+def _optional(inner: Writer) -> Writer:
+    def write(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return write
+
+
 def _cell(quantity: Writer) -> Writer:
     def write(value: Quantity | str | None) -> Any:
         return quantity(value) if isinstance(value, Quantity) else value
@@ -62,86 +67,65 @@ def _cell(quantity: Writer) -> Writer:
     return write
 
 
-class WriterCompiler:
-    """Generates the unstructuring hook of each attrs class on first use."""
+_PLAIN = frozenset({Kind.STR, Kind.INT, Kind.BOOL, Kind.OFFICE, Kind.COUNTRY})
 
-    def __init__(self, fallback: Callable[[Any], Writer]) -> None:
-        # ``fallback`` gives the converter's hook for a type this module does not know.
-        self._fallback = fallback
-        self._counter = itertools.count()
+
+class WriterCompiler:
+    """Generates the unstructuring function of each model class on first use."""
+
+    def __init__(self) -> None:
         self._cache: PerClass[Writer] = PerClass(self._compile)
 
     def writer(self, cls: type) -> Writer:
-        """The unstructuring hook of ``cls``."""
+        """The unstructuring function of ``cls``."""
         return self._cache.get(cls)
 
-    def value(self, t: Any) -> Writer | None:
-        """How to write a value of type ``t``; None when it is written as it is."""
-        if t in (str, int, bool):
+    def value(self, value: Value) -> Writer | None:
+        """How to write a value; None when it is written as it is."""
+        kind = value.kind
+        if kind in _PLAIN:
             return None
-        if t is Decimal:
+        if kind is Kind.DECIMAL:
             return write_decimal
-        if t is FiscalYear:
+        if kind is Kind.FISCAL_YEAR:
             return _fiscal_year
-        if t in (Period, PeriodSet):
+        if kind in (Kind.PERIOD, Kind.PERIOD_OR_SET):
             return _period
-        if isinstance(t, type) and issubclass(t, enum.Enum):
+        if kind is Kind.ENUM:
             return _member
-        if attrs.has(t):
-            return self.writer(t)
-        args = get_args(t)
-        origin = getattr(t, "__origin__", None)
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            element = self.value(args[0])
-            return _strings if element is None else _sequence(element)
-        if origin is dict:
-            return _mapping(self.value(args[1]))
-        members = {arg for arg in args if arg is not type(None)}
-        if members and members <= {Period, PeriodSet}:
-            return _period
-        if members == {Quantity, str}:
+        if kind is Kind.MODEL:
+            return self.writer(value.type)
+        if kind is Kind.CELL:
             return _cell(self.writer(Quantity))
-        if len(members) == 1 and len(args) == 2:
-            (inner,) = members
-            return self.value(inner)
-        return self._fallback(t)
-
-    def container(self, t: Any) -> Writer:
-        """How to write a tuple or dict type (never as it is: tuples become lists)."""
-        found = self.value(t)
-        assert found is not None, t
-        return found
+        inner = self.value(value.inner)
+        if kind is Kind.OPTIONAL:
+            return None if inner is None else _optional(inner)
+        if kind is Kind.MAPPING:
+            return _mapping(inner)
+        return _strings if inner is None else _sequence(inner)
 
     def _compile(self, cls: type) -> Writer:
-        attrs.resolve_types(cls)
+        model = describe(cls)
         namespace: dict[str, Any] = {}
         lines = ["def write(o):", "    res = {}"]
-        for index, field in enumerate(attrs.fields(cls)):
-            convert = self.value(field.type)
+        if model.kind is not None:
+            lines.append(f"    res['kind'] = {model.kind!r}")
+        for index, field in enumerate(model.fields):
+            convert = self.value(field.value)
             expression = "v"
             if convert is not None:
                 namespace[f"_w{index}"] = convert
                 expression = f"_w{index}(v)"
-            store = f"res[{field.name!r}] = {expression}"
+            store = f"res[{field.key!r}] = {expression}"
             lines.append(f"    v = o.{field.name}")
-            default = field.default
-            if default is attrs.NOTHING:
+            if field.required:
                 lines.append(f"    {store}")
                 continue
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()
-            namespace[f"_d{index}"] = default
-            if default is None or isinstance(default, enum.Enum):
-                # Identity: an attrs instance compared with None would run its __eq__.
-                test = f"v is not _d{index}"
-            else:
-                test = f"v != _d{index}"
+            namespace[f"_d{index}"] = field.default
+            test = f"v is not _d{index}" if field.by_identity else f"v != _d{index}"
             lines += [f"    if {test}:", f"        {store}"]
-        kind = getattr(cls, "KIND", None)
-        if kind is not None:
-            lines.append(f"    res['kind'] = {kind!r}")
         lines.append("    return res")
-        filename = f"<clairlib.io writer {cls.__name__} {next(self._counter)}>"
-        exec(compile("\n".join(lines), filename, "exec"), namespace)
-        function: Writer = namespace["write"]
+        function: Writer = generate(
+            "\n".join(lines) + "\n", "write", namespace, f"writer {cls.__name__}"
+        )
         return function
