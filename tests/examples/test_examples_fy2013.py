@@ -116,9 +116,22 @@ COMPUTED_AND_DECLARED = [
     ("f6-hq-staff", 32),
     ("f6-overseas-bodies", 49),  # 海外事務所においては、49 団体 65 名
     ("f6-overseas-staff", 65),
-    ("f6-short-trainings", 3),  # 短期研修を 3 回、3 か国 … 延べ 34 名
-    ("f6-short-training-countries", 3),
+    ("f6-short-training-countries", 3),  # 短期研修を 3 回、3 か国 … 延べ 34 団体から延べ 34 名
+    ("f6-short-training-bodies", 34),  # 5 + 3 + 10 + 1 + 9 + 6 bodies in the table
     ("f6-short-training-participants", 34),
+    ("f6-multicultural-courses", 6),  # 6 コース実施した。自治体や地域国際化協会の職員 218 名
+    ("f6-multicultural-trainees", 218),
+    ("f4-exec-countries", 15),  # 15 か国から自治体幹部職員 49 名
+    ("f4-ccj-japan-bodies", 44),  # 日本から 44 団体 171 名、中国から 26 団体 67 名、
+    ("f4-ccj-japan-persons", 171),  # 韓国から 33 団体 72 名が参加
+    ("f4-ccj-china-bodies", 26),
+    ("f4-ccj-china-persons", 67),
+    ("f4-ccj-korea-bodies", 33),
+    ("f4-ccj-korea-persons", 72),
+    ("f1-seminar-tourism-bodies", 22),  # 海外経済(観光)セミナー 22 団体 35 名
+    ("f1-seminar-tourism-persons", 35),
+    ("f1-seminar-products-bodies", 33),  # 海外経済(物産)セミナー 33 団体 47 名
+    ("f1-seminar-products-persons", 47),
     ("f7-support-cases", 521),  # 全海外事務所で計 521 件 / 計 521 … 3,147
     ("f7-support-persons", 3147),
     ("f-org-overseas-staff", 97),  # (3) 海外事務所職員 97 名
@@ -135,8 +148,6 @@ DECLARED_ONLY = [
     ("f3-tefl-enrolled", Decimal(168)),  # 168 名の受講者のうち、116 名(68.5%)が修了
     ("f3-tefl-completed", Decimal(116)),
     ("f3-tefl-completion-rate", Decimal("68.5")),
-    ("f6-multicultural-trainees", Decimal(218)),  # 自治体や地域国際化協会の職員 218 名
-    ("f4-exec-countries", Decimal(15)),
     ("f-org-hq-staff", Decimal(63)),  # (2) 本部職員 63 名
     ("f-org-hq-shusa", Decimal(21)),  # 主査 21 名、主事 19 名、プログラムコーディネーター10 名
     ("f-org-hq-shuji", Decimal(19)),
@@ -269,16 +280,46 @@ def test_summary_headlines(report: AnnualReport) -> None:
     assert Decimal(97) == staff.value
 
 
-def test_unchecked_disagreements_are_kept_as_printed(report: AnnualReport) -> None:
-    """Media PR: 延べ約 40 自治体等 vs 35 named; PR abroad: 20 件 vs 10 rows of 19 sessions."""
-    _, media = _figure(report, "f1-media-governments")
-    assert Decimal(40) == media.value.magnitude
+# (figure id, printed, what its records give, severity): the print disagrees with itself.
+DISAGREE_WITH_RECORDS = [
+    # 延べ約 40 自治体等の紹介 — the media PR table names 35 bodies (約 admits 36 … 44).
+    ("f1-media-governments", 40, 35, Severity.WARNING),
+    # 短期研修を 3 回 — シンガポール政策研修プログラム ran twice (①7 月 ②10 月): 4 sessions.
+    ("f6-short-trainings", 3, 4, Severity.ERROR),
+    # 20 件のセミナーや PR 活動 — 10 rows holding 19 sessions (計 5 回, 計 3 回, ①②③, ①②).
+    ("f7-pr-activities", 20, 19, Severity.ERROR),
+]
+
+
+@pytest.mark.parametrize(("ident", "printed", "computed", "severity"), DISAGREE_WITH_RECORDS)
+def test_figure_disagrees_with_its_records(
+    report: AnnualReport,
+    findings: ValidationReport,
+    ident: str,
+    printed: int,
+    computed: int,
+    severity: Severity,
+) -> None:
+    """The records recompute another value than printed, and count-of-rows says so."""
+    path, figure = _figure(report, ident)
+    assert Decimal(printed) == figure.value.magnitude
+    assert figure.computed_from is not None
+    assert Decimal(computed) == evaluate(report, figure.computed_from).value
+    finding = _finding(findings, "count-of-rows", f"{path}.value")
+    assert severity is finding.severity
+    assert finding.evidence is not None
+    assert (Decimal(printed), Decimal(computed)) == (finding.evidence.left, finding.evidence.right)
+
+
+def test_media_bodies_named_in_the_table(report: AnnualReport) -> None:
+    """The media PR table names 35 bodies, 33 of them local governments, 33 distinct."""
     named = [g for e in report.events if "t1-6" in e.tags for g in e.local_governments]
     assert 35 == sum(g.count for g in named)
     assert 33 == sum(g.count for g in named if g.kind is not None)
-    _, activities = _figure(report, "f7-pr-activities")
-    assert Decimal(20) == activities.value.magnitude
-    assert Decimal(10) == evaluate(report, "events", where={"tags": "t7-2"}).value
+    distinct = evaluate(
+        report, "events", measure="distinct:local_governments.name", where={"tags": "t1-6"}
+    )
+    assert Decimal(33) == distinct.value  # 鳥取県 and 徳島県 are named twice
 
 
 # ---- what validation says about the document ----
@@ -320,9 +361,14 @@ def test_forum_issue_dated_after_the_year(report: AnnualReport, findings: Valida
     assert ("2014-04", "FY2013") == (str(finding.evidence.left), str(finding.evidence.right))
 
 
-def test_only_the_tefl_rate_is_an_error(findings: ValidationReport) -> None:
-    """The document's one printed inconsistency that is an error is the TEFL rate."""
-    assert {"ratio"} == {f.rule for f in findings.errors}
+def test_the_errors_are_the_rate_and_the_sessions(findings: ValidationReport) -> None:
+    """The errors: the TEFL rate (figure and measurement), 3 回 and 20 件 against sessions."""
+    assert {
+        ("ratio", "$.figures[61].value"),
+        ("ratio", "$.measurements[11].value"),
+        ("count-of-rows", "$.figures[118].value"),
+        ("count-of-rows", "$.figures[133].value"),
+    } == {(f.rule, f.path) for f in findings.errors}
 
 
 # ---- the examples README lists every finding ----

@@ -83,19 +83,6 @@ def _evidence(finding: Finding) -> list[str]:
     return lines
 
 
-def coverage_line(coverage: Coverage) -> str:
-    """``N printed figures: N checked (N agree, N disagree), N await …, N unchecked``."""
-    from clairlib.rules import State
-
-    awaited = {f.awaits for f in coverage.of(State.AWAITING)}
-    what = "last year's report" if awaited <= {"previous"} else "another document"
-    return (
-        f"{coverage.total} printed figures: {coverage.checked} checked "
-        f"({coverage.agree} agree, {coverage.disagree} disagree), "
-        f"{coverage.awaiting} await {what}, {coverage.unchecked} unchecked"
-    )
-
-
 def _paths(paths: Sequence[str], limit: int | None) -> str:
     if limit is None or len(paths) <= limit:
         return ", ".join(paths)
@@ -141,7 +128,7 @@ def render(report: ValidationReport, name: str, *, unchecked: bool = False) -> l
         f"{name}: {verdict} — {_plural(len(report.errors), 'error')}, "
         f"{_plural(len(report.warnings), 'warning')}, {_plural(len(report.notes), 'note')} "
         f"({_plural(len(report.rules), 'rule')} run, {len(report.skipped)} skipped)",
-        coverage_line(report.coverage),
+        report.coverage.describe(),
     ]
     groups: Sequence[tuple[str, tuple[Finding, ...]]] = (
         ("Errors", report.errors),

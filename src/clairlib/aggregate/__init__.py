@@ -35,7 +35,7 @@ from clairlib.aggregate._indicators import (
     progress,
     year_on_year,
 )
-from clairlib.aggregate._select import Computed, Evaluator, SelectorError
+from clairlib.aggregate._select import SELECTABLE, Computed, Evaluator, SelectorError
 from clairlib.aggregate._summary import (
     HEADLINES,
     Basis,
@@ -50,6 +50,7 @@ from clairlib.model.documents import Document, Selector
 __all__ = [
     "DIMENSIONS",
     "HEADLINES",
+    "SELECTABLE",
     "AggregationError",
     "Basis",
     "Change",

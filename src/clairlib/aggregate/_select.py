@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -12,10 +14,92 @@ import attrs
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.errors import ClairlibError
-from clairlib.model.documents import Document, Selector
+from clairlib.findings import join_path
+from clairlib.model.documents import AnnualReport, Document, Selector
 from clairlib.model.navigation import RECORD_LISTS, programme_pillars, record_list
 from clairlib.model.quantity import Quantity
-from clairlib.model.records import Participants
+from clairlib.model.records import Breakdown, CountingBasis, ParticipantKind, Participants
+
+SELECTABLE = (*RECORD_LISTS, "participants")
+"""The record lists a selector can name: a report's own, and its events' participant counts."""
+
+MEASURES = ("count", "sessions", "distinct:FIELD", "gross:FIELD", "sum:FIELD")
+
+
+@attrs.frozen(kw_only=True)
+class ParticipantRow:
+    """One participant count of an event, with the event's fields a selector filters on.
+
+    The ``participants`` record list: an event may print several counts (日本から 44 団体、
+    171 名; 中国から …), and a figure may count one of them.
+    """
+
+    event: str
+    programme: str | None
+    tags: tuple[str, ...]
+    offices: tuple[str, ...]
+    group: str | None
+    label: str | None
+    kind: ParticipantKind
+    basis: CountingBasis
+    role: str | None
+    count: Quantity
+    breakdowns: tuple[Breakdown, ...]
+
+
+def participant_rows(doc: Document) -> tuple[tuple[str, ...], tuple[ParticipantRow, ...]]:
+    """Every participant count of the report's events, with its path."""
+    paths: list[str] = []
+    rows: list[ParticipantRow] = []
+    for e, event in enumerate(getattr(doc, "events", ())):
+        for p, group in enumerate(event.participants):
+            paths.append(join_path(["events", e, "participants", p]))
+            rows.append(
+                ParticipantRow(
+                    event=event.id,
+                    programme=event.programme,
+                    tags=event.tags,
+                    offices=event.offices,
+                    group=event.group,
+                    label=group.label,
+                    kind=group.kind,
+                    basis=group.basis,
+                    role=group.role,
+                    count=group.count,
+                    breakdowns=group.breakdowns,
+                )
+            )
+    return tuple(paths), tuple(rows)
+
+
+# 計 5 回 printed beside a period: the row holds five sessions.
+_TIMES = re.compile(r"計\s*(\d+)\s*回")
+
+
+def sessions_of(record: Any, *, until: date | None = None) -> int:
+    """How many sessions a record holds: a printed 計 N 回, else one per listed period.
+
+    ``①平成25年7月 ②平成25年10月`` is two sessions; a recurring period (各月) counts each
+    repetition up to ``until`` (the fiscal year's end) and cannot be counted without it.
+    """
+    text = unicodedata.normalize("NFKC", getattr(record, "period_text", None) or "")
+    found = _TIMES.search(text)
+    if found is not None:
+        return int(found.group(1))
+    period = getattr(record, "period", _MISSING)
+    if period is _MISSING:
+        raise SelectorError(f"{type(record).__name__} has no period to count sessions of")
+    if isinstance(period, PeriodSet):
+        if period.recurrence is None:
+            return len(period.periods)
+        if until is None:
+            raise SelectorError(
+                f"cannot count the sessions of {getattr(record, 'id', '?')!r}: "
+                f"it repeats ({period.recurrence}) with no printed count and no year end"
+            )
+        return len(period.expand(until))
+    return 1
+
 
 # Names a selector or a tally may use for what a record stores under another name, so that
 # ``distinct:country`` works for an event (whose countries are its venue's).
@@ -38,9 +122,15 @@ class SelectorError(ClairlibError, ValueError):
 
 
 def records_of(doc: Document, name: str) -> tuple[str, Sequence[Any]]:
-    """The base path and the records of a record list (``events`` → ``$.events``)."""
-    if name not in RECORD_LISTS:
-        raise SelectorError(f"expected a record list ({', '.join(RECORD_LISTS)}), found {name!r}")
+    """The base path and the records of a record list (``events`` → ``$.events``).
+
+    ``participants`` are the events' participant counts (:class:`ParticipantRow`), whose
+    paths :func:`participant_rows` gives.
+    """
+    if name not in SELECTABLE:
+        raise SelectorError(f"expected a record list ({', '.join(SELECTABLE)}), found {name!r}")
+    if name == "participants":
+        return "$.events", participant_rows(doc)[1] if isinstance(doc, AnnualReport) else ()
     return record_list(doc, name)
 
 
@@ -216,23 +306,29 @@ class Computed:
     value: Decimal
     base: str
     indices: tuple[int, ...] = ()
+    paths: tuple[str, ...] = ()  # of a flattened list (participants), by position
 
     @property
     def parts(self) -> tuple[str, ...]:
         """The paths of the records the value was computed from."""
+        if self.paths:
+            return tuple(self.paths[i] for i in self.indices)
         return tuple(f"{self.base}[{i}]" for i in self.indices)
 
 
 def parse_measure(measure: str) -> tuple[str, str | None]:
-    """Split ``count`` / ``distinct:FIELD`` / ``sum:FIELD`` into kind and field."""
+    """Split a measure into kind and field.
+
+    ``count`` (rows), ``sessions`` (sessions the rows hold), ``distinct:FIELD`` (distinct
+    values), ``gross:FIELD`` (every value on every row, 延べ) or ``sum:FIELD``.
+    """
     kind, _, field = measure.partition(":")
-    if kind == "count" and not field:
+    if kind in ("count", "sessions") and not field:
         return kind, None
-    if kind in ("distinct", "sum") and field:
+    if kind in ("distinct", "gross", "sum") and field:
         return kind, field
-    raise SelectorError(
-        f"expected a measure 'count', 'distinct:FIELD' or 'sum:FIELD', found {measure!r}"
-    )
+    shown = ", ".join(repr(m) for m in MEASURES)
+    raise SelectorError(f"expected a measure among {shown}, found {measure!r}")
 
 
 def matcher(
@@ -274,8 +370,14 @@ def measure_of(
     if kind == "count":
         weighted = records == "persons"
         return lambda items: Decimal(sum(weight(r) for r in items) if weighted else len(items))
+    if kind == "sessions":
+        year = getattr(resolver.doc, "fiscal_year", None)
+        until = year.end if isinstance(year, FiscalYear) else None
+        return lambda items: Decimal(sum(sessions_of(r, until=until) for r in items))
     assert field is not None
     get = resolver.getter(records, field)
+    if kind == "gross":
+        return _gross(resolver, records, field)
     if kind == "distinct":
 
         def distinct(items: Sequence[Any]) -> Decimal:
@@ -301,6 +403,28 @@ def measure_of(
     return total
 
 
+def _gross(resolver: Resolver, records: str, field: str) -> Callable[[Sequence[Any]], Decimal]:
+    """Every value of ``field`` on every record, a value standing for ``count`` counted so."""
+    head, _, last = field.rpartition(".")
+    if not head:
+        get = resolver.getter(records, field)
+        return lambda items: Decimal(sum(len(get(r)) for r in items))
+    parents = resolver.getter(records, head)
+
+    def gross(items: Sequence[Any]) -> Decimal:
+        total = 0
+        for record in items:
+            for parent in parents(record):
+                value = getattr(parent, last, _MISSING)
+                if value is _MISSING:
+                    raise _missing(parent, last, field)
+                # A name printed with a count (東京都(2)) stands for that many.
+                total += len(_as_values(value)) * weight(parent)
+        return Decimal(total)
+
+    return gross
+
+
 def evaluate(
     doc: Document,
     records: str,
@@ -311,13 +435,22 @@ def evaluate(
 ) -> Computed:
     """Compute ``measure`` over the records of ``records`` that match ``where``."""
     resolver = resolver or Resolver(doc)
-    base, items = records_of(doc, records)
+    paths: tuple[str, ...] = ()
+    items: Sequence[Any]
+    if records == "participants" and isinstance(doc, AnnualReport):
+        base = "$.events"
+        paths, items = participant_rows(doc)
+    else:
+        base, items = records_of(doc, records)
     compute = measure_of(resolver, records, measure)
     keep = matcher(resolver, records, where or {})
     if keep is None:
-        return Computed(value=compute(items), base=base, indices=tuple(range(len(items))))
+        indices = tuple(range(len(items)))
+        return Computed(value=compute(items), base=base, indices=indices, paths=paths)
     indices = tuple(i for i, r in enumerate(items) if keep(r))
-    return Computed(value=compute([items[i] for i in indices]), base=base, indices=indices)
+    return Computed(
+        value=compute([items[i] for i in indices]), base=base, indices=indices, paths=paths
+    )
 
 
 class Evaluator:

@@ -20,7 +20,9 @@ def describe(selector: Selector) -> str:
     kind, _, field = selector.measure.partition(":")
     head = {
         "count": f"the number of {selector.records}",
+        "sessions": f"the number of sessions the {selector.records} hold (dates listed, 計 N 回)",
         "distinct": f"the number of distinct {field} of {selector.records}",
+        "gross": f"the number of {field} listed on the {selector.records}, repeats counted (延べ)",
         "sum": f"the sum of {field} of {selector.records}",
     }.get(kind, f"{selector.measure} of {selector.records}")
     if selector.where:

@@ -114,6 +114,16 @@ class Coverage:
         ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
         return {reason: tuple(paths) for reason, paths in ordered}
 
+    def describe(self) -> str:
+        """``N printed figures: N checked (N agree, N disagree), N await …, N unchecked``."""
+        awaited = {f.awaits for f in self.of(State.AWAITING)}
+        what = AWAITED["previous"] if awaited <= {"previous"} else "another document"
+        return (
+            f"{self.total} printed figures: {self.checked} checked "
+            f"({self.agree} agree, {self.disagree} disagree), "
+            f"{self.awaiting} await {what}, {self.unchecked} unchecked"
+        )
+
     def as_dict(self) -> dict[str, int]:
         """The counts, as ``clairlib validate --format json`` prints them."""
         return {

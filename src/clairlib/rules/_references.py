@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from clairlib.aggregate import SELECTABLE
 from clairlib.findings import Finding, Severity, join_path
 from clairlib.model.documents import (
     AnnualPlan,
@@ -18,7 +19,7 @@ from clairlib.model.documents import (
     MidTermPlan,
     Section,
 )
-from clairlib.model.navigation import RECORD_LISTS, iter_programmes
+from clairlib.model.navigation import iter_programmes
 from clairlib.rules._base import Context
 
 _Ref = tuple[str, list[str | int], str]  # (kind, path parts, id)
@@ -202,5 +203,5 @@ class ReferenceExists:
             "figure": frozenset(ctx.figures),
             "table": frozenset(t.id for t in getattr(doc, "tables", ())),
             "record": frozenset(records),
-            "records": frozenset(RECORD_LISTS),
+            "records": frozenset(SELECTABLE),
         }
