@@ -206,6 +206,7 @@ def test_a_locked_temporary_is_kept_even_if_its_pid_looks_dead(tmp_path: Path) -
         assert stale.exists()
     finally:
         assert holder.stdin is not None
+        assert holder.stdout is not None
         holder.stdin.close()
         holder.wait(timeout=30)
         holder.stdout.close()

@@ -6,10 +6,13 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the clairlib command line and return its exit status."""
-    from clairlib.cli import run
+    """Run the clairlib command line and return its exit status (130 when interrupted)."""
+    try:
+        from clairlib.cli import run
 
-    return run(sys.argv[1:] if argv is None else argv)
+        return run(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:  # before or after the command's own guard: quietly
+        return 130
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The ``clairlib`` command line: one sub-command per job.
 
 Exit status: 0 success, 1 the document has error findings, 2 unreadable input
-or bad usage. Errors are one line on stderr, never a traceback.
+or bad usage, 130 interrupted. Errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ __all__ = ["run"]
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -33,6 +34,13 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"clairlib: {message}\n")
 
+    def _print_message(self, message: str, file: object = None) -> None:
+        # Help, version and usage errors repeat what was typed: the safe printer shows it.
+        from clairlib._commands._output import emit, say
+
+        if message:
+            (emit if file is sys.stdout else say)(message.rstrip("\n"))
+
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="clairlib", description=__doc__.splitlines()[0] if __doc__ else None)
@@ -44,16 +52,49 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
-    """Parse ``argv``, run the chosen command and return the exit status."""
-    parser = _build_parser()
-    args = parser.parse_args(list(argv))
-    command: Command | None = getattr(args, "handler", None)
-    if command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+    """Parse ``argv``, run the chosen command and return the exit status.
+
+    Whatever happens, the outcome is an exit status and at most one line on stderr: a
+    ClairlibError is its first line, an interrupt is silent (130), and an exception
+    clairlib did not expect is named as such rather than shown as a traceback.
+    """
+    from clairlib._commands._output import install_log_handler, say
+
     try:
+        install_log_handler()
+        parser = _build_parser()
+        args = parser.parse_args(list(argv))
+        command: Command | None = getattr(args, "handler", None)
+        if command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
         return command(args)
     except ClairlibError as error:
-        first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        print(f"clairlib: {first}", file=sys.stderr)
+        say(f"clairlib: {_first_line(error)}")
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except MemoryError:
+        say("clairlib: out of memory")
+        return EXIT_USAGE
+    except RecursionError:
+        say("clairlib: the document is nested too deeply to process")
+        return EXIT_USAGE
+    except Exception as error:
+        text = _first_line(error)
+        say(f"clairlib: unexpected {type(error).__name__}: {text} (a bug: please report it)")
+        return EXIT_USAGE
+
+
+def _first_line(error: BaseException) -> str:
+    from clairlib.errors import DocumentError
+
+    if isinstance(error, DocumentError) and error.findings:
+        # Its first line only counts the problems: the first problem says what is wrong.
+        first = error.findings[0]
+        where = f"{error.source}: " if error.source else ""
+        more = len(error.findings) - 1
+        rest = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        return f"{where}{first.message} @ {first.path}{rest}"
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

@@ -12,7 +12,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from clairlib._commands._input import emit
+from clairlib._commands._output import emit, say
 
 DEFAULT_OUT = "clairlib-demo"
 
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         warnings.simplefilter("always", PluginWarning)
         installed = exporters()
     for warning in caught:
-        print(f"clairlib: warning: {warning.message}", file=sys.stderr)
+        say(f"clairlib: warning: {warning.message}")
     emit(f"== Export: {len(installed)} format{'s' if len(installed) != 1 else ''} into {out}")
     failed = 0
     stem = Path(samples.FY2013_REPORT).stem
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
             paths = clairlib.export(report, exporter, target, progress=bar)
         except ClairlibError as error:
             failed += 1
-            print(f"clairlib: {format_name}: {error}", file=sys.stderr)
+            say(f"clairlib: {format_name}: {error}")
             continue
         finally:
             bar.close()

@@ -111,8 +111,9 @@ class ProgressBar:
 
 def run(args: argparse.Namespace) -> int:
     """Export FILE in every format asked for."""
+    from clairlib._commands._input import STDIN, read
+    from clairlib._commands._output import emit, say
     from clairlib.exporting import describe_options, export
-    from clairlib.io import load
     from clairlib.plugins import PluginWarning, get_plugin_manager
 
     source = Path(args.file)
@@ -122,18 +123,18 @@ def run(args: argparse.Namespace) -> int:
         host = get_plugin_manager()
         exporters = {name: host.exporter(name) for name in formats}
     for warning in caught:
-        print(f"clairlib: warning: {warning.message}", file=sys.stderr)
+        say(f"clairlib: warning: {warning.message}")
     known = {
         name: frozenset(option.name for option in describe_options(exporter.options))
         for name, exporter in exporters.items()
     }
     options = split_options(args.options, formats, known)
-    document = load(source)
+    document = read(args.file)
     out = Path(args.out)
-    stem = source.stem
+    stem = "stdin" if args.file == STDIN else source.stem
     for name, exporter in exporters.items():
         target = out / (f"{stem}-{name}" if exporter.multi_file else f"{stem}{exporter.suffix}")
-        if target.exists() and os.path.samefile(target, source):
+        if args.file != STDIN and target.exists() and os.path.samefile(target, source):
             raise ExportError(f"exporting {name} to {target} would overwrite the input")
         bar = ProgressBar(name, sys.stderr)
         try:
@@ -141,5 +142,5 @@ def run(args: argparse.Namespace) -> int:
         finally:
             bar.close()
         for path in paths:
-            print(path)
+            emit(str(path))
     return EXIT_OK

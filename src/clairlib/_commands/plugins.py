@@ -26,6 +26,7 @@ def _version(distribution: str, versions: dict[str, str | None]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the exporters, the rules and the broken plugins."""
+    from clairlib._commands._output import emit
     from clairlib.exporting import describe_options, option_text
     from clairlib.plugins import PluginWarning, get_plugin_manager
 
@@ -39,20 +40,20 @@ def run(args: argparse.Namespace) -> int:
         problems = host.problems
     versions = {plugin.distribution: plugin.version for plugin in plugins}
     rule_owner = {code: plugin.distribution for plugin in plugins for code in plugin.rules}
-    print("Exporters:")
+    emit("Exporters:")
     for name, exporter in exporters.items():
         owner = _version(host.distribution_of(name), versions)
         suffix = exporter.suffix + ("/" if exporter.multi_file else "")
-        print(f"  {name:<10} {suffix:<7} {owner:<28} {exporter.description}")
+        emit(f"  {name:<10} {suffix:<7} {owner:<28} {exporter.description}")
         for option in describe_options(exporter.options):
             default = option_text(option.default)
-            print(f"      {option.name}={default} ({option.type}) {option.help}".rstrip())
-    print("Rules:")
+            emit(f"      {option.name}={default} ({option.type}) {option.help}".rstrip())
+    emit("Rules:")
     for rule in rules:
         owner = _version(rule_owner.get(rule.code, "?"), versions)
-        print(f"  {rule.code:<20} {owner:<28} {rule.description}")
+        emit(f"  {rule.code:<20} {owner:<28} {rule.description}")
     if problems:
-        print("Broken plugins:")
+        emit("Broken plugins:")
         for problem in problems:
-            print(f"  {problem.plugin} ({problem.distribution}): {problem.message}")
+            emit(f"  {problem.plugin} ({problem.distribution}): {problem.message}")
     return EXIT_OK

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from decimal import Decimal
 
-from clairlib._commands._input import emit, read
+from clairlib._commands._input import read
+from clairlib._commands._output import emit, emit_json
 from clairlib.aggregate import Headline, PillarSummary, Summary, summarize
 from clairlib.cli import EXIT_OK
 from clairlib.errors import ClairlibError
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         raise ClairlibError(f"{args.file}: a summary needs an annual_report, found {doc.KIND}")
     summary = summarize(doc)
     if args.format == "json":
-        emit(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+        emit_json(summary.as_dict())
     else:
         emit("\n".join(render(summary)))
     return EXIT_OK

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from clairlib._commands._input import emit, read
+from clairlib._commands._input import read
+from clairlib._commands._output import emit, emit_json
 from clairlib.cli import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:  # the rules are imported when the command runs, not for --help
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     previous = read(args.previous) if args.previous else None
     report = clairlib.validate(doc, previous=previous)
     if args.format == "json":
-        emit(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        emit_json(report.as_dict())
     else:
         emit("\n".join(render(report, args.file, unchecked=args.unchecked)))
     return EXIT_OK if report.valid else EXIT_FINDINGS
