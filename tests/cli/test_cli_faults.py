@@ -303,3 +303,24 @@ def test_an_undecodable_missing_file_name_is_one_line(tmp_path: Path, env: dict[
     result = _cli("validate", os.fsdecode(name), env=env, capture_output=True)
     expected = f"clairlib: cannot read {tmp_path}/\\xff.json: no such file"
     assert (EXIT_USAGE, expected) == (result.returncode, result.stderr.decode().strip())
+
+
+def test_export_says_when_it_removes_a_stale_temporary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The temporary file of a killed export is removed by the next one, which says so."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait(timeout=60)
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / f".fy2013-report.json.{dead.pid}.0123abcd.tmp"
+    stale.write_bytes(b"{")
+    assert EXIT_OK == run(["export", str(REPORT), "--to", "json", "--out", str(out)])
+    captured = capsys.readouterr()
+    assert f"{out / 'fy2013-report.json'}\n" == captured.out
+    expected = (
+        f"clairlib: warning: removed {stale}, a temporary file left by an interrupted write "
+        f"(process {dead.pid})\n"
+    )
+    assert expected == captured.err
+    assert ["fy2013-report.json"] == os.listdir(out)
