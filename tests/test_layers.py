@@ -153,9 +153,9 @@ def layer_of(module: str) -> int | None:
     best: tuple[int, int] | None = None  # (length of the matching name, layer)
     for index, names in enumerate(LAYERS):
         for declared in names:
-            if module == declared or module.startswith(declared + "."):
-                if best is None or len(declared) > best[0]:
-                    best = (len(declared), index)
+            inside = module == declared or module.startswith(declared + ".")
+            if inside and (best is None or len(declared) > best[0]):
+                best = (len(declared), index)
     return None if best is None else best[1]
 
 
@@ -258,7 +258,7 @@ def test_the_walk_sees_lazy_typing_and_relative_imports(tmp_path: Path) -> None:
 
 
 def test_cycles_are_found_and_chains_are_not() -> None:
-    """a → b → c → a is one cycle; d → e and a self-standing chain are none."""
+    """One cycle in a → b → c → a with a tail to d → e; a plain chain has none."""
     edges = {("a", "b"), ("b", "c"), ("c", "a"), ("d", "e"), ("c", "d")}
     assert [["a", "b", "c"]] == cycles(edges)
     assert [] == cycles({("d", "e"), ("e", "f")})

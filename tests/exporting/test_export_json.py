@@ -172,7 +172,7 @@ def test_wrong_schema_version_names_it() -> None:
     assert [("structure.version", "$.clairlib")] == [
         (finding.rule, finding.path) for finding in raised.value.findings
     ]
-    assert 'expected schema version \'1\', found "99"' in str(raised.value)
+    assert "expected schema version '1', found \"99\"" in str(raised.value)
 
 
 def test_bad_document_inside_points_into_the_envelope() -> None:

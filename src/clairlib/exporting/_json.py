@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 from clairlib.errors import ExportError
 from clairlib.exporting._exporter import Exporter, Progress, Sink
 from clairlib.exporting._options import NoOptions
