@@ -80,6 +80,11 @@ def run(
         raise ExportError(
             f"exporter {exporter.name!r} failed: {type(error).__name__}: {error}"
         ) from error
+    except SystemExit as error:  # an exporter must not end the program that exports
+        sink.discard()
+        raise ExportError(
+            f"exporter {exporter.name!r} called sys.exit({error.code!r}) while writing"
+        ) from None
     except BaseException:
         sink.discard()
         raise

@@ -15,6 +15,7 @@ import pluggy
 
 from clairlib.errors import PluginError
 from clairlib.plugins import _hookspecs
+from clairlib.plugins._checks import describe, is_instance, options_problem, rule_problem
 
 if TYPE_CHECKING:
     from clairlib.exporting import Exporter
@@ -83,11 +84,6 @@ class _Loaded:
 
 def _strict_from_environment() -> bool:
     return os.environ.get(STRICT_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _describe(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 class PluginHost:
@@ -185,6 +181,13 @@ class PluginHost:
             distribution = dist.name if dist is not None else "unknown distribution"
             try:
                 plugin = point.load()
+            except SystemExit as error:  # a plugin must not end the program that loads it
+                self._report(
+                    distribution,
+                    point.name,
+                    f"failed to import {point.value!r}: it called sys.exit({error.code!r})",
+                )
+                continue
             except Exception as error:
                 self._report(
                     distribution,
@@ -241,6 +244,11 @@ class PluginHost:
                 continue
             try:
                 returned = impl.function()
+            except SystemExit as error:
+                self._report(
+                    loaded.distribution, loaded.name, f"{hook}() called sys.exit({error.code!r})"
+                )
+                continue
             except Exception as error:
                 self._report(
                     loaded.distribution,
@@ -252,7 +260,7 @@ class PluginHost:
                 self._report(
                     loaded.distribution,
                     loaded.name,
-                    f"{hook}() must return an iterable, returned {_describe(returned)}",
+                    f"{hook}() must return an iterable, returned {describe(returned)}",
                 )
                 continue
             try:
@@ -261,7 +269,7 @@ class PluginHost:
                 self._report(
                     loaded.distribution,
                     loaded.name,
-                    f"{hook}() returned {_describe(returned)}, which cannot be iterated: {error}",
+                    f"{hook}() returned {describe(returned)}, which cannot be iterated: {error}",
                 )
                 continue
             out.append((loaded, items))
@@ -294,15 +302,19 @@ class PluginHost:
         owner: dict[str, str] = {}
         provided: dict[str, list[str]] = {}
         for loaded, items in self._results(hook):
-            bad = [item for item in items if not isinstance(item, cls)]
+            bad = [item for item in items if not is_instance(item, cls)]
             if bad:
                 self._report(
                     loaded.distribution,
                     loaded.name,
-                    f"{hook}() must return {cls.__name__} objects, returned {_describe(bad[0])}",
+                    f"{hook}() must return {cls.__name__} objects, returned {describe(bad[0])}",
                 )
                 continue
             for item in items:
+                problem = options_problem(kind, item.name, getattr(item, "options", object))
+                if problem is not None:
+                    self._report(loaded.distribution, loaded.name, f"{problem}; it is left out")
+                    continue
                 if item.name in found:
                     self._report(
                         loaded.distribution,
@@ -363,15 +375,27 @@ class PluginHost:
         owner: dict[str, str] = {}
         provided: dict[str, list[str]] = {}
         for loaded, items in self._results("clairlib_rules"):
-            bad = [item for item in items if not isinstance(item, Rule)]
+            # A rule whose property raises is reported on its own, precisely; anything
+            # else that is not a Rule discards what the plugin returned, as for exporters.
+            raising = [item for item in items if is_instance(item, Rule) is None]
+            for item in raising:
+                self._report(
+                    loaded.distribution, loaded.name, f"{rule_problem(item)}; it is left out"
+                )
+            items = [item for item in items if not any(item is r for r in raising)]
+            bad = [item for item in items if not is_instance(item, Rule)]
             if bad:
                 self._report(
                     loaded.distribution,
                     loaded.name,
-                    f"clairlib_rules() must return Rule objects, returned {_describe(bad[0])}",
+                    f"clairlib_rules() must return Rule objects, returned {describe(bad[0])}",
                 )
                 continue
             for rule in items:
+                problem = rule_problem(rule)
+                if problem is not None:
+                    self._report(loaded.distribution, loaded.name, f"{problem}; it is left out")
+                    continue
                 code = rule.code
                 if code in owner:
                     self._report(
