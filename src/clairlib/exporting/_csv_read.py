@@ -42,7 +42,7 @@ from clairlib.model import (
     Target,
 )
 
-__all__ = ["CsvRecords", "read_csv"]
+__all__ = ["CsvRecords", "TableReader", "assemble_records", "read_csv"]
 
 _RULE = "csv-read"
 _TEXTUAL = frozenset({"text", "list", "mapping"})
@@ -181,18 +181,32 @@ def _cell(column: Column, text: str, neutralised: bool) -> Any:
     raise AssertionError(f"unknown column kind {kind!r}")
 
 
-class _Reader:
-    """Reads the tables of one export, collecting every problem as a finding."""
+class TableReader:
+    """Reads the tables of one export, collecting every problem as a finding.
+
+    The cells come as text; ``where`` names a cell in a finding and ``cell`` reads one,
+    so a reader of another container (a workbook) can say where and read more.
+    """
 
     def __init__(self, *, encoding: str, neutralised: bool) -> None:
         self.encoding = check_encoding(encoding)
         self.neutralised = neutralised
         self.findings: list[Finding] = []
 
+    rule = _RULE
+
     def problem(self, path: str, message: str) -> None:
         self.findings.append(
-            Finding(rule=_RULE, severity=Severity.ERROR, path=path, message=message)
+            Finding(rule=self.rule, severity=Severity.ERROR, path=path, message=message)
         )
+
+    def where(self, table: Table, index: int, path: tuple[str, ...] = ()) -> str:
+        """The path a finding about row ``index`` (and its cell at ``path``) is given."""
+        return join_path([table.name, index, *path])
+
+    def cell(self, column: Column, text: str) -> Any:
+        """The value of one cell's text in ``column``; raises _Bad (or a ClairlibError)."""
+        return _cell(column, text, self.neutralised)
 
     def rows(self, table: Table, path: Path) -> Iterator[tuple[int, Any]]:
         """Yield ``(index, row object)`` for every readable row of ``path``."""
@@ -264,7 +278,7 @@ class _Reader:
             quantity = built
             for name in column.path:
                 quantity = getattr(quantity, name, None)
-            where = join_path([table.name, index, *column.path])
+            where = self.where(table, index, column.path)
             if quantity is None:
                 self.problem(where, f"a magnitude {text!r} without a printed value")
                 fine = False
@@ -293,8 +307,7 @@ class _Reader:
     ) -> Any:
         if len(cells) != len(columns):
             self.problem(
-                join_path([table.name, index]),
-                f"expected {len(columns)} cells, found {len(cells)}",
+                self.where(table, index), f"expected {len(columns)} cells, found {len(cells)}"
             )
             return None
         raw = {
@@ -322,9 +335,9 @@ class _Reader:
         for path, (column, text) in raw.items():
             if len(path) == depth and path[:-1] == prefix:
                 try:
-                    kwargs[path[-1]] = _cell(column, text, self.neutralised)
+                    kwargs[path[-1]] = self.cell(column, text)
                 except (_Bad, ClairlibError) as error:
-                    self.problem(join_path([table.name, index, *path]), str(error))
+                    self.problem(self.where(table, index, path), str(error))
                     failed = True
         for nested in table.nested:
             if len(nested) == depth and nested[:-1] == prefix:
@@ -345,7 +358,7 @@ class _Reader:
         try:
             return cls(**kwargs)
         except (TypeError, ValueError, ClairlibError) as error:
-            self.problem(join_path([table.name, index, *prefix]), str(error))
+            self.problem(self.where(table, index, prefix), str(error))
             raise _Skip from None
 
 
@@ -353,7 +366,7 @@ class _Skip(Exception):
     pass
 
 
-def _table_rows(reader: _Reader, table: Table, path: Path) -> list[Any]:
+def _table_rows(reader: TableReader, table: Table, path: Path) -> list[Any]:
     if not path.exists():
         return []
     return [row for _, row in reader.rows(table, path)]
@@ -390,11 +403,23 @@ def read_csv(
     """
     path = Path(os.fspath(source))
     files = _files(path)
-    reader = _Reader(encoding=encoding, neutralised=neutralised)
+    reader = TableReader(encoding=encoding, neutralised=neutralised)
     tables = {table.name: table for table in TABLES}
     read: dict[str, list[Any]] = {
         name: _table_rows(reader, tables[name], file) for name, file in files.items()
     }
+    records = assemble_records(reader, read)
+    if reader.findings:
+        raise DocumentError(reader.findings, source=os.fspath(path))
+    return records
+
+
+def assemble_records(reader: TableReader, read: Mapping[str, list[Any]]) -> CsvRecords:
+    """Put the row objects of each table (by name) back together into records.
+
+    Parts (participant counts, breakdowns, agenda items) go back into their owners;
+    parts whose owner is not there are reported to ``reader``.
+    """
 
     def rows(name: str) -> list[Any]:
         return read.get(name, [])
@@ -453,8 +478,6 @@ def read_csv(
     _orphans(reader, "local_governments", governments)
     _orphans(reader, "agenda_items", agenda)
     _orphans(reader, "breakdowns", {f"{k[0]} {k[1]}": v for k, v in breakdowns.items()})
-    if reader.findings:
-        raise DocumentError(reader.findings, source=os.fspath(path))
     programme_rows: list[ProgrammeRow] = rows("programmes")
     return CsvRecords(
         events=tuple(events),
@@ -472,6 +495,6 @@ def read_csv(
     )
 
 
-def _orphans(reader: _Reader, table: str, left: Mapping[str, object]) -> None:
+def _orphans(reader: TableReader, table: str, left: Mapping[str, object]) -> None:
     for owner in left:
         reader.problem(join_path([table]), f"rows for {owner!r}, which no record has")
