@@ -108,9 +108,12 @@ def test_format_period_sets_and_iso() -> None:
     assert "平成25年4月～各月" == format_period(monthly)
     assert monthly == parse_period(format_period(monthly))
     assert "2013-07,2013-09/2013-10,2014-02" == format_period(items, style="iso")
-    with pytest.raises(CalendarError, match="monthly recurrence"):
-        format_period(PeriodSet.fromisoformat("R/2013-04/P1Y"))
-    with pytest.raises(CalendarError, match="single month"):
+    yearly = PeriodSet.fromisoformat("R/2013-10/P1Y")
+    assert "平成25年10月～毎年" == format_period(yearly)
+    assert yearly == parse_period(format_period(yearly))
+    with pytest.raises(CalendarError, match="a month, a week or a year"):
+        format_period(PeriodSet.fromisoformat("R/2013-04/P2M"))
+    with pytest.raises(CalendarError, match="single day or month"):
         format_period(PeriodSet.fromisoformat("R/2013-04/2013-05/P1M"))
     with pytest.raises(CalendarError, match="style"):
         format_period(items, style="json")  # type: ignore[arg-type]

@@ -34,7 +34,8 @@ from clairlib.calendar._era import (
     registered_era,
     unregister_era,
 )
-from clairlib.calendar._period import FiscalYear, Period, PeriodSet, Precision
+from clairlib.calendar._period import FiscalYear, Marks, Part, Period, Precision
+from clairlib.calendar._periodset import PeriodSet
 from clairlib.errors import CalendarError
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ __all__ = [
     "EraOverflowError",
     "EraRangeError",
     "FiscalYear",
+    "Marks",
+    "Part",
     "Period",
     "PeriodSet",
     "Precision",

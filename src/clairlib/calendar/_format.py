@@ -14,8 +14,10 @@ from clairlib.calendar._era import (
     fiscal_year_era,
     fiscal_year_name,
 )
+from clairlib.calendar._marks import WEEKDAY_KANJI, Part, part_span
 from clairlib.calendar._numerals import write_number
-from clairlib.calendar._period import Period, PeriodSet, Precision
+from clairlib.calendar._period import Period, Precision
+from clairlib.calendar._periodset import PeriodSet
 from clairlib.errors import CalendarError
 
 Digits = Literal["ascii", "fullwidth", "kanji"]
@@ -123,7 +125,66 @@ def format_period(
     return _format_one(period, gannen, digits)
 
 
+_PART_TEXT = {
+    Part.EARLY: "上旬",
+    Part.MIDDLE: "中旬",
+    Part.LATE: "下旬",
+    Part.MONTH_END: "末",
+}
+
+
+def _marked_side(period: Period, at_end: bool, gannen: bool, digits: str) -> str:
+    """One side of a period with marks, written in full (weekday, part, time, 頃)."""
+    marks = period.marks
+    assert marks is not None
+    day = period.end if at_end else period.start
+    part = marks.end_part if at_end else marks.start_part
+    if part is Part.FISCAL_YEAR_END:
+        text = fiscal_year_name(day.year - 1, gannen=gannen, digits=digits) + "末"
+    elif part is Part.YEAR_END:
+        era = era_of(date(day.year, 1, 1))
+        text = f"{era.name}{era_year_text(era, day.year, gannen, digits)}年末"
+    elif part is not None:
+        # The era of the part's first day: '平成元年1月中旬' (1989-01-11..20).
+        era = era_of(part_span(part, day.year, day.month)[0])
+        year = era_year_text(era, day.year, gannen, digits)
+        text = f"{era.name}{year}年{write_number(day.month, digits)}月{_PART_TEXT[part]}"
+    else:
+        text = _side(period, at_end, gannen, digits)[2]
+    weekday = marks.end_weekday if at_end else marks.start_weekday
+    if weekday is not None:
+        text += f"({WEEKDAY_KANJI[weekday]})"
+    clock = marks.end_time if at_end else marks.start_time
+    if clock is not None:
+        text += f"{clock.hour}:{clock.minute:02d}"
+    return text + "頃" if marks.approximate else text
+
+
+def _format_marked(period: Period, gannen: bool, digits: str) -> str:
+    marks = period.marks
+    assert marks is not None
+    if marks.open_start:
+        return _marked_side(period, True, gannen, digits) + "まで"
+    left = _marked_side(period, False, gannen, digits)
+    if marks.open_end:
+        return left + "以降"
+    single = period.isoformat().find("/") < 0
+    if single:
+        return left
+    if (
+        period.start == period.end
+        and marks.start_time is not None
+        and marks.end_time is not None
+        and (marks.start_weekday, marks.approximate) == (marks.end_weekday, False)
+    ):
+        # '9月3日(火)10:00～12:30': one day, two times.
+        return f"{left}～{marks.end_time.hour}:{marks.end_time.minute:02d}"
+    return f"{left}～{_marked_side(period, True, gannen, digits)}"
+
+
 def _format_one(period: Period, gannen: bool, digits: str) -> str:
+    if period.marks is not None:
+        return _format_marked(period, gannen, digits)
     era, year, left = _side(period, False, gannen, digits)
     single = period.isoformat().find("/") < 0
     if single:
@@ -137,6 +198,7 @@ def _format_one(period: Period, gannen: bool, digits: str) -> str:
     return f"{left}～{right}"
 
 
+_EVERY = {"P1M": "毎月", "P1W": "毎週", "P1Y": "毎年"}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -151,11 +213,14 @@ def _format_set(periods: PeriodSet, gannen: bool, digits: str) -> str:
         and (last.start.year, last.start.month) == (last.end.year, last.end.month)
     ):
         items[-1] += "～各月"
+    elif periods.recurrence in _EVERY and "/" not in last.isoformat():
+        items[-1] += "～" + _EVERY[periods.recurrence]
     else:
-        # Japanese has 各月 for "every month from this month"; nothing else round-trips.
+        # Japanese has words for every month, week and year; nothing else round-trips.
         raise CalendarError(
-            f"expected a monthly recurrence of a single month to write in wareki, "
-            f"found {periods.recurrence!r} after {last.isoformat()!r}",
+            f"expected a recurrence of a month, a week or a year (P1M, P1W, P1Y) after a "
+            f"single day or month to write in wareki, found {periods.recurrence!r} after "
+            f"{last.isoformat()!r}",
             text=periods.isoformat(),
         )
     if len(items) == 1:

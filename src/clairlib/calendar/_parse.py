@@ -1,12 +1,14 @@
-"""Reading date and period expressions the way Japanese public documents write them.
+"""Reading date and period expressions the way Japanese documents print them.
 
-The text is folded (see ``_normalize``) and then read as items separated by ','
-(list marks ①② and 、・ fold to ','), each item one point or a range ``a~b``
-(``から`` and dashes fold to '~'/'-') or a recurrence ``a~各月``. A point is
-``[era|同][year 年|年度][month 月][day 日]`` with every part optional, or the dotted
-``H25.8.1``. A bare number before a range's or a list's next point takes that
-point's first unit (``8~9月``, ``7・8月``). Missing parts come from the previous
-point in the same expression, then from ``context``.
+An expression is a list of items separated by list marks (、・,と および ①②…, or
+nothing after a day: ``11月7日(木)8日(金)``). An item is a point (see ``_points``),
+a range ``a～b`` (any tilde or dash, から, より, 自…至, ending in まで, にかけて or
+にわたって), an open range (``a～``, ``aから``, ``a以降``, ``aまで``, ``a以前``,
+``自 a``, ``至 b``), a duration (``aから4日間``) or a recurrence (``a～各月``,
+``毎年10月``, ``毎週水曜日``). A bare number before a range's or list's next point
+takes that point's first unit (``8～9月``, ``7・8月``, ``10月4、5日``); after a month
+it is the day (``5月29～6月1日``). What a point leaves out comes from the point
+before it, then from ``context`` (see ``_resolve``).
 """
 
 from __future__ import annotations
@@ -14,32 +16,19 @@ from __future__ import annotations
 import re
 import sys
 import warnings
-from datetime import date
-from functools import lru_cache
+from datetime import date, datetime, timedelta
 
-from clairlib.calendar._era import (
-    GREGORIAN_START,
-    REGISTRY,
-    CalendarWarning,
-    Era,
-    EraOverflowError,
-    EraRangeError,
-    UnreadableDateError,
-)
-from clairlib.calendar._fast import SMALL_NUMBERS as _SMALL
-from clairlib.calendar._fast import read_simple as _simple
-from clairlib.calendar._normalize import normalize, source_span
-from clairlib.calendar._period import (
-    FiscalYear,
-    Period,
-    PeriodSet,
-    Precision,
-    month_end,
-    trusted_period,
-)
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, rrule
+
+from clairlib.calendar import _grammar as g
+from clairlib.calendar._era import REGISTRY, CalendarWarning, UnreadableDateError
+from clairlib.calendar._marks import Marks, Precision, month_end
+from clairlib.calendar._period import FiscalYear, Period, join_marks, period_fromiso, trusted_period
+from clairlib.calendar._periodset import PeriodSet, set_fromiso
+from clairlib.calendar._points import WEEKDAY_OF, Point
+from clairlib.calendar._resolve import Context, Resolved, Resolver
 from clairlib.errors import CalendarError
-
-Context = FiscalYear | int | None
 
 DAY, MONTH, YEAR, FISCAL_YEAR = (
     Precision.DAY,
@@ -47,207 +36,208 @@ DAY, MONTH, YEAR, FISCAL_YEAR = (
     Precision.YEAR,
     Precision.FISCAL_YEAR,
 )
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "(（", ")）"
+_RECURRENCE = {"各月": "P1M", "毎月": "P1M", "毎週": "P1W", "毎年": "P1Y"}
 
 
-def _between(first: Period, last: Period) -> Period:
-    """Join two checked periods into a range at the finest precision both fit."""
-    a, b = first.precision, last.precision
-    precision = a if a is b else DAY if DAY in (a, b) else MONTH
-    return trusted_period(first.start, last.end, precision)
+class _Item:
+    """One list item as read: its points and what joins them."""
+
+    __slots__ = ("duration", "kind", "points", "recurrence", "span")
+
+    def __init__(self, kind: str, points: list[Point], span: tuple[int, int]) -> None:
+        self.kind = kind  # "point", "range", "since", "until", "duration", "repeat"
+        self.points = points
+        self.span = span
+        self.duration: tuple[int, str] | None = None
+        self.recurrence: str | None = None
 
 
-_RELATIVE_FY = {
-    "前年度": -1,
-    "昨年度": -1,
-    "本年度": 0,
-    "今年度": 0,
-    "当年度": 0,
-    "翌年度": 1,
-    "来年度": 1,
-    "次年度": 1,
-}
-_POINT: re.Pattern[str]
-_DOTTED: re.Pattern[str]
+class Reader(Resolver):
+    """Reads one expression: the text, the context, the options, and the notes to warn."""
 
+    __slots__ = ("strict",)
 
-def _compile() -> None:
-    global _POINT, _DOTTED
-    names = sorted((known.name for known in REGISTRY.eras), key=len, reverse=True)
-    initials = "".join(known.initial for known in REGISTRY.eras)
-    era = "(?P<era>" + "|".join(map(re.escape, names)) + f"|[{initials}](?=[0-9元]))"
-    _POINT = re.compile(
-        f"{era}?(?P<same>同)?"
-        r"(?:(?P<y>[0-9]{1,4}|元)?(?P<ym>年度|年))?"
-        r"(?:(?P<mo>[0-9]{1,2})?(?P<mm>月))?"
-        r"(?:(?P<d>[0-9]{1,2})日)?"
-        r"(?P<bare>[0-9]{1,4})?"
-    )
-    _DOTTED = re.compile(
-        f"{era}?" r"(?P<y>[0-9]{1,4}|元)\.(?P<mo>[0-9]{1,2})(?:\.(?P<d>[0-9]{1,2}))?"
-    )
-    _parse_cached.cache_clear()
+    def __init__(self, text: str, context: Context, lenient: bool, strict: bool) -> None:
+        super().__init__(text, context, lenient)
+        self.strict = strict
 
+    # -- tokens ---------------------------------------------------------------------------
 
-class _Point:
-    """One point as written: the parts present and where they are in the folded text."""
-
-    __slots__ = ("bare", "day", "era", "match", "month", "same", "unit", "year", "year_fy")
-
-    def __init__(self, match: re.Match[str]) -> None:
-        self.match = match
-        if match.re is _POINT:
-            # Positional groups: building a groupdict costs more than the rest together.
-            name, same, y, ym, mo, mm, d, bare = match.groups()
-        else:
-            name, y, mo, d = match.group("era", "y", "mo", "d")
-            same = ym = mm = bare = None
-        self.era: Era | None = REGISTRY.by_name[name] if name else None
-        self.same = same is not None
-        self.year: int | None = None if y is None else (_SMALL.get(y) or int(y))
-        self.year_fy = ym == "年度"
-        self.month: int | None = None if mo is None else (_SMALL.get(mo) or int(mo))
-        self.day: int | None = None if d is None else (_SMALL.get(d) or int(d))
-        self.bare: int | None = None if bare is None else int(bare)
-        # The first unit written: what a bare number before this point means.
-        if y is not None or ym:
-            self.unit = "y"
-        elif mo is not None or mm:
-            self.unit = "m"
-        else:
-            self.unit = "d" if d is not None else ""
-
-    def has(self, group: str) -> bool:
-        return group in self.match.re.groupindex and self.match.start(group) >= 0
-
-    def span(self, group: str | None = None) -> tuple[int, int]:
-        if group is None or not self.has(group):
-            return self.match.span()
-        return self.match.span(group)
-
-
-class _Resolved:
-    """A point turned into a Period, with the parts a following point may inherit."""
-
-    __slots__ = ("era", "fiscal", "month", "period", "year")
-
-    def __init__(
-        self, period: Period, era: Era | None, year: int, month: int | None, fiscal: bool
-    ) -> None:
-        self.period = period
-        self.era = era
-        self.year = year
-        self.month = month
-        self.fiscal = fiscal
-
-
-class _Reader:
-    """State for reading one expression: the texts, the context and the strictness."""
-
-    __slots__ = ("context", "folded", "lenient", "notes", "text")
-
-    def __init__(self, text: str, folded: str, context: Context, lenient: bool) -> None:
-        self.text = text
-        self.folded = folded
-        self.context = context
-        self.lenient = lenient
-        self.notes: list[str] = []
-
-    def fail(
-        self, message: str, span: tuple[int, int], kind: type[CalendarError] = UnreadableDateError
-    ) -> CalendarError:
-        start, end = source_span(self.text, *span)
-        return kind(message, text=self.text, span=(start, end))
-
-    def quote(self, span: tuple[int, int]) -> str:
-        start, end = source_span(self.text, *span)
-        return self.text[start:end]
-
-    # -- reading --------------------------------------------------------------------------
-
-    def point(self, pos: int, end: int) -> _Point:
-        folded = self.folded
-        match = None
-        if "." in folded:
-            match = _DOTTED.match(folded, pos, end)
-        if match is None:
-            match = _POINT.match(folded, pos, end)
-        if match is None or match.end() == pos:
-            found = folded[pos : min(end, pos + 8)] or "the end"
+    def point(self, pos: int, end: int) -> Point:
+        text = self.text
+        match = g.POINT.match(text, pos, end)
+        point = None if match is None else Point(match)
+        stop = pos if match is None else match.end()
+        if (
+            point is None
+            or (point.year is None and point.month is None and point.day is None)
+            or (stop < end and text[stop] in "./．／")
+        ):
+            western = g.WESTERN.match(text, pos, end)
+            if western is not None and western.end() > stop:
+                point = Point(western)
+        if point is None or (point.empty and point.part is None):
+            found = text[pos:end].strip()[:8] or "the end"
             raise self.fail(
                 f"expected a date such as '平成25年8月1日' or '令和4年度', found {found!r}",
                 (pos, max(pos + 1, end)),
             )
-        point = _Point(match)
-        if point.year is None or point.month is None or point.same:
-            self.check_point(point)
+        self.check_point(point)
         return point
 
-    def check_point(self, point: _Point) -> None:
+    def check_point(self, point: Point) -> None:
         """Refuse the incomplete shapes the point pattern lets through."""
-        if point.year is None and point.era is not None and point.bare is None:
+        match = point.match
+        if point.era is not None and point.year is None and point.bare is None:
             raise self.fail("expected a year after the era", point.span())
-        if point.has("ym") and point.year is None and not point.same:
-            raise self.fail("expected a year number before 年", point.span("ym"))
-        if point.has("mm") and point.month is None and (not point.same or point.has("ym")):
-            raise self.fail("expected a month number before 月", point.span("mm"))
+        if match.re is g.POINT:
+            if match.start("ym") >= 0 and point.year is None and not point.same:
+                raise self.fail("expected a year number before 年", point.span("ym"))
+            if (
+                point.month_mark
+                and point.month is None
+                and (not point.same or match.start("ym") >= 0)
+            ):
+                raise self.fail("expected a month number before 月", point.span("mm"))
         if point.same and point.era is not None:
             raise self.fail("expected an era or 同, not both", point.span())
+        if point.alt_year is not None and point.era is None and (point.year or 0) < 1000:
+            raise self.fail("expected a western year beside the era year", point.span("alt_y"))
+
+    # -- structure ------------------------------------------------------------------------
 
     def read(self) -> Period | PeriodSet:
-        folded = self.folded
-        lo, hi = 0, len(folded)
-        # A whole expression in brackets, as table cells often print it.
-        if hi >= 2 and folded[0] == "(" and folded[-1] == ")":
-            lo, hi = 1, hi - 1
-        if folded[lo:hi] in _RELATIVE_FY:
-            return self.relative(folded[lo:hi], lo)
-        # Items: each a list of points (one, or two for a range) and a recurrence flag.
-        items: list[tuple[list[_Point], bool]] = []
-        pos = lo
-        while True:
-            while pos < hi and folded[pos] == ",":
-                pos += 1
-            if pos >= hi:
-                break
-            first = self.point(pos, hi)
-            points = [first]
-            pos = first.match.end()
-            recurring = False
-            if pos < hi and folded[pos] in "~-":
-                if folded.startswith(("各月", "毎月"), pos + 1, hi):
-                    recurring = True
-                    pos += 3
-                else:
-                    second = self.point(pos + 1, hi)
-                    points.append(second)
-                    pos = second.match.end()
-            items.append((points, recurring))
-            if pos < hi and folded[pos] != ",":
+        text = self.text
+        lo, hi = 0, len(text)
+        inner = text.strip()
+        if len(inner) >= 2 and inner[0] in _OPEN_BRACKETS and inner[-1] in _CLOSE_BRACKETS:
+            # A whole expression in brackets, as table cells print it.
+            lo = text.index(inner[0]) + 1
+            hi = text.rindex(inner[-1])
+        items: list[_Item] = []
+        pos = g.LEAD.match(text, lo, hi).end()  # type: ignore[union-attr]
+        while pos < hi:
+            item, pos = self.item(pos, hi)
+            items.append(item)
+            after = g.AFTER.match(text, pos, hi)
+            if after is not None and after.lastgroup == "list":
+                pos = g.LEAD.match(text, after.end(), hi).end()  # type: ignore[union-attr]
+                continue
+            pos = g.LEAD.match(text, pos, hi).end()  # type: ignore[union-attr]
+            if pos < hi and not self.side_by_side(items[-1], pos, hi):
                 raise self.fail(
-                    f"expected the end of the date or a list separator, found {folded[pos:hi]!r}",
+                    f"expected the end of the date or a list separator, "
+                    f"found {text[pos:hi].strip()!r}",
                     (pos, hi),
                 )
         if not items:
-            raise self.fail("expected a date, found nothing", (0, len(folded)))
-        self.settle_bare([p for points, _ in items for p in points])
+            raise self.fail("expected a date, found nothing", (0, len(text)))
+        self.settle_bare([p for item in items for p in item.points])
         return self.build(items)
 
-    def settle_bare(self, points: list[_Point]) -> None:
-        """Give each bare number the first unit of the point after it."""
+    def side_by_side(self, last: _Item, pos: int, hi: int) -> bool:
+        """True when another day follows a day with nothing between (``7日(木)8日(金)``)."""
+        point = last.points[-1]
+        if point.day is None and point.weekday is None:
+            return False
+        match = g.POINT.match(self.text, pos, hi)
+        return match is not None and match.end() > pos and match.group("d") is not None
+
+    def item(self, pos: int, hi: int) -> tuple[_Item, int]:
+        text = self.text
+        repeat = g.REPEAT.match(text, pos, hi)
+        if repeat is not None:
+            return self.standalone_repeat(repeat, hi)
+        first = self.point(pos, hi)
+        end = first.end
+        item = _Item("point", [first], (first.start, end))
+        if first.pre == "至":
+            item.kind = "until"
+            return item, end
+        after = g.AFTER.match(text, end, hi)
+        kind = None if after is None else after.lastgroup
+        if kind == "range":
+            right = after.end()  # type: ignore[union-attr]
+            rest = text[right:hi].strip()
+            if not rest or rest[0] in "、，,・" or g.AFTER.match(text, right, hi) is not None:
+                if first.t1 is not None and first.t2 is None and not rest:
+                    return item, hi  # '15:00-': from that time
+                if self.strict:
+                    raise self.fail(
+                        "expected a date after the range mark (strict=True reads no open "
+                        "range from a range mark with nothing after it)",
+                        (end, right),
+                    )
+                item.kind = "since"
+                return item, right
+            repeat = g.REPEAT.match(text, right, hi)
+            if repeat is not None:
+                item.kind = "repeat"
+                item.recurrence = _RECURRENCE[g.squeeze(repeat.group("word"))]
+                item.span = (first.start, repeat.end())
+                return item, repeat.end()
+            duration = g.DURATION.match(text, right, hi)
+            if duration is not None:
+                item.kind = "duration"
+                item.duration = (g.number(g.squeeze(duration.group("n"))), duration.group("unit"))
+                item.span = (first.start, duration.end())
+                return item, duration.end()
+            second = self.point(right, hi)
+            item.kind = "range"
+            item.points.append(second)
+            end = second.end
+            words = g.END_WORDS.match(text, end, hi)
+            if words is not None:
+                end = words.end()
+            item.span = (first.start, end)
+            return item, end
+        if kind == "until":
+            item.kind = "until"
+            return item, after.end()  # type: ignore[union-attr]
+        if kind == "since" or first.pre == "自":
+            item.kind = "since"
+            return item, end if kind != "since" else after.end()  # type: ignore[union-attr]
+        return item, end
+
+    def standalone_repeat(self, repeat: re.Match[str], hi: int) -> tuple[_Item, int]:
+        word = g.squeeze(repeat.group("word"))
+        end = repeat.end()
+        points: list[Point] = []
+        if repeat.group("wd") is None and end < hi:
+            points.append(self.point(end, hi))
+            end = points[0].end
+        item = _Item("every", points, (repeat.start(), end))
+        item.recurrence = _RECURRENCE[word]
+        wd = repeat.group("wd")
+        item.duration = (-1 if wd is None else WEEKDAY_OF[wd], word)
+        return item, end
+
+    def settle_bare(self, points: list[Point]) -> None:
+        """Give each bare number the unit it stands for."""
         for i, point in enumerate(points):
             bare = point.bare
             if bare is None:
                 continue
             nxt = points[i + 1] if i + 1 < len(points) else None
             unit = nxt.unit if nxt is not None else ""
-            if unit == "y" and point.year is None and point.month is None and point.day is None:
+            if point.month is not None and point.day is None and unit in ("m", "d"):
+                point.day = bare  # '5月29～6月1日': 日 left out on the left
+            elif unit == "y" and point.year is None and point.month is None and point.day is None:
                 assert nxt is not None
-                point.year, point.year_fy, point.unit = bare, nxt.year_fy, "y"
+                point.year, point.year_kind, point.unit = bare, nxt.year_kind, "y"
+                if nxt.year_kind == "decade" and point.era is None:
+                    point.year_kind = "decade"
             elif unit == "m" and point.month is None and point.day is None:
                 point.month = bare
                 point.unit = point.unit or "m"
             elif unit == "d" and point.day is None and point.month is not None:
                 point.day = bare
+            elif point.era is not None and point.year is None and point.month is None:
+                # 'H24', 'R3': tables print fiscal years as the era initial and a number.
+                point.year, point.year_kind, point.unit = bare, "fy", "y"
+            elif nxt is None and point.year is None and point.month is None and bare >= 1000:
+                point.year, point.year_kind, point.unit = bare, "y", "y"
             else:
                 raise self.fail(
                     f"expected 年, 月 or 日 after {bare}, found nothing that says which",
@@ -255,210 +245,134 @@ class _Reader:
                 )
             point.bare = None
 
-    def build(self, items: list[tuple[list[_Point], bool]]) -> Period | PeriodSet:
+    # -- building -----------------------------------------------------------------------
+
+    def build(self, items: list[_Item]) -> Period | PeriodSet:
         periods: list[Period] = []
         recurrence: str | None = None
-        prev: _Resolved | None = None
-        for index, (points, recurring) in enumerate(items):
-            left = self.resolve(points[0], prev)
+        prev: Resolved | None = None
+        for index, item in enumerate(items):
+            if item.kind == "every":
+                period, prev = self.every(item, prev)
+                recurrence = item.recurrence
+                periods.append(period)
+                continue
+            left = self.resolve(item.points[0], prev)
             period = left.period
             prev = left
-            if len(points) == 2:
-                right = self.resolve(points[1], left)
-                if right.period.end < period.start:
-                    raise self.fail(
-                        f"expected a range that ends on or after its start "
-                        f"{period.isoformat()}, found an end of {right.period.isoformat()}",
-                        (points[0].match.start(), points[1].match.end()),
-                        CalendarError,
-                    )
-                period = _between(period, right.period)
+            kind = item.kind
+            if kind == "range":
+                right = self.resolve(item.points[1], left)
+                period = self.join(item, period, right)
                 prev = right
-            if recurring:
-                if index != len(items) - 1 or period.precision is not Precision.MONTH:
-                    span = (points[0].match.start(), points[-1].match.end() + 3)
-                    raise self.fail("expected 各月 only after the last month in a list", span)
-                recurrence = "P1M"
+            elif kind == "since":
+                period = self.open(period, open_end=True)
+            elif kind == "until":
+                period = self.open(period, open_end=False)
+            elif kind == "duration":
+                period = self.extend(item, period)
+            elif kind == "repeat":
+                recurrence = item.recurrence
+            if recurrence is not None and (kind == "repeat") and index != len(items) - 1:
+                raise self.fail("expected 各月 only after the last period in a list", item.span)
             periods.append(period)
         if len(periods) == 1 and recurrence is None:
             return periods[0]
+        if any(p.open_start or p.open_end for p in periods) and len(periods) > 1:
+            raise self.fail("expected an open range on its own, not in a list", items[0].span)
         return PeriodSet(periods, recurrence)
 
-    def relative(self, word: str, pos: int) -> Period:
-        base = self.context_year()
-        if base is None:
-            raise self.fail(
-                f"expected a context fiscal year to read {word!r}", (pos, pos + len(word))
+    def join(self, item: _Item, first: Period, right: Resolved) -> Period:
+        last = right.period
+        if last.end < first.start:
+            if not right.explicit:
+                raise self.fail(
+                    f"expected a range that ends on or after its start "
+                    f"{first.isoformat()}, found an end of {last.isoformat()}",
+                    item.span,
+                )
+            # '令和4年度～平成25年度': tables print the newest first; the range is the same.
+            self.notes.append(
+                f"read {self.quote(item.span)!r} as {last.isoformat()}..{first.isoformat()}: "
+                f"it was printed newest first"
             )
-        return Period.fiscal_year(base + _RELATIVE_FY[word])
+            first, last = last, first
+        a, b = first.precision, last.precision
+        precision = a if a is b else DAY if DAY in (a, b) else MONTH
+        if first.marks is None and last.marks is None:
+            return trusted_period(first.start, last.end, precision)
+        return Period(first.start, last.end, precision, join_marks(first.marks, last.marks))
 
-    # -- resolving ----------------------------------------------------------------------
+    def open(self, period: Period, *, open_end: bool) -> Period:
+        if open_end:
+            return Period.since(period)
+        return Period.until(period)
 
-    def context_year(self) -> int | None:
+    def extend(self, item: _Item, first: Period) -> Period:
+        """'8月5日から4日間', '2016年度から3年間': the period that many units long."""
+        assert item.duration is not None
+        count, unit = item.duration
+        unit = g.squeeze(unit)
+        if count < 1:
+            raise self.fail(f"expected a duration of 1 or more, found {count}", item.span)
+        start = first.start
+        if unit.startswith("日"):
+            end, precision = start + timedelta(days=count - 1), DAY
+        elif unit.startswith("週"):
+            end, precision = start + timedelta(days=7 * count - 1), DAY
+        else:
+            months = count * 12 if unit.startswith("年") else count
+            # As the Civil Code counts: the day before the same day that many months on,
+            # or that month's last day when it has no such day (11月30日 + 3カ月 → 2月28日).
+            shifted = start + relativedelta(months=months)
+            end = shifted - timedelta(days=1) if shifted.day == start.day else shifted
+            precision = (
+                first.precision
+                if unit.startswith("年")
+                else (DAY if first.precision is DAY else MONTH)
+            )
+        if precision is FISCAL_YEAR and first.precision is FISCAL_YEAR:
+            end = date(start.year + count, 3, 31)
+        elif precision is MONTH:
+            end = month_end(end.year, end.month)
+        return Period(start, end, precision, join_marks(first.marks, None))
+
+    def every(self, item: _Item, prev: Resolved | None) -> tuple[Period, Resolved | None]:
+        """'毎年10月', '毎月15日', '毎月', '毎週水曜日': the first occurrence, to repeat."""
+        assert item.duration is not None
+        weekday, word = item.duration
+        points = item.points
+        if points and not (points[0].month is None and points[0].day is not None):
+            first = self.resolve(points[0], prev)
+            return first.period, first
+        start = self.anchor(item.span, word)
+        if weekday >= 0:
+            day = start + timedelta(days=(weekday - start.weekday()) % 7)
+            return Period.day(day, weekday=weekday), prev
+        if not points:
+            return Period.month(start.year, start.month), prev
+        # '毎月15日': the first such day on or after the start that exists.
+        number = points[0].day
+        assert number is not None
+        rule = rrule(MONTHLY, dtstart=datetime(start.year, start.month, 1), bymonthday=number)
+        found = rule.after(datetime(start.year, start.month, start.day), inc=True)
+        if found is None or not 1 <= number <= 31:
+            raise self.fail(f"expected a day 1..31, found {number}", points[0].span("d"))
+        return Period.day(found.date()), prev
+
+    def anchor(self, span: tuple[int, int], word: str) -> date:
+        """Where a recurrence with no date of its own starts: the context's first day."""
         context = self.context
-        if context is None:
-            return None
-        return context.year if isinstance(context, FiscalYear) else int(context)
-
-    def implied_era(self, number: int, span: tuple[int, int]) -> Era:
-        """Pick the era that puts era year ``number`` closest to the context year."""
-        reference = self.context_year()
-        if reference is None:
-            raise self.fail(
-                f"expected an era before the year {number} (or a context fiscal year)", span
-            )
-        best: Era | None = None
-        best_distance = 0
-        for era in REGISTRY.eras:
-            year = era.first_year + number - 1
-            if year < era.start.year:
-                continue
-            distance = abs(year - reference)
-            if best is None or distance <= best_distance:
-                best, best_distance = era, distance
-        if best is None:
-            raise self.fail(f"expected an era year that exists, found {number}", span)
-        return best
-
-    def resolve(self, point: _Point, prev: _Resolved | None) -> _Resolved:
-        era = point.era
-        month = point.month
-        fiscal = False
-        # ``year`` is the Gregorian year, or the fiscal year when ``fiscal`` is set.
-        if point.year is not None:
-            number = point.year
-            if era is None and (point.same or number < 1000):
-                if prev is not None and prev.era is not None:
-                    era = prev.era
-                else:
-                    era = self.implied_era(number, point.span("y"))
-            if era is not None:
-                if number < 1:
-                    raise self.fail(
-                        f"expected an era year of 1 (元) or more, found {number}",
-                        point.span("y"),
-                        CalendarError,
-                    )
-                year = era.gregorian_year(number)
-            else:
-                year = number
-            fiscal = point.year_fy
-        elif point.same and point.has("ym"):
-            if prev is not None:
-                era, year, fiscal = prev.era, prev.year, point.year_fy or prev.fiscal
-            elif (reference := self.context_year()) is not None:
-                year, fiscal = reference, isinstance(self.context, FiscalYear)
-            else:
-                raise self.fail("expected an earlier year for 同年 to repeat", point.span())
-        elif prev is not None:
-            era, year, fiscal = prev.era, prev.year, prev.fiscal
-            if month is None:
-                month = prev.month
-            elif not fiscal and prev.month is not None and month < prev.month:
-                # '平成25年12月～1月': the right side runs into the next year.
-                year += 1
-        elif (reference := self.context_year()) is not None:
-            year, fiscal = reference, isinstance(self.context, FiscalYear)
-        else:
-            raise self.fail(
-                "expected a year (an era such as 平成25年, a western year or a context)",
-                point.span(),
-            )
-        if month is None and point.day is not None:
-            raise self.fail("expected a month before the day", point.span("d"))
-        if month is not None and not 1 <= month <= 12:
-            raise self.fail(
-                f"expected a month 1..12, found {month}", point.span("mo"), CalendarError
-            )
-        calendar_year = year + 1 if fiscal and month is not None and month < 4 else year
-        if not 1 <= calendar_year <= 9998:
-            raise self.fail(f"expected a year 1..9998, found {calendar_year}", point.span("y"))
-        day = point.day
-        if day is not None:
-            assert month is not None
-            last = month_end(calendar_year, month).day
-            if not 1 <= day <= last:
-                raise self.fail(
-                    f"expected a day 1..{last} in {calendar_year}-{month:02d}, found {day}",
-                    point.span("d"),
-                    CalendarError,
-                )
-            when = date(calendar_year, month, day)
-            period = trusted_period(when, when, DAY)
-        elif month is not None:
-            period = trusted_period(
-                date(calendar_year, month, 1), month_end(calendar_year, month), MONTH
-            )
-        elif fiscal:
-            period = trusted_period(date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR)
-        else:
-            period = trusted_period(date(year, 1, 1), date(year, 12, 31), YEAR)
-        if era is not None:
-            self.check_era(era, period, point.span())
-        return _Resolved(period, era, year, month, fiscal)
-
-    def check_era(self, era: Era, period: Period, span: tuple[int, int]) -> None:
-        if period.end < era.start:
-            if era.start == GREGORIAN_START:
-                raise self.fail(
-                    f"expected a date on or after 明治6年1月1日 (1873-01-01, the Gregorian "
-                    f"calendar in Japan), found {self.quote(span)!r} ({period.isoformat()})",
-                    span,
-                    EraRangeError,
-                )
-            raise self.fail(
-                f"expected a date on or after {era.name}'s first day "
-                f"{era.start.isoformat()}, found {self.quote(span)!r} ({period.isoformat()})",
-                span,
-                EraRangeError,
-            )
-        if era.end is not None and period.start > era.end:
-            message = (
-                f"expected a date on or before {era.name}'s last day {era.end.isoformat()}, "
-                f"found {self.quote(span)!r} ({period.isoformat()})"
-            )
-            if not self.lenient:
-                raise self.fail(message, span, EraOverflowError)
-            self.notes.append(f"{message}; read as {period.isoformat()} because lenient=True")
+        if isinstance(context, date):
+            return context
+        if isinstance(context, FiscalYear):
+            return context.start
+        if isinstance(context, int) and not isinstance(context, bool):
+            return date(context, 1, 1)
+        raise self.fail(f"expected {_NEEDS_FOR_START} to read {word!r}", span)
 
 
-_OPEN, _CLOSE = ("(", "（"), (")", "）")
-
-
-def _is_iso(folded: str) -> bool:
-    head = folded[:4]
-    return folded.isascii() and (
-        folded.startswith(("FY", "R/"))
-        or (head.isdigit() and len(head) == 4 and (len(folded) == 4 or folded[4] in "-/,"))
-    )
-
-
-def _parse_text(text: str, context: Context = None, lenient: bool = False) -> Period | PeriodSet:
-    if not isinstance(text, str):
-        raise UnreadableDateError(f"expected text, found {type(text).__name__}")
-    simple = _simple(text)
-    if simple is not None:
-        return simple
-    inner = text.strip()
-    if inner[:1] in _OPEN and inner[-1:] in _CLOSE:
-        # A table cell's '(平成 24 年度)': the bracketed point is still a simple one.
-        simple = _simple(inner[1:-1])
-        if simple is not None:
-            return simple
-    folded = normalize(text)
-    if _is_iso(folded) and "." not in folded:
-        try:
-            if "," in folded or folded.startswith("R/"):
-                return PeriodSet.fromisoformat(folded)
-            return Period.fromisoformat(folded)
-        except CalendarError as error:
-            span = source_span(text, *error.span) if error.span else None
-            raise UnreadableDateError(error.reason, text=text, span=span) from None
-    reader = _Reader(text, folded, context, lenient)
-    result = reader.read()
-    for note in reader.notes:
-        warnings.warn(CalendarWarning(note), stacklevel=_caller_level())
-    return result
+_NEEDS_FOR_START = "context= a FiscalYear, a calendar year or a reference date where it starts"
 
 
 def _caller_level() -> int:
@@ -471,47 +385,107 @@ def _caller_level() -> int:
     return level
 
 
-@lru_cache(maxsize=8192)
-def _parse_cached(text: str, context: Context) -> Period | PeriodSet:
-    return _parse_text(text, context, False)
+def _is_iso(text: str) -> bool:
+    head = text[:4]
+    return text.isascii() and (
+        text.startswith(("FY", "R/", ".."))
+        or (head.isdigit() and len(head) == 4 and (len(text) == 4 or text[4] in "-/,"))
+    )
 
 
-_compile()
-REGISTRY.listeners.append(_compile)
+def _read(
+    text: str, context: Context, lenient: bool, strict: bool
+) -> tuple[Period | PeriodSet, list[str]]:
+    if not isinstance(text, str):
+        raise UnreadableDateError(f"expected text, found {type(text).__name__}")
+    stripped = text.strip()
+    if _is_iso(stripped) and "." not in stripped.replace("..", ""):
+        try:
+            if "," in stripped or stripped.startswith("R/"):
+                return set_fromiso(stripped), []
+            return period_fromiso(stripped), []
+        except CalendarError as error:
+            offset = text.index(stripped) if stripped else 0
+            span = error.span or (0, len(stripped))
+            raise UnreadableDateError(
+                error.reason, text=text, span=(offset + span[0], offset + span[1])
+            ) from None
+    reader = Reader(text, context, lenient, strict)
+    return reader.read(), reader.notes
 
 
-#: Read ``text`` without consulting the cache (for measuring the parser itself).
-parse_uncached = _parse_text
+_CACHE: dict[tuple[str, object, bool, bool], Period | PeriodSet] = {}
+_CACHE_LIMIT = 8192
+
+
+def _clear_cache() -> None:
+    _CACHE.clear()
+
+
+REGISTRY.listeners.append(g.compile_patterns)
+REGISTRY.listeners.append(_clear_cache)
+
+
+def parse_uncached(
+    text: str, context: Context = None, lenient: bool = False, strict: bool = False
+) -> Period | PeriodSet:
+    """Read ``text`` without consulting the cache (for measuring the parser itself)."""
+    result, notes = _read(text, context, lenient, strict)
+    for note in notes:
+        warnings.warn(CalendarWarning(note), stacklevel=_caller_level())
+    return result
 
 
 def parse_period(
-    text: str, *, context: FiscalYear | int | None = None, lenient: bool = False
+    text: str,
+    *,
+    context: FiscalYear | int | date | None = None,
+    lenient: bool = False,
+    strict: bool = False,
 ) -> Period | PeriodSet:
     """Read a date or period expression such as '平成25年8～9月' into a Period or PeriodSet.
 
-    ``context`` (a FiscalYear, or an int calendar year) supplies what the text leaves
-    out: the era of '22年度', the year of '8月'. ``lenient=True`` accepts an era year
-    past the era's end (a document written before an era change) and says so with a
-    :class:`CalendarWarning`.
+    ``context`` supplies what the text leaves out: a FiscalYear (a plan's or report's
+    year: '8月' is August of that fiscal year), an int calendar year, or a reference
+    date (a news item's publication date: '昨年', '去る5月20日', and a month without a
+    year takes the nearest year around it). ``lenient=True`` accepts an era year past
+    the era's end and says so with a :class:`CalendarWarning`; a range printed newest
+    first is read as meant, with a warning too. ``strict=True`` refuses a range mark
+    with nothing after it (``11月20日から``), which otherwise reads as an open range.
     """
+    key = (text, context, lenient, strict)
     try:
-        return _parse_cached(text, context)
-    except EraOverflowError:
-        if not lenient:
-            raise
+        found = _CACHE.get(key)
     except TypeError:
         # Unhashable arguments cannot be cached; the parser itself reports them.
-        pass
-    return _parse_text(text, context, lenient)
+        return parse_uncached(text, context, lenient, strict)
+    if found is not None:
+        return found
+    result, notes = _read(text, context, lenient, strict)
+    if notes:
+        # A result with a warning is not cached, so that every call warns.
+        for note in notes:
+            warnings.warn(CalendarWarning(note), stacklevel=_caller_level())
+        return result
+    if len(_CACHE) >= _CACHE_LIMIT:
+        _CACHE.clear()
+    _CACHE[key] = result
+    return result
 
 
 def parse_date(
-    text: str, *, context: FiscalYear | int | None = None, lenient: bool = False
+    text: str,
+    *,
+    context: FiscalYear | int | date | None = None,
+    lenient: bool = False,
 ) -> date:
     """Read a single day such as '令和元年5月1日' or 'H25.8.1' into a ``datetime.date``."""
     result = parse_period(text, context=context, lenient=lenient)
-    if isinstance(result, Period) and result.precision is Precision.DAY and result.days() == 1:
+    if isinstance(result, Period) and result.precision is DAY and result.start == result.end:
         return result.start
     raise CalendarError(
         f"expected a single day, found {result.isoformat()!r}", text=text, span=(0, len(text))
     )
+
+
+__all__ = ["Marks", "parse_date", "parse_period", "parse_uncached"]

@@ -1,71 +1,76 @@
-"""Precision, Period, FiscalYear and PeriodSet, with their ISO 8601-like text forms.
+"""Period and FiscalYear: spans of whole days that remember how they were written.
 
 Period and FiscalYear refer to each other (a period's fiscal years, a fiscal year's
-months), so they live together.
+months), so they live together. The ISO text is written and read in ``_iso``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
-from enum import StrEnum
+from datetime import date, time
 from functools import lru_cache
 from typing import Any, overload
 
 import attrs
 
+from clairlib.calendar import _iso
 from clairlib.calendar._era import fiscal_year_name
+from clairlib.calendar._marks import Marks, Part, Precision, month_end, part_span
 from clairlib.errors import CalendarError
+
+__all__ = [
+    "FiscalYear",
+    "Marks",
+    "Part",
+    "Period",
+    "Precision",
+    "month_end",
+    "period_fromiso",
+    "trusted_period",
+]
 
 # FiscalYear.parse reads with the package's parser, which builds Periods and so sits
 # above this module; the package (the top) puts it here on import.
 _READERS: dict[str, Any] = {}
 
-_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def month_end(year: int, month: int) -> date:
-    """Return the last day of ``month`` in ``year``."""
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        return date(year, 2, 29)
-    return date(year, month, _DAYS_IN_MONTH[month])
-
-
-class Precision(StrEnum):
-    """How finely a Period was written: a day, a month, a calendar year or a fiscal year."""
-
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
-    FISCAL_YEAR = "fiscal_year"
-
-
 _RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2, Precision.FISCAL_YEAR: 3}
 
 
-def _check_alignment(start: date, end: date, precision: Precision) -> str | None:
+def _check_alignment(
+    start: date, end: date, precision: Precision, marks: Marks | None
+) -> str | None:
     """Say why ``start``/``end`` cannot be boundaries at ``precision``, or None if they can."""
     if precision is Precision.DAY:
         return None
-    if start.day != 1:
+    open_start = marks is not None and marks.open_start
+    open_end = marks is not None and marks.open_end
+    if not open_start and start.day != 1:
         return f"a {precision.value} period must start on the 1st, found {start.isoformat()}"
-    if end != month_end(end.year, end.month):
+    if not open_end and end != month_end(end.year, end.month):
         return f"a {precision.value} period must end on a month's last day, found {end}"
-    if precision is Precision.YEAR and (start.month != 1 or end.month != 12):
+    if precision is Precision.YEAR and (
+        (not open_start and start.month != 1) or (not open_end and end.month != 12)
+    ):
         return f"a year period must run January..December, found {start}..{end}"
-    if precision is Precision.FISCAL_YEAR and (start.month != 4 or end.month != 3):
+    if precision is Precision.FISCAL_YEAR and (
+        (not open_start and start.month != 4) or (not open_end and end.month != 3)
+    ):
         return f"a fiscal-year period must run April..March, found {start}..{end}"
     return None
 
 
 @attrs.frozen(order=False)
 class Period:
-    """A span of whole days, ``start`` to ``end`` inclusive, that remembers its precision."""
+    """A span of whole days, ``start`` to ``end`` inclusive, that remembers its precision.
+
+    ``marks`` keeps what was printed besides the days (see :class:`Marks`): weekdays,
+    parts of a month (上旬), times, 頃, and open ends, whose boundary is ``date.min``
+    or ``date.max``.
+    """
 
     start: date
     end: date
     precision: Precision = Precision.DAY
+    marks: Marks | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -74,16 +79,20 @@ class Period:
                 f"found an end of {self.end.isoformat()}",
                 text=f"{self.start.isoformat()}/{self.end.isoformat()}",
             )
-        problem = _check_alignment(self.start, self.end, self.precision)
+        problem = _check_alignment(self.start, self.end, self.precision, self.marks)
+        if problem is None and self.marks is not None:
+            problem = self.marks.problem(self.start, self.end, self.precision)
         if problem is not None:
             raise CalendarError(f"expected {problem}")
 
     # -- alternate constructors -------------------------------------------------------
 
     @classmethod
-    def day(cls, day: date) -> Period:
-        """Return the one-day period ``day``."""
-        return cls(day, day, Precision.DAY)
+    def day(cls, day: date, *, weekday: int | None = None) -> Period:
+        """Return the one-day period ``day``, with its printed ``weekday`` (0 is Monday)."""
+        if weekday is None:
+            return cls(day, day, Precision.DAY)
+        return cls(day, day, Precision.DAY, Marks(start_weekday=weekday, end_weekday=weekday))
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
@@ -103,11 +112,24 @@ class Period:
         return cls(date(year, 4, 1), date(year + 1, 3, 31), Precision.FISCAL_YEAR)
 
     @classmethod
+    def part(cls, part: Part, year: int, month: int = 12) -> Period:
+        """Return a part of a month (上旬 …), or a year's or fiscal year's last day.
+
+        ``year`` is the fiscal year for :attr:`Part.FISCAL_YEAR_END`; ``month`` is
+        ignored for the year ends.
+        """
+        if not 1 <= month <= 12:
+            raise CalendarError(f"expected a month 1..12, found {month}", text=str(month))
+        first, last = part_span(part, year, month)
+        return cls(first, last, Precision.DAY, Marks(start_part=part, end_part=part))
+
+    @classmethod
     def between(cls, first: Period | date, last: Period | date) -> Period:
         """Return the range from the start of ``first`` to the end of ``last``.
 
         The precision is the coarser one when both agree, else the finest that both
-        boundaries fit: month when no side is a day, otherwise day.
+        boundaries fit: month when no side is a day, otherwise day. What was printed
+        with the start of ``first`` and the end of ``last`` is kept.
         """
         a = cls.day(first) if isinstance(first, date) else first
         b = cls.day(last) if isinstance(last, date) else last
@@ -117,7 +139,54 @@ class Period:
             precision = Precision.DAY
         else:
             precision = Precision.MONTH
-        return cls(a.start, b.end, precision)
+        return cls(a.start, b.end, precision, join_marks(a.marks, b.marks))
+
+    @classmethod
+    def since(cls, first: Period | date) -> Period:
+        """Return the open range from the start of ``first`` with no end (``2011/..``)."""
+        a = cls.day(first) if isinstance(first, date) else first
+        return cls(a.start, date.max, a.precision, open_marks(a.marks, open_end=True))
+
+    @classmethod
+    def until(cls, last: Period | date) -> Period:
+        """Return the open range up to the end of ``last`` with no start (``../FY2021``)."""
+        b = cls.day(last) if isinstance(last, date) else last
+        return cls(date.min, b.end, b.precision, open_marks(b.marks, open_end=False))
+
+    # -- what was printed ------------------------------------------------------------
+
+    @property
+    def open_start(self) -> bool:
+        """True when the period has no written start (``../FY2021``)."""
+        return self.marks is not None and self.marks.open_start
+
+    @property
+    def open_end(self) -> bool:
+        """True when the period has no written end (``2011/..``)."""
+        return self.marks is not None and self.marks.open_end
+
+    @property
+    def approximate(self) -> bool:
+        """True when the period was printed as approximate (頃)."""
+        return self.marks is not None and self.marks.approximate
+
+    @property
+    def weekdays(self) -> tuple[int | None, int | None]:
+        """The printed weekdays of the first and last day (0 is Monday), or None."""
+        marks = self.marks
+        return (None, None) if marks is None else (marks.start_weekday, marks.end_weekday)
+
+    @property
+    def parts(self) -> tuple[Part | None, Part | None]:
+        """The printed parts (上旬, 月末…) at the start and the end, or None."""
+        marks = self.marks
+        return (None, None) if marks is None else (marks.start_part, marks.end_part)
+
+    @property
+    def times(self) -> tuple[time | None, time | None]:
+        """The printed clock times of the first and last day, or None."""
+        marks = self.marks
+        return (None, None) if marks is None else (marks.start_time, marks.end_time)
 
     # -- behaviour ----------------------------------------------------------------------
 
@@ -130,14 +199,24 @@ class Period:
         """Return True when the two periods share at least one day."""
         return self.start <= other.end and other.start <= self.end
 
+    def _closed(self, what: str) -> None:
+        if self.marks is not None and (self.marks.open_start or self.marks.open_end):
+            raise CalendarError(
+                f"expected a period with both ends to count its {what}, "
+                f"found the open {self.isoformat()!r}",
+                text=self.isoformat(),
+            )
+
     def fiscal_years(self) -> tuple[FiscalYear, ...]:
-        """Return every fiscal year this period touches, in order."""
+        """Return every fiscal year this period touches, in order (not for open periods)."""
+        self._closed("fiscal years")
         first = FiscalYear.of(self.start).year
         last = FiscalYear.of(self.end).year
         return tuple(FiscalYear(y) for y in range(first, last + 1))
 
     def days(self) -> int:
-        """Return the number of days in the period."""
+        """Return the number of days in the period (not for open periods)."""
+        self._closed("days")
         return (self.end - self.start).days + 1
 
     def _key(self) -> tuple[date, date, int]:
@@ -166,8 +245,15 @@ class Period:
     # -- text ---------------------------------------------------------------------------
 
     def isoformat(self) -> str:
-        """Return the ISO text: '2013-08-01', '2013-08', '2013', 'FY2013', ranges 'a/b'."""
+        """Return the ISO text: '2013-08-01', '2013-08', '2013', 'FY2013', ranges 'a/b'.
+
+        Open sides are '..' ('2011/..'), 頃 is '~' after each side, and the marks
+        clairlib keeps are written as ``_iso`` describes ('2013-09-03(Tue)',
+        '2013-09(early)', 'FY2013(end)', '2013-09-03T10:00').
+        """
         start, end, precision = self.start, self.end, self.precision
+        if self.marks is not None:
+            return _iso.write(start, end, precision, self.marks)
         if precision is Precision.DAY:
             if start == end:
                 return start.isoformat()
@@ -188,10 +274,79 @@ class Period:
     @staticmethod
     def fromisoformat(text: str) -> Period:
         """Read the text :meth:`isoformat` writes; raise CalendarError on anything else."""
-        return _period_fromiso(text)
+        return period_fromiso(text)
 
     def __str__(self) -> str:
         return self.isoformat()
+
+
+def join_marks(first: Marks | None, last: Marks | None) -> Marks | None:
+    """The marks of a range: the start side of ``first``'s, the end side of ``last``'s."""
+    if first is None and last is None:
+        return None
+    a = first or Marks()
+    b = last or Marks()
+    if a.open_end or b.open_start:
+        raise CalendarError("expected a range between two closed periods, found an open one")
+    marks = Marks(
+        start_weekday=a.start_weekday,
+        end_weekday=b.end_weekday,
+        start_part=a.start_part,
+        end_part=b.end_part,
+        start_time=a.start_time,
+        end_time=b.end_time,
+        approximate=a.approximate or b.approximate,
+        open_start=a.open_start,
+        open_end=b.open_end,
+    )
+    return None if marks == _NO_MARKS else marks
+
+
+_NO_MARKS = Marks()
+
+
+def open_marks(marks: Marks | None, *, open_end: bool) -> Marks:
+    """The marks of ``marks``' period made open at its end (or, if not ``open_end``, start)."""
+    m = marks or _NO_MARKS
+    if open_end:
+        return attrs.evolve(
+            m, end_weekday=None, end_part=None, end_time=None, open_end=True, open_start=False
+        )
+    return attrs.evolve(
+        m, start_weekday=None, start_part=None, start_time=None, open_start=True, open_end=False
+    )
+
+
+def trusted_period(
+    start: date, end: date, precision: Precision, marks: Marks | None = None
+) -> Period:
+    """Build a Period whose boundaries the caller has already checked (skips validation)."""
+    # The parser checks every boundary itself; re-running the attrs validators would
+    # double the cost of a parse. Slot descriptors write past the frozen __setattr__.
+    period: Period = new_object(Period)
+    set_start(period, start)
+    set_end(period, end)
+    set_precision(period, precision)
+    set_marks(period, marks)
+    return period
+
+
+new_object = object.__new__
+set_start = Period.start.__set__  # type: ignore[attr-defined]
+set_end = Period.end.__set__  # type: ignore[attr-defined]
+set_precision = Period.precision.__set__  # type: ignore[attr-defined]
+set_marks = Period.marks.__set__  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=16384)
+def period_fromiso(text: str) -> Period:
+    # Loading a large event file parses the same few thousand strings over and over,
+    # so the cache, not the parser, carries the load.
+    start, end, precision, marks = _iso.read(text)
+    try:
+        return Period(start, end, precision, marks)
+    except CalendarError as error:
+        raise CalendarError(error.reason, text=text, span=(0, len(text))) from None
 
 
 _INTERNED: dict[int, FiscalYear] = {}
@@ -296,226 +451,3 @@ class FiscalYear:
 
     def __str__(self) -> str:
         return f"FY{self.year:04d}"
-
-
-def trusted_period(start: date, end: date, precision: Precision) -> Period:
-    """Build a Period whose boundaries the caller has already checked (skips validation)."""
-    # The parser checks every boundary itself; re-running the attrs validators would
-    # double the cost of a parse. Slot descriptors write past the frozen __setattr__.
-    period: Period = new_object(Period)
-    set_start(period, start)
-    set_end(period, end)
-    set_precision(period, precision)
-    return period
-
-
-new_object = object.__new__
-set_start = Period.start.__set__  # type: ignore[attr-defined]
-set_end = Period.end.__set__  # type: ignore[attr-defined]
-set_precision = Period.precision.__set__  # type: ignore[attr-defined]
-
-
-def _iso_bad(text: str, part: str, offset: int, what: str) -> CalendarError:
-    return CalendarError(
-        f"expected {what}, found {part!r}", text=text, span=(offset, offset + len(part))
-    )
-
-
-def _all_digits(text: str) -> bool:
-    return text.isascii() and text.isdigit()
-
-
-def _iso_side(text: str, part: str, offset: int) -> Period:
-    """Read one side of an ISO period: 'FY2013', '2013', '2013-08' or '2013-08-01'."""
-    n = len(part)
-    try:
-        if n == 6 and part[:2] == "FY" and _all_digits(part[2:]):
-            return Period.fiscal_year(int(part[2:]))
-        if n == 4 and _all_digits(part):
-            return Period.year(int(part))
-        if n == 7 and part[4] == "-" and _all_digits(part[:4]) and _all_digits(part[5:]):
-            return Period.month(int(part[:4]), int(part[5:]))
-        if (
-            n == 10
-            and part[4] == "-"
-            and part[7] == "-"
-            and _all_digits(part[:4])
-            and _all_digits(part[5:7])
-            and _all_digits(part[8:])
-        ):
-            return Period.day(date(int(part[:4]), int(part[5:7]), int(part[8:])))
-    except (ValueError, OverflowError) as error:
-        why = error.reason if isinstance(error, CalendarError) else str(error)
-        raise _iso_bad(text, part, offset, f"a real date ({why})") from None
-    raise _iso_bad(text, part, offset, "'YYYY-MM-DD', 'YYYY-MM', 'YYYY' or 'FYYYYY'")
-
-
-@lru_cache(maxsize=16384)
-def _period_fromiso(text: str) -> Period:
-    # Loading a large event file parses the same few thousand strings over and over,
-    # so the cache, not the parser, carries the load.
-    if not isinstance(text, str):
-        raise CalendarError(f"expected ISO period text, found {type(text).__name__}")
-    first, slash, second = text.partition("/")
-    a = _iso_side(text, first, 0)
-    if not slash:
-        return a
-    b = _iso_side(text, second, len(first) + 1)
-    if a.precision is not b.precision:
-        raise _iso_bad(text, second, len(first) + 1, f"the same precision as {first!r}")
-    if b.end < a.start:
-        raise _iso_bad(text, second, len(first) + 1, f"an end on or after {first!r}")
-    return Period(a.start, b.end, a.precision)
-
-
-_DURATION = re.compile(r"P([1-9][0-9]*)([DWMY])")
-
-
-def _check_recurrence(_: object, __: object, value: str | None) -> None:
-    if value is not None and _DURATION.fullmatch(value) is None:
-        raise CalendarError(
-            f"expected a recurrence like 'P1M' (ISO 8601 duration in D, W, M or Y), "
-            f"found {value!r}",
-            text=value,
-        )
-
-
-def _shift(period: Period, count: int, unit: str) -> Period:
-    """Move ``period`` forward by ``count`` units of D, W, M or Y."""
-    if unit in "DW":
-        step = timedelta(days=count * (7 if unit == "W" else 1))
-        return Period(period.start + step, period.end + step, period.precision)
-    months = count * (12 if unit == "Y" else 1)
-
-    def move(day: date, *, last: bool) -> date:
-        index = day.year * 12 + day.month - 1 + months
-        year, month = divmod(index, 12)
-        end = month_end(year, month + 1)
-        if last and day == month_end(day.year, day.month):
-            return end
-        return date(year, month + 1, min(day.day, end.day))
-
-    return Period(move(period.start, last=False), move(period.end, last=True), period.precision)
-
-
-def _to_periods(items: Iterable[Period]) -> tuple[Period, ...]:
-    return tuple(items)
-
-
-@attrs.frozen
-class PeriodSet:
-    """Several periods written together (①… ②…), optionally repeating (``各月``).
-
-    ``recurrence`` is an ISO 8601 duration such as ``'P1M'``: the last listed period
-    repeats at that interval with no written end.
-    """
-
-    periods: tuple[Period, ...] = attrs.field(converter=_to_periods)
-    recurrence: str | None = attrs.field(default=None, validator=_check_recurrence)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.periods:
-            raise CalendarError("expected at least one period in a PeriodSet")
-
-    def __iter__(self) -> Iterator[Period]:
-        return iter(self.periods)
-
-    def __len__(self) -> int:
-        return len(self.periods)
-
-    @overload
-    def __getitem__(self, index: int) -> Period: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Period, ...]: ...
-    def __getitem__(self, index: int | slice) -> Period | tuple[Period, ...]:
-        return self.periods[index]
-
-    @property
-    def start(self) -> date:
-        """Return the first day of the earliest period."""
-        return min(period.start for period in self.periods)
-
-    @property
-    def end(self) -> date:
-        """Return the last day of the latest listed period (a recurrence has no end)."""
-        return max(period.end for period in self.periods)
-
-    def expand(self, until: date) -> tuple[Period, ...]:
-        """Return the listed periods plus every repetition that starts on or before ``until``."""
-        out = list(self.periods)
-        if self.recurrence is None:
-            return tuple(out)
-        match = _DURATION.fullmatch(self.recurrence)
-        assert match is not None
-        step, unit = int(match.group(1)), match.group(2)
-        last = self.periods[-1]
-        count = step
-        while True:
-            nxt = _shift(last, count, unit)
-            if nxt.start > until:
-                return tuple(out)
-            out.append(nxt)
-            count += step
-
-    def __contains__(self, day: object) -> bool:
-        if not isinstance(day, date):
-            return False
-        return any(day in period for period in self.expand(day))
-
-    def fiscal_years(self) -> tuple[FiscalYear, ...]:
-        """Return every fiscal year the listed periods touch, in order."""
-        seen = {fy for period in self.periods for fy in period.fiscal_years()}
-        return tuple(sorted(seen))
-
-    def isoformat(self) -> str:
-        """Return periods joined by ','; a recurrence is written 'R/<periods>/<duration>'."""
-        body = ",".join(period.isoformat() for period in self.periods)
-        if self.recurrence is None:
-            return body
-        return f"R/{body}/{self.recurrence}"
-
-    @staticmethod
-    def fromisoformat(text: str) -> PeriodSet:
-        """Read the text :meth:`isoformat` writes (a single period gives a set of one)."""
-        return _set_fromiso(text)
-
-    def __str__(self) -> str:
-        return self.isoformat()
-
-
-@lru_cache(maxsize=4096)
-def _set_fromiso(text: str) -> PeriodSet:
-    if not isinstance(text, str):
-        raise CalendarError(f"expected ISO period-set text, found {type(text).__name__}")
-    body, offset = text, 0
-    recurrence: str | None = None
-    if text.startswith("R/"):
-        body, slash, duration = text[2:].rpartition("/")
-        offset = 2
-        if not slash or _DURATION.fullmatch(duration) is None:
-            raise CalendarError(
-                "expected 'R/<periods>/<duration>' such as 'R/2013-04/P1M'",
-                text=text,
-                span=(len(text) - len(duration), len(text)),
-            )
-        recurrence = duration
-    periods: list[Period] = []
-    for part in body.split(","):
-        try:
-            periods.append(_period_fromiso(part))
-        except CalendarError as error:
-            span = error.span or (0, len(part))
-            raise CalendarError(
-                error.reason, text=text, span=(offset + span[0], offset + span[1])
-            ) from None
-        offset += len(part) + 1
-    return PeriodSet(periods, recurrence)
-
-
-def periods_of(items: Iterable[Period | PeriodSet]) -> Iterator[Period]:
-    """Yield every listed Period in ``items``, flattening PeriodSets."""
-    for item in items:
-        if isinstance(item, Period):
-            yield item
-        else:
-            yield from item.periods

@@ -1,0 +1,170 @@
+"""The parser's patterns, matched on the text as printed.
+
+Nothing is folded first: full-width digits, spaces and line breaks inside a token
+(``平\\n成``, ``令和3\\n年``), the Kangxi look-alikes of 月 and 日 (U+2F49, U+2F47)
+and every tilde and dash are matched where they stand, so that an error's span is an
+offset of the caller's own text. The patterns are rebuilt when the era table changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clairlib.calendar._era import REGISTRY, Era
+from clairlib.calendar._numerals import KANJI_NUMERAL_CHARS, kanji_to_int
+
+_S = r"\s*+"
+DIGIT = "[0-9０-９]"
+_KANJI = "[" + "".join(sorted(KANJI_NUMERAL_CHARS)) + "]"
+MONTH_MARK = "[月⽉]"
+DAY_MARK = "[日⽇]"
+TILDES = "~～〜∼〰"
+DASHES = "-－ー‐‑–—―−─"
+_RANGE_MARKS = "[" + re.escape(TILDES + DASHES) + "]"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_LIST_MARKS = "[、，,､･・;；" + CIRCLED + "]"
+
+
+def spaced(word: str) -> str:
+    """A literal that may have spaces or line breaks between its characters."""
+    return _S.join(re.escape(ch) for ch in word)
+
+
+def _words(*words: str) -> str:
+    return "|".join(spaced(word) for word in sorted(words, key=len, reverse=True))
+
+
+#: Relative words that stand for a year, a fiscal year or a day.
+RELATIVE = {
+    "一昨年": ("y", -2),
+    "昨年": ("y", -1),
+    "去年": ("y", -1),
+    "今年": ("y", 0),
+    "本年": ("y", 0),
+    "当年": ("y", 0),
+    "来年": ("y", 1),
+    "翌年": ("y", 1),
+    "一昨年度": ("fy", -2),
+    "昨年度": ("fy", -1),
+    "前年度": ("fy", -1),
+    "今年度": ("fy", 0),
+    "本年度": ("fy", 0),
+    "当年度": ("fy", 0),
+    "来年度": ("fy", 1),
+    "翌年度": ("fy", 1),
+    "次年度": ("fy", 1),
+    "前日": ("d", -1),
+    "同日": ("d", 0),
+    "翌日": ("d", 1),
+}
+PARTS = {
+    "上旬": "early",
+    "初旬": "early",
+    "中旬": "middle",
+    "下旬": "late",
+    "月末": "end",
+    "末": "end",
+}
+TAILS = ("頃", "ごろ", "現在", "時点", "中", "号")
+
+POINT: re.Pattern[str]
+WESTERN: re.Pattern[str]
+AFTER: re.Pattern[str]
+END_WORDS: re.Pattern[str]
+DURATION: re.Pattern[str]
+LEAD: re.Pattern[str]
+REPEAT: re.Pattern[str]
+#: Every spelling of an era the patterns match: name, ligature, initial (also full-width).
+ERAS: dict[str, Era] = {}
+
+
+def _suffix() -> str:
+    time = rf"{DIGIT}{{1,2}}+{_S}[:：]{_S}{DIGIT}{{2}}"
+    weekday = (
+        rf"[(（<＜〈]{_S}(?P<wd>[月火水木金土日⽉⽇]){_S}(?:曜{_S}(?:日|⽇)?{_S})?"
+        rf"(?:[・,、･]?{_S}[祝休]{_S}(?:日|⽇)?{_S})?[)）>＞〉]{_S}"
+    )
+    return (
+        rf"(?:(?P<part>{_words(*PARTS)}){_S})?"
+        rf"(?:{weekday})?"
+        rf"(?:(?P<t1>{time})(?:{_S}{_RANGE_MARKS}{_S}(?P<t2>{time}))?{_S})?"
+        rf"(?:(?P<tail>{_words(*TAILS)}){_S})?"
+    )
+
+
+def compile_patterns() -> None:
+    """Build every pattern from the era table."""
+    global POINT, WESTERN, AFTER, END_WORDS, DURATION, LEAD, REPEAT
+    ERAS.clear()
+    ERAS.update(REGISTRY.by_name)
+    for known in REGISTRY.eras:
+        ERAS[chr(ord(known.initial) + 0xFEE0)] = known
+    names = sorted(REGISTRY.by_name, key=len, reverse=True)
+    full = [name for name in names if len(name) > 1 or not ("A" <= name <= "Z")]
+    initials = "".join(era.initial for era in REGISTRY.eras)
+    fullwidth = "".join(chr(ord(ch) + 0xFEE0) for ch in initials)
+    era = (
+        "(?P<era>"
+        + "|".join(spaced(name) for name in full)
+        + f"|[{initials}{fullwidth}](?={_S}(?:{DIGIT}|元))"
+        + ")"
+    )
+    alt_era = era.replace("(?P<era>", "(?P<alt_era>")
+    year = rf"{DIGIT}{{1,4}}+|元|{_KANJI}{{1,4}}+"
+    small = rf"{DIGIT}{{1,2}}+|{_KANJI}{{1,3}}+"
+    POINT = re.compile(
+        rf"{_S}(?:(?P<pre>自|至|去る){_S})?"
+        rf"(?:{era}{_S})?(?:(?P<same>同){_S})?"
+        rf"(?:(?P<rel>{_words(*RELATIVE)}){_S}"
+        rf"|(?P<y>{year})?{_S}(?P<ym>年{_S}度|年{_S}代|年){_S}"
+        rf"(?:[(（]{_S}(?:{alt_era}{_S})?(?P<alt_y>{year}){_S}年{_S}[)）]{_S})?)?"
+        rf"(?:(?P<mo>{small})?{_S}(?P<mm>{MONTH_MARK}){_S})?"
+        rf"(?:(?P<d>{small}){_S}{DAY_MARK}(?!{_S}間){_S})?"
+        rf"(?:(?P<bare>{DIGIT}{{1,4}}+)(?![0-9０-９:：]){_S})?" + _suffix()
+    )
+    WESTERN = re.compile(
+        rf"{_S}(?:(?P<pre>自|至|去る){_S})?"
+        rf"(?:(?:{era}{_S})?(?P<y>{DIGIT}{{1,4}}+|元){_S}[.．]{_S}(?P<mo>{DIGIT}{{1,2}}+)"
+        rf"(?:{_S}[.．]{_S}(?P<d>{DIGIT}{{1,2}}+))?"
+        rf"|(?:(?P<y2>{DIGIT}{{4}}){_S}[/／]{_S})?(?P<mo2>{DIGIT}{{1,2}}+){_S}[/／]{_S}"
+        rf"(?P<d2>{DIGIT}{{1,2}}+)"
+        rf"|(?P<compact>{DIGIT}{{8}})(?![0-9０-９])){_S}" + _suffix()
+    )
+    AFTER = re.compile(
+        rf"{_S}(?:(?P<range>{_RANGE_MARKS}|{_words('から', 'より', '至')})"
+        rf"|(?P<list>{_LIST_MARKS}|{_words('および', '及び', '並びに', 'と')})"
+        rf"|(?P<until>{_words('まで', '迄', '以前')})"
+        rf"|(?P<since>{_words('以降', '以後')})){_S}"
+    )
+    END_WORDS = re.compile(
+        rf"{_S}(?:{_words('まで', '迄', 'にかけて', 'にわたって', 'にわたり', 'の間')}){_S}"
+    )
+    DURATION = re.compile(
+        rf"{_S}(?P<n>{DIGIT}{{1,4}}+|{_KANJI}{{1,3}}+){_S}"
+        rf"(?P<unit>日{_S}間|週{_S}間|[かカヶケヵ箇ヵ個]{_S}月{_S}間?|年{_S}間)"
+        rf"(?:{_S}{_words('にわたって', 'にわたり', 'の間')})?{_S}"
+    )
+    LEAD = re.compile(rf"(?:\s|{_LIST_MARKS})*+")
+    REPEAT = re.compile(
+        rf"{_S}(?P<word>{_words('各月', '毎月', '毎週', '毎年')}){_S}"
+        rf"(?:(?P<wd>[月火水木金土日⽉⽇]){_S}曜{_S}(?:日|⽇)?{_S})?"
+    )
+
+
+def squeeze(text: str) -> str:
+    """Drop the spaces and line breaks inside a token ('年\\n度' is 年度)."""
+    return "".join(text.split())
+
+
+def number(text: str) -> int:
+    """Read a year, month or day as printed: ASCII, full-width, kanji or 元."""
+    text = squeeze(text)
+    if text == "元":
+        return 1
+    first = text[0]
+    if first in KANJI_NUMERAL_CHARS:
+        return kanji_to_int(text)
+    return int(text)
+
+
+compile_patterns()

@@ -1,0 +1,426 @@
+"""Turning a printed point into a Period: what it leaves out, from where.
+
+The era, year and month a point leaves out come from the point before it in the same
+expression, then from ``context``: a FiscalYear (a month is in that fiscal year: 4..12
+in its first calendar year, 1..3 in the next), an int calendar year, or a reference
+date (relative words count from it; a month or day without a year takes the nearest
+year around it that fits, and matches a printed weekday).
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from clairlib.calendar import _grammar as g
+from clairlib.calendar._era import (
+    GREGORIAN_START,
+    REGISTRY,
+    Era,
+    EraOverflowError,
+    EraRangeError,
+    UnreadableDateError,
+)
+from clairlib.calendar._marks import WEEKDAY_KANJI, Marks, Part, Precision, month_end, part_span
+from clairlib.calendar._period import FiscalYear, Period, trusted_period
+from clairlib.calendar._points import Point, part_of
+from clairlib.errors import CalendarError
+
+Context = FiscalYear | int | date | None
+
+DAY, MONTH, YEAR, FISCAL_YEAR = (
+    Precision.DAY,
+    Precision.MONTH,
+    Precision.YEAR,
+    Precision.FISCAL_YEAR,
+)
+_NEEDS = "context= a FiscalYear, a calendar year or a reference date"
+
+
+class Resolved:
+    """A point turned into a Period, with the parts a following point may inherit."""
+
+    __slots__ = ("era", "explicit", "fiscal", "month", "period", "year")
+
+    def __init__(
+        self,
+        period: Period,
+        era: Era | None,
+        year: int,
+        month: int | None,
+        fiscal: bool,
+        explicit: bool,
+    ) -> None:
+        self.period = period
+        self.era = era
+        self.year = year  # the Gregorian year, or the fiscal year when ``fiscal``
+        self.month = month
+        self.fiscal = fiscal
+        self.explicit = explicit  # the point printed its own year
+
+
+class Resolver:
+    """The context and the error wording shared by every step of reading one text."""
+
+    __slots__ = ("context", "lenient", "notes", "text")
+
+    def __init__(self, text: str, context: Context, lenient: bool) -> None:
+        self.text = text
+        self.context = context
+        self.lenient = lenient
+        self.notes: list[str] = []
+
+    def fail(
+        self, message: str, span: tuple[int, int], kind: type[CalendarError] = UnreadableDateError
+    ) -> CalendarError:
+        start = min(max(span[0], 0), len(self.text))
+        end = min(max(span[1], start), len(self.text))
+        return kind(message, text=self.text, span=(start, end))
+
+    def quote(self, span: tuple[int, int]) -> str:
+        return self.text[span[0] : span[1]]
+
+    # -- context --------------------------------------------------------------------------
+
+    def context_year(self) -> int | None:
+        """The context as a year number: a fiscal year, a calendar year or a date's FY."""
+        context = self.context
+        if context is None:
+            return None
+        if isinstance(context, date):
+            return FiscalYear.of(context).year
+        return context.year if isinstance(context, FiscalYear) else int(context)
+
+    def reference_day(self, span: tuple[int, int], word: str) -> date:
+        context = self.context
+        if isinstance(context, date):
+            return context
+        raise self.fail(
+            f"expected a reference date (context=datetime.date(...)) to read {word!r}", span
+        )
+
+    def relative_year(self, point: Point) -> tuple[int, bool]:
+        """The year a relative word (昨年, 前年度…) names, and whether it is a fiscal year."""
+        assert point.rel is not None
+        kind, offset = g.RELATIVE[point.rel]
+        context = self.context
+        if kind == "fy":
+            base = self.context_year()
+            if base is None:
+                raise self.fail(
+                    f"expected a context fiscal year or a reference date to read {point.rel!r}",
+                    point.span("rel"),
+                )
+            return base + offset, True
+        if isinstance(context, date):
+            return context.year + offset, False
+        if isinstance(context, int) and not isinstance(context, bool):
+            return context + offset, False
+        raise self.fail(
+            f"expected a reference date or a calendar year as context to read {point.rel!r}",
+            point.span("rel"),
+        )
+
+    def implied_era(self, number: int, span: tuple[int, int]) -> Era:
+        """Pick the era that puts era year ``number`` closest to the context year."""
+        reference = self.context_year()
+        if reference is None:
+            raise self.fail(f"expected an era before the year {number} (or {_NEEDS})", span)
+        best: Era | None = None
+        best_distance = 0
+        for era in REGISTRY.eras:
+            year = era.first_year + number - 1
+            if year < era.start.year:
+                continue
+            distance = abs(year - reference)
+            if best is None or distance <= best_distance:
+                best, best_distance = era, distance
+        if best is None:
+            raise self.fail(f"expected an era year that exists, found {number}", span)
+        return best
+
+    # -- resolving ----------------------------------------------------------------------
+
+    def resolve(self, point: Point, prev: Resolved | None) -> Resolved:
+        era = point.era
+        month = point.month
+        fiscal = point.year_kind == "fy"
+        explicit = False
+        if point.rel is not None and g.RELATIVE[point.rel][0] == "d":
+            return self.relative_day(point, prev)
+        if point.pre == "去る" or (
+            isinstance(self.context, date)
+            and prev is None
+            and point.year is None
+            and point.rel is None
+            and not point.year_kind
+        ):
+            return self.nearest(point, past=point.pre == "去る")
+        if point.rel is not None:
+            year, fiscal = self.relative_year(point)
+            explicit = True
+        elif point.year is not None:
+            number = point.year
+            explicit = True
+            if era is None and (point.same or number < 1000):
+                if prev is not None and prev.era is None and not prev.fiscal and number < 100:
+                    # '1960～80年代': the right side's century is the left side's.
+                    year = prev.year - prev.year % 100 + number
+                    if year < prev.year:
+                        year += 100
+                    number = year
+                elif prev is not None and prev.era is not None:
+                    era = prev.era
+                else:
+                    era = self.implied_era(number, point.span("y"))
+            if era is not None:
+                if number < 1:
+                    raise self.fail(
+                        f"expected an era year of 1 (元) or more, found {number}",
+                        point.span("y"),
+                    )
+                year = era.gregorian_year(number)
+            else:
+                year = number
+            if point.alt_year is not None:
+                self.check_beside(point, era, year)
+        elif point.same and point.year_kind:
+            if prev is not None:
+                era, year, fiscal = prev.era, prev.year, fiscal or prev.fiscal
+            elif (reference := self.context_year()) is not None:
+                year = reference
+                fiscal = isinstance(self.context, (FiscalYear, date)) or fiscal
+                if isinstance(self.context, date) and point.year_kind == "y":
+                    year, fiscal = self.context.year, False
+            else:
+                raise self.fail("expected an earlier year for 同年 to repeat", point.span())
+        elif prev is not None:
+            era, year, fiscal = prev.era, prev.year, prev.fiscal
+            if month is None and (point.month_mark or point.day is not None):
+                month = prev.month
+            elif month is not None and not fiscal and prev.month is not None and month < prev.month:
+                # '平成25年12月～1月': the right side runs into the next year.
+                year += 1
+        elif (reference := self.context_year()) is not None:
+            year, fiscal = reference, isinstance(self.context, FiscalYear)
+        else:
+            raise self.fail(
+                f"expected a year: an era such as 平成25年, a western year, or {_NEEDS}",
+                point.span(),
+            )
+        period = self.period(point, era, year, month, fiscal)
+        return Resolved(period, era, year, month, fiscal, explicit)
+
+    def check_beside(self, point: Point, era: Era | None, year: int) -> None:
+        """'令和5年(2023年)': the year in brackets must be the same year."""
+        assert point.alt_year is not None
+        other_era = point.alt_era
+        if era is None and other_era is None:
+            raise self.fail("expected an era year beside the western year", point.span("alt_y"))
+        other = other_era.gregorian_year(point.alt_year) if other_era else point.alt_year
+        if other != year:
+            raise self.fail(
+                f"expected the year in brackets to be {year} as the year before it, found {other}",
+                point.span("alt_y"),
+            )
+
+    def period(
+        self, point: Point, era: Era | None, year: int, month: int | None, fiscal: bool
+    ) -> Period:
+        """Build the point's Period from its resolved year and month."""
+        day = point.day
+        if month is None and day is not None:
+            raise self.fail("expected a month before the day", point.span("d"))
+        if month is not None and not 1 <= month <= 12:
+            raise self.fail(f"expected a month 1..12, found {month}", point.span("mo"))
+        calendar_year = year + 1 if fiscal and month is not None and month < 4 else year
+        if not 1 <= calendar_year <= 9998:
+            raise self.fail(f"expected a year 1..9998, found {calendar_year}", point.span("y"))
+        part = part_of(point) if point.part is not None else None
+        if point.year_kind == "decade":
+            period = self.decade(point, year, month)
+        elif part is not None:
+            period = self.part(point, part, calendar_year, month, fiscal)
+        elif day is not None:
+            assert month is not None
+            last = month_end(calendar_year, month).day
+            if not 1 <= day <= last:
+                raise self.fail(
+                    f"expected a day 1..{last} in {calendar_year}-{month:02d}, found {day}",
+                    point.span("d"),
+                )
+            when = date(calendar_year, month, day)
+            period = trusted_period(when, when, DAY)
+        elif month is not None:
+            period = trusted_period(
+                date(calendar_year, month, 1), month_end(calendar_year, month), MONTH
+            )
+        elif fiscal:
+            period = trusted_period(date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR)
+        else:
+            period = trusted_period(date(year, 1, 1), date(year, 12, 31), YEAR)
+        if era is not None:
+            self.check_era(era, period, point.span())
+        if point.weekday is not None or point.t1 is not None or point.tail in ("頃", "ごろ"):
+            period = self.marked(point, period)
+        return period
+
+    def decade(self, point: Point, year: int, month: int | None) -> Period:
+        if year % 10 or month is not None or point.era is not None:
+            raise self.fail(
+                f"expected a decade such as 1980年代, found {self.quote(point.span())!r}",
+                point.span(),
+            )
+        return trusted_period(date(year, 1, 1), date(year + 9, 12, 31), YEAR)
+
+    def part(self, point: Point, part: Part, year: int, month: int | None, fiscal: bool) -> Period:
+        span = point.span("part")
+        if point.day is not None:
+            raise self.fail("expected 上旬, 中旬, 下旬 or 末 after a month, not a day", span)
+        if part is Part.FISCAL_YEAR_END:
+            first, last = part_span(part, year, 3)
+        elif part is Part.YEAR_END:
+            if fiscal:
+                raise self.fail("expected 年末 after a calendar year", span)
+            first, last = part_span(part, year, 12)
+        else:
+            if month is None:
+                raise self.fail(f"expected a month before {self.quote(span)!r}", point.span())
+            first, last = part_span(part, year, month)
+        return trusted_period(first, last, DAY, Marks(start_part=part, end_part=part))
+
+    def marked(self, point: Point, period: Period) -> Period:
+        """Add the printed weekday, times and 頃 to ``period``, checking each."""
+        weekday = point.weekday
+        single_day = period.precision is DAY and period.start == period.end
+        if weekday is not None:
+            if not single_day or period.marks is not None:
+                raise self.fail("expected a weekday only after a day", point.span("wd"))
+            actual = period.start.weekday()
+            if actual != weekday:
+                raise self.fail(
+                    f"expected {WEEKDAY_KANJI[actual]}, the weekday of "
+                    f"{period.start.isoformat()}, found {WEEKDAY_KANJI[weekday]}",
+                    point.span("wd"),
+                )
+        start_time = end_time = None
+        if point.t1 is not None:
+            if not single_day or period.marks is not None:
+                raise self.fail("expected a time only after a day", point.span("t1"))
+            start_time = self.clock(point.t1, point.span("t1"))
+            end_time = start_time
+            if point.t2 is not None:
+                end_time = self.clock(point.t2, point.span("t2"))
+                if end_time < start_time:
+                    raise self.fail(
+                        f"expected an end time on or after {start_time:%H:%M}",
+                        point.span("t2"),
+                    )
+        marks = period.marks or Marks()
+        marks = Marks(
+            start_weekday=weekday,
+            end_weekday=weekday,
+            start_part=marks.start_part,
+            end_part=marks.end_part,
+            start_time=start_time,
+            end_time=end_time,
+            approximate=point.tail in ("頃", "ごろ"),
+        )
+        return trusted_period(period.start, period.end, period.precision, marks)
+
+    def clock(self, value: tuple[int, int], span: tuple[int, int]) -> time:
+        hours, minutes = value
+        if not (0 <= hours <= 23 and 0 <= minutes <= 59):
+            raise self.fail(f"expected a time 0:00..23:59, found {hours}:{minutes:02d}", span)
+        return time(hours, minutes)
+
+    def relative_day(self, point: Point, prev: Resolved | None) -> Resolved:
+        """前日, 同日, 翌日: the day before, the same day, the day after the one just read."""
+        assert point.rel is not None
+        offset = g.RELATIVE[point.rel][1]
+        if prev is not None:
+            base = prev.period
+            if base.precision is not DAY or base.start != base.end:
+                raise self.fail(f"expected a single day before {point.rel!r}", point.span())
+            day = base.start
+        else:
+            day = self.reference_day(point.span("rel"), point.rel)
+        when = day + timedelta(days=offset)
+        period = self.marked(point, trusted_period(when, when, DAY))
+        return Resolved(period, None, when.year, when.month, False, True)
+
+    def nearest(self, point: Point, *, past: bool) -> Resolved:
+        """A month or day with no year: the nearest one around the reference date that fits.
+
+        With ``past`` (去る5月20日) only days on or before the reference date count.
+        """
+        reference = self.reference_day(point.span(), self.quote(point.span()))
+        month, day = point.month, point.day
+        if month is None and not (point.month_mark and point.same) and day is None:
+            raise self.fail(
+                f"expected a year: an era such as 平成25年, a western year, or {_NEEDS}",
+                point.span(),
+            )
+        if point.same and month is None:
+            month = reference.month
+        best: tuple[int, Resolved] | None = None
+        # Widen the window only when nothing close fits (a weekday, 2月29日).
+        for width in (1, 28):
+            for offset in range(-width, width + 1):
+                if month is None:
+                    index = reference.year * 12 + reference.month - 1 + offset
+                    year, candidate_month = divmod(index, 12)
+                    candidate_month += 1
+                else:
+                    year, candidate_month = reference.year + offset, month
+                if day is not None and day > month_end(year, candidate_month).day:
+                    continue
+                if (
+                    point.weekday is not None
+                    and day is not None
+                    and date(year, candidate_month, day).weekday() != point.weekday
+                ):
+                    continue
+                try:
+                    period = self.period(point, None, year, candidate_month, False)
+                except CalendarError:
+                    continue
+                if past and period.start > reference:
+                    continue
+                distance = (
+                    0
+                    if reference in period
+                    else min(
+                        abs((period.start - reference).days), abs((period.end - reference).days)
+                    )
+                )
+                if best is None or distance < best[0]:
+                    best = (distance, Resolved(period, None, year, candidate_month, False, False))
+            if best is not None:
+                return best[1]
+        # Nothing fits in any year: say why, as if read in the reference year.
+        self.period(point, None, reference.year, month or reference.month, False)
+        raise self.fail("expected a date that exists near the reference date", point.span())
+
+    def check_era(self, era: Era, period: Period, span: tuple[int, int]) -> None:
+        if period.end < era.start:
+            if era.start == GREGORIAN_START:
+                raise self.fail(
+                    f"expected a date on or after 明治6年1月1日 (1873-01-01, the Gregorian "
+                    f"calendar in Japan), found {self.quote(span)!r} ({period.isoformat()})",
+                    span,
+                    EraRangeError,
+                )
+            raise self.fail(
+                f"expected a date on or after {era.name}'s first day "
+                f"{era.start.isoformat()}, found {self.quote(span)!r} ({period.isoformat()})",
+                span,
+                EraRangeError,
+            )
+        if era.end is not None and period.start > era.end:
+            message = (
+                f"expected a date on or before {era.name}'s last day {era.end.isoformat()}, "
+                f"found {self.quote(span)!r} ({period.isoformat()})"
+            )
+            if not self.lenient:
+                raise self.fail(message, span, EraOverflowError)
+            self.notes.append(f"{message}; read as {period.isoformat()} because lenient=True")
