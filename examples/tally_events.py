@@ -2,8 +2,9 @@
 
 An event held in two countries (パリ、ロンドン) or run by two offices counts under
 each, so the groups can add up to more than the events: the tally says so (gross
-against assigned). The economic events table alone reproduces the report's
-"12 か国、21 地域で 45 件". Run it with::
+against assigned). The economic events table alone gives the report's 45 件 in
+21 地域; by ISO code its countries are 13, for 香港 (HK) has a code of its own where the
+report's 12 か国 counts it under 中国 (the figure states that convention). Run it with::
 
     uv run python examples/tally_events.py
 """

@@ -351,6 +351,7 @@ selectors = st.builds(
     records=st.sampled_from(["events", "persons", "grants", "publications"]),
     measure=st.sampled_from(["count", "distinct:country", "sum:count"]),
     where=st.dictionaries(texts, texts, max_size=2),
+    count_as=st.dictionaries(texts, texts, max_size=2),
 )
 figures = st.builds(
     m.Figure,

@@ -15,6 +15,8 @@ from clairlib.model import (
     LocalGovernment,
     Participants,
     Quantity,
+    Selector,
+    Venue,
 )
 from clairlib.model.records import ParticipantKind
 
@@ -126,3 +128,16 @@ def test_unknown_measure_lists_the_measures() -> None:
     """A measure 'rows' is refused, naming the five measures there are."""
     with pytest.raises(SelectorError, match=r"'sessions'.*'gross:FIELD'"):
         evaluate(_report(), "events", measure="rows")
+
+
+def test_a_counting_convention_on_distinct_values() -> None:
+    """香港 counted under 中国: three venues, HK, CN and KR, make two countries."""
+    doc = _report(
+        Event(id="a", name="a", venue=Venue(text="香港", countries=("HK",))),
+        Event(id="b", name="b", venue=Venue(text="北京", countries=("CN",))),
+        Event(id="c", name="c", venue=Venue(text="ソウル", countries=("KR",))),
+    )
+    plain = Selector(records="events", measure="distinct:country")
+    convention = Selector(records="events", measure="distinct:country", count_as={"HK": "CN"})
+    assert Decimal(3) == evaluate(doc, plain).value
+    assert Decimal(2) == evaluate(doc, convention).value

@@ -37,7 +37,7 @@ def test_text_report_of_the_excerpt(capsys: pytest.CaptureFixture[str]) -> None:
     """The excerpt as printed: exit 1, the TEFL ratio error with its evidence, the skips."""
     assert EXIT_FINDINGS == run(["validate", str(EXCERPT)])
     out = capsys.readouterr().out
-    assert out.startswith(f"{EXCERPT}: invalid — 1 error, 0 warnings, 0 notes")
+    assert out.startswith(f"{EXCERPT}: invalid — 1 error, 1 warning, 0 notes")
     assert "Errors (1):\n  [ratio] $.figures[7].value\n" in out
     assert "    evidence: 68.5 == 69.05 (±0.05)\n" in out
     assert "    parts: $.figures[6].value, $.figures[5].value\n" in out
@@ -60,7 +60,12 @@ def test_json_report(capsys: pytest.CaptureFixture[str]) -> None:
             "tolerance": "0.05",
             "parts": ["$.figures[6].value", "$.figures[5].value"],
         }
-    ] == [{k: v for k, v in f.items() if k != "message"} for f in data["findings"]]
+    ] == [
+        {k: v for k, v in f.items() if k != "message"}
+        for f in data["findings"]
+        if f["rule"] == "ratio"
+    ]
+    assert ["ratio", "group-label"] == [f["rule"] for f in data["findings"]]
     assert 4 == len(data["skipped"])
     assert {"rule", "path", "reason", "awaits"} == set(data["skipped"][0])
 

@@ -38,16 +38,18 @@ def _run(script: str, *args: str, cwd: Path) -> list[str]:
 def test_audit_report_prints_findings_by_severity(tmp_path: Path) -> None:
     """audit_report.py names the report and prints the TEFL error and the 2014 warning.
 
-    Two warnings: forum issue 294 dated 2014 年 4 月, and 延べ約 40 自治体等 against the
-    35 bodies the media PR table names.
+    Four warnings: forum issue 294 dated 2014 年 4 月; 延べ約 40 自治体等 against the 35
+    bodies the media PR table names; スイス and 香港 printed under フランス and 中国. Six
+    notes: ジャパン・エキスポ, 日韓交流おまつり 2013, 日英交流セミナー, JIJI TOP Seminar and the
+    two NATAS fairs are each printed in two tables as two records.
     """
     lines = _run("audit_report.py", cwd=tmp_path)
     assert lines[0].startswith("平成25年度事業報告 (fy2013-report): ")
     assert lines[0].endswith(" findings, not valid")
     headings = [line for line in lines if line.split(":")[0] in ("error", "warning", "info")]
     assert ["error", "warning", "info"] == [h.split(":")[0] for h in headings]
-    assert "warning: 2" in lines
-    assert "info: 0" in lines
+    assert "warning: 4" in lines
+    assert "info: 6" in lines
     report = clairlib.io.load(EXAMPLES / "fy2013-report.json")
     assert isinstance(report, AnnualReport)
     figure = next(i for i, f in enumerate(report.figures) if f.id == "f3-tefl-completion-rate")
@@ -57,7 +59,7 @@ def test_audit_report_prints_findings_by_severity(tmp_path: Path) -> None:
     assert "    evidence: 68.5 == 69.05 (tolerance 0.05)" == lines[tefl + 2]
     dated = lines.index(f"  [period-within-fy] $.publications[{issue}].period")
     assert "    evidence: 2014-04 within FY2013" == lines[dated + 2]
-    assert lines.index("warning: 2") < dated
+    assert lines.index("warning: 4") < dated
 
 
 def test_export_report_writes_every_format(tmp_path: Path) -> None:
@@ -112,7 +114,10 @@ def test_compare_plans_counts_per_pillar(tmp_path: Path) -> None:
 
 
 def test_tally_events_reproduces_the_printed_headline(tmp_path: Path) -> None:
-    """tally_events.py: the economic events are 45 in 12 countries and 21 regions."""
+    """tally_events.py: the economic events are 45 in 21 regions, 13 countries by code.
+
+    香港 is HK by ISO code, where the report's 12 か国 counts it under 中国.
+    """
     lines = _run("tally_events.py", cwd=tmp_path)
     assert ["All events by country", "All events by office", "Economic events by country"] == [
         line for line in lines if line.endswith(("by country", "by office"))
@@ -121,5 +126,6 @@ def test_tally_events_reproduces_the_printed_headline(tmp_path: Path) -> None:
     assert "  FR     10  フランス" == economic[0]
     assert "  US      9  アメリカ合衆国" == economic[1]
     assert "  CH      1  スイス" in economic
-    assert "  45 events: 45 in 12 groups (counted 47 times), 0 with no country" in economic
+    assert "  HK      1  中華人民共和国香港特別行政区" in economic
+    assert "  45 events: 45 in 13 groups (counted 47 times), 0 with no country" in economic
     assert "  21 regions (distinct venues)" == economic[-1]

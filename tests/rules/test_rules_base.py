@@ -146,6 +146,8 @@ def test_default_rule_codes_are_stable() -> None:
         "reported-change",
         "compare",
         "period-within-fy",
+        "same-event",
+        "group-label",
     ] == [rule.code for rule in default_rules()]
 
 
@@ -199,7 +201,14 @@ def test_as_dict_is_json_ready() -> None:
 
 
 def test_excerpt_with_default_rules(excerpt: AnnualReport) -> None:
-    """The excerpt as printed has exactly one error: the TEFL rate (68.5 % for 69.05 %)."""
+    """The excerpt as printed: one error and one warning.
+
+    The error is the TEFL rate (68.5 % for 69.05 %); the warning, 香港 printed in the 中国
+    group of the economic events.
+    """
     report = validate(excerpt, rules=default_rules())
-    assert [("ratio", "$.figures[7].value")] == [(f.rule, f.path) for f in report.findings]
+    assert [
+        ("ratio", "$.figures[7].value"),
+        ("group-label", "$.tables[0].rows[54].cells.venue"),
+    ] == [(f.rule, f.path) for f in report.findings]
     assert 4 == len(report.skipped)

@@ -363,9 +363,15 @@ def weight(record: Any) -> int:
 
 
 def measure_of(
-    resolver: Resolver, records: str, measure: str
+    resolver: Resolver,
+    records: str,
+    measure: str,
+    count_as: Mapping[str, str] | None = None,
 ) -> Callable[[Sequence[Any]], Decimal]:
-    """A function computing ``measure`` over a list of records."""
+    """A function computing ``measure`` over a list of records.
+
+    ``count_as`` maps a distinct value to the one it is counted under (``{"HK": "CN"}``).
+    """
     kind, field = parse_measure(measure)
     if kind == "count":
         weighted = records == "persons"
@@ -386,6 +392,8 @@ def measure_of(
             for record in items:
                 for value in get(record):
                     add(value if type(value) is str else scalar(value))
+            if count_as:
+                seen = {count_as.get(value, value) for value in seen}
             return Decimal(len(seen))
 
         return distinct
@@ -432,8 +440,12 @@ def evaluate(
     where: Mapping[str, str] | None = None,
     *,
     resolver: Resolver | None = None,
+    count_as: Mapping[str, str] | None = None,
 ) -> Computed:
-    """Compute ``measure`` over the records of ``records`` that match ``where``."""
+    """Compute ``measure`` over the records of ``records`` that match ``where``.
+
+    ``count_as`` is a counting convention for distinct values (香港 under 中国).
+    """
     resolver = resolver or Resolver(doc)
     paths: tuple[str, ...] = ()
     items: Sequence[Any]
@@ -442,7 +454,7 @@ def evaluate(
         paths, items = participant_rows(doc)
     else:
         base, items = records_of(doc, records)
-    compute = measure_of(resolver, records, measure)
+    compute = measure_of(resolver, records, measure, count_as)
     keep = matcher(resolver, records, where or {})
     if keep is None:
         indices = tuple(range(len(items)))
@@ -480,5 +492,6 @@ class Evaluator:
                 selector.measure,
                 selector.where,
                 resolver=self._resolver,
+                count_as=selector.count_as,
             )
         return evaluate(self.doc, selector, measure, where, resolver=self._resolver)

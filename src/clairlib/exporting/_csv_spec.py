@@ -370,6 +370,7 @@ TABLES: tuple[Table, ...] = (
             _text("selector_records", "算出元", "computed_from", "records", optional=False),
             _text("selector_measure", "算出方法", "computed_from", "measure", optional=False),
             _col("selector_where", "算出条件", "mapping", "computed_from", "where"),
+            _col("selector_count_as", "読替え", "mapping", "computed_from", "count_as"),
             _col("parts", "内訳", "list"),
             _col("overlapping", "重複あり", "bool"),
             _text("numerator", "分子"),

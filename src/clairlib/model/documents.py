@@ -186,12 +186,15 @@ class Selector:
     ``records`` names a record list of the document (``events``, ``persons``,
     ``grants``, ``publications``); ``measure`` is ``count`` (rows), ``distinct:FIELD``
     (distinct values, e.g. ``distinct:country``) or ``sum:FIELD``; ``where`` keeps
-    the records whose FIELD equals (or, for a tuple field, contains) the value.
+    the records whose FIELD equals (or, for a tuple field, contains) the value;
+    ``count_as`` is the document's counting convention for distinct values (香港 counted
+    under 中国: ``{"HK": "CN"}``), stated on the figure so that a reader sees it.
     """
 
     records: str
     measure: str = "count"
     where: dict[str, str] = attrs.field(factory=dict)
+    count_as: dict[str, str] = attrs.field(factory=dict)
 
 
 @attrs.frozen(kw_only=True)

@@ -14,7 +14,8 @@ reason. Third parties add rules through the ``clairlib_rules`` plugin hook;
 ``clairlib.validate`` runs every installed rule.
 
 Rule codes: ``compare``, ``sum-of-parts``, ``count-of-rows``, ``ratio``,
-``reported-change``, ``reference-exists``, ``unique-id``, ``period-within-fy``.
+``reported-change``, ``reference-exists``, ``unique-id``, ``period-within-fy``,
+``same-event``, ``group-label``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from clairlib.rules._change import ReportedChange
 from clairlib.rules._compare import Compare, DeclaredOnce
 from clairlib.rules._counts import CountOfRows
 from clairlib.rules._coverage import Coverage, PrintedFigure, State
+from clairlib.rules._events import SameEvent
+from clairlib.rules._groups import GroupLabel
 from clairlib.rules._periods import PeriodWithinFiscalYear
 from clairlib.rules._ratio import Ratio
 from clairlib.rules._references import ReferenceExists
@@ -45,6 +48,7 @@ __all__ = [
     "CountOfRows",
     "Coverage",
     "DeclaredOnce",
+    "GroupLabel",
     "NotApplicable",
     "PeriodWithinFiscalYear",
     "PrintedFigure",
@@ -52,6 +56,7 @@ __all__ = [
     "ReferenceExists",
     "ReportedChange",
     "Rule",
+    "SameEvent",
     "Skipped",
     "State",
     "SumOfParts",
@@ -73,4 +78,6 @@ def default_rules() -> tuple[Rule, ...]:
         ReportedChange(),
         DeclaredOnce(),
         PeriodWithinFiscalYear(),
+        SameEvent(),
+        GroupLabel(),
     )

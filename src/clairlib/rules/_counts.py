@@ -28,6 +28,9 @@ def describe(selector: Selector) -> str:
     if selector.where:
         conditions = " and ".join(f"{k} = {v}" for k, v in sorted(selector.where.items()))
         head += f" where {conditions}"
+    if selector.count_as:
+        rules = ", ".join(f"{k} as {v}" for k, v in sorted(selector.count_as.items()))
+        head += f", counting {rules} (the document's convention)"
     return head
 
 
