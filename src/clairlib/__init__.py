@@ -19,6 +19,7 @@ __all__ = [
     "export",
     "exporters",
     "load",
+    "read",
     "validate",
 ]
 
@@ -32,6 +33,7 @@ _LAZY: dict[str, str] = {
     "export": "clairlib._compose",
     "exporters": "clairlib.plugins",
     "load": "clairlib.io",
+    "read": "clairlib._compose",
     "validate": "clairlib._compose",
 }
 
@@ -41,6 +43,7 @@ __getattr__, __dir__ = lazy_attributes(__name__, _LAZY, globals(), __all__)
 
 if TYPE_CHECKING:
     from clairlib._compose import export as export
+    from clairlib._compose import read as read
     from clairlib._compose import validate as validate
     from clairlib.io import dump as dump
     from clairlib.io import dumps as dumps

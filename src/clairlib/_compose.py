@@ -1,23 +1,27 @@
 """The top of the package: look plugins up and hand exporters and rules down.
 
-``clairlib.export`` and ``clairlib.validate`` live here because they compose the
-layers below: :mod:`clairlib.exporting` writes with a given exporter and
+``clairlib.export``, ``clairlib.read`` and ``clairlib.validate`` live here because
+they compose the layers below: :mod:`clairlib.exporting` writes with a given
+exporter, :mod:`clairlib.reading` reads with the given readers and
 :mod:`clairlib.rules` runs given rules; only this module knows the plugin host.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clairlib import exporting, plugins, rules
+from clairlib import exporting, plugins, reading, rules
 
 if TYPE_CHECKING:
+    from clairlib.calendar import FiscalYear
     from clairlib.exporting import Destination, Exporter, Progress
     from clairlib.model import Document
+    from clairlib.reading import Reading, ReadProgress
     from clairlib.rules import ValidationReport
 
-__all__ = ["export", "validate"]
+__all__ = ["export", "read", "validate"]
 
 
 def export(
@@ -43,3 +47,29 @@ def export(
 def validate(doc: Document, *, previous: Document | None = None) -> ValidationReport:
     """Validate ``doc`` with every installed rule; ``previous`` is last year's document."""
     return rules.validate(doc, rules=plugins.installed_rules(), previous=previous)
+
+
+def read(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    kind: str | None = None,
+    fiscal_year: FiscalYear | int | None = None,
+    progress: ReadProgress | None = None,
+    reader: str | None = None,
+) -> Reading:
+    """Read a printed plan or report (a PDF, its text extraction, a Word file) into a draft.
+
+    ``source`` is a path, the file's bytes, or the text itself; ``kind`` and
+    ``fiscal_year`` override what the title says; ``reader`` names an installed
+    reader, else the one that recognises the source is used. See
+    :func:`clairlib.reading.read`.
+    """
+    found = plugins.get_plugin_manager().readers()
+    return reading.read(
+        source,
+        readers=found,
+        kind=kind,
+        fiscal_year=fiscal_year,
+        progress=progress,
+        reader=reader,
+    )

@@ -41,6 +41,7 @@ from clairlib.model.governance import AgendaItem, Board, Meeting, Officer, Organ
 from clairlib.model.indicators import Aggregation, Indicator, Measurement, Target
 from clairlib.model.offices import Department, Office, OfficeKind
 from clairlib.model.places import Country, LocalGovernment, LocalGovernmentKind, UnknownCountryError
+from clairlib.model.provenance import Origin
 from clairlib.model.quantity import Qualifier, Quantity, QuantityError
 from clairlib.model.records import (
     Breakdown,
@@ -95,6 +96,7 @@ __all__ = [
     "OfficeKind",
     "Officer",
     "Organisation",
+    "Origin",
     "ParticipantKind",
     "Participants",
     "Person",

@@ -17,6 +17,7 @@ from clairlib.calendar import FiscalYear, Period
 from clairlib.model.framework import Framework
 from clairlib.model.governance import Meeting, Organisation
 from clairlib.model.indicators import Indicator, Measurement, Target
+from clairlib.model.provenance import Origin
 from clairlib.model.quantity import Quantity
 from clairlib.model.records import CountingBasis, Event, Grant, Person, Publication
 
@@ -60,6 +61,7 @@ class Block:
     kind: BlockKind = BlockKind.PARAGRAPH
     text: str = ""
     ref: str | None = None  # the table id for a TABLE block
+    origin: Origin | None = None  # where it was read from
 
 
 class Priority(enum.Enum):
@@ -96,6 +98,7 @@ class Programme:
     offices: tuple[str, ...] = ()
     kind: str | None = None
     body: tuple[Block, ...] = ()
+    origin: Origin | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -109,6 +112,7 @@ class Section:
     body: tuple[Block, ...] = ()
     programmes: tuple[Programme, ...] = ()
     sections: tuple[Section, ...] = ()
+    origin: Origin | None = None
 
 
 class ColumnRole(enum.Enum):
@@ -158,6 +162,7 @@ class Row:
     kind: RowKind = RowKind.DATA
     group: str | None = None
     record: str | None = None
+    origin: Origin | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -170,6 +175,7 @@ class Table:
     rows: tuple[Row, ...] = ()
     notes: tuple[str, ...] = ()
     programme: str | None = None
+    origin: Origin | None = None
 
     def column(self, key: str) -> Column:
         """The column with this key; KeyError when there is none."""
@@ -223,6 +229,7 @@ class Figure:
     change: Quantity | None = None
     previous: Quantity | None = None
     unchecked: str | None = None  # why the records cannot recompute it, as printed
+    origin: Origin | None = None
 
 
 @attrs.frozen(kw_only=True)

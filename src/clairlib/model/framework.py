@@ -12,6 +12,8 @@ import enum
 
 import attrs
 
+from clairlib.model.provenance import Origin
+
 __all__ = [
     "Crosswalk",
     "CrosswalkLink",
@@ -49,6 +51,7 @@ class Objective:
     text: str
     title: str | None = None  # a short heading where the document gives one
     items: tuple[Item, ...] = ()
+    origin: Origin | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -62,6 +65,7 @@ class Pillar:
     numeral: str | None = None  # as printed: Ⅰ, I, １ …
     title_en: str | None = None
     objectives: tuple[Objective, ...] = ()
+    origin: Origin | None = None
 
     def objective(self, objective_id: str) -> Objective:
         """The objective with this id; KeyError when there is none."""

@@ -34,7 +34,12 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "clairlib"
 STRICT_ENV = "CLAIRLIB_STRICT_PLUGINS"
-DEFAULT_PLUGINS = ("clairlib.exporting._csv", "clairlib.exporting._json", "clairlib.rules._plugin")
+DEFAULT_PLUGINS = (
+    "clairlib.exporting._csv",
+    "clairlib.exporting._json",
+    "clairlib.reading._text",
+    "clairlib.rules._plugin",
+)
 _OWN_DISTRIBUTION = "clairlib"
 
 

@@ -1,44 +1,39 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
 from clairlib._protocol import name_check, options_check
+from clairlib.errors import ClairlibError
+from clairlib.model.provenance import Origin
 
 if TYPE_CHECKING:
     from clairlib.calendar import FiscalYear
     from clairlib.findings import Finding
     from clairlib.model import Document
 
-__all__ = ["Hints", "Origin", "ReadFunction", "Reader", "Reading", "Source"]
+__all__ = [
+    "Hints",
+    "Origin",
+    "ReadError",
+    "ReadFunction",
+    "ReadProgress",
+    "Reader",
+    "Reading",
+    "Source",
+]
 
 ReadProgress: TypeAlias = Callable[[int, "int | None"], None]
+"""Called with the lines read so far and the total (None while unknown)."""
 
 _SUFFIX = re.compile(r"\.[a-z0-9]+\Z")
 
 
-@attrs.frozen(kw_only=True)
-class Origin:
-    """Where something read came from: the source, its page and line, a position on the page."""
-
-    source: str
-    page: int | None = None
-    line: int | None = None
-    x: float | None = None
-    y: float | None = None
-
-    def __str__(self) -> str:
-        parts = [self.source]
-        if self.page is not None:
-            parts.append(f"p.{self.page}")
-        if self.line is not None:
-            parts.append(f"l.{self.line}")
-        if self.x is not None and self.y is not None:
-            parts.append(f"({self.x:.0f},{self.y:.0f})")
-        return " ".join(parts)
+class ReadError(ClairlibError):
+    """A source that cannot be read as a plan or report at all (empty, garbage, no kind)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -79,6 +74,10 @@ class Reading:
 ReadFunction: TypeAlias = Callable[[Source, Hints, Any, "ReadProgress | None"], Reading]
 
 
+def _suffixes(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 def _check_suffixes(
     instance: Reader, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
@@ -99,7 +98,7 @@ class Reader:
     """
 
     name: str = attrs.field(validator=name_check("reader"))
-    suffixes: tuple[str, ...] = attrs.field(converter=tuple, validator=_check_suffixes)
+    suffixes: tuple[str, ...] = attrs.field(converter=_suffixes, validator=_check_suffixes)
     description: str
     options: type = attrs.field(validator=options_check("reader"))
     read: ReadFunction

@@ -1,0 +1,307 @@
+"""Lines to a document: the title, the body, the framework its headings match, the figures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from clairlib.calendar import FiscalYear
+from clairlib.findings import Finding, Severity
+from clairlib.model import (
+    AnnualPlan,
+    AnnualReport,
+    Block,
+    BlockKind,
+    Document,
+    Figure,
+    Framework,
+    Origin,
+    Pillar,
+    PillarKind,
+    Programme,
+    Section,
+    Table,
+)
+from clairlib.reading._figures import prose_figures
+from clairlib.reading._layout import Line, drop_furniture, normal
+from clairlib.reading._midterm import build_mid_term
+from clairlib.reading._places import offices_named
+from clairlib.reading._reader import Hints, ReadError, Reading
+from clairlib.reading._structure import Body, Node, ProgrammeNode, read_body
+from clairlib.reading._title import (
+    ANNUAL_PLAN,
+    ANNUAL_REPORT,
+    MID_TERM_PLAN,
+    Title,
+    find_title,
+    infer_title,
+)
+
+__all__ = ["ReadError", "build"]
+
+_KINDS = (ANNUAL_PLAN, ANNUAL_REPORT, MID_TERM_PLAN)
+
+
+def _finding(rule: str, message: str, *, path: str = "$", error: bool = False) -> Finding:
+    return Finding(
+        rule=rule,
+        severity=Severity.ERROR if error else Severity.WARNING,
+        path=path,
+        message=message,
+    )
+
+
+def build(lines: Sequence[Line], hints: Hints, *, name: str) -> Reading:
+    """Read ``lines`` (the layout contract) into a Reading; ReadError when nothing can be."""
+    if hints.kind is not None and hints.kind not in _KINDS:
+        raise ReadError(f"kind must be one of {', '.join(_KINDS)}, found {hints.kind!r}")
+    kept, _ = drop_furniture(lines)
+    if not any(normal(line.text) for line in kept):
+        raise ReadError(f"{name}: no text to read (an empty document)")
+    findings: list[Finding] = []
+    title = find_title(kept)
+    if title.kind is None or (title.fiscal_year is None and title.period is None):
+        inferred = infer_title(kept, title)
+        if inferred.inferred and (hints.kind is None or hints.fiscal_year is None):
+            findings.append(
+                _finding("read.title-inferred", f"no title says what this is: {inferred.inferred}")
+            )
+        title = inferred
+    kind = hints.kind or title.kind
+    if kind is None:
+        raise ReadError(
+            f"{name}: not a CLAIR plan or report: no title (事業計画, 事業報告, 中期経営計画) "
+            "and no sentences to tell it by; pass kind= and fiscal_year="
+        )
+    if kind == MID_TERM_PLAN:
+        return build_mid_term(kept, title, hints, findings)
+    fiscal = hints.fiscal_year or title.fiscal_year
+    if fiscal is None:
+        raise ReadError(
+            f"{name}: the fiscal year is not printed in its title or cover; pass fiscal_year="
+        )
+    if hints.fiscal_year is not None and title.fiscal_year not in (None, hints.fiscal_year):
+        findings.append(
+            _finding(
+                "read.fiscal-year-differs",
+                f"the title says {title.fiscal_year}, the caller {hints.fiscal_year}: "
+                f"read as {hints.fiscal_year}",
+            )
+        )
+    body = read_body(kept, title_line=title.line)
+    findings.extend(body.findings)
+    if not body.sections:
+        findings.append(
+            _finding(
+                "read.no-sections",
+                "no numbered section headings (1 …, １．…, Ⅰ …) were found: "
+                "this does not read as a CLAIR plan or report; everything read is in the preamble",
+                error=True,
+            )
+        )
+    return _annual(kind, fiscal, title, body, findings)
+
+
+def _framework(sections: Sequence[Node], fiscal: FiscalYear, title: str) -> Framework:
+    # A document's headings take the ids of the bundled framework that covers its year
+    # and whose pillar titles they print; otherwise the document is its own framework.
+    from clairlib import reference
+
+    titles = [normal(node.heading.title) for node in sections]
+    candidates: list[Framework] = []
+    plan = reference.mid_term_plan()
+    years = plan.period.fiscal_years()
+    if fiscal in years:
+        candidates.append(plan.framework)
+    fy2011 = reference.fy2011_framework()
+    if fiscal == FiscalYear(2011):
+        candidates.append(fy2011)
+    for framework in candidates:
+        known = {normal(pillar.title) for pillar in framework.pillars}
+        if titles and sum(t in known for t in titles) * 2 >= len(titles):
+            return framework
+    return Framework(
+        id=f"fy{fiscal.year}",
+        title=f"{title}の事業体系",
+        pillars=tuple(
+            Pillar(
+                id=str(node.heading.number),
+                title=node.heading.title,
+                kind=PillarKind.SECTION,
+                number=node.heading.number,
+                origin=node.line.origin,
+            )
+            for node in sections
+        ),
+    )
+
+
+def _pillar_of(node: Node, framework: Framework) -> str:
+    folded = normal(node.heading.title)
+    for pillar in framework.pillars:
+        if normal(pillar.title) == folded:
+            return pillar.id
+    for pillar in framework.pillars:
+        if pillar.number == node.heading.number:
+            return pillar.id
+    return str(node.heading.number)
+
+
+class _Assembler:
+    """Freezes what was read: ids for sections, programmes, tables and figures."""
+
+    def __init__(self, fiscal: FiscalYear, table_ids: dict[int, str]) -> None:
+        self.fiscal = fiscal
+        self.table_ids = table_ids  # id() of a TABLE block → the table's id
+        self.programme_of_table: dict[str, str] = {}
+        self.figures: list[Figure] = []
+
+    def blocks(self, blocks: Sequence[Block]) -> tuple[Block, ...]:
+        return tuple(
+            attrs.evolve(block, ref=self.table_ids.get(id(block)))
+            if block.kind is BlockKind.TABLE and block.ref is None
+            else block
+            for block in blocks
+        )
+
+    def programme(self, node: ProgrammeNode, ident: str, pillar: str) -> Programme:
+        text = node.name + "".join(b.text for b in node.body if b.kind is not BlockKind.TABLE)
+        body = self.blocks(node.body)
+        for block in body:
+            if block.kind is BlockKind.TABLE and block.ref is not None:
+                self.programme_of_table[block.ref] = ident
+        self.figures.extend(prose_figures(body, ident, pillar, self.fiscal, stem=ident))
+        return Programme(
+            id=ident,
+            name=node.name,
+            pillar=pillar,
+            cross_listing=node.cross,
+            priority=node.priority,
+            marker=node.heading.printed,
+            number=node.heading.number,
+            offices=offices_named(text),
+            body=body,
+            origin=node.line.origin,
+        )
+
+    def section(self, node: Node, ident: str, pillar: str) -> Section:
+        programmes = tuple(
+            self.programme(child, f"{ident}.{index}", pillar)
+            for index, child in enumerate(node.programmes, start=1)
+        )
+        sections = tuple(
+            self.section(child, f"{ident}({child.heading.number})", pillar)
+            for child in node.children
+        )
+        body = self.blocks(node.body)
+        self.figures.extend(prose_figures(body, None, pillar, self.fiscal, stem=f"s{ident}"))
+        return Section(
+            id=ident,
+            title=node.heading.title,
+            number=node.heading.printed,
+            pillar=pillar,
+            body=body,
+            programmes=programmes,
+            sections=sections,
+            origin=node.line.origin,
+        )
+
+
+def _annual(
+    kind: str,
+    fiscal: FiscalYear,
+    title: Title,
+    body: Body,
+    findings: list[Finding],
+) -> Reading:
+    noun = "事業報告" if kind == ANNUAL_REPORT else "事業計画"
+    heading = title.title or f"{fiscal.to_wareki()}{noun}"
+    framework = _framework(body.sections, fiscal, heading)
+    # Tables are named in printed order (t1, t2 …) and tied to the programme they stand in.
+    table_ids: dict[int, str] = {}
+    tables: list[Table] = []
+    for index, (node, block) in enumerate(body.tables, start=1):
+        ident = f"t{index}"
+        table_ids[id(block)] = ident
+        tables.append(
+            Table(id=ident, caption=node.caption, notes=tuple(node.notes), origin=node.line.origin)
+        )
+        findings.append(
+            _finding(
+                "read.table-as-text",
+                f"table {ident} <{node.caption}> ({node.line.origin}): its cells cannot be "
+                "placed from the text; kept as printed text under its caption",
+                path=f"$.tables[{index - 1}]",
+            )
+        )
+    assembler = _Assembler(fiscal, table_ids)
+    sections = tuple(
+        assembler.section(node, str(node.heading.number), _pillar_of(node, framework))
+        for node in body.sections
+    )
+    preamble = assembler.blocks(body.preamble)
+    assembler.figures.extend(prose_figures(preamble, None, None, fiscal, stem="preamble"))
+    tables = [attrs.evolve(t, programme=assembler.programme_of_table.get(t.id)) for t in tables]
+    ident = f"fy{fiscal.year}-{'report' if kind == ANNUAL_REPORT else 'plan'}"
+    document: Document
+    if kind == ANNUAL_REPORT:
+        document = AnnualReport(
+            id=ident,
+            title=heading,
+            fiscal_year=fiscal,
+            framework=framework,
+            issuer=title.issuer,
+            preamble=preamble,
+            sections=sections,
+            tables=tuple(tables),
+            figures=tuple(assembler.figures),
+        )
+    else:
+        # A plan prints no tables of results: its table text stays in its blocks.
+        document = AnnualPlan(
+            id=ident,
+            title=heading,
+            fiscal_year=fiscal,
+            framework=framework,
+            issuer=title.issuer,
+            preamble=preamble,
+            sections=sections,
+        )
+    return Reading(document=document, findings=tuple(findings), provenance=_provenance(document))
+
+
+def _provenance(document: Document) -> dict[str, Origin]:
+    # JSON path → origin of every part read, the same origins the model carries.
+    out: dict[str, Origin] = {}
+
+    def walk(prefix: str, sections: Sequence[Section]) -> None:
+        for i, section in enumerate(sections):
+            path = f"{prefix}[{i}]"
+            if section.origin is not None:
+                out[path] = section.origin
+            for j, block in enumerate(section.body):
+                if block.origin is not None:
+                    out[f"{path}.body[{j}]"] = block.origin
+            for k, programme in enumerate(section.programmes):
+                ppath = f"{path}.programmes[{k}]"
+                if programme.origin is not None:
+                    out[ppath] = programme.origin
+                for j, block in enumerate(programme.body):
+                    if block.origin is not None:
+                        out[f"{ppath}.body[{j}]"] = block.origin
+            walk(f"{path}.sections", section.sections)
+
+    if isinstance(document, AnnualPlan | AnnualReport):
+        walk("$.sections", document.sections)
+        for j, block in enumerate(document.preamble):
+            if block.origin is not None:
+                out[f"$.preamble[{j}]"] = block.origin
+    if isinstance(document, AnnualReport):
+        for i, table in enumerate(document.tables):
+            if table.origin is not None:
+                out[f"$.tables[{i}]"] = table.origin
+        for i, figure in enumerate(document.figures):
+            if figure.origin is not None:
+                out[f"$.figures[{i}]"] = figure.origin
+    return out

@@ -1,0 +1,172 @@
+"""Numbers printed in prose as declared figures, each with the sentence it came from.
+
+``延べ約 40 自治体等`` is a gross count, approximately 40, unit 自治体等; ``年間約 250
+万件`` is 250 × 万 件, approximately; ``7万9千人`` is 79 × 千 人; ``80%を超える`` is
+more than 80 %; ``約 1,552 万件(前年度比約 161 万件増)`` is a figure with its reported
+change. Ordinals (``第 4 回``), dates (``平成 25 年 9 月``) and years are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from clairlib.calendar import FiscalYear
+from clairlib.model import Block, BlockKind, CountingBasis, Figure, Qualifier, Quantity
+
+__all__ = ["prose_figures", "quantities"]
+
+_DIGITS = str.maketrans("０１２３４５６７８９，．％", "0123456789,.%")
+_NUM = r"[0-9][0-9,]*(?:\.[0-9]+)?"
+_UNITS = (
+    "百万円", "千円", "万円", "億円", "円", "か国", "ヶ国", "カ国", "ヵ国", "か所", "カ所", "箇所",
+    "地域", "件", "名", "人", "団体", "自治体等", "自治体", "事業", "回", "言語", "本", "社",
+    "会場", "分科会", "分野", "項目", "コース", "協会", "事務所", "テーマ", "つ", "%", "校",
+    "部", "時間", "日間", "か月", "ヶ月", "都市", "市町村", "機関", "大学", "冊", "号", "種類",
+    "点", "台", "組", "チーム", "世帯", "ページ", "講座", "プログラム", "ヵ月",
+)  # fmt: skip
+_UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+# What may stand before the number: 延べ (gross), 約/年間約 (approximately), 上限/最大 (at most).
+_FIGURE = re.compile(
+    rf"(?P<lead>(?:延べ|のべ)?\s*(?:年間)?\s*(?:約|およそ|上限|最大|計|各)?\s*)"
+    rf"(?P<num>{_NUM})\s*(?P<scale>億|万|千(?!円))?\s*(?:(?P<num2>{_NUM})\s*(?P<scale2>千|百)(?!円))?"
+    rf"\s*(?P<of>の\s*)?(?P<unit>{_UNIT})"
+    r"(?P<tail>\s*(?:以上|未満|以下|超|余り|余|を超える|を超え|強|弱))?"
+    r"(?P<change>\s*(?:増|減))?"
+)
+_BARE = re.compile(rf"[=＝]\s*(?P<num>{_NUM})(?![0-9])")
+_CHANGE = re.compile(r"前年度比\s*$|前年度比[^、。]{0,6}$|前年比\s*$")
+_ORDINAL = re.compile(r"(?:第|No\.?|№)\s*$")
+_SENTENCE = re.compile(r"[^。]*(?:。|$)")
+_SCALES = {"億": 100_000_000, "万": 10_000, "千": 1000, "百": 100}
+_TAILS = {
+    "以上": Qualifier.AT_LEAST,
+    "未満": Qualifier.LESS_THAN,
+    "以下": Qualifier.AT_MOST,
+    "超": Qualifier.MORE_THAN,
+    "余": Qualifier.MORE_THAN,
+    "余り": Qualifier.MORE_THAN,
+    "強": Qualifier.MORE_THAN,
+    "を超える": Qualifier.MORE_THAN,
+    "を超え": Qualifier.MORE_THAN,
+}
+# Units that may stand after の (延べ 55 の団体, 29 のテーマ): not 件, 名 or 回.
+_AFTER_NO = {"団体", "自治体等", "自治体", "テーマ", "事業", "機関", "都市", "分野"}
+
+
+def _parse_number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def quantities(sentence: str) -> list[tuple[Quantity, CountingBasis, Quantity | None]]:
+    """Every figure in a sentence: its quantity, counting basis and any reported change."""
+    text = sentence.translate(_DIGITS)
+    found: list[tuple[Quantity, CountingBasis, Quantity | None]] = []
+    for match in _FIGURE.finditer(text):
+        before = text[: match.start("num")]
+        lead = match.group("lead")
+        if _ORDINAL.search(before) or (before[-1:].isdigit()):
+            continue
+        if match.group("of") and match.group("unit") not in _AFTER_NO:
+            continue
+        unit = match.group("unit")
+        after = text[match.end() :]
+        if unit in {"か月", "ヶ月", "ヵ月"} and after[:1] == "前":
+            continue
+        if unit == "本" and after[:1] in "部":  # 日本部, 本部: not a count of 本
+            continue
+        if unit == "名" and after[:1] in "称簿誉":
+            continue
+        qualifier: Qualifier | None = None
+        if "約" in lead or "およそ" in lead:
+            qualifier = Qualifier.APPROXIMATELY
+        elif "上限" in lead or "最大" in lead:
+            qualifier = Qualifier.AT_MOST
+        tail = (match.group("tail") or "").strip()
+        if tail:
+            if qualifier is not None and tail not in {"余", "余り"}:
+                qualifier = None if qualifier is Qualifier.APPROXIMATELY else qualifier
+            qualifier = _TAILS[tail]
+        value = _parse_number(match.group("num"))
+        scale = _SCALES.get(match.group("scale") or "", 1)
+        if match.group("num2") is not None:
+            # 7万9千: 79 thousands.
+            small = _SCALES[match.group("scale2")]
+            value = value * Decimal(scale // small) + _parse_number(match.group("num2"))
+            scale = small
+        if unit == "%":
+            unit = "%"
+        printed = sentence[match.start() : match.end()].strip()
+        printed = printed[len(match.group("lead")) - len(match.group("lead").lstrip()) :]
+        quantity = Quantity(
+            value=value, unit=unit, scale=scale, qualifier=qualifier, text=printed.strip()
+        )
+        change = None
+        if match.group("change"):
+            sign = -1 if match.group("change").strip() == "減" else 1
+            changed = Quantity(
+                value=value * sign,
+                unit=unit,
+                scale=scale,
+                qualifier=qualifier,
+                text=printed.strip(),
+            )
+            if found and _CHANGE.search(before.rstrip("(（ 　")):
+                quantity_before, basis, _ = found[-1]
+                found[-1] = (quantity_before, basis, changed)
+                continue
+            if found and before.rstrip().endswith(("(", "（", "、", "前年度比")):
+                quantity_before, basis, _ = found[-1]
+                found[-1] = (quantity_before, basis, changed)
+                continue
+        basis = (
+            CountingBasis.GROSS if ("延べ" in lead or "のべ" in lead) else CountingBasis.DISTINCT
+        )
+        found.append((quantity, basis, change))
+    for match in _BARE.finditer(text):
+        found.append(
+            (
+                Quantity(value=_parse_number(match.group("num")), text=match.group("num")),
+                CountingBasis.DISTINCT,
+                None,
+            )
+        )
+    return found
+
+
+def prose_figures(
+    blocks: Iterable[Block],
+    programme: str | None,
+    pillar: str | None,
+    fiscal: FiscalYear,
+    *,
+    stem: str,
+) -> list[Figure]:
+    """The declared figures of the prose blocks of one place, labelled with their sentence.
+
+    ``stem`` makes the figure ids unique within the document (``1.2-f3``).
+    """
+    out: list[Figure] = []
+    for block in blocks:
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.NOTE):
+            continue
+        for sentence in _SENTENCE.findall(block.text):
+            sentence = sentence.strip()
+            if not sentence:
+                continue
+            for quantity, basis, change in quantities(sentence):
+                out.append(
+                    Figure(
+                        id=f"{stem}-f{len(out) + 1}",
+                        label=sentence,
+                        value=quantity,
+                        programme=programme,
+                        pillar=pillar,
+                        basis=basis,
+                        source="prose",
+                        change=change,
+                        origin=block.origin,
+                    )
+                )
+    return out

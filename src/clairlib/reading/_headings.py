@@ -1,0 +1,162 @@
+"""What a printed line is: a heading in one of the numbering styles, a marker, a caption, prose."""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+
+import attrs
+
+from clairlib.model import CrossListing, Priority
+from clairlib.reading._layout import normal
+
+__all__ = ["Heading", "HeadingKind", "classify", "cross_listing", "is_caption", "item_marker"]
+
+_ROMAN = {
+    "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+}  # fmt: skip
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Folded (NFKC: １．→ 1. ; Ⅲ → III ; （１）→ (1)), spaces kept as one.
+_SECTION = re.compile(r"\A([0-9]{1,2})([.、]\s*|\s+)(\S.*)\Z")
+_ROMAN_SECTION = re.compile(r"\A(VIII|VII|VI|IV|IX|V|III|II|I|X)(?:[.、]\s*|\s+)(\S.*)\Z")
+_SUBSECTION = re.compile(r"\A\(([0-9]{1,2})\)\s*(\S.*)\Z")
+_PROGRAMME = re.compile(rf"\A(○|◯|[{_CIRCLED}])(\s*)(\S.*)\Z")
+_BULLET = re.compile(r"\A(?:[-*]\s+)?([・･◆◇■□●]|-(?=\s))\s*")
+_CROSS = re.compile(r"[(（]\s*(一部)?再掲\s*[)）]\s*\Z")
+# What may follow a number when the line is prose or a table cell, not a heading.
+_UNIT_AFTER_NUMBER = re.compile(
+    r"\A(?:月|年|日|名|件|か国|ヶ国|カ国|か所|回|団体|人(?!材)|%|％|社|つ|項目|会場|千|万|億|位|号|言語|校|時間|割|歳|週|,|\.|:|：|=|\)|）)"
+)
+_MAX_TITLE = 64
+
+
+class HeadingKind(enum.Enum):
+    """What a line opens."""
+
+    SECTION = "section"  # 1 … / １．… / I …
+    SUBSECTION = "subsection"  # （１）…
+    PROGRAMME = "programme"  # ○ … / ① …
+    PRIORITY = "priority"  # <重点事業> / <一般事業>
+
+
+@attrs.frozen(kw_only=True)
+class Heading:
+    """A heading line read: its kind, number as printed and as a number, title, marker."""
+
+    kind: HeadingKind
+    title: str = ""
+    printed: str | None = None  # the number or marker as printed: "1", "１", "（１）", "○"
+    number: int | None = None
+    roman: bool = False
+    spaced: bool = True  # a space between the marker and the title
+    priority: Priority | None = None
+
+
+def _title_ok(title: str, *, numbered: bool = True) -> bool:
+    title = title.strip()
+    if not title or len(title) > _MAX_TITLE or title.endswith(("。", "、", "，", ",")):
+        return False
+    # After a number, a unit says the line is a wrapped sentence: ``4 月来日としてきたが``.
+    if numbered and _UNIT_AFTER_NUMBER.match(title):
+        return False
+    first = title[0]
+    # A title opens with a word: not a digit, bracket or punctuation.
+    punctuation = unicodedata.category(first)[0] in "PSZ" and first not in "「『｢"
+    return not (first.isdigit() or punctuation)
+
+
+def classify(text: str) -> Heading | None:
+    """The heading ``text`` would be, whatever the document's numbering style; None for prose."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    compact = normal(text)
+    if compact in {"<重点事業>", "〈重点事業〉", "【重点事業】"}:
+        return Heading(kind=HeadingKind.PRIORITY, title="重点事業", priority=Priority.PRIORITY)
+    if compact in {"<一般事業>", "〈一般事業〉", "【一般事業】"}:
+        return Heading(kind=HeadingKind.PRIORITY, title="一般事業", priority=Priority.GENERAL)
+    stripped = text.strip()
+    if match := _PROGRAMME.match(stripped):
+        marker, space, name = match.groups()
+        if not _title_ok(name, numbered=False):
+            return None
+        number = _CIRCLED.index(marker) + 1 if marker in _CIRCLED else None
+        return Heading(
+            kind=HeadingKind.PROGRAMME,
+            title=name.strip(),
+            printed="○" if marker == "◯" else marker,
+            number=number,
+            spaced=bool(space),
+        )
+    if match := _SUBSECTION.match(folded):
+        if _title_ok(match.group(2)):
+            return Heading(
+                kind=HeadingKind.SUBSECTION,
+                title=_original_title(stripped, match.group(2)),
+                printed=_printed_number(stripped),
+                number=int(match.group(1)),
+            )
+        return None
+    if match := _SECTION.match(folded):
+        # ``4. 人材育成`` is a heading whatever follows; ``4 月来日`` is a wrapped line.
+        if _title_ok(match.group(3), numbered=not match.group(2).strip()):
+            return Heading(
+                kind=HeadingKind.SECTION,
+                title=_original_title(stripped, match.group(3)),
+                printed=_printed_number(stripped),
+                number=int(match.group(1)),
+            )
+        return None
+    match = _ROMAN_SECTION.match(folded)
+    if match and _title_ok(match.group(2)) and not match.group(2)[0].isascii():
+        return Heading(
+            kind=HeadingKind.SECTION,
+            title=_original_title(stripped, match.group(2)),
+            printed=_printed_number(stripped),
+            number=_ROMAN[match.group(1)],
+            roman=True,
+        )
+    return None
+
+
+def _printed_number(text: str) -> str:
+    # The number as printed, without its separator: "１", "1", "（１）", "Ⅲ", "III".
+    match = re.match(r"\A([（(][0-9０-９]+[）)]|[0-9０-９]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]+)", text)
+    return match.group(1) if match else text.split()[0]
+
+
+def _original_title(text: str, folded_title: str) -> str:
+    # The title as printed (full-width kept): what follows the number and its separator.
+    match = re.match(
+        r"\A(?:[（(][0-9０-９]+[）)]|[0-9０-９]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]+)[.．、]?[\s\u3000]*", text
+    )
+    return text[match.end() :].strip() if match else folded_title
+
+
+def cross_listing(title: str) -> tuple[str, CrossListing | None]:
+    """A title without its （再掲）/（一部再掲） mark, and the mark read."""
+    match = _CROSS.search(title)
+    if match is None:
+        return title, None
+    kind = CrossListing.PARTIAL if match.group(1) else CrossListing.FULL
+    return title[: match.start()].rstrip(), kind
+
+
+def is_caption(text: str) -> str | None:
+    """A table caption ``<平成 25 年度 …一覧>``: its text, or None."""
+    stripped = text.strip()
+    if len(stripped) >= 3 and stripped[0] in "<〈＜【" and stripped[-1] in ">〉＞】":
+        inner = stripped[1:-1].strip()
+        if len(normal(inner)) >= 8:
+            return inner
+    return None
+
+
+def item_marker(text: str) -> tuple[str, str] | None:
+    """A bullet line (``・…``, ``◆ …``, ``- …``): the marker and the text after it."""
+    match = _BULLET.match(text)
+    if match is None:
+        return None
+    rest = text[match.end() :].strip()
+    if not rest:
+        return None
+    return match.group(1), rest

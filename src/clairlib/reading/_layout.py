@@ -1,0 +1,161 @@
+"""The layout contract shared by the readers: printed lines with their page and position.
+
+Every reader (text, PDF, Word) turns its source into :class:`Line` objects in
+reading order; one builder turns lines into a document. A text extraction gives
+page (form feeds) and line numbers; a PDF adds the position and the size of the
+type; a Word file gives paragraphs as lines, with its heading styles as ``level``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from clairlib.model.provenance import Origin
+
+__all__ = ["Line", "drop_furniture", "joined", "lines_of_text", "normal"]
+
+# ``- 3 -``, ``－ 3 －``, ``3``, ``3/12``, ``p. 3``: a page number alone on its line.
+_PAGE_NUMBER = re.compile(
+    r"\A[-－—–‐ー\s]*(?:[pP]\.?\s*)?[0-9０-９]{1,3}(?:\s*/\s*[0-9０-９]{1,3})?[-－—–‐ー\s]*\Z"
+)
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+@attrs.frozen(kw_only=True)
+class Line:
+    """One printed line: its text (trailing spaces removed), page, line number, position.
+
+    ``indent`` is the number of leading spaces a text extraction printed (a
+    paragraph's first line is indented); ``x``/``y`` are whole points from the
+    page's top-left (PDF only); ``level`` is a heading level a Word style gives.
+    """
+
+    text: str
+    page: int = 1
+    number: int = 0
+    indent: int = 0
+    x: int | None = None
+    y: int | None = None
+    size: float | None = None
+    level: int | None = None
+    gap_before: bool = False  # a blank line (or a wide vertical gap) printed before it
+
+    @property
+    def origin(self) -> Origin:
+        """Where the line was printed, for the document's provenance."""
+        return Origin(page=self.page, line=self.number, x=self.x, y=self.y)
+
+
+def normal(text: str) -> str:
+    """Text folded for comparing headings: NFKC, spaces removed."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+
+
+def lines_of_text(text: str) -> list[Line]:
+    """Split a text extraction into lines; a form feed starts a new page; blank lines dropped.
+
+    A blank line is remembered on the line after it (``gap_before``): PDF tools print
+    blank lines between wrapped lines too, so it is a hint, never a paragraph break.
+    """
+    out: list[Line] = []
+    page = 1
+    number = 0
+    gap = False
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        while "\f" in raw:
+            before, raw = raw.split("\f", 1)
+            if before.strip():
+                number += 1
+                out.append(_line(before, page, number, gap))
+                gap = False
+            page += 1
+            number = 0
+        number += 1
+        if not raw.strip():
+            gap = True
+            continue
+        out.append(_line(raw, page, number, gap))
+        gap = False
+    return out
+
+
+def _line(raw: str, page: int, number: int, gap: bool) -> Line:
+    stripped = raw.rstrip()
+    body = stripped.lstrip(" \t\u3000")
+    indent = len(stripped) - len(body)
+    return Line(text=body, page=page, number=number, indent=indent, gap_before=gap)
+
+
+def drop_furniture(lines: Sequence[Line]) -> tuple[list[Line], int]:
+    """Leave out page numbers, and the headers and footers printed beside them.
+
+    Returns the lines kept and how many were left out. A page number is a number
+    alone on its line in dashes (``- 3 -``) or first or last on its page; a header
+    or footer is a text that stands next to a page edge (a form feed or a page
+    number) at least three times (a running title, ``自治体国際化協会``).
+    """
+    numbers = {
+        index
+        for index, line in enumerate(lines)
+        if _PAGE_NUMBER.match(line.text) and _is_page_edge(index, lines)
+    }
+    edges: Counter[str] = Counter()
+    for index, line in enumerate(lines):
+        if index in numbers:
+            continue
+        before = index - 1
+        after = index + 1
+        at_edge = (
+            before < 0
+            or after >= len(lines)
+            or lines[before].page != line.page
+            or lines[after].page != line.page
+            or before in numbers
+            or after in numbers
+        )
+        if at_edge and len(line.text) <= 40:
+            edges[normal(line.text)] += 1
+    repeated = {text for text, count in edges.items() if count >= 3}
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        if index in numbers or (repeated and normal(line.text) in repeated):
+            continue
+        kept.append(line)
+    return kept, len(lines) - len(kept)
+
+
+def _is_page_edge(index: int, lines: Sequence[Line]) -> bool:
+    # A bare number inside a page is a table cell; a page number stands in dashes, or
+    # first or last on its page.
+    line = lines[index]
+    if any(dash in line.text for dash in "-－—–‐"):
+        return True
+    first = index == 0 or lines[index - 1].page != line.page
+    last = index == len(lines) - 1 or lines[index + 1].page != line.page
+    return (first or last) and lines[0].page != lines[-1].page
+
+
+def joined(lines: Iterable[Line]) -> str:
+    """Join wrapped lines as the document prints them: no space between Japanese characters.
+
+    A space is kept where both sides are Latin letters or digits (``Annual
+    Convention and`` + ``World``), as the line break stood for one.
+    """
+    out = ""
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if out and _latin(out[-1]) and _latin(text[0]):
+            out += " "
+        out += text
+    return out
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "&,.;:)")

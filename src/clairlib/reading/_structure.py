@@ -1,0 +1,377 @@
+"""Lines to the body of an annual plan or report: sections, programmes, prose and tables.
+
+One pass over the lines keeps the innermost open place (the preamble, a section,
+a subsection, a programme) and what is being gathered there (a paragraph, a
+bullet, a table printed as text). A heading opens a place only where its number
+comes next (section 2 after section 1): a wrapped line that happens to begin with
+a number is prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from clairlib.findings import Finding, Severity
+from clairlib.model import Block, BlockKind, CrossListing, Priority
+from clairlib.reading._headings import (
+    Heading,
+    HeadingKind,
+    classify,
+    cross_listing,
+    is_caption,
+    item_marker,
+)
+from clairlib.reading._layout import Line, joined, normal
+
+__all__ = ["Body", "Node", "ProgrammeNode", "TableNode", "read_body"]
+
+_PART = re.compile(r"\A[【\[](.+)[】\]]\s*(?:\(.*\))?\Z")
+_ENDS_SENTENCE = ("。", "。」", "。）", "。)", "。』")
+
+
+@attrs.define
+class TableNode:
+    """A table being read: caption, the lines printed under it, notes, where it stands."""
+
+    caption: str
+    line: Line
+    lines: list[Line] = attrs.field(factory=list)
+    notes: list[str] = attrs.field(factory=list)
+
+
+@attrs.define
+class ProgrammeNode:
+    """A programme being read."""
+
+    heading: Heading
+    line: Line
+    priority: Priority | None
+    name: str
+    cross: CrossListing | None
+    body: list[Block] = attrs.field(factory=list)
+    tables: list[TableNode] = attrs.field(factory=list)
+
+
+@attrs.define
+class Node:
+    """A section or subsection being read."""
+
+    heading: Heading
+    line: Line
+    body: list[Block] = attrs.field(factory=list)
+    programmes: list[ProgrammeNode] = attrs.field(factory=list)
+    children: list[Node] = attrs.field(factory=list)
+    tables: list[TableNode] = attrs.field(factory=list)
+
+
+@attrs.define
+class Body:
+    """What the lines hold: preamble, sections, and findings about what was left out."""
+
+    preamble: list[Block] = attrs.field(factory=list)
+    preamble_tables: list[TableNode] = attrs.field(factory=list)
+    sections: list[Node] = attrs.field(factory=list)
+    findings: list[Finding] = attrs.field(factory=list)
+    tables: list[tuple[TableNode, Block]] = attrs.field(factory=list)
+
+
+def _width(lines: Sequence[Line]) -> int:
+    # The width of a full line of prose: most wrapped prose lines are this long.
+    lengths = sorted(len(line.text) for line in lines if "、" in line.text or "。" in line.text)
+    # An A4 page prints some 40 Japanese characters a line: no narrower than that.
+    if not lengths:
+        return 40
+    return max(40, lengths[int(len(lengths) * 0.9)])
+
+
+class _Reader:
+    def __init__(self, lines: Sequence[Line], title_line: Line | None) -> None:
+        self.lines = lines
+        self.title_line = title_line
+        self.width = _width(lines)
+        self.body = Body()
+        self.section: Node | None = None
+        self.subsection: Node | None = None
+        self.programme: ProgrammeNode | None = None
+        self.priority: Priority | None = None
+        self.circled = 0  # the last ①② number in the current place
+        self.gathering: list[Line] = []
+        self.gathering_kind = BlockKind.PARAGRAPH
+        self.table: TableNode | None = None
+        self.part: Line | None = None  # a 【…】 part after the sections: not read
+        self.part_lines = 0
+        self.skip = False  # the next line ends the heading just read
+
+    # -- places ------------------------------------------------------------------
+
+    def _place_body(self) -> list[Block]:
+        if self.programme is not None:
+            return self.programme.body
+        if self.subsection is not None:
+            return self.subsection.body
+        if self.section is not None:
+            return self.section.body
+        return self.body.preamble
+
+    def _place_tables(self) -> list[TableNode]:
+        if self.programme is not None:
+            return self.programme.tables
+        if self.subsection is not None:
+            return self.subsection.tables
+        if self.section is not None:
+            return self.section.tables
+        return self.body.preamble_tables
+
+    def _flush(self) -> None:
+        if self.gathering:
+            text = joined(self.gathering)
+            self._place_body().append(
+                Block(kind=self.gathering_kind, text=text, origin=self.gathering[0].origin)
+            )
+            self.gathering = []
+        self.gathering_kind = BlockKind.PARAGRAPH
+
+    def _close_table(self) -> None:
+        table = self.table
+        if table is None:
+            return
+        self.table = None
+        if self._is_list(table):
+            # <…データ> over bullets: a captioned list, read as prose.
+            self._place_body().append(
+                Block(kind=BlockKind.HEADING, text=table.caption, origin=table.line.origin)
+            )
+            for line in table.lines:
+                self._content(line)
+            self._flush()
+            return
+        text = "\n".join(line.text for line in table.lines)
+        block = Block(kind=BlockKind.TABLE, text=text, origin=table.line.origin)
+        self._place_body().append(block)
+        self._place_tables().append(table)
+        self.body.tables.append((table, block))
+
+    def _is_list(self, table: TableNode) -> bool:
+        bullets = sum(1 for line in table.lines if item_marker(line.text) is not None)
+        return bool(table.lines) and bullets * 4 >= len(table.lines)
+
+    def _close(self) -> None:
+        self._flush()
+        self._close_table()
+
+    # -- headings ------------------------------------------------------------------
+
+    def _opens_something(self, index: int) -> bool:
+        # A section heading is followed by what a section holds: a 重点事業 mark, a
+        # programme or subsection heading, or prose; a table cell that begins with a
+        # number (``1 ハノイ、ホーチミン``) is followed by more cells.
+        # Inside a table, only prose or a spaced heading will do: cells come in runs.
+        strict = self.table is not None
+        for line in self.lines[index + 1 : index + 3]:
+            heading = classify(line.text)
+            if heading is not None and heading.kind is not HeadingKind.SECTION:
+                cell_like = heading.kind is HeadingKind.SUBSECTION or not heading.spaced
+                if not (strict and cell_like):
+                    return True
+            if self._prose_start(line) or (not strict and len(line.text) >= 0.85 * self.width):
+                return True
+            if not strict and (item_marker(line.text) or is_caption(line.text)):
+                return True
+        return False
+
+    def _accept(self, heading: Heading, line: Line, index: int) -> bool:
+        kind = heading.kind
+        if kind is HeadingKind.SECTION:
+            expected = len(self.body.sections) + 1
+            if heading.number != expected:
+                return False
+            if self.body.sections and heading.roman != self.body.sections[0].heading.roman:
+                return False
+            return self._heading_like(line) and self._opens_something(index)
+        if self.section is None:
+            return False
+        if kind is HeadingKind.SUBSECTION:
+            return (
+                heading.number == len(self.section.children) + 1
+                and self._heading_like(line)
+                and self._opens_something(index)
+            )
+        if kind is HeadingKind.PRIORITY:
+            return True
+        # A programme: ○ anywhere but inside a table's cells; ① … in order.
+        if self.table is not None and not heading.spaced:
+            return False
+        if heading.number is not None:
+            return heading.number == self.circled + 1
+        return True
+
+    def _title_goes_on(self, index: int) -> bool:
+        # A heading as wide as the page wraps: its end stands on the next line, short,
+        # no sentence, no heading (``…の推進・ＪＥＴ経験者`` + ``の活用の促進``).
+        line = self.lines[index]
+        if index + 1 >= len(self.lines) or len(line.text) < 0.85 * self.width:
+            return False
+        after = self.lines[index + 1]
+        text = after.text.strip()
+        if (
+            not text
+            or len(text) >= 0.5 * self.width
+            or text.endswith(_ENDS_SENTENCE)
+            or "、" in text
+            or classify(text) is not None
+            or is_caption(text) is not None
+            or item_marker(text) is not None
+        ):
+            return False
+        self._extend_title(text)
+        return True
+
+    def _extend_title(self, text: str) -> None:
+        if self.programme is not None and self.programme.line is self._last_heading_line():
+            name, cross = cross_listing(self.programme.heading.title + text)
+            self.programme.name = name
+            self.programme.cross = cross or self.programme.cross
+            return
+        node = self.subsection if self.subsection is not None else self.section
+        if node is not None:
+            node.heading = attrs.evolve(node.heading, title=node.heading.title + text)
+
+    def _last_heading_line(self) -> Line | None:
+        if self.programme is not None:
+            return self.programme.line
+        return None
+
+    def _opens_part(self, index: int) -> bool:
+        # 【管理関係】, 【参考】: a part of its own after the business sections, whose
+        # numbering starts again at 1; a 【…】 inside a table is a cell.
+        for line in self.lines[index + 1 : index + 3]:
+            heading = classify(line.text)
+            if heading is not None and heading.number == 1:
+                return True
+        return False
+
+    def _heading_like(self, line: Line) -> bool:
+        # Inside a table a heading stands on a line of its own, shorter than prose.
+        return len(line.text) < self.width
+
+    def _open(self, heading: Heading, line: Line) -> None:
+        self._close()
+        kind = heading.kind
+        if kind is HeadingKind.SECTION:
+            self.section = Node(heading=heading, line=line)
+            self.body.sections.append(self.section)
+            self.subsection = None
+            self.programme = None
+            self.priority = None
+            self.circled = 0
+        elif kind is HeadingKind.SUBSECTION:
+            assert self.section is not None
+            self.subsection = Node(heading=heading, line=line)
+            self.section.children.append(self.subsection)
+            self.programme = None
+            self.circled = 0
+        elif kind is HeadingKind.PRIORITY:
+            self.priority = heading.priority
+            self.programme = None
+            self.circled = 0
+        else:
+            name, cross = cross_listing(heading.title)
+            self.programme = ProgrammeNode(
+                heading=heading, line=line, priority=self.priority, name=name, cross=cross
+            )
+            place = self.subsection if self.subsection is not None else self.section
+            assert place is not None
+            place.programmes.append(self.programme)
+            if heading.number is not None:
+                self.circled = heading.number
+
+    # -- content -------------------------------------------------------------------
+
+    def _prose_start(self, line: Line) -> bool:
+        text = line.text
+        if "、" not in text and "。" not in text:
+            # A full line of words with no comma yet: prose too, where cells have gaps.
+            return len(text) >= 0.9 * self.width and text.count(" ") <= 2
+
+        # Where a line is a whole paragraph (a Word file, a text without wrapping) the
+        # width is a paragraph's: a line of 36 characters with a comma is prose there too.
+        if len(text) >= min(0.7 * self.width, 36):
+            return True
+        return line.indent > 0 and len(text) >= 0.45 * self.width
+
+    def _content(self, line: Line) -> None:
+        text = line.text
+        if self.table is not None:
+            if not self._prose_start(line):
+                if normal(text).startswith("※"):
+                    self.table.notes.append(text.strip())
+                self.table.lines.append(line)
+                return
+            self._close_table()
+        bullet = item_marker(text)
+        if bullet is not None or normal(text).startswith("※"):
+            self._flush()
+            self.gathering_kind = BlockKind.NOTE if bullet is None else BlockKind.ITEM
+            body = text if bullet is None else bullet[1]
+            self.gathering = [attrs.evolve(line, text=body)]
+        else:
+            # A bullet or note goes on only where its line was full (wrapped).
+            if (
+                self.gathering
+                and self.gathering_kind is not BlockKind.PARAGRAPH
+                and len(self.gathering[-1].text) < 0.7 * self.width
+            ):
+                self._flush()
+            self.gathering.append(line)
+        if text.rstrip().endswith(_ENDS_SENTENCE):
+            self._flush()
+
+    def run(self) -> Body:
+        for index, line in enumerate(self.lines):
+            if line is self.title_line:
+                continue
+            if self.part is not None:
+                self.part_lines += 1
+                continue
+            part = _PART.match(normal(line.text))
+            if part is not None and self.body.sections and self._opens_part(index):
+                self._close()
+                self.part = line
+                continue
+            caption = is_caption(line.text)
+            heading = classify(line.text)
+            if heading is not None and self._accept(heading, line, index):
+                self._open(heading, line)
+                self.skip = self._title_goes_on(index)
+                continue
+            if self.skip:
+                self.skip = False
+                continue
+            if caption is not None:
+                self._close()
+                self.table = TableNode(caption=caption, line=line)
+                continue
+            self._content(line)
+        self._close()
+        if self.part is not None:
+            self.body.findings.append(
+                Finding(
+                    rule="read.part-not-read",
+                    severity=Severity.WARNING,
+                    path="$",
+                    message=(
+                        f"{self.part.text.strip()} and the {self.part_lines} lines after it "
+                        f"(from {self.part.origin}) are not read: governance, officers and "
+                        "staff are typed by hand"
+                    ),
+                )
+            )
+        return self.body
+
+
+def read_body(lines: Sequence[Line], *, title_line: Line | None = None) -> Body:
+    """Read the sections, programmes, prose and tables of an annual plan or report."""
+    return _Reader(lines, title_line).run()

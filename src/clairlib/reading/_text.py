@@ -1,0 +1,72 @@
+"""The built-in text reader: a PDF tool's text extraction (``pdftotext``, copy and paste)."""
+
+from __future__ import annotations
+
+import attrs
+
+from clairlib.hooks import hookimpl
+from clairlib.reading._build import build
+from clairlib.reading._layout import lines_of_text
+from clairlib.reading._reader import Hints, Reader, ReadError, Reading, ReadProgress, Source
+
+__all__ = ["TEXT_READER", "TextOptions", "clairlib_readers", "decode"]
+
+# Text extractions of Japanese documents come as UTF-8, or Shift_JIS from older tools.
+_ENCODINGS = ("utf-8-sig", "cp932")
+
+
+@attrs.frozen(kw_only=True)
+class TextOptions:
+    """The text reader has no options."""
+
+
+def decode(source: Source) -> str:
+    """The source's text; ReadError for bytes that are no text (a binary file)."""
+    data = source.data
+    if b"\x00" in data[:4096]:
+        raise ReadError(f"{source.name}: binary data, not text (NUL bytes)")
+    for encoding in _ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
+        if controls > 8:
+            raise ReadError(f"{source.name}: binary data, not text (control characters)")
+        return text
+    raise ReadError(f"{source.name}: not text in UTF-8 or Shift_JIS")
+
+
+def read_text(
+    source: Source, hints: Hints, options: object, progress: ReadProgress | None
+) -> Reading:
+    """Read a text extraction of a CLAIR plan or report."""
+    text = decode(source)
+    lines = lines_of_text(text)
+    if progress is not None:
+        progress(0, len(lines))
+    reading = build(lines, hints, name=source.name)
+    if progress is not None:
+        progress(len(lines), len(lines))
+    return reading
+
+
+def _sniff(head: bytes) -> bool:
+    # Text of any encoding has no NUL bytes; whether it decodes is the reader's to say.
+    return b"\x00" not in head
+
+
+TEXT_READER = Reader(
+    name="text",
+    suffixes=(".txt", ".text"),
+    description="a PDF's text extraction (UTF-8 or Shift_JIS), as pdftotext prints it",
+    options=TextOptions,
+    read=read_text,
+    sniff=_sniff,
+)
+
+
+@hookimpl
+def clairlib_readers() -> tuple[Reader, ...]:
+    """The text reader."""
+    return (TEXT_READER,)

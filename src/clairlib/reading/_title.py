@@ -1,0 +1,169 @@
+"""What a document is, from its title and cover: kind, fiscal year, period, issuer."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from clairlib.calendar import CalendarError, FiscalYear, Period, parse_date, parse_period
+from clairlib.reading._layout import Line, normal
+
+__all__ = ["ANNUAL_PLAN", "ANNUAL_REPORT", "MID_TERM_PLAN", "Title", "find_title"]
+
+ANNUAL_PLAN = "annual_plan"
+ANNUAL_REPORT = "annual_report"
+MID_TERM_PLAN = "mid_term_plan"
+
+_ERA = r"(?:明治|大正|昭和|平成|令和)"
+_YEAR = r"(?:[0-9]{1,2}|元)"
+# Folded text (NFKC, no spaces): 平成25年度事業報告, 令和7年度事業計画.
+_ANNUAL = re.compile(rf"({_ERA}{_YEAR}年度|(?:19|20)[0-9]{{2}}年度)(事業報告|事業計画)(?:書)?")
+_MID_TERM = re.compile(rf"中期経営計画\(?({_ERA}{_YEAR}年度)[-－~～―ー−]({_ERA}?{_YEAR}年度)\)?")
+_COVER = re.compile(
+    rf"自({_ERA}{_YEAR}年[0-9]{{1,2}}月[0-9]{{1,2}}日)至({_ERA}?{_YEAR}年[0-9]{{1,2}}月[0-9]{{1,2}}日)"
+)
+_ISSUED = re.compile(rf"\A({_ERA}{_YEAR}年[0-9]{{1,2}}月)\Z")
+_CAPTION_YEAR = re.compile(rf"<({_ERA}{_YEAR}年度)")
+_ISSUER = re.compile(r"(?:一般|公益)?財団法人")
+# Only the opening lines are a title or a cover.
+_HEAD = 40
+
+
+@attrs.frozen(kw_only=True)
+class Title:
+    """What the opening lines say: kind, fiscal year or period, the title line, how it was told."""
+
+    kind: str | None = None
+    fiscal_year: FiscalYear | None = None
+    period: Period | None = None
+    title: str | None = None
+    line: Line | None = None
+    issuer: str | None = None
+    published: Period | None = None
+    inferred: str | None = None  # how kind or year was told when no title says it
+
+
+def find_title(lines: Sequence[Line]) -> Title:
+    """Kind and fiscal year from the title, the cover's 自…至… dates, or the issue line."""
+    kind: str | None = None
+    fiscal: FiscalYear | None = None
+    period: Period | None = None
+    title: str | None = None
+    title_line: Line | None = None
+    issuer: str | None = None
+    published: Period | None = None
+    head = list(lines[:_HEAD])
+    for index, line in enumerate(head):
+        folded = normal(line.text)
+        # A title's period may stand on the next line: 中期経営計画 / （令和4年度－令和8年度）.
+        pair = folded + (normal(head[index + 1].text) if index + 1 < len(head) else "")
+        if issuer is None and _ISSUER.match(folded):
+            issuer = line.text.strip()
+        if published is None and (issued := _ISSUED.match(folded)):
+            published = _period(issued.group(1))
+        if kind is None and "中期経営計画" in folded and (mid := _MID_TERM.search(pair)):
+            first = _fiscal(mid.group(1))
+            last = _fiscal(mid.group(2), context=first)
+            if first is not None and last is not None:
+                kind, period = MID_TERM_PLAN, Period.between(first.to_period(), last.to_period())
+                title, title_line = _title_text(lines, line), line
+            continue
+        if kind is None and (annual := _ANNUAL.search(folded)):
+            kind = ANNUAL_REPORT if annual.group(2) == "事業報告" else ANNUAL_PLAN
+            fiscal = _fiscal(annual.group(1))
+            title, title_line = line.text.strip(), line
+            continue
+        if fiscal is None and (cover := _COVER.search(folded)):
+            fiscal = _cover_year(cover.group(1), cover.group(2))
+    if kind == MID_TERM_PLAN and issuer is not None and title is not None:
+        issuer = _issuer_line(lines, issuer)
+    return Title(
+        kind=kind,
+        fiscal_year=fiscal,
+        period=period,
+        title=title,
+        line=title_line,
+        issuer=issuer,
+        published=published,
+    )
+
+
+def infer_title(lines: Sequence[Line], found: Title) -> Title:
+    """For a text without a title: the kind from its form, the year from its table captions.
+
+    A report lists 重点事業/一般事業 and says what was done (``…を行った。``); a plan
+    says what will be done (``…する。``). A report's tables are captioned with the
+    year reported (``<平成 25 年度 …一覧>``): the year most captions name.
+    """
+    kind = found.kind
+    fiscal = found.fiscal_year
+    how: list[str] = []
+    if kind is None:
+        text = "".join(normal(line.text) for line in lines)
+        past = text.count("した。") + text.count("行った。") + text.count("であった。")
+        future = text.count("する。") + text.count("行う。") + text.count("図る。")
+        marked = "<重点事業>" in text or "<一般事業>" in text
+        if marked or (past or future):
+            kind = ANNUAL_REPORT if marked or past > future else ANNUAL_PLAN
+            how.append(
+                "the kind from "
+                + ("its 重点事業/一般事業 headings" if marked else "the tense of its sentences")
+            )
+    if fiscal is None:
+        years: Counter[int] = Counter()
+        for line in lines:
+            for match in _CAPTION_YEAR.finditer(normal(line.text)):
+                year = _fiscal(match.group(1))
+                if year is not None:
+                    years[year.year] += 1
+        if years:
+            fiscal = FiscalYear(years.most_common(1)[0][0])
+            how.append(f"the fiscal year from {sum(years.values())} table captions")
+    return attrs.evolve(found, kind=kind, fiscal_year=fiscal, inferred="; ".join(how) or None)
+
+
+def _fiscal(text: str, *, context: FiscalYear | None = None) -> FiscalYear | None:
+    try:
+        return FiscalYear.parse(text, context=context)
+    except CalendarError:
+        return None
+
+
+def _period(text: str) -> Period | None:
+    try:
+        found = parse_period(text)
+    except CalendarError:
+        return None
+    return found if isinstance(found, Period) else None
+
+
+def _cover_year(first: str, last: str) -> FiscalYear | None:
+    try:
+        start = parse_date(first)
+        end = parse_date(last, context=start.year)
+    except CalendarError:
+        return None
+    fiscal = FiscalYear.of(start)
+    # The cover names one fiscal year: 1 April to 31 March of the next year.
+    return fiscal if (start, end) == (fiscal.start, fiscal.end) else None
+
+
+def _title_text(lines: Sequence[Line], line: Line) -> str:
+    # A mid-term plan's title may stand on two lines: the name, then its period.
+    index = list(lines).index(line)
+    text = line.text.strip()
+    if index + 1 < len(lines) and normal(lines[index + 1].text).startswith("("):
+        text += lines[index + 1].text.strip()
+    return text
+
+
+def _issuer_line(lines: Sequence[Line], first: str) -> str:
+    # 一般財団法人 / 自治体国際化協会 (CLAIR/クレア): the issuer's name on the next line.
+    texts = [line.text.strip() for line in lines[:_HEAD]]
+    index = texts.index(first)
+    if normal(first) in {"一般財団法人", "公益財団法人", "財団法人"} and index + 1 < len(texts):
+        return first + texts[index + 1]
+    return first

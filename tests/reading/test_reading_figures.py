@@ -1,0 +1,81 @@
+"""Numbers in prose as quantities: scale, qualifier, gross counts, changes, percentages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from clairlib.model import CountingBasis, Qualifier
+from clairlib.reading._figures import quantities
+
+CASES = [
+    ("各海外事務所において、12 か国で出展した。", Decimal(12), "か国", 1, None),
+    ("延べ約 40 自治体等の紹介を行った。", Decimal(40), "自治体等", 1, Qualifier.APPROXIMATELY),
+    ("年間約 250 万件のアクセスがあった。", Decimal(250), "件", 10_000, Qualifier.APPROXIMATELY),
+    ("12 事業、18,909 千円の助成を行い", Decimal(12), "事業", 1, None),
+    ("新規招致枠は上限 50 人とした。", Decimal(50), "人", 1, Qualifier.AT_MOST),
+    ("修了率は 80%を超える。", Decimal(80), "%", 1, Qualifier.MORE_THAN),
+    ("満足との回答が 96.9 ％であった。", Decimal("96.9"), "%", 1, None),
+    ("参加者は 7万9千人であった。", Decimal(79), "人", 1000, None),
+    ("参加者は１，５３６名であった。", Decimal(1536), "名", 1, None),
+    ("100 名以上が参加した。", Decimal(100), "名", 1, Qualifier.AT_LEAST),
+    ("3 万人余が来場した。", Decimal(3), "人", 10_000, Qualifier.MORE_THAN),
+    ("延べ 55 の団体から参加があった。", Decimal(55), "団体", 1, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit", "scale", "qualifier"), CASES)
+def test_first_figure(
+    sentence: str, value: Decimal, unit: str, scale: int, qualifier: Qualifier | None
+) -> None:
+    """The first figure of each sentence, read as printed."""
+    quantity = quantities(sentence)[0][0]
+    assert (value, unit, scale, qualifier) == (
+        quantity.value,
+        quantity.unit,
+        quantity.scale,
+        quantity.qualifier,
+    )
+
+
+def test_thousand_yen_is_a_unit() -> None:
+    """千円 is a unit of its own: 18,909 千円 is 18909 of 千円, scale 1."""
+    quantity = quantities("12 事業、18,909 千円の助成を行い")[1][0]
+    assert (Decimal(18909), "千円", 1) == (quantity.value, quantity.unit, quantity.scale)
+
+
+def test_gross_counts() -> None:
+    """延べ marks a gross count; a plain count is distinct."""
+    found = quantities("延べ 72 名を派遣し、218 名が参加した。")
+    assert [CountingBasis.GROSS, CountingBasis.DISTINCT] == [basis for _, basis, _ in found]
+
+
+def test_change_on_last_year() -> None:
+    """``約 1,552 万件(前年度比約 161 万件増)`` is one figure with its change."""
+    found = quantities("アクセス数は約 1,552 万件(前年度比約 161 万件増)となった。")
+    assert 1 == len(found)
+    quantity, _, change = found[0]
+    assert (Decimal(1552), 10_000) == (quantity.value, quantity.scale)
+    assert change is not None
+    assert (Decimal(161), 10_000, Qualifier.APPROXIMATELY) == (
+        change.value,
+        change.scale,
+        change.qualifier,
+    )
+
+
+def test_decrease_is_negative() -> None:
+    """``計 83 件(前年度比 16 件減)``: the change is −16."""
+    change = quantities("計 83 件(前年度比 16 件減)であった。")[0][2]
+    assert change is not None
+    assert Decimal(-16) == change.value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["第 4 回会議を開催した。", "平成 25 年 9 月に開催した。", "平成 25 年度は好評であった。"],
+)
+def test_ordinals_and_dates_are_no_figures(sentence: str) -> None:
+    """第 4 回, 平成 25 年 9 月 and 平成 25 年度 are not declared figures."""
+    assert [] == quantities(sentence)

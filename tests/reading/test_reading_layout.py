@@ -1,0 +1,40 @@
+"""Lines: wrapped lines joined as printed, page numbers and running headers left out."""
+
+from __future__ import annotations
+
+from clairlib.reading._layout import Line, drop_furniture, joined, lines_of_text
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(text=t, number=i) for i, t in enumerate(texts, start=1)]
+
+
+def test_japanese_lines_join_without_a_space() -> None:
+    """A break between Japanese characters is no space: 資す + るべく → 資するべく."""
+    assert "地域経済の活性化に資するべく" == joined(_lines("地域経済の活性化に資す ", "るべく"))
+
+
+def test_latin_words_keep_their_space() -> None:
+    """A break between Latin words stands for a space: ``and`` + ``World``."""
+    assert "ACTFL Annual Convention and World Languages Expo" == joined(
+        _lines("ACTFL Annual Convention and ", "World Languages Expo")
+    )
+
+
+def test_pages_from_form_feeds_and_blank_lines_remembered() -> None:
+    """A form feed starts page 2; a blank line is kept as a hint on the next line."""
+    lines = lines_of_text("一行目\n\n二行目\f三行目\n")
+    assert [(1, 1, False), (1, 3, True), (2, 1, False)] == [
+        (line.page, line.number, line.gap_before) for line in lines
+    ]
+
+
+def test_page_numbers_and_running_headers_dropped() -> None:
+    """``- 3 -`` and a header printed at each page's top are left out; cells stay."""
+    text = "\f".join(
+        f"平成25年度事業報告\n本文{page}の一行目\n9\n本文{page}の二行目\n- {page} -"
+        for page in range(1, 5)
+    )
+    kept, dropped = drop_furniture(lines_of_text(text))
+    assert 8 == dropped
+    assert ["本文1の一行目", "9", "本文1の二行目"] == [line.text for line in kept[:3]]
