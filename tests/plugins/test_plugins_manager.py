@@ -211,10 +211,13 @@ def test_a_broken_default_plugin_is_not_hidden() -> None:
 
 
 def test_default_plugins_are_the_contract() -> None:
-    """CSV, JSON and the built-in rules are the default plugins, in that order."""
-    assert ("clairlib.exporting._csv", "clairlib.exporting._json", "clairlib.rules._plugin") == (
-        DEFAULT_PLUGINS
-    )
+    """CSV, JSON, the text reader and the built-in rules are the default plugins, in order."""
+    assert (
+        "clairlib.exporting._csv",
+        "clairlib.exporting._json",
+        "clairlib.reading._text",
+        "clairlib.rules._plugin",
+    ) == DEFAULT_PLUGINS
 
 
 RULE = """
