@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 
 from clairlib import __version__
@@ -68,7 +69,10 @@ def run(argv: Sequence[str]) -> int:
         if command is None:
             parser.print_help(sys.stderr)
             return EXIT_USAGE
-        return command(args)
+        with warnings.catch_warnings():
+            # A plugin's warning carries document text: one visible line, like the rest.
+            warnings.showwarning = _show_warning
+            return command(args)
     except ClairlibError as error:
         say(f"clairlib: {_first_line(error)}")
         return EXIT_USAGE
@@ -84,6 +88,19 @@ def run(argv: Sequence[str]) -> int:
         text = _first_line(error)
         say(f"clairlib: unexpected {type(error).__name__}: {text} (a bug: please report it)")
         return EXIT_USAGE
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    from clairlib._commands._output import say
+
+    say(f"clairlib: warning: {message}")
 
 
 def _first_line(error: BaseException) -> str:

@@ -324,3 +324,37 @@ def test_export_says_when_it_removes_a_stale_temporary(
     )
     assert expected == captured.err
     assert ["fy2013-report.json"] == os.listdir(out)
+
+
+def test_warnings_during_a_command_are_one_visible_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A warning (a plugin's, carrying document text) is printed by the safe printer."""
+    import warnings
+
+    from clairlib._commands import summary
+
+    real = summary.summarize
+
+    def warning(*args: Any) -> Any:
+        warnings.warn("title \x1b[2J cleared", UserWarning, stacklevel=1)
+        return real(*args)
+
+    monkeypatch.setattr(summary, "summarize", warning)
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        assert EXIT_OK == run(["summary", str(REPORT)])
+    assert "clairlib: warning: title \\x1b[2J cleared\n" == capsys.readouterr().err
+
+
+def test_docx_export_of_fiscal_year_1_writes_a_western_year(tmp_path: Path) -> None:
+    """A year before the era calendar has no era name: the Word title says 1年度 instead."""
+    docx = pytest.importorskip("docx")
+    import clairlib
+    from clairlib.calendar import FiscalYear
+    from clairlib.model import AnnualReport
+
+    report = AnnualReport(id="r", title="t", fiscal_year=FiscalYear(1))
+    (path,) = clairlib.export(report, "docx", tmp_path / "r.docx")
+    texts = [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
+    assert "1年度事業報告" in texts

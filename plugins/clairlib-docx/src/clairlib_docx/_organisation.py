@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from clairlib import reference
-from clairlib.calendar import Period, PeriodSet, format_period
+from clairlib.calendar import FiscalYear, Period, PeriodSet, format_period
 from clairlib.errors import CalendarError
 from clairlib.model import (
     Board,
@@ -36,6 +36,14 @@ def wareki(period: Period | PeriodSet) -> str:
         return format_period(period)
     except CalendarError:
         return period.isoformat()
+
+
+def fiscal_year_name(year: FiscalYear) -> str:
+    """A fiscal year in the era calendar ('平成25年度'); '5年度' where no era reaches it."""
+    try:
+        return year.to_wareki()
+    except CalendarError:
+        return f"{year.year}年度"
 
 
 def circled(number: int) -> str:

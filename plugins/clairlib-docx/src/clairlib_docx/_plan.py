@@ -21,7 +21,7 @@ from clairlib.model import (
     Table,
     Target,
 )
-from clairlib_docx._organisation import circled, wareki
+from clairlib_docx._organisation import circled, fiscal_year_name, wareki
 from clairlib_docx._writer import Writer
 
 TARGETS_HEADING = "数値目標"
@@ -63,7 +63,7 @@ def _contents_end(body: tuple[Block, ...]) -> int:
 def write_mid_term_plan(writer: Writer, plan: MidTermPlan, title: str, issuer: str) -> None:
     """The mid-term plan as printed: statements, then each pillar with its objectives."""
     writer.title(title, "$.title")
-    first_year = FiscalYear.of(plan.period.start).to_wareki()
+    first_year = fiscal_year_name(FiscalYear.of(plan.period.start))
     if first_year not in title.replace(" ", ""):  # the title usually says the period itself
         writer.subtitle(f"（{wareki(plan.period)}）", "$.period")
     if plan.published is not None:
@@ -119,7 +119,9 @@ def write_targets(
     )
     rows = []
     for index, target in enumerate(targets):
-        year = target.fiscal_year.to_wareki() if target.fiscal_year is not None else PLAN_PERIOD
+        year = (
+            fiscal_year_name(target.fiscal_year) if target.fiscal_year is not None else PLAN_PERIOD
+        )
         value: Quantity = target.value
         if value.text:
             value = attrs.evolve(value, text=writer.clean(value.text, f"$.targets[{index}].value"))

@@ -15,7 +15,12 @@ from clairlib.model import (
     Section,
     Table,
 )
-from clairlib_docx._organisation import office_name, write_governance, write_organisation
+from clairlib_docx._organisation import (
+    fiscal_year_name,
+    office_name,
+    write_governance,
+    write_organisation,
+)
 from clairlib_docx._plan import write_targets
 from clairlib_docx._writer import Writer
 
@@ -28,7 +33,7 @@ FOCUS_HEADING = "各事務所の重点取組"
 def report_title(document: AnnualReport | AnnualPlan) -> str:
     """``平成25年度事業報告`` / ``令和7年度事業計画``, from the calendar."""
     kind = "事業報告" if isinstance(document, AnnualReport) else "事業計画"
-    return f"{document.fiscal_year.to_wareki()}{kind}"
+    return f"{fiscal_year_name(document.fiscal_year)}{kind}"
 
 
 def section_heading(number: str, title: str) -> str:
