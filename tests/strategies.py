@@ -6,7 +6,8 @@ from datetime import date
 
 from hypothesis import strategies as st
 
-from clairlib.calendar import FiscalYear, Period, PeriodSet, Precision
+from clairlib.calendar import FiscalYear, Marks, Part, Period, PeriodSet, Precision
+from clairlib.calendar._marks import part_span
 
 # -- clairlib.calendar ------------------------------------------------------------------
 
@@ -55,6 +56,64 @@ def period_sets(draw: st.DrawFn, days: st.SearchStrategy[date] = any_days) -> Pe
     items = draw(st.lists(periods(days), min_size=1, max_size=5))
     recurrence = draw(st.sampled_from([None, None, "P1M", "P2W", "P1Y", "P3D"]))
     return PeriodSet(items, recurrence)
+
+
+@st.composite
+def _part_sides(draw: st.DrawFn, days: st.SearchStrategy[date]) -> tuple[Part, date, date]:
+    part = draw(st.sampled_from(Part))
+    day = draw(days)
+    if part is Part.FISCAL_YEAR_END:
+        year = FiscalYear.of(day).year
+        first, last = date(year + 1, 3, 31), date(year + 1, 3, 31)
+    else:
+        first, last = part_span(part, day.year, day.month)
+    return part, first, last
+
+
+@st.composite
+def marked_periods(draw: st.DrawFn, days: st.SearchStrategy[date] = any_days) -> Period:
+    """A Period with marks: a weekday, a part of a month, times, 頃 or an open side.
+
+    Every kind of printed mark the parser keeps, singly or on both sides of a range.
+    """
+    kind = draw(st.sampled_from(["weekday", "part", "time", "approximate", "open"]))
+    if kind == "weekday":
+        a, b = sorted([draw(days), draw(days)])
+        if draw(st.booleans()):
+            return Period.day(a, weekday=a.weekday())
+        marks = Marks(start_weekday=a.weekday(), end_weekday=b.weekday())
+        return Period(a, b, Precision.DAY, marks)
+    if kind == "part":
+        first = draw(_part_sides(days))
+        if draw(st.booleans()):
+            part, a, b = first
+            return Period(a, b, Precision.DAY, Marks(start_part=part, end_part=part))
+        left, right = sorted([first, draw(_part_sides(days))], key=lambda side: side[1])
+        marks = Marks(start_part=left[0], end_part=right[0])
+        return Period(left[1], right[2], Precision.DAY, marks)
+    if kind == "time":
+        day = draw(days)
+        start = draw(st.times().map(lambda t: t.replace(second=0, microsecond=0)))
+        end = draw(st.times().map(lambda t: t.replace(second=0, microsecond=0)))
+        start, end = sorted([start, end])
+        if draw(st.booleans()):
+            end = start
+        weekday = day.weekday() if draw(st.booleans()) else None
+        return Period(
+            day,
+            day,
+            Precision.DAY,
+            Marks(
+                start_weekday=weekday,
+                end_weekday=weekday,
+                start_time=start,
+                end_time=end,
+            ),
+        )
+    base = draw(periods(days))
+    if kind == "approximate":
+        return Period(base.start, base.end, base.precision, Marks(approximate=True))
+    return Period.since(base) if draw(st.booleans()) else Period.until(base)
 
 
 # -- clairlib.model: every class and the three documents -----------------------------

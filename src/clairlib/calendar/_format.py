@@ -142,7 +142,7 @@ def _marked_side(period: Period, at_end: bool, gannen: bool, digits: str) -> str
     if part is Part.FISCAL_YEAR_END:
         text = fiscal_year_name(day.year - 1, gannen=gannen, digits=digits) + "末"
     elif part is Part.YEAR_END:
-        era = era_of(date(day.year, 1, 1))
+        era = era_of(day)  # 31 December's era: 令和元年末, not 平成31年末
         text = f"{era.name}{era_year_text(era, day.year, gannen, digits)}年末"
     elif part is not None:
         # The era of the part's first day: '平成元年1月中旬' (1989-01-11..20).

@@ -9,6 +9,7 @@ offset of the caller's own text. The patterns are rebuilt when the era table cha
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from clairlib.calendar._era import REGISTRY, Era
 from clairlib.calendar._numerals import KANJI_NUMERAL_CHARS, kanji_to_int
@@ -67,6 +68,7 @@ PARTS = {
 }
 TAILS = ("頃", "ごろ", "現在", "時点", "中", "号")
 
+PLAIN: re.Pattern[str]
 POINT: re.Pattern[str]
 WESTERN: re.Pattern[str]
 AFTER: re.Pattern[str]
@@ -76,6 +78,8 @@ LEAD: re.Pattern[str]
 REPEAT: re.Pattern[str]
 #: Every spelling of an era the patterns match: name, ligature, initial (also full-width).
 ERAS: dict[str, Era] = {}
+#: For the fast path: an era's name → (its year 1 minus one, first day, last day).
+ERA_SPANS: dict[str, tuple[int, date, date]] = {}
 
 
 def _suffix() -> str:
@@ -94,11 +98,14 @@ def _suffix() -> str:
 
 def compile_patterns() -> None:
     """Build every pattern from the era table."""
-    global POINT, WESTERN, AFTER, END_WORDS, DURATION, LEAD, REPEAT
+    global PLAIN, POINT, WESTERN, AFTER, END_WORDS, DURATION, LEAD, REPEAT
     ERAS.clear()
     ERAS.update(REGISTRY.by_name)
     for known in REGISTRY.eras:
         ERAS[chr(ord(known.initial) + 0xFEE0)] = known
+    ERA_SPANS.clear()
+    for key, known in REGISTRY.by_name.items():
+        ERA_SPANS[key] = (known.first_year - 1, known.start, known.end or date.max)
     names = sorted(REGISTRY.by_name, key=len, reverse=True)
     full = [name for name in names if len(name) > 1 or not ("A" <= name <= "Z")]
     initials = "".join(era.initial for era in REGISTRY.eras)
@@ -121,6 +128,13 @@ def compile_patterns() -> None:
         rf"(?:(?P<mo>{small})?{_S}(?P<mm>{MONTH_MARK}){_S})?"
         rf"(?:(?P<d>{small}){_S}{DAY_MARK}(?!{_S}間){_S})?"
         rf"(?:(?P<bare>{DIGIT}{{1,4}}+)(?![0-9０-９:：]){_S})?" + _suffix()
+    )
+    # The most common point, '平成 25 年 8 月 1 日' or '令和7年度', alone: the parser's
+    # fast path. Possessive quantifiers, since nothing here needs backtracking.
+    plain_era = "|".join(re.escape(name) for name in full)
+    PLAIN = re.compile(
+        rf"\s*+({plain_era})?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+"
+        rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+(?:({DIGIT}{{1,2}}+)\s*+日\s*+)?)?"
     )
     WESTERN = re.compile(
         rf"{_S}(?:(?P<pre>自|至|去る){_S})?"

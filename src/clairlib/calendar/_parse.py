@@ -26,6 +26,7 @@ from clairlib.calendar._era import REGISTRY, CalendarWarning, UnreadableDateErro
 from clairlib.calendar._marks import Marks, Precision, month_end
 from clairlib.calendar._period import FiscalYear, Period, join_marks, period_fromiso, trusted_period
 from clairlib.calendar._periodset import PeriodSet, set_fromiso
+from clairlib.calendar._points import SMALL as _SMALL
 from clairlib.calendar._points import WEEKDAY_OF, Point
 from clairlib.calendar._resolve import Context, Resolved, Resolver
 from clairlib.errors import CalendarError
@@ -43,24 +44,34 @@ _RECURRENCE = {"各月": "P1M", "毎月": "P1M", "毎週": "P1W", "毎年": "P1Y
 class _Item:
     """One list item as read: its points and what joins them."""
 
-    __slots__ = ("duration", "kind", "points", "recurrence", "span")
+    __slots__ = ("begin", "duration", "kind", "points", "recurrence", "stop")
 
-    def __init__(self, kind: str, points: list[Point], span: tuple[int, int]) -> None:
-        self.kind = kind  # "point", "range", "since", "until", "duration", "repeat"
+    def __init__(self, kind: str, points: list[Point], stop: int, begin: int = -1) -> None:
+        self.kind = kind  # "point", "range", "since", "until", "duration", "repeat", "every"
         self.points = points
-        self.span = span
+        self.begin = begin
+        self.stop = stop
         self.duration: tuple[int, str] | None = None
         self.recurrence: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where the item is in the text (worked out only for an error)."""
+        begin = self.begin if self.begin >= 0 else self.points[0].first()
+        return (begin, self.stop)
 
 
 class Reader(Resolver):
     """Reads one expression: the text, the context, the options, and the notes to warn."""
 
-    __slots__ = ("strict",)
+    __slots__ = ("after", "after_at", "repeats", "strict")
 
     def __init__(self, text: str, context: Context, lenient: bool, strict: bool) -> None:
         super().__init__(text, context, lenient)
         self.strict = strict
+        self.repeats = "毎" in text or "各" in text
+        self.after: re.Match[str] | None = None
+        self.after_at = -1
 
     # -- tokens ---------------------------------------------------------------------------
 
@@ -83,7 +94,14 @@ class Reader(Resolver):
                 f"expected a date such as '平成25年8月1日' or '令和4年度', found {found!r}",
                 (pos, max(pos + 1, end)),
             )
-        self.check_point(point)
+        if (
+            point.year is None
+            or point.month is None
+            or point.same
+            or point.alt_year is not None
+            or point.match.re is not g.POINT
+        ):
+            self.check_point(point)
         return point
 
     def check_point(self, point: Point) -> None:
@@ -120,7 +138,7 @@ class Reader(Resolver):
         while pos < hi:
             item, pos = self.item(pos, hi)
             items.append(item)
-            after = g.AFTER.match(text, pos, hi)
+            after = self.after if self.after_at == pos else g.AFTER.match(text, pos, hi)
             if after is not None and after.lastgroup == "list":
                 pos = g.LEAD.match(text, after.end(), hi).end()  # type: ignore[union-attr]
                 continue
@@ -146,16 +164,19 @@ class Reader(Resolver):
 
     def item(self, pos: int, hi: int) -> tuple[_Item, int]:
         text = self.text
-        repeat = g.REPEAT.match(text, pos, hi)
-        if repeat is not None:
-            return self.standalone_repeat(repeat, hi)
+        if self.repeats:
+            repeat = g.REPEAT.match(text, pos, hi)
+            if repeat is not None:
+                return self.standalone_repeat(repeat, hi)
         first = self.point(pos, hi)
         end = first.end
-        item = _Item("point", [first], (first.start, end))
+        item = _Item("point", [first], end)
         if first.pre == "至":
             item.kind = "until"
             return item, end
         after = g.AFTER.match(text, end, hi)
+        # read() looks for a list mark where this item ends: it may reuse this match.
+        self.after, self.after_at = after, end
         kind = None if after is None else after.lastgroup
         if kind == "range":
             right = after.end()  # type: ignore[union-attr]
@@ -175,13 +196,13 @@ class Reader(Resolver):
             if repeat is not None:
                 item.kind = "repeat"
                 item.recurrence = _RECURRENCE[g.squeeze(repeat.group("word"))]
-                item.span = (first.start, repeat.end())
+                item.stop = repeat.end()
                 return item, repeat.end()
             duration = g.DURATION.match(text, right, hi)
             if duration is not None:
                 item.kind = "duration"
                 item.duration = (g.number(g.squeeze(duration.group("n"))), duration.group("unit"))
-                item.span = (first.start, duration.end())
+                item.stop = duration.end()
                 return item, duration.end()
             second = self.point(right, hi)
             item.kind = "range"
@@ -190,7 +211,7 @@ class Reader(Resolver):
             words = g.END_WORDS.match(text, end, hi)
             if words is not None:
                 end = words.end()
-            item.span = (first.start, end)
+            item.stop = end
             return item, end
         if kind == "until":
             item.kind = "until"
@@ -207,7 +228,7 @@ class Reader(Resolver):
         if repeat.group("wd") is None and end < hi:
             points.append(self.point(end, hi))
             end = points[0].end
-        item = _Item("every", points, (repeat.start(), end))
+        item = _Item("every", points, end, repeat.start())
         item.recurrence = _RECURRENCE[word]
         wd = repeat.group("wd")
         item.duration = (-1 if wd is None else WEEKDAY_OF[wd], word)
@@ -278,7 +299,7 @@ class Reader(Resolver):
             periods.append(period)
         if len(periods) == 1 and recurrence is None:
             return periods[0]
-        if any(p.open_start or p.open_end for p in periods) and len(periods) > 1:
+        if any(p.marks is not None and (p.open_start or p.open_end) for p in periods):
             raise self.fail("expected an open range on its own, not in a list", items[0].span)
         return PeriodSet(periods, recurrence)
 
@@ -393,11 +414,57 @@ def _is_iso(text: str) -> bool:
     )
 
 
+def _plain(text: str) -> Period | None:
+    """The fast path: a lone '[era] year 年[度] [month 月 [day 日]]' with its own year.
+
+    Anything else, or anything wrong, returns None and goes down the full reader,
+    which gives the same answer (a property test holds both to it) and words errors.
+    """
+    match = g.PLAIN.fullmatch(text)
+    if match is None:
+        return None
+    name, y, mark, mo, d = match.groups()
+    number = _SMALL.get(y) or int(y)
+    if name is None:
+        if number < 1000:
+            return None
+        year, first, last = number, date.min, date.max
+    else:
+        if number < 1:
+            return None
+        offset, first, last = g.ERA_SPANS[name]
+        year = offset + number
+    try:
+        if mo is None:
+            if mark == "年度":
+                start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
+            else:
+                start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
+        elif mark == "年度":
+            return None
+        elif d is None:
+            month = _SMALL.get(mo) or int(mo)
+            if not 1 <= month <= 12:
+                return None
+            start, end, precision = date(year, month, 1), month_end(year, month), MONTH
+        else:
+            start = end = date(year, _SMALL.get(mo) or int(mo), _SMALL.get(d) or int(d))
+            precision = DAY
+    except (ValueError, OverflowError):
+        return None
+    if end < first or start > last:
+        return None
+    return trusted_period(start, end, precision)
+
+
 def _read(
     text: str, context: Context, lenient: bool, strict: bool
 ) -> tuple[Period | PeriodSet, list[str]]:
     if not isinstance(text, str):
         raise UnreadableDateError(f"expected text, found {type(text).__name__}")
+    plain = _plain(text)
+    if plain is not None:
+        return plain, []
     stripped = text.strip()
     if _is_iso(stripped) and "." not in stripped.replace("..", ""):
         try:

@@ -53,75 +53,61 @@ class Point:
     )
 
     def __init__(self, match: re.Match[str]) -> None:
+        # Positional groups and table lookups: this runs once per point of every parse.
         self.match = match
-        get = match.group
-        self.start, self.end = match.span()
-        # Skip leading spaces so that spans point at the point itself.
-        lead = _NON_SPACE.search(match.string, self.start, self.end)
-        if lead is not None:
-            self.start = lead.start()
-        self.pre = get("pre")
-        name = get("era")
-        self.era: Era | None = g.ERAS[g.squeeze(name)] if name else None
+        self.start = -1
+        self.end = match.end()
+        number = _number
         self.alt_era: Era | None = None
         self.alt_year: int | None = None
         self.rel: str | None = None
         self.same = False
-        self.month_mark = False
-        self.year_kind = ""
+        year_kind = ""
         if match.re is g.POINT:
-            self.same = get("same") is not None
-            rel = get("rel")
+            pre, era, same, rel, y, ym, alt_era, alt_y, mo, mm, d, bare, part, wd, t1, t2, tail = (
+                match.groups()
+            )
+            self.same = same is not None
             if rel is not None:
-                self.rel = g.squeeze(rel)
-                kind = g.RELATIVE[self.rel][0]
-                self.year_kind = "fy" if kind == "fy" else "y" if kind == "y" else ""
-            y = get("y")
-            self.year = None if y is None else g.number(y)
-            mark = get("ym")
-            if mark is not None:
-                self.year_kind = "fy" if "度" in mark else "decade" if "代" in mark else "y"
-                alt = get("alt_y")
-                if alt is not None:
-                    self.alt_year = g.number(alt)
-                    alt_name = get("alt_era")
-                    self.alt_era = g.ERAS[g.squeeze(alt_name)] if alt_name else None
-            mo = get("mo")
-            self.month = None if mo is None else g.number(mo)
-            self.month_mark = get("mm") is not None
-            d = get("d")
-            self.day = None if d is None else g.number(d)
-            bare = get("bare")
-            self.bare: int | None = None if bare is None else int(bare)
+                self.rel = rel = g.squeeze(rel)
+                kind = g.RELATIVE[rel][0]
+                year_kind = "fy" if kind == "fy" else "y" if kind == "y" else ""
+            self.year = None if y is None else number(y)
+            if ym is not None:
+                year_kind = "y" if ym == "年" else "fy" if "度" in ym else "decade"
+                if alt_y is not None:
+                    self.alt_year = number(alt_y)
+                    self.alt_era = None if alt_era is None else _era(alt_era)
+            self.month = None if mo is None else number(mo)
+            self.month_mark = mm is not None
+            self.day = None if d is None else number(d)
+            self.bare: int | None = None if bare is None else number(bare)
         else:
-            compact = get("compact")
+            pre, era, y, mo, d, y2, mo2, d2, compact, part, wd, t1, t2, tail = match.groups()
             self.bare = None
             if compact is not None:
                 digits = compact.translate(_ASCII)
                 self.year, self.month = int(digits[:4]), int(digits[4:6])
                 self.day = int(digits[6:])
-            elif get("mo2") is not None:
-                y2 = get("y2")
+            elif mo2 is not None:
                 self.year = None if y2 is None else int(y2)
-                self.month, self.day = int(get("mo2")), int(get("d2"))
+                self.month, self.day = int(mo2), int(d2)
             else:
-                self.year = g.number(get("y"))
-                self.month = int(get("mo"))
-                d = get("d")
+                self.year = number(y)
+                self.month = int(mo)
                 self.day = None if d is None else int(d)
-            self.year_kind = "y" if self.year is not None else ""
+            year_kind = "y" if self.year is not None else ""
             self.month_mark = True
-        part = get("part")
+        self.year_kind = year_kind
+        self.pre = pre
+        self.era: Era | None = None if era is None else _era(era)
         self.part = None if part is None else g.PARTS[g.squeeze(part)]
-        wd = get("wd")
         self.weekday = None if wd is None else WEEKDAY_OF[wd]
-        t1, t2 = get("t1"), get("t2")
         self.t1 = None if t1 is None else _clock(t1)
         self.t2 = None if t2 is None else _clock(t2)
-        tail = get("tail")
         self.tail = None if tail is None else g.squeeze(tail)
         # The first unit written: what a bare number before this point means.
-        if self.year is not None or self.rel is not None or self.year_kind:
+        if self.year is not None or self.rel is not None or year_kind:
             self.unit = "y"
         elif self.month is not None or self.month_mark:
             self.unit = "m"
@@ -143,15 +129,39 @@ class Point:
             and self.bare is None
         )
 
+    def first(self) -> int:
+        """Where the point starts, past the spaces before it."""
+        if self.start < 0:
+            match = self.match
+            lead = _NON_SPACE.search(match.string, match.start(), match.end())
+            self.start = match.start() if lead is None else lead.start()
+        return self.start
+
     def span(self, group: str | None = None) -> tuple[int, int]:
         """Where ``group`` (or the whole point) is in the text."""
         match = self.match
+        self.first()
         if group is None or group not in match.re.groupindex or match.start(group) < 0:
             return (self.start, max(self.end, self.start + 1))
         return match.span(group)
 
 
 _ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+SMALL: dict[str, int] = {"元": 1}
+for _n in range(100):
+    SMALL[str(_n)] = _n
+    SMALL[f"{_n:02d}"] = _n
+    SMALL[str(_n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))] = _n
+
+
+def _number(text: str) -> int:
+    found = SMALL.get(text)
+    return g.number(text) if found is None else found
+
+
+def _era(text: str) -> Era:
+    found = g.ERAS.get(text)
+    return g.ERAS[g.squeeze(text)] if found is None else found
 
 
 def part_of(point: Point) -> Part | None:

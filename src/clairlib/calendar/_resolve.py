@@ -258,8 +258,14 @@ class Resolver:
             period = trusted_period(date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR)
         else:
             period = trusted_period(date(year, 1, 1), date(year, 12, 31), YEAR)
-        if era is not None:
-            self.check_era(era, period, point.span())
+        # 昭和63年度末 (1989-03-31) is in 平成, but its era names the fiscal year.
+        checked = (
+            Period.fiscal_year(year) if part is Part.FISCAL_YEAR_END and fiscal else period
+        )
+        if era is not None and (
+            checked.end < era.start or (era.end is not None and checked.start > era.end)
+        ):
+            self.check_era(era, checked, point.span())
         if point.weekday is not None or point.t1 is not None or point.tail in ("頃", "ごろ"):
             period = self.marked(point, period)
         return period

@@ -1,0 +1,169 @@
+"""Properties of the calendar's new forms: round trips, the fast path, clean refusals."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from clairlib.calendar import (
+    FiscalYear,
+    Period,
+    UnreadableDateError,
+    format_period,
+    format_wareki,
+    parse_period,
+)
+from clairlib.calendar._marks import WEEKDAY_KANJI, month_end
+from clairlib.calendar._parse import Reader, _plain
+from tests.strategies import marked_periods, periods, wareki_days
+
+# Days whose era year, month and part all have a name: 1873 to 2100, away from its ends
+# so that a range's other side and a fiscal year's end stay inside too.
+named_days = st.dates(min_value=date(1873, 4, 1), max_value=date(2099, 12, 31))
+
+
+@given(marked_periods())
+def test_marked_period_iso_round_trips(period: Period) -> None:
+    """fromisoformat(isoformat(p)) gives p back: weekdays, parts, times, 頃, open sides."""
+    assert period == Period.fromisoformat(period.isoformat())
+
+
+@given(marked_periods(named_days))
+def test_marked_period_text_round_trips(period: Period) -> None:
+    """Text → Period → text → the same Period, for every kind of marked period."""
+    text = format_period(period)
+    again = parse_period(text)
+    assert period == again
+    assert text == format_period(again)
+
+
+@given(periods(named_days))
+def test_plain_period_text_round_trips(period: Period) -> None:
+    """The old property still holds: an unmarked period reads back from its wareki text."""
+    assert period == parse_period(format_period(period))
+
+
+@given(wareki_days)
+def test_every_day_reads_back_from_its_era_text(day: date) -> None:
+    """Every day 1873–2100 written in the era calendar reads back, weekday and all."""
+    text = format_wareki(day)
+    assert Period.day(day) == parse_period(text)
+    weekday = day.weekday()
+    marked = f"{text}({WEEKDAY_KANJI[weekday]})"
+    assert Period.day(day, weekday=weekday) == parse_period(marked)
+
+
+@given(wareki_days, st.sampled_from(["", " ", "\n"]))
+def test_the_fast_path_and_the_full_reader_agree(day: date, space: str) -> None:
+    """For every plain date the fast path reads, the full reader reads the same Period."""
+    texts = [
+        format_wareki(day).replace("年", f"{space}年{space}"),
+        f"{day.year}年{day.month}月{day.day}日",
+        format_period(Period.month(day.year, day.month)),
+        format_period(Period.fiscal_year(FiscalYear.of(day).year))
+        if day >= date(1874, 4, 1)
+        else f"{day.year}年",
+    ]
+    for text in texts:
+        fast = _plain(text)
+        assert fast is not None
+        assert fast == Reader(text, None, False, False).read()
+
+
+@st.composite
+def _plain_texts(draw: st.DrawFn) -> str:
+    era = draw(st.sampled_from(["", "明治", "大正", "昭和", "平成", "令和"]))
+    year = draw(st.integers(0, 70) if era else st.integers(900, 2200))
+    space = st.sampled_from(["", " ", "　", "\n"])
+    parts = [era, draw(space), "元" if era and year == 1 else str(year), draw(space)]
+    parts.append(draw(st.sampled_from(["年", "年度"])))
+    if draw(st.booleans()):
+        parts += [draw(space), str(draw(st.integers(0, 13))), "月"]
+        if draw(st.booleans()):
+            parts += [draw(space), str(draw(st.integers(0, 32))), "日"]
+    return "".join(parts)
+
+
+@given(_plain_texts())
+def test_the_fast_path_never_disagrees_with_the_full_reader(text: str) -> None:
+    """Where the fast path reads a text, the full reader reads the same; else it defers."""
+    fast = _plain(text)
+    if fast is not None:
+        assert fast == Reader(text, None, False, False).read()
+
+
+@given(wareki_days, st.integers(1, 6))
+def test_a_wrong_weekday_is_refused_naming_both(day: date, shift: int) -> None:
+    """A printed weekday that is not the date's raises, naming the real and the printed one."""
+    wrong = (day.weekday() + shift) % 7
+    text = f"{format_wareki(day)}({WEEKDAY_KANJI[wrong]})"
+    with pytest.raises(UnreadableDateError) as caught:
+        parse_period(text)
+    message = str(caught.value)
+    assert f"expected {WEEKDAY_KANJI[day.weekday()]}" in message
+    assert f"found {WEEKDAY_KANJI[wrong]}" in message
+
+
+@given(st.integers(1990, 2030), st.integers(1, 12))
+def test_a_day_past_the_month_end_is_refused_in_every_form(year: int, month: int) -> None:
+    """The day after a month's last day is refused as 日, dotted, slashed and compact."""
+    day = month_end(year, month).day + 1
+    assume(day <= 31 or month == 12)
+    for text in (
+        f"{year}年{month}月{day}日",
+        f"{year}.{month:02d}.{day:02d}",
+        f"{year}/{month}/{day}",
+        f"{year}{month:02d}{day:02d}",
+        f"{year}年{month}月{day}日から3日間",
+        f"{year}年{month}月1日～{day}日",
+    ):
+        with pytest.raises(UnreadableDateError):
+            parse_period(text)
+
+
+@given(wareki_days)
+def test_a_part_needs_its_month(day: date) -> None:
+    """上旬 after a year alone names no month: refused, never guessed."""
+    text = format_period(Period.year(day.year)) + "上旬"
+    with pytest.raises(UnreadableDateError, match="month before"):
+        parse_period(text)
+
+
+@given(wareki_days)
+def test_strict_refuses_a_dangling_range_word(day: date) -> None:
+    """'…から' with nothing after is an open range by default and an error with strict=True."""
+    text = format_wareki(day) + "から"
+    assert Period.since(Period.day(day)) == parse_period(text)
+    with pytest.raises(UnreadableDateError, match="strict"):
+        parse_period(text, strict=True)
+
+
+@given(st.dates(min_value=date(1900, 3, 1), max_value=date(2090, 12, 31)), st.integers(1, 12))
+def test_a_month_without_a_year_is_the_nearest_around_the_reference(
+    reference: date, month: int
+) -> None:
+    """With a reference date, 'N月' is the month N nearest to it, at most half a year away."""
+    result = parse_period(f"{month}月", context=reference)
+    assert isinstance(result, Period)
+    assert result.start.month == month
+    distance = (
+        0
+        if reference in result
+        else min(abs((result.start - reference).days), abs((result.end - reference).days))
+    )
+    for other in (result.start.year - 1, result.start.year + 1):
+        candidate = Period.month(other, month)
+        far = min(abs((candidate.start - reference).days), abs((candidate.end - reference).days))
+        assert distance <= far
+    assert distance <= 184
+
+
+@given(wareki_days, st.integers(1, 60))
+def test_a_duration_in_days_counts_the_first_day(day: date, days: int) -> None:
+    """'…から N 日間' ends N-1 days after the start."""
+    result = parse_period(f"{format_wareki(day)}から{days}日間")
+    assert isinstance(result, Period)
+    assert (day, day + timedelta(days=days - 1)) == (result.start, result.end)
