@@ -12,6 +12,12 @@ ISO text (``Period.isoformat``): a day ``2013-08-01``, a month ``2013-08``, a ye
 and writes a recurrence as ``R/<periods>/<ISO 8601 duration>``: ``R/2013-04/P1M`` is
 April 2013 and every month after it (``平成25年4月～各月``).
 
+What was printed besides the days is kept in ``Period.marks`` and the ISO text: a
+weekday ``2013-09-03(Tue)``, a part of a month ``2013-09(early)`` (上旬), a year's or
+fiscal year's end ``2013(end)``, ``FY2013(end)``, times ``2013-09-03T10:00``, 頃 as
+ISO 8601-2's ``~`` (``2021-07~``) and open sides as its ``..`` (``2011/..``,
+``../FY2021``).
+
 ``lenient=True`` accepts an era year past the era's end (a document printed before
 an era change) and emits a :class:`CalendarWarning` saying what it read.
 """

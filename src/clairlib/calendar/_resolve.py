@@ -259,9 +259,7 @@ class Resolver:
         else:
             period = trusted_period(date(year, 1, 1), date(year, 12, 31), YEAR)
         # 昭和63年度末 (1989-03-31) is in 平成, but its era names the fiscal year.
-        checked = (
-            Period.fiscal_year(year) if part is Part.FISCAL_YEAR_END and fiscal else period
-        )
+        checked = Period.fiscal_year(year) if part is Part.FISCAL_YEAR_END and fiscal else period
         if era is not None and (
             checked.end < era.start or (era.end is not None and checked.start > era.end)
         ):
