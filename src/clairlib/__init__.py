@@ -6,8 +6,6 @@ export) are imported on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from clairlib._lazy import lazy_attributes
 from clairlib.errors import ClairlibError
 
@@ -40,6 +38,8 @@ _LAZY: dict[str, str] = {
 
 __getattr__, __dir__ = lazy_attributes(__name__, _LAZY, globals(), __all__)
 
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; importing typing slows the start
 
 if TYPE_CHECKING:
     from clairlib._compose import export as export

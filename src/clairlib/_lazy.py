@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; importing typing slows the start
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def lazy_attributes(

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from clairlib import __version__
 from clairlib.errors import ClairlibError
 
-__all__ = ["run"]
+__all__ = ["commands", "run"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -43,6 +43,15 @@ class _Parser(argparse.ArgumentParser):
             (emit if file is sys.stdout else say)(message.rstrip("\n"))
 
 
+def commands() -> dict[str, argparse.ArgumentParser]:
+    """The registered commands by name, with their parsers (as ``clairlib --help`` lists)."""
+    parser = _build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="clairlib", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--version", action="version", version=f"clairlib {__version__}")
@@ -59,16 +68,19 @@ def run(argv: Sequence[str]) -> int:
     ClairlibError is its first line, an interrupt is silent (130), and an exception
     clairlib did not expect is named as such rather than shown as a traceback.
     """
-    from clairlib._commands._output import install_log_handler, say
+    from clairlib._commands._output import say
 
     try:
-        install_log_handler()
         parser = _build_parser()
         args = parser.parse_args(list(argv))
         command: Command | None = getattr(args, "handler", None)
         if command is None:
             parser.print_help(sys.stderr)
             return EXIT_USAGE
+        # Only a command that runs needs the log shown (and logging imported).
+        from clairlib._commands._log import install_log_handler
+
+        install_log_handler()
         with warnings.catch_warnings():
             # A plugin's warning carries document text: one visible line, like the rest.
             warnings.showwarning = _show_warning

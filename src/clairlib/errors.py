@@ -8,7 +8,8 @@ know whether its input was usable.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; importing typing slows the start
 
 if TYPE_CHECKING:
     from clairlib.findings import Finding

@@ -187,12 +187,12 @@ def test_an_interrupt_exits_130_quietly(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Ctrl-C in a command ends it with 130 and prints nothing."""
-    from clairlib._commands import summary
+    import clairlib.aggregate
 
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(summary, "summarize", interrupted)
+    monkeypatch.setattr(clairlib.aggregate, "summarize", interrupted)
     assert EXIT_INTERRUPTED == run(["summary", str(REPORT)])
     assert ("", "") == tuple(capsys.readouterr())
 
@@ -223,12 +223,12 @@ def test_an_unexpected_exception_is_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A bug (here a TypeError) is named in one line, with exit 2 and no traceback."""
-    from clairlib._commands import summary
+    import clairlib.aggregate
 
     def broken(*args: object) -> None:
         raise TypeError("boom\nsecond line")
 
-    monkeypatch.setattr(summary, "summarize", broken)
+    monkeypatch.setattr(clairlib.aggregate, "summarize", broken)
     assert EXIT_USAGE == run(["summary", str(REPORT)])
     assert (
         "clairlib: unexpected TypeError: boom (a bug: please report it)\n"

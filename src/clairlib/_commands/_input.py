@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from typing import TYPE_CHECKING
 
 from clairlib._commands._output import emit, visible
 from clairlib.errors import ClairlibError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; importing typing slows the start
 
 if TYPE_CHECKING:
     from clairlib.model import Document

@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
 import re
 import sys
-from typing import TextIO
 
 from clairlib.errors import ClairlibError
 
-__all__ = ["OutputError", "emit", "emit_json", "install_log_handler", "say", "visible"]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; importing typing slows the start
+
+if TYPE_CHECKING:
+    from typing import TextIO
+
+__all__ = ["OutputError", "emit", "emit_json", "say", "visible"]
 
 # C0 but \t and \n, DEL, C1, surrogates, bidi embeddings/overrides/isolates/marks,
 # line and paragraph separators, and the BOM/word joiner family that hides text.
@@ -111,19 +114,3 @@ def say(text: str) -> None:
     """Print ``text`` on standard error, made visible; a failure there is not reported."""
     with contextlib.suppress(OutputError):
         _write(visible(text), sys.stderr, "standard error")
-
-
-class _Say(logging.Handler):
-    """Shows what clairlib logs (a stale temporary file removed…) as one ``clairlib:`` line."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        level = record.levelname.lower()
-        say(f"clairlib: {level}: {record.getMessage()}")
-
-
-def install_log_handler() -> None:
-    """Show the ``clairlib`` logger's warnings on standard error, once per process."""
-    logger = logging.getLogger("clairlib")
-    if not any(isinstance(handler, _Say) for handler in logger.handlers):
-        handler = _Say(logging.WARNING)
-        logger.addHandler(handler)

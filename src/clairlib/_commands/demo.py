@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
-from pathlib import Path
 
 from clairlib._commands._output import emit, say
 
@@ -39,6 +38,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Run the demo; exit 0 when every export was written."""
+    from pathlib import Path
+
     import clairlib
     from clairlib import samples
     from clairlib._commands import summary, validate

@@ -8,10 +8,13 @@ import sys
 import time
 import warnings
 from collections.abc import Mapping, Sequence
-from pathlib import Path
-from typing import TextIO
 
 from clairlib.errors import ExportError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; importing typing slows the start
+
+if TYPE_CHECKING:
+    from typing import TextIO
 
 EXIT_OK = 0
 
@@ -111,6 +114,8 @@ class ProgressBar:
 
 def run(args: argparse.Namespace) -> int:
     """Export FILE in every format asked for."""
+    from pathlib import Path
+
     from clairlib._commands._input import STDIN, read
     from clairlib._commands._output import emit, say
     from clairlib.exporting import describe_options, export

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal
 
 from clairlib._commands._input import read
 from clairlib._commands._output import emit, emit_json
-from clairlib.aggregate import Headline, PillarSummary, Summary, summarize
 from clairlib.cli import EXIT_OK
 from clairlib.errors import ClairlibError
-from clairlib.model import AnnualReport
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; importing typing slows the start
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from clairlib.aggregate import Headline, PillarSummary, Summary
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Print the summary of the report."""
+    from clairlib.aggregate import summarize
+    from clairlib.model import AnnualReport
+
     doc = read(args.file)
     if not isinstance(doc, AnnualReport):
         raise ClairlibError(f"{args.file}: a summary needs an annual_report, found {doc.KIND}")
