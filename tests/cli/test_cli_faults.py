@@ -332,15 +332,15 @@ def test_warnings_during_a_command_are_one_visible_line(
     """A warning (a plugin's, carrying document text) is printed by the safe printer."""
     import warnings
 
-    from clairlib._commands import summary
+    import clairlib.aggregate
 
-    real = summary.summarize
+    real = clairlib.aggregate.summarize
 
     def warning(*args: Any) -> Any:
         warnings.warn("title \x1b[2J cleared", UserWarning, stacklevel=1)
         return real(*args)
 
-    monkeypatch.setattr(summary, "summarize", warning)
+    monkeypatch.setattr(clairlib.aggregate, "summarize", warning)
     with warnings.catch_warnings():
         warnings.simplefilter("always")
         assert EXIT_OK == run(["summary", str(REPORT)])
