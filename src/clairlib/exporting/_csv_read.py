@@ -6,7 +6,7 @@ import csv
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ from clairlib.model import (
     Target,
 )
 
-__all__ = ["CsvRecords", "TableReader", "assemble_records", "read_csv"]
+__all__ = ["CellError", "CsvRecords", "TableReader", "assemble_records", "read_csv"]
 
 _RULE = "csv-read"
 _TEXTUAL = frozenset({"text", "list", "mapping"})
@@ -69,8 +69,8 @@ class CsvRecords:
     staff: tuple[StaffCount, ...] = ()
 
 
-class _Bad(Exception):
-    pass
+class CellError(Exception):
+    """A cell's text is not what its column holds; the message says what was expected."""
 
 
 def _unescape(text: str) -> str:
@@ -103,7 +103,7 @@ def _mapping(text: str) -> dict[str, str]:
     for item in _split_escaped(text, ";"):
         parts = _split_escaped(item, "=")
         if len(parts) != 2:
-            raise _Bad(f"expected key=value, found {item!r}")
+            raise CellError(f"expected key=value, found {item!r}")
         mapping[_unescape(parts[0])] = _unescape(parts[1])
     return mapping
 
@@ -120,23 +120,23 @@ def _bool(text: str) -> bool:
         return True
     if folded in ("false", "0"):
         return False
-    raise _Bad(f"expected true or false, found {text!r}")
+    raise CellError(f"expected true or false, found {text!r}")
 
 
 def _int(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise _Bad(f"expected a whole number, found {text!r}") from None
+        raise CellError(f"expected a whole number, found {text!r}") from None
 
 
 def _decimal(text: str) -> Decimal:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise _Bad(f"expected a number, found {text!r}") from None
+        raise CellError(f"expected a number, found {text!r}") from None
     if not number.is_finite():
-        raise _Bad(f"expected a finite number, found {text!r}")
+        raise CellError(f"expected a finite number, found {text!r}")
     return number
 
 
@@ -153,7 +153,7 @@ def _cell(column: Column, text: str, neutralised: bool) -> Any:
             return ""
         if column.optional:
             return None
-        raise _Bad("expected a value, found an empty cell")
+        raise CellError("expected a value, found an empty cell")
     if kind == "text":
         return text
     if kind == "list":
@@ -172,7 +172,7 @@ def _cell(column: Column, text: str, neutralised: bool) -> Any:
         if member is not None:
             return member
         choices = ", ".join(repr(m.value) for m in column.enum)
-        raise _Bad(f"expected one of {choices}, found {text!r}")
+        raise CellError(f"expected one of {choices}, found {text!r}")
     if kind == "period":
         # The writer protects a period's text from a spreadsheet's date guessing with '.
         return _period(text[1:] if text.startswith("'") else text)
@@ -205,7 +205,7 @@ class TableReader:
         return join_path([table.name, index, *path])
 
     def cell(self, column: Column, text: str) -> Any:
-        """The value of one cell's text in ``column``; raises _Bad (or a ClairlibError)."""
+        """The value of one cell's text in ``column``; raises CellError (or a ClairlibError)."""
         return _cell(column, text, self.neutralised)
 
     def rows(self, table: Table, path: Path) -> Iterator[tuple[int, Any]]:
@@ -229,7 +229,11 @@ class TableReader:
             self.problem(join_path([table.name]), f"cannot read {path.name}: {error}")
 
     def header(
-        self, table: Table, header: Sequence[str], file_name: str
+        self,
+        table: Table,
+        header: Sequence[str],
+        file_name: str,
+        unknown: Callable[[int, str], None] | None = None,
     ) -> tuple[list[Column | None], list[tuple[int, Column]]]:
         """The column of each header cell (None: not read) and the magnitudes to check.
 
@@ -248,7 +252,10 @@ class TableReader:
         for position, name in enumerate(header):
             column = by_header.get(name)
             if column is None:
-                self.problem(join_path([table.name]), f"unknown column {name!r} in {file_name}")
+                if unknown is not None:
+                    unknown(position, name)
+                else:
+                    self.problem(join_path([table.name]), f"unknown column {name!r} in {file_name}")
             elif column.kind == "magnitude":
                 printed = (*column.path, "value")
                 if printed in present:
@@ -284,11 +291,7 @@ class TableReader:
                 fine = False
                 continue
             expected = magnitude(quantity.value, quantity.scale)
-            try:
-                agrees = Decimal(text) == expected
-            except InvalidOperation:
-                agrees = False
-            if not agrees:
+            if not self.magnitude_agrees(text, expected):
                 self.problem(
                     where,
                     f"expected the magnitude {format(expected, 'f')} (printed value × scale), "
@@ -296,6 +299,13 @@ class TableReader:
                 )
                 fine = False
         return fine
+
+    def magnitude_agrees(self, text: str, expected: Decimal) -> bool:
+        """True when a magnitude cell's text is the magnitude worked out from the row."""
+        try:
+            return Decimal(text) == expected
+        except InvalidOperation:
+            return False
 
     def build(
         self,
@@ -336,7 +346,7 @@ class TableReader:
             if len(path) == depth and path[:-1] == prefix:
                 try:
                     kwargs[path[-1]] = self.cell(column, text)
-                except (_Bad, ClairlibError) as error:
+                except (CellError, ClairlibError) as error:
                     self.problem(self.where(table, index, path), str(error))
                     failed = True
         for nested in table.nested:

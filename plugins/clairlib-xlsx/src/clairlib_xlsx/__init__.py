@@ -33,6 +33,7 @@ every problem is a finding addressed by cell (``events!C7``).
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import warnings
@@ -46,12 +47,17 @@ from clairlib.exporting import Exporter, Sink, option
 from clairlib.findings import Finding
 from clairlib.hooks import hookimpl
 from clairlib.model import Document
+from clairlib.reading import Hints, Reader, Reading, Source
 
 __all__ = [
     "EXPORTER",
+    "READER",
     "XlsxFindingWarning",
     "XlsxOptions",
+    "XlsxReadOptions",
     "clairlib_exporters",
+    "clairlib_readers",
+    "read_xlsx",
     "write_xlsx",
 ]
 
@@ -168,3 +174,65 @@ EXPORTER = Exporter(
 def clairlib_exporters() -> Iterable[Exporter]:
     """The exporters this plugin provides: ``xlsx``."""
     return (EXPORTER,)
+
+
+@attrs.frozen(kw_only=True)
+class XlsxReadOptions:
+    """Options of the Excel reader (none yet: the workbook says what it holds)."""
+
+
+_ZIP = b"PK\x03\x04"
+
+
+def read_xlsx(
+    source: Source | bytes | str | os.PathLike[str], hints: Hints | None = None
+) -> Reading:
+    """Read a workbook — the export's layout or a plain sheet of records — into a document.
+
+    Every problem is a finding addressed by cell (``events!C7``) in the reading;
+    a source that is no workbook at all raises DocumentError.
+    """
+    from clairlib_xlsx._document import build_document
+    from clairlib_xlsx._read import read_records
+
+    if isinstance(source, Source):
+        data, name = source.data, source.name
+    elif isinstance(source, bytes):
+        data, name = source, "workbook"
+    else:
+        path = os.fspath(source)
+        with open(path, "rb") as stream:
+            data = stream.read()
+        name = path
+    found = read_records(data, name)
+    stem = os.path.splitext(os.path.basename(name))[0] or "workbook"
+    document, notes = build_document(
+        found.records, found.sections, found.facts, hints or Hints(), stem
+    )
+    return Reading(document=document, findings=(*found.findings, *notes))
+
+
+def _read(
+    source: Source,
+    hints: Hints,
+    options: XlsxReadOptions,
+    progress: Callable[[int, int | None], None] | None,
+) -> Reading:
+    return read_xlsx(source, hints)
+
+
+READER = Reader(
+    name="xlsx",
+    suffixes=(".xlsx",),  # type: ignore[arg-type]  # attrs' tuple converter confuses mypy
+    description="Excel workbook: the xlsx export's sheets, or a plain sheet of records",
+    options=XlsxReadOptions,
+    read=_read,
+    sniff=lambda head: head.startswith(_ZIP) and b"xl/" in head[:2048],
+)
+"""The Excel reader, as the ``clairlib_readers`` hook returns it."""
+
+
+@hookimpl
+def clairlib_readers() -> Iterable[Reader]:
+    """The readers this plugin provides: ``xlsx``."""
+    return (READER,)

@@ -36,14 +36,17 @@ _CHUNK = 1000
 
 
 def excel_number(value: Decimal) -> float | str:
-    """A number Excel holds exactly as this decimal reads back, else the decimal's text."""
+    """A number Excel holds exactly as this decimal reads back, else the decimal's text.
+
+    XlsxWriter writes a double with 16 significant digits; the reader gives an
+    integral double as an integer and any other by its shortest repr.
+    """
     number = float(value)
     if number != number or number in (float("inf"), float("-inf")):
-        return format(value, "f") if abs(value.adjusted()) < 1000 else str(value)
-    back = Decimal(int(number)) if number.is_integer() and abs(number) < _EXACT else None
-    if back is None:
-        back = Decimal(repr(number))
-    return number if str(back) == str(value) else str(value)
+        return str(value)
+    written = float(format(number, ".16g"))
+    back = str(int(written)) if written.is_integer() and abs(written) < _EXACT else repr(written)
+    return written if back == str(value) else str(value)
 
 
 def _getter(path: Sequence[str]) -> Callable[[Any], Any]:

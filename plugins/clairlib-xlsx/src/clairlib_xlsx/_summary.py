@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from clairlib.findings import Finding
-from clairlib.model import Document
+from clairlib.model import Document, MidTermPlan
 from clairlib_xlsx._cells import MAX_WIDTH, CellChecker, text_width
 
 __all__ = ["SUMMARY_SHEET", "write_summary"]
@@ -15,7 +15,7 @@ SUMMARY_SHEET = {"ja": "概要", "en": "summary"}
 
 _LABELS = {
     "ja": {
-        "kind": "種別", "id": "ID", "fiscal_year": "年度", "issuer": "発行者",
+        "kind": "種別", "id": "ID", "period": "期間", "fiscal_year": "年度", "issuer": "発行者",
         "coverage": "印刷された数値の照合", "total": "数値", "agree": "一致",
         "disagree": "不一致", "awaiting": "照合待ち", "unchecked": "未照合",
         "findings": "検証と書き出しの指摘", "rule": "規則", "severity": "重大度",
@@ -23,7 +23,8 @@ _LABELS = {
         "annual_report": "事業報告", "annual_plan": "事業計画", "mid_term_plan": "中期経営計画",
     },
     "en": {
-        "kind": "kind", "id": "id", "fiscal_year": "fiscal year", "issuer": "issuer",
+        "kind": "kind", "id": "id", "period": "period", "fiscal_year": "fiscal year",
+        "issuer": "issuer",
         "coverage": "printed figures checked", "total": "figures", "agree": "agree",
         "disagree": "disagree", "awaiting": "awaiting", "unchecked": "unchecked",
         "findings": "findings of validation and export", "rule": "rule",
@@ -69,6 +70,7 @@ def write_summary(
         ("id", document.id),
         ("fiscal_year", None if fiscal is None else str(fiscal)),
         ("issuer", document.issuer),
+        ("period", document.period.isoformat() if isinstance(document, MidTermPlan) else None),
     ):
         if value is not None:
             put(0, labels[key], bold)

@@ -127,6 +127,8 @@ def render(
         stream,
         {
             "constant_memory": total >= CONSTANT_MEMORY_ROWS,
+            # A small workbook is put together in memory, without temporary files.
+            "in_memory": total < CONSTANT_MEMORY_ROWS,
             # Text is always text: never read as a formula, a link or a number.
             "strings_to_formulas": False,
             "strings_to_urls": False,

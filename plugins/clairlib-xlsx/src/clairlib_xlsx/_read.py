@@ -1,0 +1,425 @@
+"""Reading a workbook back into records: the export's layout, or a plain sheet of records.
+
+Each sheet whose name is a record table's (``events``…) is read as that table; any
+other sheet is read as the table its header row matches best (Japanese or English
+labels), and a sheet that matches none — the summary, a printed table — is left out
+with a note saying so. Cells are read with python-calamine: formulas give their
+cached values, and a merged range gives its value to every cell it covers. Every
+problem is a finding addressed by cell (``events!C7``); nothing is dropped unsaid.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import string
+import unicodedata
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from clairlib.calendar import FiscalYear, Period, PeriodSet, parse_period
+from clairlib.errors import ClairlibError, DocumentError
+from clairlib.exporting._csv_read import CellError, CsvRecords, TableReader, assemble_records
+from clairlib.exporting._csv_spec import TABLES, Column, Table
+from clairlib.findings import Finding, Severity
+from clairlib.model import Country, Programme
+from clairlib.model.places import is_country_code
+
+__all__ = ["SheetReader", "WorkbookRecords", "read_records"]
+
+_RULE = "xlsx-read"
+_OFFICE_KEYS = frozenset({"office", "offices"})
+_COUNTRY_KEYS = frozenset({"country", "venue_countries"})
+_TOTAL_LABELS = frozenset({"計", "合計", "小計", "総計", "total", "subtotal"})
+_FY = re.compile(r"(?:FY)?(\d{1,4})(?:年度)?\Z")
+
+
+def column_letter(number: int) -> str:
+    """The column's letters: 0 → A, 26 → AA."""
+    letters = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = string.ascii_uppercase[rest] + letters
+    return letters
+
+
+def _fold(label: str) -> str:
+    return unicodedata.normalize("NFKC", label).replace(" ", "").replace("\u3000", "").casefold()
+
+
+def _number_text(value: float) -> str:
+    if value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    return repr(value)
+
+
+def _text(value: Any) -> str:
+    """A cell value as the text the table reader takes."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _number_text(value)
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value)
+
+
+@attrs.frozen(kw_only=True)
+class WorkbookRecords:
+    """What a workbook holds: its records, the document facts of its summary sheet, findings."""
+
+    records: CsvRecords
+    sections: tuple[tuple[str, Programme], ...]
+    facts: dict[str, str]
+    findings: tuple[Finding, ...]
+
+
+class SheetReader(TableReader):
+    """Reads the sheets of a workbook; a finding's path is the cell (``events!C7``)."""
+
+    rule = _RULE
+
+    def __init__(self) -> None:
+        super().__init__(encoding="utf-8", neutralised=False)
+        self.sheet = ""
+        self.rows_of: dict[str, list[int]] = {}  # table → sheet row number of each index
+        self.letters: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def note(self, path: str, message: str, severity: Severity = Severity.INFO) -> None:
+        self.findings.append(Finding(rule=_RULE, severity=severity, path=path, message=message))
+
+    def where(self, table: Table, index: int, path: tuple[str, ...] = ()) -> str:
+        rows = self.rows_of.get(table.name, [])
+        number = rows[index] if index < len(rows) else index + 2
+        letter = self.letters.get((table.name, path), "") if path else ""
+        if not letter and path:
+            # A nested object's problem: the first of its cells.
+            found = [
+                v
+                for (t, p), v in self.letters.items()
+                if t == table.name and p[: len(path)] == path
+            ]
+            letter = found[0] if found else ""
+        return f"{self.sheet}!{letter}{number}" if letter else f"{self.sheet}!{number}"
+
+    def cell(self, column: Column, text: str) -> Any:
+        kind = column.kind
+        if kind in ("period", "fy") and text.strip():
+            return _period_or_year(column, text.strip())
+        if kind in ("int", "decimal", "bool", "enum"):
+            text = text.strip()
+        value = super().cell(column, text)
+        if column.key in _OFFICE_KEYS and value:
+            return _offices(value)
+        if column.key in _COUNTRY_KEYS and value:
+            return _countries(value)
+        return value
+
+    def magnitude_agrees(self, text: str, expected: Decimal) -> bool:
+        # The cell holds a double, which XlsxWriter writes with 16 significant digits:
+        # compare it with the magnitude so rounded.
+        try:
+            found, exact = float(text), float(expected)
+        except ValueError:
+            return False
+        return found == exact or found == float(format(exact, ".16g"))
+
+
+def _period_or_year(column: Column, text: str) -> Any:
+    if column.kind == "fy":
+        match = _FY.match(unicodedata.normalize("NFKC", text))
+        if match is not None:
+            return FiscalYear(int(match.group(1)))
+        try:
+            found = parse_period(text)
+        except ClairlibError:
+            raise CellError(f"expected a fiscal year, found {text!r}") from None
+        return FiscalYear.of(found.start)
+    if text.startswith("'"):
+        text = text[1:]
+    try:
+        if "," in text or text.startswith("R/"):
+            return PeriodSet.fromisoformat(text)
+        return Period.fromisoformat(text)
+    except ClairlibError:
+        pass
+    try:
+        return parse_period(text)
+    except ClairlibError:
+        raise CellError(f"expected a date, found {text!r}") from None
+
+
+def _office(text: str) -> str:
+    from clairlib import reference
+
+    try:
+        return reference.office(text).code
+    except reference.UnknownOfficeError:
+        pass
+    try:
+        return reference.find_office(text).code
+    except reference.UnknownOfficeError:
+        raise CellError(f"unknown office {text!r}") from None
+
+
+def _offices(value: Any) -> Any:
+    if isinstance(value, str):
+        return _office(value)
+    return tuple(_office(item) for item in value)
+
+
+def _country(text: str) -> str:
+    if is_country_code(text):
+        return text
+    try:
+        return Country.lookup(text).code
+    except ClairlibError:
+        raise CellError(f"unknown country {text!r}") from None
+
+
+def _countries(value: Any) -> Any:
+    if isinstance(value, str):
+        return _country(value)
+    return tuple(_country(item) for item in value)
+
+
+def _labels(table: Table) -> dict[str, Column]:
+    found: dict[str, Column] = {}
+    for column in table.columns:
+        found.setdefault(_fold(column.key), column)
+        found.setdefault(_fold(column.ja), column)
+    return found
+
+
+_BY_NAME = {table.name: table for table in TABLES}
+_LABELS = {table.name: _labels(table) for table in TABLES}
+_PLAIN = (
+    "events",
+    "measurements",
+    *(t.name for t in TABLES if t.name not in ("events", "measurements")),
+)
+
+
+def _match(header: Sequence[str]) -> tuple[Table | None, int]:
+    """The table whose columns the header names most (events and measurements first)."""
+    best: tuple[Table | None, int] = (None, 0)
+    folded = [_fold(cell) for cell in header if cell]
+    for name in _PLAIN:
+        labels = _LABELS[name]
+        hits = sum(1 for cell in folded if cell in labels)
+        if hits > best[1]:
+            best = (_BY_NAME[name], hits)
+    return best
+
+
+def _grid(sheet: Any) -> list[list[Any]]:
+    """The sheet's cells with merged ranges filled in, and the position of its first cell."""
+    rows = [list(row) for row in sheet.to_python(skip_empty_area=False)]
+    merged = sheet.merged_cell_ranges or []
+    for (first_row, first_col), (last_row, last_col) in merged:
+        if first_row >= len(rows) or first_col >= len(rows[first_row]):
+            continue
+        value = rows[first_row][first_col]
+        for row in range(first_row, min(last_row, len(rows) - 1) + 1):
+            line = rows[row]
+            for col in range(first_col, last_col + 1):
+                while len(line) <= col:
+                    line.append("")
+                if (row, col) != (first_row, first_col):
+                    line[col] = value
+    return rows
+
+
+def _facts(rows: list[list[Any]]) -> dict[str, str]:
+    labels = {
+        "種別": "kind", "kind": "kind", "ID": "id", "id": "id", "年度": "fiscal_year",
+        "fiscal year": "fiscal_year", "発行者": "issuer", "issuer": "issuer",
+        "期間": "period", "period": "period",
+    }  # fmt: skip
+    kinds = {
+        "事業報告": "annual_report", "事業計画": "annual_plan", "中期経営計画": "mid_term_plan",
+        "annual report": "annual_report", "annual plan": "annual_plan",
+        "mid-term plan": "mid_term_plan",
+    }  # fmt: skip
+    facts: dict[str, str] = {}
+    if rows and rows[0] and isinstance(rows[0][0], str):
+        facts["title"] = rows[0][0]
+    for row in rows[:12]:
+        if len(row) >= 2 and isinstance(row[0], str) and row[0] in labels and row[1] != "":
+            key = labels[row[0]]
+            facts.setdefault(key, _text(row[1]))
+    if "kind" in facts:
+        facts["kind"] = kinds.get(facts["kind"], facts["kind"])
+    return facts
+
+
+def _is_summary(rows: list[list[Any]]) -> bool:
+    return bool(_facts(rows).keys() & {"kind", "id"}) and any(
+        row and row[0] in ("検証と書き出しの指摘", "findings of validation and export")
+        for row in rows[:40]
+    )
+
+
+def read_records(data: bytes, name: str) -> WorkbookRecords:
+    """Read every record sheet of the workbook ``data``; DocumentError when it is no workbook."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except (CalamineError, OSError, ValueError) as error:
+        raise DocumentError(
+            [Finding(rule=_RULE, severity=Severity.ERROR, path="$",
+                     message=f"expected an Excel workbook (.xlsx), found one that cannot be "
+                     f"read: {error}")],
+            source=name,
+        ) from None  # fmt: skip
+    reader = SheetReader()
+    read: dict[str, list[Any]] = {}
+    facts: dict[str, str] = {}
+    with workbook:
+        sheets: list[tuple[str, list[list[Any]]]] = []
+        for sheet_name in workbook.sheet_names:
+            try:
+                sheets.append((sheet_name, _grid(workbook.get_sheet_by_name(sheet_name))))
+            except CalamineError as error:
+                reader.problem(f"{sheet_name}!1", f"cannot read the sheet: {error}")
+    for sheet_name, rows in sheets:
+        reader.sheet = sheet_name
+        if _is_summary(rows):
+            facts = _facts(rows)
+            continue
+        # In the export's layout a sheet that is no record table is a printed table.
+        _read_sheet(reader, sheet_name, rows, read, printed=bool(facts))
+    records = assemble_records(reader, read)
+    sections = tuple((row.section, row.programme) for row in read.get("programmes", []))
+    return WorkbookRecords(
+        records=records, sections=sections, facts=facts, findings=tuple(reader.findings)
+    )
+
+
+def _read_sheet(
+    reader: SheetReader,
+    sheet_name: str,
+    rows: list[list[Any]],
+    read: dict[str, list[Any]],
+    *,
+    printed: bool = False,
+) -> None:
+    header_at = next((n for n, row in enumerate(rows) if sum(1 for c in row if c != "") >= 1), None)
+    if header_at is None:
+        return  # an empty sheet holds nothing to lose
+    header = [_text(cell).strip() for cell in rows[header_at]]
+    table = _BY_NAME.get(sheet_name.strip().lower())
+    hits = 0
+    if table is not None:
+        hits = sum(1 for cell in header if _fold(cell) in _LABELS[table.name])
+    if table is None or hits == 0:
+        table, hits = _match(header)
+    if table is None or hits < 2:
+        reader.note(
+            f"{sheet_name}!{header_at + 1}",
+            "a printed table: not read (its records are on the record sheets)"
+            if printed
+            else "not a record table: its header names no table's columns; the sheet is left out",
+        )
+        return
+    labels = _LABELS[table.name]
+    canonical = [labels[_fold(cell)].key if _fold(cell) in labels else cell for cell in header]
+
+    def unknown(position: int, cell: str) -> None:
+        if cell:
+            reader.problem(
+                f"{sheet_name}!{column_letter(position)}{header_at + 1}",
+                f"unknown column {cell!r}: no column of {table.name} has this header; "
+                "its cells are not read",
+            )
+
+    columns, checks = reader.header(table, canonical, f"sheet {sheet_name!r}", unknown)
+    for position, column in enumerate(columns):
+        if column is not None:
+            reader.letters[(table.name, column.path)] = column_letter(position)
+    for position, column in checks:
+        reader.letters.setdefault((table.name, column.path), column_letter(position))
+    numbers = reader.rows_of.setdefault(table.name, [])
+    built_rows = read.setdefault(table.name, [])
+    ids: dict[str, int] = {}
+    id_position = next((p for p, c in enumerate(columns) if c is not None and c.key == "id"
+                        and c.path == ("id",)), None)  # fmt: skip
+    for offset, raw in enumerate(rows[header_at + 1 :]):
+        number = header_at + 2 + offset
+        cells = [_text(value) for value in raw[: len(header)]]
+        cells += [""] * (len(header) - len(cells))
+        extra = [value for value in raw[len(header) :] if value != ""]
+        if not any(cell.strip() for cell in cells):
+            if extra:
+                reader.problem(f"{sheet_name}!{number}", "cells beyond the header's columns")
+            continue  # an empty row holds nothing
+        if extra:
+            reader.problem(
+                f"{sheet_name}!{column_letter(len(header))}{number}",
+                f"cells beyond the header's columns: {[_text(v) for v in extra][:3]!r}",
+            )
+        if _is_total(cells, columns):
+            reader.note(
+                f"{sheet_name}!{number}",
+                f"a total row ({cells[_first_filled(cells)]!r}), not a record; left out",
+                Severity.WARNING,
+            )
+            continue
+        if id_position is not None and not cells[id_position].strip():
+            reader.problem(
+                f"{sheet_name}!{column_letter(id_position)}{number}",
+                "a row without an id is not a record",
+            )
+            continue
+        index = len(numbers)
+        numbers.append(number)
+        before = len(reader.findings)
+        built = reader.build(table, columns, cells, index, checks)
+        if built is None:
+            if len(reader.findings) == before:
+                reader.problem(f"{sheet_name}!{number}", "a row that is not a record")
+            continue
+        built_rows.append(built)
+        if id_position is not None:
+            key = cells[id_position]
+            if key in ids:
+                reader.problem(
+                    f"{sheet_name}!{column_letter(id_position)}{number}",
+                    f"duplicate id {key!r} (first in row {ids[key]})",
+                )
+            else:
+                ids[key] = number
+
+
+def _first_filled(cells: Sequence[str]) -> int:
+    return next(n for n, cell in enumerate(cells) if cell.strip())
+
+
+def _is_total(cells: Sequence[str], columns: Sequence[Column | None]) -> bool:
+    """A row whose first filled cell is 計 (or total) and whose id cell is empty."""
+    first = _first_filled(cells)
+    if cells[first].strip().casefold() not in _TOTAL_LABELS:
+        return False
+    return not any(
+        column is not None and column.key == "id" and cells[n].strip()
+        for n, column in enumerate(columns)
+        if n != first
+    )
