@@ -223,7 +223,7 @@ def _read(
 
 READER = Reader(
     name="xlsx",
-    suffixes=(".xlsx",),  # type: ignore[arg-type]  # attrs' tuple converter confuses mypy
+    suffixes=(".xlsx",),
     description="Excel workbook: the xlsx export's sheets, or a plain sheet of records",
     options=XlsxReadOptions,
     read=_read,
