@@ -29,6 +29,8 @@ def source_of(source: str | os.PathLike[str] | bytes) -> Source:
             if size > _MAX_BYTES:
                 raise ReadError(f"{path}: {size:,} bytes is too large for a plan or report")
             return Source(name=str(path), data=path.read_bytes(), suffix=path.suffix.lower())
+        if path.exists():
+            raise ReadError(f"cannot read {path}: not a regular file")
     except OSError as error:
         raise ReadError(f"cannot read {path}: {error.strerror or error}") from None
     if isinstance(source, str) and not path.suffix and os.sep not in source:

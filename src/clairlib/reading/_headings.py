@@ -26,9 +26,11 @@ _BULLET = re.compile(r"\A(?:[-*]\s+)?([・･◆◇■□●]|-(?=\s))\s*")
 _CROSS = re.compile(r"[(（]\s*(一部)?再掲\s*[)）]\s*\Z")
 # What may follow a number when the line is prose or a table cell, not a heading.
 _UNIT_AFTER_NUMBER = re.compile(
-    r"\A(?:月|年|日|名|件|か国|ヶ国|カ国|か所|回|団体|人(?!材)|%|％|社|つ|項目|会場|千|万|億|位|号|言語|校|時間|割|歳|週|,|\.|:|：|=|\)|）)"
+    r"\A(?:月|年|日|名|件|か国|ヶ国|カ国|か所|回|団体|人(?!材)|本(?!部)|%|％|社|つ|項目|会場|千|万|億|位|号|言語|校|時間|割|歳|週|,|\.|:|：|=|\)|）)"
 )
 _MAX_TITLE = 64
+# ``①平成 25 年 7 月``: a date in a list of dates, no heading.
+_DATE = re.compile(r"\A(?:明治|大正|昭和|平成|令和)?\s*[0-9０-９元]{1,4}\s*年")
 
 
 class HeadingKind(enum.Enum):
@@ -57,8 +59,11 @@ def _title_ok(title: str, *, numbered: bool = True) -> bool:
     title = title.strip()
     if not title or len(title) > _MAX_TITLE or title.endswith(("。", "、", "，", ",")):
         return False
-    # After a number, a unit says the line is a wrapped sentence: ``4 月来日としてきたが``.
-    if numbered and _UNIT_AFTER_NUMBER.match(title):
+    # After a bare number, a unit or a comma says the line is a wrapped sentence:
+    # ``4 月来日としてきたが``, ``6 本となり、…``.
+    if numbered and (_UNIT_AFTER_NUMBER.match(title) or "、" in title):
+        return False
+    if _DATE.match(title):
         return False
     first = title[0]
     # A title opens with a word: not a digit, bracket or punctuation.

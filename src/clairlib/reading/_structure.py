@@ -104,6 +104,7 @@ class _Reader:
         self.part: Line | None = None  # a 【…】 part after the sections: not read
         self.part_lines = 0
         self.skip = False  # the next line ends the heading just read
+        self.circled_spaced: bool | None = None
 
     # -- places ------------------------------------------------------------------
 
@@ -176,7 +177,7 @@ class _Reader:
                 cell_like = heading.kind is HeadingKind.SUBSECTION or not heading.spaced
                 if not (strict and cell_like):
                     return True
-            if self._prose_start(line) or (not strict and len(line.text) >= 0.85 * self.width):
+            if self._prose_start(line) or (not strict and len(line.text) >= 0.7 * self.width):
                 return True
             if not strict and (item_marker(line.text) or is_caption(line.text)):
                 return True
@@ -194,6 +195,9 @@ class _Reader:
         if self.section is None:
             return False
         if kind is HeadingKind.SUBSECTION:
+            # A report's 重点事業/一般事業 groups hold programmes, never subsections.
+            if self.priority is not None:
+                return False
             return (
                 heading.number == len(self.section.children) + 1
                 and self._heading_like(line)
@@ -205,17 +209,27 @@ class _Reader:
         if self.table is not None and not heading.spaced:
             return False
         if heading.number is not None:
-            return heading.number == self.circled + 1
+            if heading.number != self.circled + 1:
+                return False
+            # A document prints its ① headings one way: spaced after ① 1, spaced after.
+            if self.circled_spaced is not None and heading.spaced != self.circled_spaced:
+                return False
+            # ``①姉妹提携件数…`` in a list: a programme heading is spaced, or opens prose.
+            return heading.spaced or self._opens_something(index)
         return True
 
     def _title_goes_on(self, index: int) -> bool:
         # A heading as wide as the page wraps: its end stands on the next line, short,
         # no sentence, no heading (``…の推進・ＪＥＴ経験者`` + ``の活用の促進``).
         line = self.lines[index]
-        if index + 1 >= len(self.lines) or len(line.text) < 0.85 * self.width:
+        if index + 1 >= len(self.lines) or len(line.text) < 0.6 * self.width:
             return False
         after = self.lines[index + 1]
         text = after.text.strip()
+        then = self.lines[index + 2].text if index + 2 < len(self.lines) else ""
+        # What follows the heading's end opens something of its own: a heading, a caption.
+        if classify(then) is None and is_caption(then) is None and not self._wide(then):
+            return False
         if (
             not text
             or len(text) >= 0.5 * self.width
@@ -228,6 +242,9 @@ class _Reader:
             return False
         self._extend_title(text)
         return True
+
+    def _wide(self, text: str) -> bool:
+        return len(text) >= 0.7 * self.width
 
     def _extend_title(self, text: str) -> None:
         if self.programme is not None and self.programme.line is self._last_heading_line():
@@ -287,6 +304,7 @@ class _Reader:
             place.programmes.append(self.programme)
             if heading.number is not None:
                 self.circled = heading.number
+                self.circled_spaced = heading.spaced
 
     # -- content -------------------------------------------------------------------
 
