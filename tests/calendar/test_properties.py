@@ -17,7 +17,7 @@ from clairlib.calendar import (
     parse_period,
 )
 from clairlib.calendar._marks import WEEKDAY_KANJI, month_end
-from clairlib.calendar._parse import Reader, _plain
+from clairlib.calendar._parse import Reader, _plain, _plain_list
 from tests.strategies import marked_periods, periods, wareki_days
 
 # Days whose era year, month and part all have a name: 1873 to 2100, away from its ends
@@ -167,3 +167,39 @@ def test_a_duration_in_days_counts_the_first_day(day: date, days: int) -> None:
     result = parse_period(f"{format_wareki(day)}から{days}日間")
     assert isinstance(result, Period)
     assert (day, day + timedelta(days=days - 1)) == (result.start, result.end)
+
+
+@st.composite
+def _plain_lists(draw: st.DrawFn) -> str:
+    space = st.sampled_from(["", " ", "\n"])
+
+    def year() -> str:
+        era = draw(st.sampled_from(["", "昭和", "平成", "令和"]))
+        number = draw(st.integers(0, 66) if era else st.integers(990, 2100))
+        return f"{era}{draw(space)}{'元' if era and number == 1 else number}{draw(space)}"
+
+    items = []
+    for index in range(draw(st.integers(1, 7))):
+        mark = draw(st.sampled_from(["年", "年度"]))
+        item = year() + mark
+        shape = draw(st.sampled_from(["alone", "month", "months", "to year", "to month"]))
+        month = st.integers(0, 13).map(str)
+        if shape == "month" and mark == "年":
+            item += f"{draw(space)}{draw(month)}月"
+        elif shape == "months" and mark == "年":
+            item += f"{draw(month)}{draw(st.sampled_from(['月～', '～']))}{draw(month)}月"
+        elif shape == "to year":
+            item += "～" + draw(st.sampled_from(["", "同"])) + year() + mark
+        elif shape == "to month" and mark == "年":
+            item += f"{draw(month)}月～{year()}年{draw(month)}月"
+        lead = draw(st.sampled_from(["", "①②③④⑤⑥⑦"[index], "、"])) if index else ""
+        items.append(lead + draw(space) + item + draw(space))
+    return "".join(items)
+
+
+@given(_plain_lists())
+def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> None:
+    """Where the fast path reads a list or range, the full reader reads the same."""
+    fast = _plain_list(text)
+    if fast is not None:
+        assert fast == Reader(text, None, False, False).read()

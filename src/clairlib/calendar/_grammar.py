@@ -69,6 +69,7 @@ PARTS = {
 TAILS = ("頃", "ごろ", "現在", "時点", "中", "号")
 
 PLAIN: re.Pattern[str]
+PLAIN_ITEM: re.Pattern[str]
 POINT: re.Pattern[str]
 WESTERN: re.Pattern[str]
 AFTER: re.Pattern[str]
@@ -98,7 +99,7 @@ def _suffix() -> str:
 
 def compile_patterns() -> None:
     """Build every pattern from the era table."""
-    global PLAIN, POINT, WESTERN, AFTER, END_WORDS, DURATION, LEAD, REPEAT
+    global PLAIN, PLAIN_ITEM, POINT, WESTERN, AFTER, END_WORDS, DURATION, LEAD, REPEAT
     ERAS.clear()
     ERAS.update(REGISTRY.by_name)
     for known in REGISTRY.eras:
@@ -135,6 +136,14 @@ def compile_patterns() -> None:
     PLAIN = re.compile(
         rf"\s*+({plain_era})?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+"
         rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+(?:({DIGIT}{{1,2}}+)\s*+日\s*+)?)?"
+    )
+    # A list item of plain months or years, '①平成 25 年 7～8 月', '令和4年度～令和8年度':
+    # the fast path for lists and ranges.
+    PLAIN_ITEM = re.compile(
+        rf"([\s{CIRCLED}、，,・]*+)({plain_era})?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+"
+        rf"(?:({DIGIT}{{1,2}}+)\s*+(月)?\s*+)?"
+        rf"(?:([~～〜])\s*+(?:({plain_era})?\s*+(同)?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+)?"
+        rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+)?)?"
     )
     WESTERN = re.compile(
         rf"{_S}(?:(?P<pre>自|至|去る){_S})?"

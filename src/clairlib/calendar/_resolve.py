@@ -33,6 +33,7 @@ DAY, MONTH, YEAR, FISCAL_YEAR = (
     Precision.YEAR,
     Precision.FISCAL_YEAR,
 )
+_NO_MARKS = Marks()
 _NEEDS = "context= a FiscalYear, a calendar year or a reference date"
 
 
@@ -319,7 +320,7 @@ class Resolver:
                         f"expected an end time on or after {start_time:%H:%M}",
                         point.span("t2"),
                     )
-        marks = period.marks or Marks()
+        marks = period.marks or _NO_MARKS
         marks = Marks(
             start_weekday=weekday,
             end_weekday=weekday,
