@@ -54,8 +54,8 @@ def test_fy2013_pillars_and_ending(headings: Any) -> None:
         "5 自治体のニーズに応える情報の収集･発信を強化",
         "6 自治体のグローバル人材を育成",
         "7 海外事務所を自治体の頼れる海外拠点に",
-        "管理関係（理事会等の状況）",
-        "参考",
+        "【管理関係】(理事会等の状況)",
+        "【参考】",
     ] == [text for style, text in headings(document) if style == "Heading 1"]
     assert ("Title", "平成25年度事業報告") == headings(document)[0]
 
@@ -84,7 +84,7 @@ def test_fy2013_support_totals() -> None:
 def test_fy2013_staff_table() -> None:
     """97 overseas staff, and the staff table's 計 row: 11 13 12 23 16 9 13."""
     document, _ = _export("fy2013-report.json")
-    assert "(3) 海外事務所職員 97名" in [p.text for p in document.paragraphs]
+    assert "(3) 海外事務所職員 97 名" in [p.text for p in document.paragraphs]
     rows = _rows_of(document, "<海外事務所職員内訳>")
     assert ["計", "11", "13", "12", "23", "16", "9", "13"] == rows[-1]
 

@@ -20,8 +20,8 @@ EXPECTED = (
     "アメリカ",
     "ジャパンウィーク",
     "1,035",
-    "管理関係（理事会等の状況）",
-    "第59回理事会（平成25年6月25日開催）",
+    "【管理関係】(理事会等の状況)",
+    "第59回理事会(平成25年6月25日開催)",
 )
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.DOTALL)

@@ -27,17 +27,17 @@ def test_headings_in_printed_order(report_docx: Any, headings: Any) -> None:
         ("Heading 3", "○ 海外活動へのきめ細かなサポート"),
         ("Heading 2", "<一般事業>"),
         ("Heading 3", "① 自治体の経済活動に対する助言（再掲）"),
-        ("Heading 1", "管理関係（理事会等の状況）"),
+        ("Heading 1", "【管理関係】(理事会等の状況)"),
         ("Heading 2", "1 理事会の開催状況"),
-        ("Heading 3", "(1) 第59回理事会（平成25年6月25日開催）"),
+        ("Heading 3", "(1) 第59回理事会(平成25年6月25日開催)"),
         ("Heading 2", "2 評議員会の開催状況"),
-        ("Heading 3", "(1) 第34回評議員会（平成25年6月25日開催）"),
-        ("Heading 1", "参考"),
-        ("Heading 2", "1 役員等（平成26年5月12日現在）"),
-        ("Heading 2", "2 機構（平成26年6月1日現在）"),
+        ("Heading 3", "(1) 第34回評議員会(平成25年6月25日開催)"),
+        ("Heading 1", "【参考】"),
+        ("Heading 2", "1. 役員等(平成26年5月12日現在)"),
+        ("Heading 2", "2. 機構(平成26年6月1日現在)"),
         ("Heading 3", "(1) 機構"),
-        ("Heading 3", "(2) 本部職員 63名"),
-        ("Heading 3", "(3) 海外事務所職員 8名"),
+        ("Heading 3", "(2) 本部職員 63 名"),
+        ("Heading 3", "(3) 海外事務所職員 8 名"),
     ]
     assert expected == headings(report_docx)
 
@@ -122,41 +122,26 @@ def test_organisation_chart(report_docx: Any) -> None:
         "多文化共生部 ･･･ 多文化共生課",
         "② 海外事務所",
         "ニューヨーク事務所、ロンドン事務所",
-        "(2) 本部職員 63名",
+        "(2) 本部職員 63 名",
         "事務局長、主査 21 名",
     ] == texts[start : start + 7]
 
 
 def _officer_table(document: Any) -> Any:
-    return next(t for t in document.tables if t.cell(0, 0).text == "役職")
+    return next(t for t in document.tables if t.cell(0, 0).text == "会長")
 
 
-def test_officers_without_names_by_default(report_docx: Any) -> None:
-    """Officers' names are personal: left out unless asked for."""
+def test_officers_printed_by_default(report_docx: Any) -> None:
+    """Officers are public: role, name and post as the report prints them, without a header."""
     table = _officer_table(report_docx)
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert [
-        ["役職", "現職等"],
-        ["会長", "京都府知事"],
-        ["副会長", "長岡市長"],
-        ["副会長", "堺市長"],
-    ] == rows
-    assert "山田" not in "".join(p.text for p in report_docx.paragraphs)
-
-
-def test_officers_with_names_when_asked(report: Any, write: Any) -> None:
-    """include_personal prints the names; a shared role is printed once, merged down."""
-    document, _ = write(report, include_personal=True)
-    table = _officer_table(document)
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
-    assert [
-        ["役職", "氏名", "現職等"],
         ["会長", "山田 啓二", "京都府知事"],
         ["副会長", "森 民夫", "長岡市長"],
         ["副会長", "竹山 修身", "堺市長"],
     ] == rows
-    xml = table._tbl.xml
-    assert 1 == xml.count(">副会長<")
+    # A shared role is printed once, in a cell merged down.
+    assert 1 == table._tbl.xml.count(">副会長<")
 
 
 def test_staff_table_totals_by_office(report_docx: Any) -> None:

@@ -91,7 +91,12 @@ class DocxOptions:
     latin_font: str = option("Century", help="font for Latin letters and digits")
     font_size: float = option(10.5, help="body text size in points (tables print 1.5 smaller)")
     title: str = option("", help="title to print instead of the one made from the fiscal year")
-    include_personal: bool = option(False, help="print officers' names (personal fields)")
+    include_personal: bool = option(
+        False, help="print private persons' names (officers, being public, always print)"
+    )
+    template: str = option(
+        "", help="path of a .docx whose styles, letterhead and margins are the base"
+    )
     on_finding: Literal["warn", "error", "ignore"] = option(
         "warn", help="what to do with findings such as removed characters: warn, error, ignore"
     )
@@ -111,6 +116,16 @@ class DocxFindingWarning(UserWarning):
         super().__init__(f"{finding.message} @ {finding.path}")
 
 
+def _read_template(path: str) -> bytes:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read()
+    except OSError as error:
+        raise ExportError(
+            f"option 'template': expected a readable .docx, found {path!r} ({error.strerror})"
+        ) from None
+
+
 def write_docx(
     document: AnnualReport | AnnualPlan | MidTermPlan,
     stream: IO[bytes],
@@ -128,18 +143,24 @@ def write_docx(
             f"expected a MidTermPlan, AnnualPlan or AnnualReport, found {type(document).__name__}"
         )
     chosen = options if options is not None else DocxOptions()
-    # python-docx is imported on first use, so listing the installed exporters stays cheap.
+    # The writing machinery is imported on first use, so listing exporters stays cheap.
     from clairlib_docx._render import render
+    from clairlib_docx._styles import Fonts
 
+    template = _read_template(chosen.template) if chosen.template else None
     content, findings = render(
         document,
-        font=chosen.font,
-        heading_font=chosen.heading_font,
-        latin_font=chosen.latin_font,
-        font_size=chosen.font_size,
+        fonts=Fonts(
+            body=chosen.font,
+            heading=chosen.heading_font,
+            latin=chosen.latin_font,
+            size=chosen.font_size,
+        ),
         title=chosen.title,
         personal=chosen.include_personal,
         progress=progress,
+        template=template,
+        template_name=chosen.template,
     )
     if findings and chosen.on_finding == "error":
         raise DocumentError(findings, source="the Word export")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from clairlib import reference
 from clairlib.calendar import FiscalYear, Period, PeriodSet, format_period
@@ -21,10 +21,13 @@ from clairlib.model import (
     StaffCount,
     Table,
 )
+from clairlib_docx._sanitize import Clean, literal
 from clairlib_docx._writer import Writer
 
-GOVERNANCE_HEADING = "管理関係（理事会等の状況）"
-REFERENCE_HEADING = "参考"
+GOVERNANCE_HEADING = literal("【管理関係】(理事会等の状況)")
+REFERENCE_HEADING = literal("【参考】")
+HEADQUARTERS_STAFF = "本部職員"
+OVERSEAS_STAFF = "海外事務所職員"
 STAFF_CAPTION = "海外事務所職員内訳"
 BOARD_NAMES = {Board.DIRECTORS: "理事会", Board.COUNCILLORS: "評議員会"}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -83,40 +86,57 @@ def write_governance(writer: Writer, meetings: Sequence[Meeting]) -> None:
     """Each board's meetings in order: ``(1) 第59回理事会（平成25年6月25日開催）`` and agenda."""
     if not meetings:
         return
-    writer.heading(GOVERNANCE_HEADING, 1, "$.meetings", new_page=True)
+    writer.heading(GOVERNANCE_HEADING, 1, new_page=True)
     boards = [board for board in Board if any(m.board is board for m in meetings)]
     for board_number, board in enumerate(boards, start=1):
         name = BOARD_NAMES[board]
-        writer.heading(f"{board_number} {name}の開催状況", 2, "$.meetings")
+        writer.heading(literal(f"{board_number} {name}の開催状況"), 2)
         held = [(i, m) for i, m in enumerate(meetings) if m.board is board]
         for number, (index, meeting) in enumerate(held, start=1):
             where = f"$.meetings[{index}]"
             writer.heading(
-                f"({number}) 第{meeting.ordinal}回{name}（{wareki(meeting.date)}開催）", 3, where
+                literal(f"({number}) 第{meeting.ordinal}回{name}({wareki(meeting.date)}開催)"), 3
             )
             for item_index, item in enumerate(meeting.agenda):
                 at = f"{where}.agenda[{item_index}]"
                 title = writer.clean(item.title, f"{at}.title")
                 outcome = writer.clean(item.outcome or "", f"{at}.outcome")
-                outcome = f"（{outcome}）" if outcome else ""
-                writer.item(f"第{item.number}号議案　{title}{outcome}", at, mark="")
+                shown = f"（{outcome}）" if outcome else ""
+                writer.item(literal(f"第{item.number}号議案　{title}{shown}"), mark="")
             writer.tick()
 
 
 def _as_of(period: Period | None) -> str:
-    return f"（{wareki(period)}現在）" if period is not None else ""
+    return f"({wareki(period)}現在)" if period is not None else ""
 
 
-def write_organisation(writer: Writer, organisation: Organisation, *, personal: bool) -> None:
-    """Officers, the organisation chart, headquarters posts and overseas staff by rank."""
-    writer.heading(REFERENCE_HEADING, 1, "$.organisation", new_page=True)
+def _count(printed: Mapping[str, Clean], label: str, computed: int | None) -> str:
+    """`` 63 名`` for a heading: the count the report prints, else the one computed."""
+    if label in printed:
+        return f" {printed[label]}"
+    return f" {computed:,} 名" if computed is not None else ""
+
+
+def write_organisation(
+    writer: Writer,
+    organisation: Organisation,
+    *,
+    personal: bool,
+    printed: Mapping[str, Clean],
+) -> None:
+    """Officers, the organisation chart, headquarters posts and overseas staff by rank.
+
+    ``printed`` maps the labels of the report's declared figures to their printed text
+    (``本部職員`` → ``63 名``): a count the report prints in a heading is printed there.
+    Officers are public (every report lists them) and are printed with their names;
+    ``personal`` is not needed for them.
+    """
+    writer.heading(REFERENCE_HEADING, 1, new_page=True)
     part = 0
     if organisation.officers:
         part += 1
-        writer.heading(
-            f"{part} 役員等{_as_of(organisation.officers_as_of)}", 2, "$.organisation.officers"
-        )
-        writer.table(_officers_table(writer, organisation, personal), "$.organisation.officers")
+        writer.heading(literal(f"{part}. 役員等{_as_of(organisation.officers_as_of)}"), 2)
+        writer.table(_officers_table(writer, organisation), "$.organisation.officers")
     staff = organisation.staff
     headquarters = [(i, s) for i, s in enumerate(staff) if _is_headquarters(s.office)]
     overseas = [(i, s) for i, s in enumerate(staff) if not _is_headquarters(s.office)]
@@ -125,35 +145,32 @@ def write_organisation(writer: Writer, organisation: Organisation, *, personal: 
     ):
         return
     part += 1
-    writer.heading(f"{part} 機構{_as_of(organisation.as_of)}", 2, "$.organisation")
+    writer.heading(literal(f"{part}. 機構{_as_of(organisation.as_of)}"), 2)
     sub = 0
     if organisation.departments or organisation.offices:
         sub += 1
-        writer.heading(f"({sub}) 機構", 3, "$.organisation.departments")
+        writer.heading(literal(f"({sub}) 機構"), 3)
         _chart(writer, organisation)
     if organisation.headquarters_posts or headquarters:
         sub += 1
-        count = sum(s.count for _, s in headquarters)
-        writer.heading(
-            f"({sub}) 本部職員" + (f" {count:,}名" if headquarters else ""),
-            3,
-            "$.organisation.headquarters_posts",
-        )
-        posts = [
+        computed = sum(s.count for _, s in headquarters) if headquarters else None
+        count = _count(printed, HEADQUARTERS_STAFF, computed)
+        writer.heading(literal(f"({sub}) {HEADQUARTERS_STAFF}{count}"), 3)
+        posts: list[str] = [
             writer.clean(post, f"$.organisation.headquarters_posts[{i}]")
             for i, post in enumerate(organisation.headquarters_posts)
         ] or [
-            f"{writer.clean(s.rank, f'$.organisation.staff[{i}].rank')} {s.count:,}名"
+            f"{writer.clean(s.rank, f'$.organisation.staff[{i}].rank')} {s.count:,} 名"
             for i, s in headquarters
         ]
-        writer.paragraph("、".join(posts), "$.organisation.headquarters_posts")
+        writer.paragraph(literal("、".join(posts)))
     if overseas:
         sub += 1
-        count = sum(s.count for _, s in overseas)
-        writer.heading(f"({sub}) 海外事務所職員 {count:,}名", 3, "$.organisation.staff")
-        printed = _printed_staff_table(writer)
-        if printed is not None:
-            writer.table(printed[1], f"$.tables[{printed[0]}]")
+        count = _count(printed, OVERSEAS_STAFF, sum(s.count for _, s in overseas))
+        writer.heading(literal(f"({sub}) {OVERSEAS_STAFF}{count}"), 3)
+        found = _printed_staff_table(writer)
+        if found is not None:
+            writer.table(found[1], f"$.tables[{found[0]}]")
         else:
             writer.table(_staff_table(writer, organisation, overseas), "$.organisation.staff")
 
@@ -171,7 +188,7 @@ def _chart(writer: Writer, organisation: Organisation) -> None:
     number = 0
     if organisation.departments:
         number += 1
-        writer.paragraph(f"{circled(number)} 本部", "$.organisation.departments", bold=True)
+        writer.paragraph(literal(f"{circled(number)} 本部"), bold=True)
         for index, department in enumerate(organisation.departments):
             at = f"$.organisation.departments[{index}]"
             name = writer.clean(department.name, f"{at}.name")
@@ -179,32 +196,36 @@ def _chart(writer: Writer, organisation: Organisation) -> None:
                 writer.clean(division, f"{at}.divisions[{number}]")
                 for number, division in enumerate(department.divisions)
             )
-            text = f"{name} ･･･ {divisions}" if divisions else name
-            writer.item(text, at, mark="")
+            writer.item(literal(f"{name} ･･･ {divisions}" if divisions else name), mark="")
     overseas = [code for code in organisation.offices if not _is_headquarters(code)]
     if overseas:
         number += 1
-        writer.paragraph(f"{circled(number)} 海外事務所", "$.organisation.offices", bold=True)
+        writer.paragraph(literal(f"{circled(number)} 海外事務所"), bold=True)
         names = "、".join(office_name(code) for code in overseas)
-        writer.item(names, "$.organisation.offices", mark="")
+        writer.item(
+            writer.clean(names, "$.organisation.offices"),
+            mark="",
+        )
 
 
-def _officers_table(writer: Writer, organisation: Organisation, personal: bool) -> Table:
-    columns = [Column(key="role", label="役職")]
-    if personal:
-        columns.append(Column(key="name", label="氏名"))
-    columns.append(Column(key="affiliation", label="現職等"))
+def _officers_table(writer: Writer, organisation: Organisation) -> Table:
+    # Printed as the report prints it: role (merged down where it repeats), name and
+    # present post, with no header row.
+    columns = (
+        Column(key="role", label=""),
+        Column(key="name", label=""),
+        Column(key="affiliation", label=""),
+    )
     rows = []
     for index, officer in enumerate(organisation.officers):
         where = f"$.organisation.officers[{index}]"
         cells: dict[str, Quantity | str | None] = {
+            "name": writer.clean(officer.name, f"{where}.name"),
             "affiliation": writer.clean(officer.affiliation or "", f"{where}.affiliation"),
         }
-        if personal:
-            cells["name"] = writer.clean(officer.name, f"{where}.name")
         # The role is the group: printed once beside the officers who share it.
         rows.append(Row(cells=cells, group=writer.clean(officer.role, f"{where}.role")))
-    return Table(id="organisation-officers", caption="", columns=tuple(columns), rows=tuple(rows))
+    return Table(id="organisation-officers", caption="", columns=columns, rows=tuple(rows))
 
 
 def _staff_table(

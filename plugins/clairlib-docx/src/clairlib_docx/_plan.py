@@ -15,16 +15,16 @@ from clairlib.model import (
     Indicator,
     Item,
     MidTermPlan,
-    Pillar,
     Quantity,
     Row,
     Table,
     Target,
 )
 from clairlib_docx._organisation import circled, fiscal_year_name, wareki
+from clairlib_docx._sanitize import Clean, literal
 from clairlib_docx._writer import Writer
 
-TARGETS_HEADING = "数値目標"
+TARGETS_HEADING = literal("数値目標")
 PLAN_PERIOD = "計画期間"
 _STATEMENTS = (
     ("クレアの理念", "philosophy"),
@@ -33,16 +33,15 @@ _STATEMENTS = (
 )
 
 
-def pillar_heading(pillar: Pillar) -> str:
+def pillar_heading(numeral: Clean, title: Clean) -> Clean:
     """``Ⅰ 自治体の海外における経済活動を支援``; the operating base has no numeral."""
-    numeral = pillar.numeral or (str(pillar.number) if pillar.number is not None else "")
-    return f"{numeral} {pillar.title}" if numeral else pillar.title
+    return Clean(f"{numeral} {title}") if numeral else title
 
 
 def _items(writer: Writer, items: Sequence[Item], path: str, level: int) -> None:
     for index, item in enumerate(items):
         where = f"{path}[{index}]"
-        writer.item(item.text, f"{where}.text", level=level)
+        writer.item(writer.clean(item.text, f"{where}.text"), level=level)
         _items(writer, item.items, f"{where}.items", level + 1)
 
 
@@ -60,42 +59,50 @@ def _contents_end(body: tuple[Block, ...]) -> int:
     return end
 
 
-def write_mid_term_plan(writer: Writer, plan: MidTermPlan, title: str, issuer: str) -> None:
+def write_mid_term_plan(writer: Writer, plan: MidTermPlan, title: Clean, issuer: Clean) -> None:
     """The mid-term plan as printed: statements, then each pillar with its objectives."""
-    writer.title(title, "$.title")
+    writer.title(title)
     first_year = fiscal_year_name(FiscalYear.of(plan.period.start))
     if first_year not in title.replace(" ", ""):  # the title usually says the period itself
-        writer.subtitle(f"（{wareki(plan.period)}）", "$.period")
+        writer.subtitle(literal(f"（{wareki(plan.period)}）"))
     if plan.published is not None:
-        writer.subtitle(wareki(plan.published), "$.published")
+        writer.subtitle(literal(wareki(plan.published)))
     if issuer:
-        writer.subtitle(issuer, "$.issuer")
+        writer.subtitle(issuer)
     contents = _contents_end(plan.body)
     writer.blocks(plan.body[:contents], "$.body", heading_level=1)
     for heading, field in _STATEMENTS:
         statements: tuple[str, ...] = getattr(plan, field)
         if statements:
-            writer.heading(heading, 1, f"$.{field}")
+            writer.heading(literal(heading), 1)
             for index, text in enumerate(statements):
-                writer.item(text, f"$.{field}[{index}]", mark="◆")
+                writer.item(writer.clean(text, f"$.{field}[{index}]"), mark="◆")
     writer.blocks(plan.body[contents:], "$.body", heading_level=1, start=contents)
     for index, pillar in enumerate(plan.framework.pillars):
         where = f"$.framework.pillars[{index}]"
-        writer.heading(pillar_heading(pillar), 1, f"{where}.title")
+        numeral = pillar.numeral or (str(pillar.number) if pillar.number is not None else "")
+        writer.heading(
+            pillar_heading(
+                writer.clean(numeral, f"{where}.numeral"),
+                writer.clean(pillar.title, f"{where}.title"),
+            ),
+            1,
+        )
         # The objectives are listed first; those with a heading or detail bullets then
         # follow one by one, as the plan prints its operating base.
         for number, objective in enumerate(pillar.objectives):
             at = f"{where}.objectives[{number}]"
-            writer.item(f"{circled(objective.number)} {objective.text}", f"{at}.text", mark="")
+            text = writer.clean(objective.text, f"{at}.text")
+            writer.item(literal(f"{circled(objective.number)} {text}"), mark="")
         for number, objective in enumerate(pillar.objectives):
             if not (objective.title or objective.items):
                 continue
             at = f"{where}.objectives[{number}]"
             if objective.title:
-                title_text, title_path = objective.title, f"{at}.title"
+                title_text = writer.clean(objective.title, f"{at}.title")
             else:
-                title_text, title_path = objective.text, f"{at}.text"
-            writer.heading(f"{circled(objective.number)} {title_text}", 2, title_path)
+                title_text = writer.clean(objective.text, f"{at}.text")
+            writer.heading(literal(f"{circled(objective.number)} {title_text}"), 2)
             _items(writer, objective.items, f"{at}.items", 0)
         writer.tick()
     write_targets(writer, plan.indicators, plan.targets, level=1)
@@ -135,5 +142,5 @@ def write_targets(
             "note": writer.clean(target.note or "", f"$.targets[{index}].note"),
         }
         rows.append(Row(cells=cells))
-    writer.heading(TARGETS_HEADING, level, "$.targets")
+    writer.heading(TARGETS_HEADING, level)
     writer.table(Table(id="targets", caption="", columns=columns, rows=tuple(rows)), "$.targets")

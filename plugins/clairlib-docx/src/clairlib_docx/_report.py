@@ -15,19 +15,17 @@ from clairlib.model import (
     Section,
     Table,
 )
-from clairlib_docx._organisation import (
-    fiscal_year_name,
-    office_name,
-    write_governance,
-    write_organisation,
-)
+from clairlib_docx._organisation import fiscal_year_name, write_governance, write_organisation
 from clairlib_docx._plan import write_targets
+from clairlib_docx._sanitize import Clean, literal
 from clairlib_docx._writer import Writer
 
-PRIORITY_HEADINGS = {Priority.PRIORITY: "<重点事業>", Priority.GENERAL: "<一般事業>"}
+PRIORITY_HEADINGS = {
+    Priority.PRIORITY: literal("<重点事業>"),
+    Priority.GENERAL: literal("<一般事業>"),
+}
 _CROSS_LISTING_MARKS = {CrossListing.FULL: "（再掲）", CrossListing.PARTIAL: "（一部再掲）"}
-OTHER_TABLES_HEADING = "資料"
-FOCUS_HEADING = "各事務所の重点取組"
+OTHER_TABLES_HEADING = literal("資料")
 
 
 def report_title(document: AnnualReport | AnnualPlan) -> str:
@@ -36,13 +34,15 @@ def report_title(document: AnnualReport | AnnualPlan) -> str:
     return f"{fiscal_year_name(document.fiscal_year)}{kind}"
 
 
-def section_heading(number: str, title: str) -> str:
+def section_heading(number: Clean, title: Clean) -> Clean:
     """``1 自治体の海外における経済活動を支援``: the number as printed, then the title."""
-    number = number.strip()
-    return f"{number} {title}" if number else title
+    number = Clean(number.strip())
+    return Clean(f"{number} {title}") if number else title
 
 
-def programme_heading(programme: Programme, name: str, marker: str, pillar: str | None) -> str:
+def programme_heading(
+    programme: Programme, name: Clean, marker: Clean, pillar: str | None
+) -> Clean:
     """``○ name`` / ``① name``; a programme listed again under another pillar says so.
 
     ``name`` and ``marker`` are the programme's, cleaned.
@@ -50,8 +50,8 @@ def programme_heading(programme: Programme, name: str, marker: str, pillar: str 
     mark = _CROSS_LISTING_MARKS.get(programme.cross_listing) if programme.cross_listing else None
     listed_elsewhere = pillar is not None and programme.pillar not in (None, pillar)
     if mark and listed_elsewhere and "再掲" not in name:
-        name += mark
-    return f"{marker} {name}" if marker else name
+        name = Clean(name + mark)
+    return Clean(f"{marker} {name}") if marker else name
 
 
 def _blocks(sections: Iterable[Section]) -> Iterable[Block]:
@@ -97,7 +97,7 @@ class _Sections:
             # Each field is cleaned by itself, so a finding's offsets are the field's own.
             printed = writer.clean(section.number or "", f"{where}.number")
             title = writer.clean(section.title, f"{where}.title")
-            writer.heading(section_heading(printed, title), depth, f"{where}.title")
+            writer.heading(section_heading(printed, title), depth)
             writer.blocks(section.body, f"{where}.body", heading_level=depth + 1)
             has_priority = any(p.priority is not None for p in section.programmes)
             level = depth + 2 if has_priority else depth + 1
@@ -106,11 +106,10 @@ class _Sections:
                 at = f"{where}.programmes[{number}]"
                 if programme.priority is not None and programme.priority is not current:
                     current = programme.priority
-                    writer.heading(PRIORITY_HEADINGS[current], depth + 1, f"{at}.priority")
+                    writer.heading(PRIORITY_HEADINGS[current], depth + 1)
                 name = writer.clean(programme.name, f"{at}.name")
                 marker = writer.clean(programme.marker or "", f"{at}.marker")
-                heading = programme_heading(programme, name, marker, section.pillar)
-                writer.heading(heading, level, f"{at}.name")
+                writer.heading(programme_heading(programme, name, marker, section.pillar), level)
                 writer.blocks(programme.body, f"{at}.body", heading_level=level + 1)
                 for table_number, table in self.by_programme.get(programme.id, ()):
                     if table.id not in writer.written_tables:
@@ -119,39 +118,46 @@ class _Sections:
 
 
 def write_report(
-    writer: Writer, document: AnnualReport, title: str, issuer: str, *, personal: bool
+    writer: Writer, document: AnnualReport, title: Clean, issuer: Clean, *, personal: bool
 ) -> None:
     """The annual report: title, preamble, pillars, governance, organisation, other tables."""
     _front(writer, document, title, issuer)
     _Sections(writer, document).write(document.sections, "$.sections", 1)
     write_governance(writer, document.meetings)
     if document.organisation is not None:
-        write_organisation(writer, document.organisation, personal=personal)
+        printed = {
+            figure.label: writer.clean(figure.value.text, f"$.figures[{index}].value.text")
+            for index, figure in enumerate(document.figures)
+            if figure.value.text is not None
+        }
+        write_organisation(writer, document.organisation, personal=personal, printed=printed)
     leftovers = [
         (index, table)
         for index, table in enumerate(document.tables)
         if table.id not in writer.written_tables
     ]
     if leftovers:
-        writer.heading(OTHER_TABLES_HEADING, 1, "$.tables", new_page=True)
+        writer.heading(OTHER_TABLES_HEADING, 1, new_page=True)
         for index, table in leftovers:
             writer.table(table, f"$.tables[{index}]")
 
 
-def write_annual_plan(writer: Writer, document: AnnualPlan, title: str, issuer: str) -> None:
-    """The annual plan: title, preamble, sections and programmes, per-office focus, targets."""
+def write_annual_plan(writer: Writer, document: AnnualPlan, title: Clean, issuer: Clean) -> None:
+    """The annual plan as printed: title, preamble, sections and programmes, targets.
+
+    Each office's focus (``document.focus``) is printed where the plan prints it, in
+    its programmes' prose; the plan has no section of its own for it, nor does the
+    export.
+    """
     _front(writer, document, title, issuer)
     _Sections(writer, document).write(document.sections, "$.sections", 1)
-    if document.focus:
-        writer.heading(FOCUS_HEADING, 1, "$.focus")
-        for index, focus in enumerate(document.focus):
-            writer.heading(office_name(focus.office), 2, f"$.focus[{index}].office")
-            writer.paragraph(focus.text, f"$.focus[{index}].text")
     write_targets(writer, document.indicators, document.targets, level=1)
 
 
-def _front(writer: Writer, document: AnnualReport | AnnualPlan, title: str, issuer: str) -> None:
-    writer.title(title, "$.title")
+def _front(
+    writer: Writer, document: AnnualReport | AnnualPlan, title: Clean, issuer: Clean
+) -> None:
+    writer.title(title)
     if issuer:
-        writer.subtitle(issuer, "$.issuer")
+        writer.subtitle(issuer)
     writer.blocks(document.preamble, "$.preamble", heading_level=1)

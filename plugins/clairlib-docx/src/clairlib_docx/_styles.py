@@ -1,36 +1,51 @@
-"""The page, the fonts and the paragraph styles of a Japanese report on A4."""
+"""The page, the fonts and the styles of a Japanese report on A4, as package parts."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import docx
-from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.oxml import serialize_part_xml
-from docx.oxml import parse_xml
-from docx.shared import Mm
+import attrs
 
 from clairlib_docx._sanitize import escape, literal
+from clairlib_docx._xml import W
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = f'xmlns:w="{W}"'
 
-# Style ids of the styles this module defines or redefines.
+# Style ids of the styles this module defines.
 BODY = "BodyText"
 ITEM = "Bullet"
 NOTE = "Note"
 CAPTION = "Caption"
+FIGURE = "Figure"
 TABLE_TEXT = "TableText"
 TABLE_HEADING = "TableHeading"
 TITLE = "Title"
 SUBTITLE = "Subtitle"
+FOOTER = "Footer"
+STYLE_IDS = (BODY, ITEM, NOTE, CAPTION, FIGURE, TABLE_TEXT, TABLE_HEADING, TITLE, SUBTITLE)
 
-_A4 = (Mm(210), Mm(297))
-_MARGINS = {"top": Mm(25), "bottom": Mm(25), "left": Mm(20), "right": Mm(20)}
-TEXT_WIDTH_TWIPS = round((210 - 20 - 20) / 25.4 * 1440)
 
-# (style id, name, level) of the headings; sizes in half-points.
+def heading_style(level: int) -> str:
+    """The style id of a heading at ``level`` (1–9)."""
+    return f"Heading{max(1, min(level, 9))}"
+
+
+# A4 and the margins in twips: 25 mm top and bottom, 20 mm at the sides.
+PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
+MARGIN_TOP = MARGIN_BOTTOM = 1417
+MARGIN_SIDE = 1134
+TEXT_WIDTH_TWIPS = PAGE_WIDTH - 2 * MARGIN_SIDE
+
+# Heading sizes in half-points, by level.
 _HEADING_SIZES = (28, 24, 22, 21, 21, 21, 21, 21, 21)
+
+
+@attrs.frozen(kw_only=True)
+class Fonts:
+    """The fonts and body size a document is written with."""
+
+    body: str
+    heading: str
+    latin: str
+    size: float
 
 
 def _fonts(latin: str, east_asia: str) -> str:
@@ -50,169 +65,209 @@ def _rpr(fonts: str = "", *, size: int | None = None, bold: bool = False) -> str
     parts.append('<w:color w:val="000000"/>')
     if size is not None:
         parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>')
-    return f"<w:rPr {_NS}>{''.join(parts)}</w:rPr>"
+    return f"<w:rPr>{''.join(parts)}</w:rPr>"
 
 
-def _ppr(body: str) -> str:
-    return f"<w:pPr {_NS}>{body}</w:pPr>"
+def _style(style_id: str, name: str, ppr: str, rpr: str, *, based_on: str = "Normal") -> str:
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return (
+        f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+        f"{based}<w:qFormat/><w:pPr>{ppr}</w:pPr>{rpr}</w:style>"
+    )
 
 
-def _restyle(style: Any, ppr: str, rpr: str) -> None:
-    element = style.element
-    for tag in ("pPr", "rPr"):
-        for old in element.findall(f"{{{W}}}{tag}"):
-            element.remove(old)
-    element.append(parse_xml(ppr))
-    element.append(parse_xml(rpr))
-
-
-def _paragraph_style(document: Any, style_id: str, name: str) -> Any:
-    styles = document.styles
-    for style in styles:
-        if style.style_id == style_id:
-            return style
-    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = styles["Normal"]
-    style.quick_style = True
-    return style
-
-
-def _set_defaults(document: Any, body_fonts: str, size: int) -> None:
-    defaults = document.styles.element.find(f"{{{W}}}docDefaults")
-    defaults.getparent().remove(defaults)
-    document.styles.element.insert(
-        0,
-        parse_xml(
-            f"<w:docDefaults {_NS}><w:rPrDefault><w:rPr>{body_fonts}"
-            f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
-            '<w:lang w:val="en-US" w:eastAsia="ja-JP" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
-            '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="276" w:lineRule="auto"/>'
-            '<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>'
+def paragraph_styles(fonts: Fonts) -> dict[str, str]:
+    """Each paragraph style this exporter uses, by style id, as a w:style element."""
+    size = round(fonts.size * 2)
+    body_fonts = _fonts(fonts.latin, fonts.body)
+    heading_fonts = _fonts(fonts.latin, fonts.heading)
+    table_lines = '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+    styles = {
+        "Normal": _style("Normal", "Normal", "", _rpr(body_fonts, size=size), based_on=""),
+        TITLE: _style(
+            TITLE,
+            "Title",
+            '<w:keepNext/><w:spacing w:before="0" w:after="480"/><w:jc w:val="center"/>',
+            _rpr(heading_fonts, size=size + 11, bold=True),
         ),
-    )
-
-
-def _font_table(document: Any, fonts: dict[str, str]) -> None:
-    """List the fonts in the font table with the Japanese character set.
-
-    Word substitutes a font it lacks by the charset and family written here, so a
-    machine without the chosen font still shows the text in a Japanese font.
-    """
-    part = next(
-        p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml"
-    )
-    table = parse_xml(part.blob)
-    present = {el.get(f"{{{W}}}name") for el in table.findall(f"{{{W}}}font")}
-    for name, family in fonts.items():
-        if name in present:
-            continue
-        table.append(
-            parse_xml(
-                f'<w:font {_NS} w:name="{escape(literal(name))}"><w:charset w:val="80"/>'
-                f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
-            )
+        SUBTITLE: _style(
+            SUBTITLE,
+            "Subtitle",
+            '<w:spacing w:after="240"/><w:jc w:val="right"/>',
+            _rpr(body_fonts, size=size),
+        ),
+        BODY: _style(
+            BODY,
+            "Body Text",
+            '<w:spacing w:after="60"/><w:ind w:firstLineChars="100" w:firstLine="210"/>',
+            _rpr(size=size),
+        ),
+        ITEM: _style(
+            ITEM, "Bullet", '<w:spacing w:after="40"/><w:ind w:left="420" w:hanging="210"/>', ""
+        ),
+        NOTE: _style(
+            NOTE,
+            "Note",
+            '<w:spacing w:after="40"/><w:ind w:left="210" w:hanging="210"/>',
+            _rpr(size=size - 3),
+        ),
+        # A caption stays with the table or figure it names.
+        CAPTION: _style(
+            CAPTION,
+            "caption",
+            '<w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="60"/>'
+            '<w:jc w:val="center"/>',
+            _rpr(heading_fonts, size=size),
+        ),
+        FIGURE: _style(
+            FIGURE,
+            "Figure",
+            '<w:keepNext/><w:spacing w:before="120" w:after="0"/><w:jc w:val="center"/>',
+            "",
+        ),
+        TABLE_TEXT: _style(
+            TABLE_TEXT,
+            "Table Text",
+            f'{table_lines}<w:jc w:val="left"/>',
+            _rpr(size=size - 3),
+        ),
+        TABLE_HEADING: _style(
+            TABLE_HEADING,
+            "Table Heading",
+            f'<w:keepNext/>{table_lines}<w:jc w:val="center"/>',
+            _rpr(heading_fonts, size=size - 3),
+        ),
+        FOOTER: _style(FOOTER, "footer", '<w:jc w:val="center"/>', _rpr(size=size - 2)),
+    }
+    for level, heading_size in enumerate(_HEADING_SIZES, start=1):
+        before = 360 if level == 1 else 200 if level <= 3 else 120
+        # Keep-with-next and keep-lines: a heading never ends a page or splits.
+        styles[heading_style(level)] = _style(
+            heading_style(level),
+            f"heading {level}",
+            f'<w:keepNext/><w:keepLines/><w:spacing w:before="{before}" w:after="80"/>'
+            f'<w:jc w:val="left"/><w:outlineLvl w:val="{level - 1}"/>',
+            _rpr(heading_fonts, size=max(heading_size, size), bold=level <= 3),
         )
-    # The font table is a plain part in python-docx: its bytes are replaced whole.
-    part._blob = serialize_part_xml(table)
+    return styles
 
 
-def _family(name: str) -> str:
+_TABLE_STYLES = (
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+    '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+    "</w:style>"
+    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+    '<w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
+    '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+    '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+    "</w:tblCellMar></w:tblPr></w:style>"
+    '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/>'
+    '<w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders>'
+    + "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    + "</w:tblBorders></w:tblPr></w:style>"
+)
+
+
+def defaults(fonts: Fonts) -> str:
+    """The document defaults: body fonts and size, East Asian text marked Japanese."""
+    size = round(fonts.size * 2)
+    return (
+        f"<w:docDefaults><w:rPrDefault><w:rPr>{_fonts(fonts.latin, fonts.body)}"
+        f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+        '<w:lang w:val="en-US" w:eastAsia="ja-JP" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="276" w:lineRule="auto"/>'
+        '<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>'
+    )
+
+
+def styles_part(fonts: Fonts) -> str:
+    """``word/styles.xml``: the defaults, the paragraph styles and the table styles."""
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f"<w:styles {_NS}>{defaults(fonts)}"
+        f"{''.join(paragraph_styles(fonts).values())}{_TABLE_STYLES}</w:styles>"
+    )
+
+
+def table_styles() -> dict[str, str]:
+    """The character and table styles by id (a template may lack them)."""
+    return {
+        "DefaultParagraphFont": _TABLE_STYLES.split("</w:style>")[0] + "</w:style>",
+        "TableNormal": _TABLE_STYLES.split("</w:style>")[1] + "</w:style>",
+        "TableGrid": _TABLE_STYLES.split("</w:style>")[2] + "</w:style>",
+    }
+
+
+def family(name: str) -> str:
+    """The font family Word substitutes by: roman for 明朝/serif, swiss for ゴシック/sans."""
     lowered = name.lower()
     if any(word in lowered for word in ("mincho", "明朝", "serif", "century", "times")):
         return "roman"
     return "swiss" if "sans" in lowered or "ゴシック" in name or "gothic" in lowered else "auto"
 
 
-def new_document(
-    *, font: str, heading_font: str, latin_font: str, font_size: float, title: str, author: str
-) -> Any:
-    """An empty A4 document with the report's styles, fonts and page numbers."""
-    document = docx.Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = _A4
-    for side, value in _MARGINS.items():
-        setattr(section, f"{side}_margin", value)
-    size = round(font_size * 2)
-    body_fonts = _fonts(latin_font, font)
-    heading_fonts = _fonts(latin_font, heading_font)
-    _set_defaults(document, body_fonts, size)
-    styles = document.styles
-    _restyle(styles["Normal"], _ppr(""), _rpr(body_fonts, size=size))
-    _restyle(
-        styles["Title"],
-        _ppr('<w:spacing w:before="0" w:after="480"/><w:jc w:val="center"/>'),
-        _rpr(heading_fonts, size=size + 11, bold=True),
-    )
-    _restyle(
-        styles["Subtitle"],
-        _ppr('<w:spacing w:after="240"/><w:jc w:val="right"/>'),
-        _rpr(body_fonts, size=size),
-    )
-    for level, heading_size in enumerate(_HEADING_SIZES, start=1):
-        before = 360 if level == 1 else 200 if level <= 3 else 120
-        _restyle(
-            styles[f"Heading {level}"],
-            _ppr(
-                f'<w:keepNext/><w:keepLines/><w:spacing w:before="{before}" w:after="80"/>'
-                f'<w:jc w:val="left"/><w:outlineLvl w:val="{level - 1}"/>'
-            ),
-            _rpr(heading_fonts, size=max(heading_size, size), bold=level <= 3),
+def font_entries(fonts: Fonts) -> dict[str, str]:
+    """Font-table entries by name, each with the Japanese character set (charset 80).
+
+    Word substitutes a font it lacks by the charset and family written here, so a
+    machine without the chosen font still shows the text in a Japanese font.
+    """
+    out: dict[str, str] = {}
+    for name in (fonts.body, fonts.heading):
+        out[name] = (
+            f'<w:font w:name="{escape(literal(name))}"><w:charset w:val="80"/>'
+            f'<w:family w:val="{family(name)}"/><w:pitch w:val="variable"/></w:font>'
         )
-    _restyle(
-        _paragraph_style(document, BODY, "Body Text"),
-        _ppr('<w:spacing w:after="60"/><w:ind w:firstLineChars="100" w:firstLine="210"/>'),
-        _rpr(size=size),
+    latin = escape(literal(fonts.latin))
+    out.setdefault(
+        fonts.latin,
+        f'<w:font w:name="{latin}"><w:family w:val="{family(fonts.latin)}"/>'
+        '<w:pitch w:val="variable"/></w:font>',
     )
-    _restyle(
-        _paragraph_style(document, ITEM, "Bullet"),
-        _ppr('<w:spacing w:after="40"/><w:ind w:left="420" w:hanging="210"/>'),
-        _rpr(size=size),
-    )
-    _restyle(
-        _paragraph_style(document, NOTE, "Note"),
-        _ppr('<w:spacing w:after="40"/><w:ind w:left="210" w:hanging="210"/>'),
-        _rpr(size=size - 3),
-    )
-    _restyle(
-        styles["Caption"],
-        _ppr('<w:keepNext/><w:spacing w:before="160" w:after="60"/><w:jc w:val="center"/>'),
-        _rpr(heading_fonts, size=size),
-    )
-    _restyle(
-        _paragraph_style(document, TABLE_TEXT, "Table Text"),
-        _ppr('<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>'),
-        _rpr(size=size - 3),
-    )
-    _restyle(
-        _paragraph_style(document, TABLE_HEADING, "Table Heading"),
-        _ppr(
-            '<w:keepNext/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
-            '<w:jc w:val="center"/>'
-        ),
-        _rpr(heading_fonts, size=size - 3),
-    )
-    _font_table(
-        document,
-        {name: _family(name) for name in (font, heading_font)},
-    )
-    _page_numbers(section)
-    properties = document.core_properties
-    properties.title = title
-    properties.author = author
-    properties.last_modified_by = author
-    properties.language = "ja-JP"
-    properties.comments = ""
-    # The template's creation and modification dates (2013) say nothing true about this
-    # file, and a date of writing would make every export differ: both are left out.
-    for element in list(properties._element):
-        if element.tag.rsplit("}", 1)[-1] in ("created", "modified"):
-            properties._element.remove(element)
-    return document
+    return out
 
 
-def _page_numbers(section: Any) -> None:
-    paragraph = section.footer.paragraphs[0]
-    paragraph.alignment = 1  # centred
-    paragraph._p.append(
-        parse_xml(f'<w:fldSimple {_NS} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+def font_table_part(fonts: Fonts) -> str:
+    """``word/fontTable.xml``."""
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f"<w:fonts {_NS}>{''.join(font_entries(fonts).values())}</w:fonts>"
     )
+
+
+SETTINGS_PART = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    f"<w:settings {_NS}>"
+    '<w:defaultTabStop w:val="840"/>'
+    # Japanese punctuation compressed and line-breaking rules on, as Japanese Word does.
+    '<w:characterSpacingControl w:val="compressPunctuation"/>'
+    '<w:compat><w:useFELayout/><w:compatSetting w:name="compatibilityMode" '
+    'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+    '<w:themeFontLang w:val="en-US" w:eastAsia="ja-JP"/>'
+    '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>'
+)
+"""``word/settings.xml``."""
+
+
+def section_properties(footer: str | None) -> str:
+    """The w:sectPr of an A4 portrait page with its margins and the page-number footer."""
+    reference = f'<w:footerReference w:type="default" r:id="{footer}"/>' if footer else ""
+    return (
+        f"<w:sectPr>{reference}"
+        f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
+        f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_SIDE}" w:bottom="{MARGIN_BOTTOM}" '
+        f'w:left="{MARGIN_SIDE}" w:header="851" w:footer="567" w:gutter="0"/>'
+        '<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="360"/></w:sectPr>'
+    )
+
+
+FOOTER_PART = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    f'<w:ftr {_NS}><w:p><w:pPr><w:pStyle w:val="{FOOTER}"/><w:jc w:val="center"/></w:pPr>'
+    '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>'
+)
+"""``word/footer1.xml``: the page number, centred."""

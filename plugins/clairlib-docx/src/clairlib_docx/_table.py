@@ -25,8 +25,9 @@ from clairlib_docx._layout import (
     wrapped,
 )
 from clairlib_docx._numbers import is_numeric_column, quantity_text
-from clairlib_docx._sanitize import EMPTY, Clean, Sanitiser, escape, literal
+from clairlib_docx._sanitize import EMPTY, Clean, Sanitiser, literal
 from clairlib_docx._styles import TABLE_HEADING, TABLE_TEXT, TEXT_WIDTH_TWIPS
+from clairlib_docx._xml import run as text_run
 
 TOTAL_LABEL = literal("計")
 SUBTOTAL_LABEL = literal("小計")
@@ -34,30 +35,11 @@ _SAMPLE_ROWS = 300
 _TICK_EVERY = 1000
 _HEADER_FILL = "D9D9D9"
 _BANNER_FILL = "F2F2F2"
-_BOLD = "<w:rPr><w:b/><w:bCs/></w:rPr>"
 _ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 _HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
 _CELL_END = "</w:p></w:tc>"
 
 Texts = list[tuple[Clean, bool]]  # each cell's text and whether it is a figure
-
-
-def _run(text: Clean, bold: bool = False) -> str:
-    """A run holding ``text``; tabs and line breaks become w:tab and w:br."""
-    rpr = _BOLD if bold else ""
-    if "\n" not in text and "\t" not in text and "\r" not in text:
-        return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-    parts: list[str] = []
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for number, line in enumerate(lines):
-        if number:
-            parts.append("<w:br/>")
-        for piece_number, piece in enumerate(line.split("\t")):
-            if piece_number:
-                parts.append("<w:tab/>")
-            if piece:
-                parts.append(f'<w:t xml:space="preserve">{escape(Clean(piece))}</w:t>')
-    return f"<w:r>{rpr}{''.join(parts)}</w:r>"
 
 
 def _tc(
@@ -84,7 +66,7 @@ def _tc(
         props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
     if middle:
         props.append('<w:vAlign w:val="center"/>')
-    runs = _run(text, bold) if text else ""
+    runs = text_run(text, bold) if text else ""
     return (
         f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/>'
         f'<w:jc w:val="{align}"/></w:pPr>{runs}{_CELL_END}'
@@ -266,7 +248,7 @@ class TableWriter:
         for index, (text, numeric) in enumerate(texts):
             parts.append(openings[index][numeric])
             if text:
-                parts.append(_run(text))
+                parts.append(text_run(text))
             parts.append(_CELL_END)
         parts.append("</w:tr>")
         return "".join(parts)
@@ -304,7 +286,7 @@ class TableWriter:
         )
         return f"{_ROW}{cell}</w:tr>"
 
-    def _merged_run(
+    def _mergedrun(
         self, layout: Layout, run: list[tuple[int, Row]], subtotal: tuple[int, Row] | None
     ) -> list[str]:
         """A group's data rows with its label (and subtotal) printed once, merged down."""
@@ -345,7 +327,7 @@ class TableWriter:
                     cells.append(_tc(widths[index], text, align=align, merge=merged, middle=True))
                 else:
                     opening = self.openings[index][numeric]
-                    cells.append(f"{opening}{_run(text) if text else ''}{_CELL_END}")
+                    cells.append(f"{opening}{text_run(text) if text else ''}{_CELL_END}")
             out.append(f"{_ROW}{''.join(cells)}</w:tr>")
         return out
 
@@ -363,7 +345,7 @@ class TableWriter:
             if index != layout.group_column
         ):
             folded, subtotals = subtotals[0], []
-        out = self._merged_run(layout, data, folded)
+        out = self._mergedrun(layout, data, folded)
         out.extend(self._row(i, row) for i, row in subtotals)
         return out
 

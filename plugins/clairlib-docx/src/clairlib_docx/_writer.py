@@ -1,19 +1,28 @@
-"""The document being written: headings, paragraphs, blocks and tables, with findings."""
+"""The document being written: headings, paragraphs, blocks and tables, with findings.
+
+Every piece of the body is WordprocessingML text appended to one list, from text
+that went through the sanitiser (the ``Clean`` type says so): no python-docx object
+is made per paragraph, and no style is looked up by name.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-from docx.oxml import parse_xml
-from docx.shared import Twips
 
 from clairlib.findings import Finding, Severity
 from clairlib.model import Block, BlockKind, Table
-from clairlib_docx._package import placeholder
-from clairlib_docx._sanitize import Sanitiser
-from clairlib_docx._styles import BODY, CAPTION, ITEM, NOTE, SUBTITLE, TITLE, W
+from clairlib_docx._sanitize import EMPTY, Clean, Sanitiser, literal
+from clairlib_docx._styles import (
+    BODY,
+    CAPTION,
+    ITEM,
+    NOTE,
+    SUBTITLE,
+    TITLE,
+    heading_style,
+)
 from clairlib_docx._table import TableWriter
+from clairlib_docx._xml import paragraph
 
 MISSING_TABLE = "docx.missing-table"
 _BULLETS = "・･◆◇●○■□-－‐•※"
@@ -22,36 +31,37 @@ _OPENING_BRACKETS = ("<", "＜", "〈", "《")
 ProgressCallback = Callable[[int, "int | None"], None]
 
 
-def caption_text(caption: str) -> str:
+def caption_text(caption: Clean) -> Clean:
     """A table caption as reports print it: ``<平成25年度 …一覧>``."""
     stripped = caption.strip()
     if not stripped or stripped.startswith(_OPENING_BRACKETS):
-        return stripped
-    return f"<{stripped}>"
+        return Clean(stripped)
+    return Clean(f"<{stripped}>")
 
 
 class Writer:
-    """Appends to a python-docx document; every text passes through the sanitiser."""
+    """Appends WordprocessingML to the body; every text passes through the sanitiser."""
 
     def __init__(
         self,
-        document: Any,
         *,
         tables: dict[str, tuple[int, Table]],
         total: int,
         progress: ProgressCallback | None,
         sanitiser: Sanitiser,
     ) -> None:
-        self.document = document
-        self.body = document.element.body
+        self.parts: list[str] = []
         self.sanitiser = sanitiser
         self.findings: list[Finding] = self.sanitiser.findings
         self.tables = tables
         self.written_tables: set[str] = set()
-        self.table_xml: list[str] = []  # spliced in where their placeholders stand
         self.total = total
         self.done = 0
         self.progress = progress
+
+    def body(self) -> str:
+        """The body written so far, as one string."""
+        return "".join(self.parts)
 
     # -- progress -----------------------------------------------------------------------
 
@@ -63,53 +73,49 @@ class Writer:
 
     # -- text ---------------------------------------------------------------------------
 
-    def clean(self, text: str, path: str) -> str:
+    def clean(self, text: str, path: str) -> Clean:
         """``text`` with the characters XML cannot hold removed (and a finding made)."""
         return self.sanitiser.clean(text, path)
 
-    def paragraph(self, text: str, path: str, *, style: str = BODY, bold: bool = False) -> Any:
+    def paragraph(
+        self, text: Clean, *, style: str = BODY, bold: bool = False, keep_next: bool = False
+    ) -> None:
         """A paragraph of ``style`` holding ``text`` (line breaks kept)."""
-        paragraph = self.document.add_paragraph(style=self.document.styles.get_by_id(style, 1))
-        cleaned = self.clean(text, path)
-        if cleaned:
-            run = paragraph.add_run(cleaned)
-            if bold:
-                run.bold = True
-        return paragraph
+        self.parts.append(paragraph(text, style, bold=bold, keep_next=keep_next))
 
-    def heading(self, text: str, level: int, path: str, *, new_page: bool = False) -> Any:
-        """A heading at ``level`` (1–9), on a new page if asked."""
-        paragraph = self.document.add_heading(self.clean(text, path), level=max(1, min(level, 9)))
-        if new_page:
-            paragraph.paragraph_format.page_break_before = True
-        return paragraph
+    def heading(self, text: Clean, level: int, *, new_page: bool = False) -> None:
+        """A heading at ``level`` (1–9), on a new page if asked; it keeps with what follows."""
+        self.parts.append(paragraph(text, heading_style(level), page_break=new_page))
 
-    def title(self, text: str, path: str) -> None:
+    def title(self, text: Clean) -> None:
         """The document title, centred."""
-        self.paragraph(text, path, style=TITLE)
+        self.paragraph(text, style=TITLE)
 
-    def subtitle(self, text: str, path: str) -> None:
+    def subtitle(self, text: Clean) -> None:
         """A right-aligned line under the title (issuer, date)."""
-        self.paragraph(text, path, style=SUBTITLE)
+        self.paragraph(text, style=SUBTITLE)
 
-    def item(self, text: str, path: str, *, mark: str = "・", level: int = 0) -> None:
+    def item(self, text: Clean, *, mark: str = "・", level: int = 0) -> None:
         """A bullet: the printed mark is kept, ``mark`` added where the text has none."""
-        cleaned = self.clean(text, path)
-        if cleaned and cleaned[0] not in _BULLETS and mark:
-            cleaned = f"{mark}{cleaned}"
-        paragraph = self.document.add_paragraph(style=self.document.styles.get_by_id(ITEM, 1))
-        if cleaned:
-            paragraph.add_run(cleaned)
-        if level:
-            # Nested bullets step in by two characters per level.
-            paragraph.paragraph_format.left_indent = Twips(420 * (level + 1))
+        if text and text[0] not in _BULLETS and mark:
+            text = literal(f"{mark}{text}")
+        # Nested bullets step in by two characters per level.
+        indent = 420 * (level + 1) if level else 0
+        self.parts.append(paragraph(text, ITEM, indent=indent))
 
-    def note(self, text: str, path: str) -> None:
+    def note(self, text: Clean) -> None:
         """A note (※…), small."""
-        cleaned = self.clean(text, path)
-        if cleaned and not cleaned.startswith(("※", "*", "＊", "注")):
-            cleaned = f"※{cleaned}"
-        self.paragraph(cleaned, path, style=NOTE)
+        if text and not text.startswith(("※", "*", "＊", "注")):
+            text = literal(f"※{text}")
+        self.paragraph(text, style=NOTE)
+
+    def empty(self) -> None:
+        """An empty paragraph (keeps the next table from joining the one before)."""
+        self.paragraph(EMPTY)
+
+    def raw(self, xml: str) -> None:
+        """WordprocessingML made elsewhere from cleaned text (a table, a figure)."""
+        self.parts.append(xml)
 
     # -- blocks -------------------------------------------------------------------------
 
@@ -124,17 +130,19 @@ class Writer:
         for index, block in enumerate(blocks, start=start):
             where = f"{path}[{index}]"
             kind = block.kind
-            if kind is BlockKind.PARAGRAPH:
-                self.paragraph(block.text, f"{where}.text")
-            elif kind is BlockKind.ITEM:
-                # A bullet block keeps its printed mark (･ ① (1) …) or none: nothing is added.
-                self.item(block.text, f"{where}.text", mark="")
-            elif kind is BlockKind.NOTE:
-                self.note(block.text, f"{where}.text")
-            elif kind is BlockKind.HEADING:
-                self.heading(block.text, heading_level, f"{where}.text")
-            else:
+            if kind is BlockKind.TABLE:
                 self.table_block(block, where)
+            else:
+                text = self.clean(block.text, f"{where}.text")
+                if kind is BlockKind.PARAGRAPH:
+                    self.paragraph(text)
+                elif kind is BlockKind.ITEM:
+                    # A bullet block keeps its printed mark (･ ① (1) …) or none.
+                    self.item(text, mark="")
+                elif kind is BlockKind.NOTE:
+                    self.note(text)
+                else:
+                    self.heading(text, heading_level)
             self.tick()
 
     def table_block(self, block: Block, where: str) -> None:
@@ -161,23 +169,11 @@ class Writer:
         self.written_tables.add(table.id)
         caption = caption_text(self.clean(table.caption, f"{path}.caption"))
         if caption:
-            self.paragraph(caption, f"{path}.caption", style=CAPTION)
+            self.paragraph(caption, style=CAPTION)
         writer = TableWriter(table, path, self.sanitiser, self.tick)
         if writer.columns:
-            self.raw_paragraph(placeholder(len(self.table_xml)))
-            self.table_xml.append(writer.xml())
+            self.raw(writer.xml())
         for number, note in enumerate(table.notes):
-            self.note(note, f"{path}.notes[{number}]")
+            self.note(self.clean(note, f"{path}.notes[{number}]"))
         if not table.notes:
-            self.document.add_paragraph()  # keeps the next table from joining this one
-
-    def _append(self, element: Any) -> None:
-        sect_pr = self.body.find(f"{{{W}}}sectPr")
-        if sect_pr is not None:
-            sect_pr.addprevious(element)
-        else:
-            self.body.append(element)
-
-    def raw_paragraph(self, xml: str) -> None:
-        """A paragraph given as WordprocessingML (for fields and tabs python-docx lacks)."""
-        self._append(parse_xml(f'<w:p xmlns:w="{W}">{xml}</w:p>'))
+            self.empty()
