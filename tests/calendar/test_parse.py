@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -171,12 +172,25 @@ def test_numbered_list_and_recurrence_results() -> None:
     assert PeriodSet([Period.month(2013, 4)], "P1M") == parse_period("平成25年4月～各月")
 
 
-def test_results_are_cached_values() -> None:
-    """The same text and context give equal results; different contexts are kept apart."""
-    assert parse_period("8月", context=FiscalYear(2013)) == parse_period(
-        "8月", context=FiscalYear(2013)
-    )
+def test_results_are_cached_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text read once in a context is not read again; another context is read afresh."""
+    from clairlib.calendar import _parse
+
+    read = _parse._read
+    texts: list[str] = []
+
+    def counted(text: str, *args: Any) -> Any:
+        texts.append(text)
+        return read(text, *args)
+
+    monkeypatch.setattr(_parse, "_read", counted)
+    monkeypatch.setattr(_parse, "_CACHE", {})  # other tests may have read 8月 already
+    first = parse_period("8月", context=FiscalYear(2013))
+    again = parse_period("8月", context=FiscalYear(2013))
+    assert (Period.month(2013, 8), ["8月"]) == (first, texts)
+    assert first is again
     assert Period.month(2014, 8) == parse_period("8月", context=FiscalYear(2014))
+    assert ["8月", "8月"] == texts
 
 
 def test_parse_date() -> None:

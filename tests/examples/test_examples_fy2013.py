@@ -15,6 +15,7 @@ import pytest
 import clairlib
 import clairlib.io
 from clairlib.aggregate import Basis, aggregate_indicator, evaluate, summarize, tally
+from clairlib.errors import DocumentError
 from clairlib.findings import Finding, Severity, join_path
 from clairlib.model import AnnualReport, Figure
 from clairlib.rules import ValidationReport, default_rules, validate
@@ -75,9 +76,22 @@ def test_report_file_is_canonical() -> None:
     assert text == clairlib.io.dumps(clairlib.io.loads(text))
 
 
+STRUCTURE_RULES = ("unique-id", "reference-exists")
+
+
 def test_no_structural_finding(findings: ValidationReport) -> None:
-    """Validation reports nothing about the document's structure, only about its figures."""
-    assert [] == [f for f in findings.findings if f.rule.startswith("structur")]
+    """Loading finds no structural problem, and validation none about ids or references."""
+    try:
+        clairlib.io.loads(REPORT.read_text(encoding="utf-8"))
+    except DocumentError as error:
+        loading = [(f.rule, f.path, f.message) for f in error.findings]
+    else:
+        loading = []
+    assert [] == loading
+    assert set(STRUCTURE_RULES) <= set(findings.rules)
+    assert [] == [(f.rule, f.path) for f in findings.findings if f.rule in STRUCTURE_RULES]
+    # A rule that failed on an unexpected shape would say so in a finding of its own.
+    assert [] == [f.rule for f in findings.findings if f.message.startswith("the rule ")]
 
 
 # ---- headline figures: declared (printed) and computed (from the records) ----

@@ -134,14 +134,17 @@ def test_quantity_columns_keep_value_unit_scale_qualifier_text() -> None:
 
 
 @pytest.mark.parametrize("payload", HOSTILE_STRINGS)
-def test_formula_text_is_prefixed_and_reads_back(payload: str) -> None:
+def test_formula_text_is_prefixed_and_reads_back(payload: str, tmp_path: Path) -> None:
     """Text a spreadsheet would run gets a leading apostrophe; the reader removes it."""
     event = Event(id="e1", name=payload, tags=(payload,))
-    rows = _rows(_event_table(_report(event)))
+    raw = _event_table(_report(event))
+    rows = _rows(raw)
     first = payload[:1]
     runs = first in "=+-@\t\r\n'＝＋－＠"
     assert ("'" + payload if runs else payload) == rows[1][1]
     assert ("'" if runs else payload[:1]) == rows[1][-1][:1]
+    (tmp_path / "events.csv").write_bytes(raw)
+    assert (event,) == read_csv(tmp_path / "events.csv").events
 
 
 def test_neutralising_can_be_turned_off() -> None:
