@@ -30,7 +30,7 @@ from clairlib.calendar import CalendarWarning, FiscalYear, Period, format_wareki
 from clairlib.calendar._parse import parse_uncached
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "data" / "seed_dates.tsv"
+CORPUS = ROOT / "tests" / "data" / "printed_dates.tsv"
 LOOPS = 200
 
 
@@ -61,8 +61,8 @@ def median_ns(fn: Callable[[Any], object], item: Any, loops: int = LOOPS) -> flo
     return statistics.median(runs)
 
 
-def seed_texts() -> list[tuple[str, FiscalYear]]:
-    """The distinct seed expressions with their document's fiscal year."""
+def printed_texts() -> list[tuple[str, FiscalYear]]:
+    """The distinct printed expressions with their document's fiscal year."""
     rows = [
         line.split("\t")
         for line in CORPUS.read_text(encoding="utf-8").splitlines()
@@ -178,10 +178,10 @@ def main() -> None:
     first, span = date(1873, 1, 1), (date(2100, 12, 31) - date(1873, 1, 1)).days
     days = [first + timedelta(days=rng.randrange(span + 1)) for _ in range(2000)]
     written = [format_wareki(day) for day in days]
-    texts = seed_texts()
+    texts = printed_texts()
 
     print(f"clairlib.calendar benchmark — Python {sys.version.split()[0]}")
-    print(f"{len(days)} random days 1873..2100, {len(texts)} distinct seed expressions\n")
+    print(f"{len(days)} random days 1873..2100, {len(texts)} distinct printed expressions\n")
     print(
         f"{'operation':<34}{'clairlib':>12}  {'target':<10}{'baseline':<30}{'baseline':>13}  ratio"
     )
@@ -214,19 +214,19 @@ def main() -> None:
         per_call_ns(date.fromisoformat, [d.isoformat() for d in days]),
     )
 
-    # seed expressions: every distinct one, with its document's fiscal year.
+    # printed expressions: every distinct one, with its document's fiscal year.
     def uncached(item: tuple[str, FiscalYear]) -> object:
         return parse_uncached(item[0], context=item[1])
 
     def cached_parse(item: tuple[str, FiscalYear]) -> object:
         return parse_period(item[0], context=item[1])
 
-    seed_uncached = per_call_ns(uncached, texts)
+    printed_uncached = per_call_ns(uncached, texts)
     for item in texts:
         cached_parse(item)
-    seed_cached = per_call_ns(cached_parse, texts)
-    row("seed expression (uncached)", seed_uncached, "≤ 10 µs", "-", None)
-    row("seed expression (cached)", seed_cached, "", "-", None)
+    printed_cached = per_call_ns(cached_parse, texts)
+    row("printed expression (uncached)", printed_uncached, "≤ 10 µs", "-", None)
+    row("printed expression (cached)", printed_cached, "", "-", None)
 
     # the new forms, each read with the context it needs; a range printed newest
     # first warns every time, which is part of what it costs.
@@ -249,7 +249,7 @@ def main() -> None:
     for ns, text in each[:5]:
         print(f"    {ns / 1000:8.2f} µs  {text[:40]!r}")
 
-    # the seed expressions japanera also reads (explicit era, a month or a day)
+    # the printed expressions japanera also reads (explicit era, a month or a day)
     both: list[tuple[str, FiscalYear, str]] = []
     for text, fy in texts:
         result = parse_period(text, context=fy)
@@ -260,7 +260,7 @@ def main() -> None:
     ours_both = per_call_ns(lambda item: parse_uncached(item[0], context=item[1]), both)
     peer_both = per_call_ns(lambda item: EraDate.strptime(item[0], item[2]), both, loops=5)
     row(
-        f"seed expr. both read (n={len(both)})",
+        f"printed expr. both read (n={len(both)})",
         ours_both,
         "≥ 5× peer",
         "japanera strptime",
@@ -291,7 +291,7 @@ def main() -> None:
     checks = [
         ("date → era string ≤ 1 µs", date_to_era <= 1000),
         ("single date parse ≤ 3 µs (uncached)", single <= 3000),
-        ("seed expression median ≤ 10 µs (uncached)", seed_uncached <= 10000),
+        ("printed expression median ≤ 10 µs (uncached)", printed_uncached <= 10000),
         ("new-form expression median ≤ 10 µs (uncached)", forms_uncached <= 10000),
         ("every expression ≤ 10 µs (uncached, each its median)", worst <= 10000),
         ("≥ 5× faster than japanera on inputs both read", peer_both >= 5 * ours_both),

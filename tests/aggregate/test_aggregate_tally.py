@@ -1,4 +1,4 @@
-"""Tallies and rollups over the FY2013 excerpt, totals worked out by hand from the seed."""
+"""Tallies and rollups over the FY2013 excerpt, totals worked out by hand from the print."""
 
 from __future__ import annotations
 

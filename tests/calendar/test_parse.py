@@ -1,4 +1,4 @@
-"""Tests for parse_period and parse_date: the seed corpus, every form, every strict rule."""
+"""Tests for parse_period and parse_date: the printed documents' dates, every form and rule."""
 
 from __future__ import annotations
 
@@ -28,34 +28,55 @@ from clairlib.errors import ClairlibError
 
 ALPHABET = "0123456789２５一二十十元平成令和昭年度月日同各~～ー・①②() 　H.R曜木"
 
-CORPUS = Path(__file__).parent.parent / "data" / "seed_dates.tsv"
+DATA = Path(__file__).parent.parent / "data"
+CORPUS = DATA / "printed_dates.tsv"
 
 
 def _corpus() -> list[tuple[str, str, str, str, str]]:
     lines = CORPUS.read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    assert ["seed", "line", "context", "expected", "text"] == rows[0]
+    assert ["document", "line", "context", "expected", "text"] == rows[0]
     return [
-        (seed, line, context, expected, text) for seed, line, context, expected, text in rows[1:]
+        (document, line, context, expected, text)
+        for document, line, context, expected, text in rows[1:]
     ]
 
 
 ROWS = _corpus()
 
 
-def test_the_corpus_covers_all_four_seeds() -> None:
-    """The golden corpus has over a hundred rows drawn from every seed."""
+def test_the_corpus_covers_all_four_documents() -> None:
+    """The golden corpus has over a hundred rows drawn from every printed document."""
     assert len(ROWS) > 100
-    assert 4 == len({seed for seed, *_ in ROWS})
+    assert {"fy2011-plan", "fy2025-plan", "fy2013-report", "midterm-plan-2022"} == {
+        document for document, *_ in ROWS
+    }
+
+
+def test_every_expression_is_printed_where_the_corpus_says() -> None:
+    """Each expression stands in its document's text at its line, as typed in the corpus."""
+    texts = {
+        document: (DATA / "sources" / f"{document}.txt").read_text(encoding="utf-8").splitlines()
+        for document in {document for document, *_ in ROWS}
+    }
+    misplaced = []
+    for document, line, _, _, text in ROWS:
+        printed = text.replace("\\n", "\n")
+        start = int(line) - 1
+        if printed not in "\n".join(texts[document][start : start + printed.count("\n") + 1]):
+            misplaced.append((document, line, text))
+    assert [] == misplaced
 
 
 @pytest.mark.parametrize(
-    ("seed", "line", "context", "expected", "text"),
+    ("document", "line", "context", "expected", "text"),
     ROWS,
-    ids=[f"{seed[:3]}:{line}:{text[:12]}" for seed, line, _, _, text in ROWS],
+    ids=[f"{document}:{line}:{text[:12]}" for document, line, _, _, text in ROWS],
 )
-def test_seed_expression(seed: str, line: str, context: str, expected: str, text: str) -> None:
-    """Every date expression in the seeds reads as worked out by hand."""
+def test_printed_expression(
+    document: str, line: str, context: str, expected: str, text: str
+) -> None:
+    """Every date expression in the printed documents reads as worked out by hand."""
     fy = FiscalYear(int(context.removeprefix("FY")))
     assert expected == parse_period(text.replace("\\n", "\n"), context=fy).isoformat()
 

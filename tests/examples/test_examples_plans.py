@@ -25,7 +25,7 @@ PLANS = ["midterm-plan-2022.json", "fy2011-plan.json", "fy2025-plan.json"]
 
 
 def _flat(path: Path) -> str:
-    # The PDF extraction breaks lines anywhere: the text joined line to line, trimmed.
+    # The PDF's text breaks lines anywhere: the text joined line to line, trimmed.
     return "".join(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
 
 
@@ -91,7 +91,7 @@ def test_midterm_example_is_the_bundled_reference() -> None:
     assert mid_term_plan() == loaded
 
 
-def test_every_printed_string_is_in_its_seed() -> None:
+def test_every_printed_string_is_in_its_document() -> None:
     """Nothing is invented: every string of the three examples occurs in its source document."""
     cases = [
         ("midterm-plan-2022.json", MIDTERM_SOURCE, None),

@@ -1,4 +1,4 @@
-"""Country lookups of the names the seed documents print, and local-government kinds."""
+"""Country lookups of the names the printed documents use, and local-government kinds."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ from clairlib.model.places import is_country_code
     ],
 )
 def test_lookup_printed_names(printed: str, code: str) -> None:
-    """Each name as the seeds print it resolves to its ISO 3166-1 alpha-2 code."""
+    """Each name as the documents print it resolves to its ISO 3166-1 alpha-2 code."""
     assert Country(code) == Country.lookup(printed)
 
 

@@ -1,4 +1,4 @@
-"""Quantity.parse on the figures the seed documents print, and Quantity's invariants."""
+"""Quantity.parse on the figures the documents print, and Quantity's invariants."""
 
 from __future__ import annotations
 

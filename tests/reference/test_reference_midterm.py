@@ -11,7 +11,7 @@ SOURCE = Path(__file__).parents[1] / "data" / "sources" / "midterm-plan-2022.txt
 
 
 def _flat(path: Path) -> str:
-    # The PDF extraction breaks lines anywhere: the text joined line to line, trimmed.
+    # The PDF's text breaks lines anywhere: the text joined line to line, trimmed.
     return "".join(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
 
 
@@ -98,9 +98,9 @@ def test_printed_typos_are_kept() -> None:
     assert last_bullet.startswith("自治体の役に立つべくクリアの価値を")
 
 
-def test_every_text_is_in_the_seed() -> None:
+def test_every_text_is_in_the_printed_plan() -> None:
     """Nothing is invented: every printed string of the plan occurs in the printed plan text."""
-    seed = _flat(SOURCE)
+    printed = _flat(SOURCE)
     plan = mid_term_plan()
     texts = [plan.title, *plan.philosophy, *plan.resolutions, *plan.environment]
     texts += [block.text for block in plan.body]
@@ -116,7 +116,7 @@ def test_every_text_is_in_the_seed() -> None:
                 texts.append(item.text)
                 stack.extend(item.items)
     assert 70 < len(texts)
-    assert [] == [text for text in texts if text not in seed]
+    assert [] == [text for text in texts if text not in printed]
 
 
 def test_framework_by_id_is_the_plans() -> None:

@@ -1,4 +1,4 @@
-"""clairlib.reference offices: HQ, 67 branches, 7 overseas offices, typed from the seeds."""
+"""clairlib.reference offices: HQ, 67 branches, 7 overseas offices, typed from the documents."""
 
 from __future__ import annotations
 
@@ -82,8 +82,8 @@ def test_overseas_host_countries() -> None:
         assert country == office(code).jurisdiction[0]
 
 
-def test_jurisdictions_cover_where_the_seeds_place_each_office() -> None:
-    """Jurisdictions include the countries the seeds tie to each office."""
+def test_jurisdictions_cover_where_the_documents_place_each_office() -> None:
+    """Jurisdictions include the countries the documents tie to each office."""
     # FY2011 plan: シンガポール事務所ではインド・東南アジア諸国における国際旅行博への出展支援.
     # FY2013 report, events table: タイ, フィリピン, ベトナム, インドネシア rows under Singapore.
     for name in ("インド", "タイ", "フィリピン", "ベトナム", "インドネシア", "シンガポール"):

@@ -1,4 +1,4 @@
-"""Fixtures for the rules tests: an excerpt of the FY2013 report typed from the seed.
+"""Fixtures for the rules tests: an excerpt of the FY2013 report typed from the print.
 
 ``tests/data/rules/fy2013-excerpt.json`` holds, as printed in 平成25年度事業報告:
 the 45 economic events of <海外で開催･参加した経済交流関係イベント等一覧> (table t1-1,

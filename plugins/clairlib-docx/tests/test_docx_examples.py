@@ -1,4 +1,4 @@
-"""The repository's example documents export, and print what the seed documents print."""
+"""The repository's example documents export, and print what the printed documents print."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_example_exports_cleanly(name: str) -> None:
 
 
 def test_fy2013_pillars_and_ending(headings: Any) -> None:
-    """The FY2013 report's seven sections, then governance and organisation (seed text)."""
+    """The FY2013 report's seven sections, then governance and organisation (as printed)."""
     document, _ = _export("fy2013-report.json")
     assert [
         "1 自治体の海外における経済活動を支援",
@@ -90,7 +90,7 @@ def test_fy2013_staff_table() -> None:
 
 
 def test_fy2013_events_grouped_by_country() -> None:
-    """The events table prints アメリカ once with its 9 events (seed: ア/メ/リ/カ 9)."""
+    """The events table prints アメリカ once with its 9 events (printed: ア/メ/リ/カ 9)."""
     document, _ = _export("fy2013-report.json")
     rows = _rows_of(document, "<平成 25 年度 海外で開催･参加した経済交流関係イベント等一覧>")
     america = [row for row in rows if row[0] == "アメリカ"]

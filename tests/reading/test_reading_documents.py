@@ -1,4 +1,4 @@
-"""Reading each seed text gives back the example typed by hand from the same print."""
+"""Reading each document's text gives back the example typed by hand from the same print."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import clairlib
 from clairlib.model import AnnualPlan, AnnualReport, Document, MidTermPlan
 from clairlib.reading._compare import compare
-from tests.reading.conftest import SEEDS, SOURCES
+from tests.reading.conftest import DOCUMENTS, SOURCES
 
 
 def _without_origins(doc: Document) -> object:
@@ -23,7 +23,7 @@ def _without_origins(doc: Document) -> object:
     return strip(json.loads(clairlib.dumps(doc)))
 
 
-@pytest.mark.parametrize("name", SEEDS)
+@pytest.mark.parametrize("name", DOCUMENTS)
 def test_outline_is_the_examples(name: str, examples: dict[str, Document]) -> None:
     """Every section and programme, in order, with priority, 再掲 and pillar, as typed."""
     reading = clairlib.read(SOURCES / f"{name}.txt")
@@ -31,7 +31,7 @@ def test_outline_is_the_examples(name: str, examples: dict[str, Document]) -> No
     assert [] == comparison.outline_diff
 
 
-@pytest.mark.parametrize("name", SEEDS)
+@pytest.mark.parametrize("name", DOCUMENTS)
 def test_narrative_comes_back_in_its_programme(name: str, examples: dict[str, Document]) -> None:
     """At least 99% of the example's narrative characters are read in the right place."""
     reading = clairlib.read(SOURCES / f"{name}.txt")
