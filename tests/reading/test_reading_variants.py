@@ -10,7 +10,7 @@ import pytest
 import clairlib
 from clairlib.model import Document
 from clairlib.reading._compare import compare
-from tests.reading.conftest import SEEDS, source_text
+from tests.reading.conftest import DOCUMENTS, source_text
 
 _LONG = 30  # a line this long or longer is a wrapped line of prose
 
@@ -87,7 +87,7 @@ VARIANTS = {
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
-@pytest.mark.parametrize("name", SEEDS)
+@pytest.mark.parametrize("name", DOCUMENTS)
 def test_variant_reads_the_same(name: str, variant: str, examples: dict[str, Document]) -> None:
     """The variant gives the example's outline and ≥ 99% of its narrative in place."""
     text = VARIANTS[variant](source_text(name))
