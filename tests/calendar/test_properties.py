@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import date, timedelta
 
 import pytest
@@ -9,8 +10,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from clairlib.calendar import (
+    CalendarError,
+    CalendarWarning,
     FiscalYear,
     Period,
+    PeriodSet,
     UnreadableDateError,
     format_period,
     format_wareki,
@@ -203,3 +207,38 @@ def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> N
     fast = _plain_list(text)
     if fast is not None:
         assert fast == Reader(text, None, False, False).read()
+
+
+FUZZ = (
+    "0123456789１２元一二十〇平成令和H R年度月日⽉⽇同~～-ー・、,①②()（）<>火水 \n:"
+    "上中下旬末頃から まで以降前翌昨本今去る自至号時点現在間カ毎週各代./"
+)
+
+
+def _outcome(
+    text: str, context: FiscalYear | int | date | None, strict: bool
+) -> Period | PeriodSet | CalendarError:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", CalendarWarning)
+            return parse_period(text, context=context, strict=strict)
+    except CalendarError as error:
+        return error
+
+
+@given(
+    st.text(FUZZ, max_size=20),
+    st.sampled_from([None, FiscalYear(2013), 2013, date(2013, 5, 1)]),
+    st.booleans(),
+)
+def test_any_new_form_text_reads_or_raises_a_calendar_error(
+    text: str, context: FiscalYear | int | date | None, strict: bool
+) -> None:
+    """Whatever the text and context, the result is a period or a CalendarError with a span."""
+    outcome = _outcome(text, context, strict)
+    if isinstance(outcome, CalendarError):
+        assert text == outcome.text
+        span = outcome.span or (0, 0)
+        assert 0 <= span[0] <= span[1] <= len(text)
+    else:
+        assert isinstance(outcome, (Period, PeriodSet))

@@ -49,6 +49,13 @@ DAY, MONTH, YEAR, FISCAL_YEAR = (
     Precision.FISCAL_YEAR,
 )
 _OPEN_BRACKETS, _CLOSE_BRACKETS = "(（", ")）"
+# Where a range mark is followed by another mark or word, it has nothing after it.
+_AFTER_STARTS = frozenset(
+    g.TILDES + g.DASHES + "、，,､･・;；" + g.CIRCLED + "かより至お及並とま迄以"
+)
+_MONTHS_WORD = re.compile("[かカヶケヵ箇個]")
+# Only a text with a range or list mark can be a list for the list fast path.
+_LISTISH = re.compile("[~～〜、，,・" + g.CIRCLED + "]")
 _RECURRENCE = {"各月": "P1M", "毎月": "P1M", "毎週": "P1W", "毎年": "P1Y"}
 
 
@@ -75,12 +82,13 @@ class _Item:
 class Reader(Resolver):
     """Reads one expression: the text, the context, the options, and the notes to warn."""
 
-    __slots__ = ("after", "after_at", "repeats", "strict")
+    __slots__ = ("after", "after_at", "durations", "repeats", "strict")
 
     def __init__(self, text: str, context: Context, lenient: bool, strict: bool) -> None:
         super().__init__(text, context, lenient)
         self.strict = strict
         self.repeats = "毎" in text or "各" in text
+        self.durations = "間" in text or _MONTHS_WORD.search(text) is not None
         self.after: re.Match[str] | None = None
         self.after_at = -1
 
@@ -191,9 +199,11 @@ class Reader(Resolver):
         kind = None if after is None else after.lastgroup
         if kind == "range":
             right = after.end()  # type: ignore[union-attr]
-            rest = text[right:hi].strip()
-            if not rest or rest[0] in "、，,・" or g.AFTER.match(text, right, hi) is not None:
-                if first.t1 is not None and first.t2 is None and not rest:
+            # AFTER ate the spaces after the mark: 'right' is where the next word starts.
+            if right >= hi or (
+                text[right] in _AFTER_STARTS and g.AFTER.match(text, right, hi) is not None
+            ):
+                if first.t1 is not None and first.t2 is None and right >= hi:
                     return item, hi  # '15:00-': from that time
                 if self.strict:
                     raise self.fail(
@@ -203,13 +213,13 @@ class Reader(Resolver):
                     )
                 item.kind = "since"
                 return item, right
-            repeat = g.REPEAT.match(text, right, hi)
+            repeat = g.REPEAT.match(text, right, hi) if self.repeats else None
             if repeat is not None:
                 item.kind = "repeat"
                 item.recurrence = _RECURRENCE[g.squeeze(repeat.group("word"))]
                 item.stop = repeat.end()
                 return item, repeat.end()
-            duration = g.DURATION.match(text, right, hi)
+            duration = g.DURATION.match(text, right, hi) if self.durations else None
             if duration is not None:
                 item.kind = "duration"
                 item.duration = (g.number(g.squeeze(duration.group("n"))), duration.group("unit"))
@@ -348,25 +358,33 @@ class Reader(Resolver):
         if count < 1:
             raise self.fail(f"expected a duration of 1 or more, found {count}", item.span)
         start = first.start
-        if unit.startswith("日"):
-            end, precision = start + timedelta(days=count - 1), DAY
-        elif unit.startswith("週"):
-            end, precision = start + timedelta(days=7 * count - 1), DAY
+        if unit.startswith(("日", "週")):
+            days = count * (7 if unit.startswith("週") else 1)
+            if days > (date(9998, 12, 31) - start).days:
+                raise self.fail(f"expected a duration that ends by 9998, found {count}", item.span)
+            end, precision = start + timedelta(days=days - 1), DAY
         else:
             months = count * 12 if unit.startswith("年") else count
-            # As the Civil Code counts: the day before the same day that many months on,
-            # or that month's last day when it has no such day (11月30日 + 3カ月 → 2月28日).
-            shifted = start + relativedelta(months=months)
-            end = shifted - timedelta(days=1) if shifted.day == start.day else shifted
             precision = (
                 first.precision
                 if unit.startswith("年")
                 else (DAY if first.precision is DAY else MONTH)
             )
-        if precision is FISCAL_YEAR and first.precision is FISCAL_YEAR:
-            end = date(start.year + count, 3, 31)
-        elif precision is MONTH:
-            end = month_end(end.year, end.month)
+            index = start.year * 12 + start.month - 2 + months
+            if index // 12 > 9998:
+                raise self.fail(f"expected a duration that ends by 9998, found {count}", item.span)
+            if start.day == 1:
+                # From a month's first day: the last day of the month that many on.
+                end = month_end(index // 12, index % 12 + 1)
+            else:
+                # As the Civil Code counts: the day before the same day that many months
+                # on, or that month's last day when it has none (11月30日 + 3カ月 → 2月28日).
+                shifted = start + relativedelta(months=months)
+                end = shifted - timedelta(days=1) if shifted.day == start.day else shifted
+        if end.year > 9998:
+            raise self.fail(f"expected a duration that ends by 9998, found {count}", item.span)
+        if first.marks is None:
+            return trusted_period(start, end, precision)
         return Period(start, end, precision, join_marks(first.marks, None))
 
     def every(self, item: _Item, prev: Resolved | None) -> tuple[Period, Resolved | None]:
@@ -574,7 +592,7 @@ def _read(
     plain = _plain(text)
     if plain is not None:
         return plain, []
-    if "年" in text:
+    if "年" in text and _LISTISH.search(text) is not None:
         several = _plain_list(text)
         if several is not None:
             return several, []

@@ -101,11 +101,11 @@ class Point:
         self.year_kind = year_kind
         self.pre = pre
         self.era: Era | None = None if era is None else _era(era)
-        self.part = None if part is None else g.PARTS[g.squeeze(part)]
+        self.part = None if part is None else g.PARTS.get(part) or g.PARTS[g.squeeze(part)]
         self.weekday = None if wd is None else WEEKDAY_OF[wd]
         self.t1 = None if t1 is None else _clock(t1)
         self.t2 = None if t2 is None else _clock(t2)
-        self.tail = None if tail is None else g.squeeze(tail)
+        self.tail = tail if tail is None or tail in g.TAILS else g.squeeze(tail)
         # The first unit written: what a bare number before this point means.
         if self.year is not None or self.rel is not None or year_kind:
             self.unit = "y"

@@ -260,7 +260,11 @@ class Resolver:
         else:
             period = trusted_period(date(year, 1, 1), date(year, 12, 31), YEAR)
         # 昭和63年度末 (1989-03-31) is in 平成, but its era names the fiscal year.
-        checked = Period.fiscal_year(year) if part is Part.FISCAL_YEAR_END and fiscal else period
+        checked = (
+            trusted_period(date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR)
+            if part is Part.FISCAL_YEAR_END and fiscal
+            else period
+        )
         if era is not None and (
             checked.end < era.start or (era.end is not None and checked.start > era.end)
         ):
@@ -367,6 +371,8 @@ class Resolver:
             )
         if point.same and month is None:
             month = reference.month
+        if month is not None and not 1 <= month <= 12:
+            raise self.fail(f"expected a month 1..12, found {month}", point.span("mo"))
         best: tuple[int, Resolved] | None = None
         # Widen the window only when nothing close fits (a weekday, 2月29日).
         for width in (1, 28):
