@@ -11,7 +11,7 @@ from clairlib.reading._reader import Hints, Reader, ReadError, Reading, ReadProg
 
 __all__ = ["read", "source_of"]
 
-_SNIFF = 1024
+_SNIFF = 8192  # zip formats name their parts (word/, xl/) after the first entries
 # A file larger than this is no printed plan or report (the FY2013 report's PDF is ~2 MB).
 _MAX_BYTES = 200 * 1024 * 1024
 

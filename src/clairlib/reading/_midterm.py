@@ -69,6 +69,10 @@ class _Pillar:
 class _Reader:
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
+        lengths = sorted(len(line.text) for line in lines if "、" in line.text)
+        # A full line: where a bullet or an objective goes on to the next line.
+        self.full = 0.85 * (lengths[int(len(lengths) * 0.9)] if lengths else 40)
+        self.last: Line | None = None
         self.parts: dict[str, list[str]] = {name: [] for name in _PARTS.values()}
         self.body: list[Block] = []
         self.pillars: list[_Pillar] = []
@@ -105,7 +109,7 @@ class _Reader:
         return True
 
     def run(self) -> None:
-        for line in self.lines:
+        for index, line in enumerate(self.lines):
             text = line.text.strip()
             key = normal(text)
             if self._toc_line(line, text):
@@ -115,13 +119,22 @@ class _Reader:
                 self.part = _PARTS[key]
                 continue
             bullet = item_marker(text)
+            wrapped = self.last is not None and len(self.last.text) >= self.full
+            self.last = line
             if self.part is not None:
                 if bullet is not None:
                     self.parts[self.part].append(bullet[1])
                     continue
+                if wrapped and self.parts[self.part]:
+                    self.parts[self.part][-1] += text
+                    continue
                 self.part = None
             pillar = _roman(text) if bullet is None else None
-            if pillar is not None and self.pillars_started(pillar[0]):
+            if (
+                pillar is not None
+                and self.pillars_started(pillar[0])
+                and self._objective_follows(index)
+            ):
                 self._flush()
                 number, numeral, title = pillar
                 self.pillars.append(_Pillar(number=number, numeral=numeral, title=title, line=line))
@@ -132,16 +145,27 @@ class _Reader:
                 self.detail = None
                 continue
             if self.pillars:
-                self._pillar_line(line, text, bullet)
+                self._pillar_line(line, text, bullet, wrapped)
                 continue
             self._body_line(line, text, bullet)
         self._flush()
+
+    def _objective_follows(self, index: int) -> bool:
+        # A pillar's heading is followed by its objective ①; the list of the pillars
+        # under 重要分野 by the next pillar's name.
+        if index + 1 >= len(self.lines):
+            return False
+        text = self.lines[index + 1].text.strip()
+        bullet = item_marker(text)
+        return (bullet[1] if bullet else text)[:1] in _CIRCLED
 
     def pillars_started(self, number: int) -> bool:
         # The pillars are printed in order: Ⅰ opens them, each next one follows.
         return number == len(self.pillars) + 1
 
     def _body_line(self, line: Line, text: str, bullet: tuple[str, str] | None) -> None:
+        if bullet is None and self.listing is not None and _roman(text) is not None:
+            bullet = ("", text)  # the list of pillars printed without bullets
         if bullet is not None:
             self._flush()
             self.body.append(Block(kind=BlockKind.ITEM, text=bullet[1], origin=line.origin))
@@ -164,20 +188,29 @@ class _Reader:
         if text.endswith("。"):
             self._flush()
 
-    def _pillar_line(self, line: Line, text: str, bullet: tuple[str, str] | None) -> None:
+    def _pillar_line(
+        self, line: Line, text: str, bullet: tuple[str, str] | None, wrapped: bool
+    ) -> None:
         pillar = self.pillars[-1]
-        if bullet is not None and bullet[1][:1] in _CIRCLED:
-            number = _CIRCLED.index(bullet[1][0]) + 1
-            body = bullet[1][1:].strip()
-            pillar.objectives.append((number, [attrs.evolve(line, text=body)], line))
+        body = bullet[1] if bullet is not None else text
+        if body[:1] in _CIRCLED:
+            number = _CIRCLED.index(body[0]) + 1
+            rest = body[1:].strip()
+            if number == len(pillar.objectives) + 1 and not pillar.details:
+                pillar.objectives.append((number, [attrs.evolve(line, text=rest)], line))
+            else:
+                # The operating base's detail, its objectives again: ``① 組織力…`` and bullets.
+                self.detail = number
+                pillar.details[number] = (rest, [])
             return
-        if bullet is None and text[:1] in _CIRCLED:
-            # The operating base's detail: ``① 組織力…`` then its bullets.
-            self.detail = _CIRCLED.index(text[0]) + 1
-            pillar.details[self.detail] = (text[1:].strip(), [])
-            return
-        if bullet is not None and self.detail is not None:
-            pillar.details[self.detail][1].append((line.indent, bullet[1]))
+        if self.detail is not None:
+            title, items = pillar.details[self.detail]
+            if bullet is not None:
+                items.append((line.indent, bullet[1]))
+            elif wrapped and items:
+                items[-1] = (items[-1][0], items[-1][1] + text)
+            elif wrapped:
+                pillar.details[self.detail] = (title + text, items)
             return
         if pillar.objectives:
             pillar.objectives[-1][1].append(line)

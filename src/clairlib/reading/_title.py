@@ -70,6 +70,9 @@ def find_title(lines: Sequence[Line]) -> Title:
             if first is not None and last is not None:
                 kind, period = MID_TERM_PLAN, Period.between(first.to_period(), last.to_period())
                 title, title_line = _title_text(lines, line), line
+                if not _MID_TERM.search(folded) and index + 1 < len(head):
+                    # The period ran on to the next line: ``…(令和 4 年度－令和 8 年`` + ``度)``.
+                    title = line.text.strip() + head[index + 1].text.strip()
             continue
         if kind is None and (annual := _ANNUAL.search(folded)):
             kind = ANNUAL_REPORT if annual.group(2) == "事業報告" else ANNUAL_PLAN

@@ -38,6 +38,7 @@ from clairlib.exporting import Exporter, Sink, option
 from clairlib.findings import Finding
 from clairlib.hooks import hookimpl
 from clairlib.model import AnnualPlan, AnnualReport, MidTermPlan
+from clairlib.reading import Reader
 from clairlib_docx._sanitize import needs_cleaning
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "DocxFindingWarning",
     "DocxOptions",
     "clairlib_exporters",
+    "clairlib_readers",
     "write_docx",
 ]
 
@@ -194,3 +196,11 @@ EXPORTER = Exporter(
 def clairlib_exporters() -> Iterable[Exporter]:
     """The exporters this plugin provides: ``docx``."""
     return (EXPORTER,)
+
+
+@hookimpl
+def clairlib_readers() -> Iterable[Reader]:
+    """The readers this plugin provides: ``docx`` (a Word draft of a plan or report)."""
+    from clairlib_docx._read import READER
+
+    return (READER,)

@@ -1,0 +1,96 @@
+"""The Word reader: a .docx draft reads as its text would; a bad file is a ReadError."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+import clairlib
+from clairlib.model import AnnualPlan, AnnualReport, Priority
+from clairlib.plugins import PluginHost
+from clairlib.reading import ReadError
+
+
+def _draft(*paragraphs: str, table: list[list[str]] | None = None) -> bytes:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, cells in enumerate(table):
+            for c, text in enumerate(cells):
+                grid.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_registered_beside_the_writer() -> None:
+    """clairlib-docx provides the docx reader as well as the docx exporter."""
+    host = PluginHost()
+    assert "docx" in host.readers()
+    assert ("docx",) == next(p.readers for p in host.plugins() if "docx" in p.exporters)
+
+
+def test_reads_a_report_draft() -> None:
+    """Paragraphs in order: section, 重点事業, programme, narrative with its figures."""
+    data = _draft(
+        "平成25年度事業報告",
+        "1 自治体の海外における経済活動を支援",
+        "<重点事業>",
+        "○ 海外経済活動支援",
+        "各海外事務所において、12 か国で 45 件のイベントに出展等を行った。",
+    )
+    reading = clairlib.read(data)
+    report = reading.document
+    assert isinstance(report, AnnualReport)
+    programme = report.sections[0].programmes[0]
+    assert ("海外経済活動支援", Priority.PRIORITY) == (programme.name, programme.priority)
+    assert [12, 45] == [int(f.value.value) for f in report.figures]
+    assert programme.origin is not None
+    assert 4 == programme.origin.line  # the fourth paragraph of the body
+
+
+def test_table_rows_are_lines_under_the_caption() -> None:
+    """A Word table under a caption is kept as its printed rows, with a finding."""
+    data = _draft(
+        "令和7年度事業計画",
+        "1. 自治体の海外における経済活動を支援",
+        "○ 情報の発信",
+        "セミナーを開催し、情報を発信する。",
+        "<令和 7 年度 海外経済セミナー一覧>",
+        table=[["名称", "開催時期"], ["海外経済セミナー", "令和7年9月"]],
+    )
+    plan = clairlib.read(data).document
+    assert isinstance(plan, AnnualPlan)
+    blocks = plan.sections[0].programmes[0].body
+    assert "名称 開催時期\n海外経済セミナー 令和7年9月" == blocks[-1].text
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (b"PK\x03\x04 not really a zip", "not a readable Word file"),
+        (b"just text", "not a Word file"),
+    ],
+)
+def test_bad_word_files(tmp_path: pytest.TempPathFactory, data: bytes, says: str) -> None:
+    """A .docx that is no zip or a broken one: ReadError saying so."""
+    path = tmp_path / "draft.docx"  # type: ignore[operator]
+    path.write_bytes(data)
+    with pytest.raises(ReadError, match=says):
+        clairlib.read(path)
+
+
+def test_zip_without_a_document(tmp_path: pytest.TempPathFactory) -> None:
+    """A zip that holds no Word document: ReadError, not a KeyError."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("hello.txt", "hello")
+    path = tmp_path / "draft.docx"  # type: ignore[operator]
+    path.write_bytes(out.getvalue())
+    with pytest.raises(ReadError, match="Word file"):
+        clairlib.read(path)

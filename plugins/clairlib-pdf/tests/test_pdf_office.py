@@ -1,0 +1,63 @@
+"""Closed loop: each example → Word → LibreOffice PDF → read the PDF and the .docx → the example.
+
+Needs soffice (CI installs LibreOffice). The sections, programmes and narrative
+read back must be the example's.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import clairlib
+from clairlib.reading._compare import compare
+
+ROOT = Path(__file__).resolve().parents[3]
+EXAMPLES = ("fy2011-plan", "fy2025-plan", "fy2013-report", "midterm-plan-2022")
+# The Word exporter prints no （一部再掲） mark after a cross-listed programme's name, so
+# the FY2011 plan's five partial cross-listings cannot come back from its output.
+NO_CROSS_MARK = pytest.mark.xfail(
+    reason="the Word exporter does not print （一部再掲）/（再掲） marks", strict=True
+)
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every example exported to Word and converted to PDF by LibreOffice, once."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; CI installs libreoffice-writer-nogui")
+    directory = tmp_path_factory.mktemp("loop")
+    for name in EXAMPLES:
+        document = clairlib.load(ROOT / "examples" / f"{name}.json")
+        clairlib.export(document, "docx", directory / f"{name}.docx")
+    profile = (directory / "profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(directory), *(str(directory / f"{n}.docx") for n in EXAMPLES)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )  # fmt: skip
+    return directory
+
+
+CASES = [
+    pytest.param(name, suffix, marks=(NO_CROSS_MARK,) if name == "fy2011-plan" else ())
+    for name in EXAMPLES
+    for suffix in (".pdf", ".docx")
+]
+
+
+@pytest.mark.office
+@pytest.mark.parametrize(("name", "suffix"), CASES)
+def test_printed_example_reads_back(printed: Path, name: str, suffix: str) -> None:
+    """The same sections, programmes and narrative as the example, from the PDF and the .docx."""
+    expected = clairlib.load(ROOT / "examples" / f"{name}.json")
+    reading = clairlib.read(printed / f"{name}{suffix}")
+    comparison = compare(expected, reading.document)
+    assert comparison.narrative_share >= 0.99
+    assert [] == comparison.outline_diff

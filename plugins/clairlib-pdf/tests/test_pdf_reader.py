@@ -1,0 +1,90 @@
+"""The PDF reader: lines with page and position, the same builder, bad PDFs refused clearly."""
+
+from __future__ import annotations
+
+import pytest
+from _pdfs import make_pdf
+from clairlib_pdf import pdf_lines
+
+import clairlib
+from clairlib.model import AnnualPlan, AnnualReport
+from clairlib.plugins import PluginHost
+from clairlib.reading import ReadError, Source
+
+PLAN = [
+    "令和7年度事業計画",
+    "1. 自治体の海外における経済活動を支援",
+    "○ 情報の発信",
+    "セミナーを 3 回開催し、情報を発信する。",
+]
+
+
+def test_registered_through_its_entry_point() -> None:
+    """The pdf reader comes from the clairlib-pdf distribution, for .pdf and %PDF-."""
+    host = PluginHost()
+    assert "pdf" in host.readers()
+    assert "clairlib-pdf" in {p.distribution for p in host.plugins() if "pdf" in p.readers}
+    assert (".pdf",) == host.readers()["pdf"].suffixes
+
+
+def test_lines_with_page_and_position() -> None:
+    """Each printed line comes with its page, line number and top-left point."""
+    lines = pdf_lines(Source(name="plan.pdf", data=make_pdf([PLAN[:2], PLAN[2:]])))
+    # Baselines at 800 and 784 pt on an 842 pt page, ascent 0.859 × 11 pt: tops 32.6, 48.6.
+    assert [(1, 1, 50, 33), (1, 2, 50, 49), (2, 1, 50, 33), (2, 2, 50, 49)] == [
+        (line.page, line.number, line.x, line.y) for line in lines
+    ]
+    assert PLAN == [line.text for line in lines]
+
+
+def test_reads_a_plan_with_provenance() -> None:
+    """A plan's PDF reads as its text would; the programme knows its page and position."""
+    reading = clairlib.read(make_pdf([PLAN]))
+    document = reading.document
+    assert isinstance(document, AnnualPlan)
+    programme = document.sections[0].programmes[0]
+    assert ("情報の発信", "I") == (programme.name, programme.pillar)
+    assert programme.origin is not None
+    assert (1, 3, 50, 65) == (  # baseline 768 pt: top 842 − 768 − 9.4
+        programme.origin.page,
+        programme.origin.line,
+        programme.origin.x,
+        programme.origin.y,
+    )
+
+
+def test_page_numbers_left_out() -> None:
+    """``- 1 -`` at a page's foot is furniture; the report reads across the page break."""
+    pages = [
+        ["平成25年度事業報告", "1 海外支援", "<重点事業>", "○ 支援", "- 1 -"],
+        ["12 か国で 45 件のイベントを行った。", "- 2 -"],
+    ]
+    report = clairlib.read(make_pdf(pages)).document
+    assert isinstance(report, AnnualReport)
+    programme = report.sections[0].programmes[0]
+    assert ["12 か国で 45 件のイベントを行った。"] == [b.text for b in programme.body]
+    assert [12, 45] == [int(f.value.value) for f in report.figures]
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (make_pdf([["あ"]], encrypted=True), "encrypted: it needs its password"),
+        (make_pdf([["あ"]], image_only=True), "no text layer .* it needs OCR first"),
+        (make_pdf([[]]), "no text layer"),
+        (make_pdf([PLAN])[:300], "a corrupt PDF"),
+        (b"%PDF-1.4\n" + bytes(range(256)) * 4, "a corrupt PDF"),
+    ],
+)
+def test_bad_pdfs_are_read_errors(data: bytes, says: str) -> None:
+    """Encrypted, scanned, blank, truncated or garbage: one ReadError saying which."""
+    with pytest.raises(ReadError, match=says):
+        clairlib.read(data)
+
+
+def test_pdf_suffix_that_is_no_pdf(tmp_path: pytest.TempPathFactory) -> None:
+    """A .pdf file that is not a PDF: ReadError, not a pdfminer traceback."""
+    path = tmp_path / "report.pdf"  # type: ignore[operator]
+    path.write_bytes(b"PK\x03\x04 a zip, not a pdf")
+    with pytest.raises(ReadError, match="not a PDF"):
+        clairlib.read(path)
