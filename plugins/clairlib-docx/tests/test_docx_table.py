@@ -13,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from clairlib.model import Column, ColumnRole, Quantity, Row, RowKind, Table
+
 from clairlib.model.quantity import Qualifier
 
 
@@ -110,8 +111,17 @@ def test_spanning_header(report_docx: Any) -> None:
     ]
     assert [False, False, "2", False] == spans
     assert [True, True, False] == [
-        row._tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None for row in table.rows[:3]
+        row._tr.find(qn("w:trPr")) is not None
+        and row._tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+        for row in table.rows[:3]
     ]
+
+
+def test_body_rows_may_break_across_pages(report_docx: Any) -> None:
+    """Header rows never split; body rows may break across a page (no cantSplit)."""
+    table = _table(report_docx, "事務所名")
+    split = [row._tr.find(qn("w:trPr")) is not None for row in table.rows]
+    assert [True, True, False, False, False] == split
 
 
 def _write_table(table: Table) -> tuple[str, Sanitiser, TableWriter]:
@@ -289,3 +299,81 @@ def test_short_table_keeps_short_columns() -> None:
     )
     _, _, writer = _write_table(table)
     assert sum(writer.widths) < TEXT_WIDTH_TWIPS / 2
+
+
+def test_numbers_and_headers_are_never_broken() -> None:
+    """A column is at least as wide as its longest number and its longest header word."""
+    table = Table(
+        id="t",
+        caption="",
+        columns=(
+            Column(key="title", label="タイトル"),
+            Column(key="n", label="アクセス数(件)", role=ColumnRole.SUM, unit="件"),
+        ),
+        rows=(Row(cells={"title": "『韓国の地方予算制度について その 2』" * 6, "n": count(631461)}),),
+    )
+    _, _, writer = _write_table(table)
+    # "631,461" is 7 half-width characters, "アクセス数" 10: each must fit on one line.
+    room = (writer.widths[1] - 260) // writer.half_width
+    assert room >= 10
+    assert writer.widths[0] > writer.widths[1]  # the rest goes to the text column
+
+
+def test_an_item_over_several_rows_is_merged() -> None:
+    """An item printed with two dates has its name once, in a cell merged down."""
+    table = Table(
+        id="t",
+        caption="",
+        columns=(
+            Column(key="name", label="名称等"),
+            Column(key="period", label="開催時期"),
+            Column(key="venue", label="開催場所"),
+        ),
+        rows=(
+            Row(cells={"name": "NATAS", "period": "平成 25 年 8 月", "venue": "シンガポール"}),
+            Row(cells={"name": "NATAS", "period": "平成 26 年 2 月", "venue": "シンガポール"}),
+            Row(cells={"name": "帰国者歓迎会", "period": "平成 26 年 2 月", "venue": "シンガポール"}),
+        ),
+    )
+    xml, _, _ = _write_table(table)
+    assert 1 == xml.count(">NATAS<")
+    assert 1 == xml.count('<w:vMerge w:val="restart"/>')
+    # The venue is not merged under a different name, nor the shared date.
+    assert 3 == xml.count(">シンガポール<")
+    assert 2 == xml.count(">平成 26 年 2 月<")
+
+
+def test_a_bracketed_column_is_printed_inside_the_one_before() -> None:
+    """名称等 over (開催時期): the date stands in the name cell, on its own line, as printed."""
+    table = Table(
+        id="t",
+        caption="",
+        columns=(
+            Column(key="name", label="名称等"),
+            Column(key="period", label="(開催時期)"),
+            Column(key="bodies", label="参加者", group="参加者 (主な所属部署等)"),
+            Column(key="persons", label="参加者", group="参加者 (主な所属部署等)"),
+            Column(key="departments", label="(主な所属部署等)", group="参加者 (主な所属部署等)"),
+        ),
+        rows=(
+            Row(
+                cells={
+                    "name": "海外経済セミナー",
+                    "period": "平成 25 年 11 月",
+                    "bodies": count(22, "団体", "22 団体"),
+                    "persons": count(35, "名", "35 名"),
+                    "departments": "観光、企画",
+                }
+            ),
+        ),
+    )
+    xml, _, writer = _write_table(table)
+    assert 2 == len(writer.columns)
+    assert ["名称等\n(開催時期)", "参加者\n(主な所属部署等)"] == [c.label for c in writer.columns]
+    assert ">海外経済セミナー<" in xml and ">(平成 25 年 11 月)<" in xml
+    assert ">22 団体 35 名<" in xml and ">(観光、企画)<" in xml
+
+
+def count(value: int, unit: str = "件", text: str | None = None) -> Quantity:
+    """A printed count."""
+    return Quantity(value=Decimal(value), unit=unit, text=text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -12,10 +12,8 @@ from clairlib.model import Column, ColumnRole, Row, RowKind
 from clairlib_docx._sanitize import EMPTY, Clean
 
 HALF_WIDTH = 92  # twips a half-width character takes at 9 pt, the table text size
-CELL_PADDING = 230  # the table style's left and right cell margins, and a little air
-MAX_STRETCH = 1.6
-SHORT = 8  # half-width characters a header keeps on one line
-NARROW = 6  # the narrowest a header squeezes to in a crowded table
+CELL_PADDING = 260  # the table style's left and right cell margins, and a little air
+MAX_STRETCH = 1.5
 
 
 @attrs.frozen
@@ -96,45 +94,126 @@ def segments(owns: Sequence[Clean | None], label: Clean) -> list[tuple[Clean, st
     return out
 
 
-def fit(needs: list[int], available: int) -> list[int]:
-    """Column widths: each column its need where all fit, else long columns share the rest.
+def item_merges(texts: Sequence[Sequence[str]], mergeable: Sequence[bool]) -> list[list[str]]:
+    """Merge marks (restart, continue, none) per cell: one item printed once over its rows.
 
-    A table that fits is widened a little (at most to the text width). One that does
-    not keeps its short columns whole; the long ones (those above the common width
-    that would just fit) share what is left by the square root of their need, so a
-    long text column gets more than a date column without starving it.
+    An item with several dates or venues is printed as the report prints it: its name
+    in one cell merged down over its rows. A text cell merges with the one above when
+    it holds the same text and so does every mergeable cell to its left (a venue
+    merges only under a merged name); numbers never merge.
     """
-    total = sum(needs)
+    marks = [["" for _ in row] for row in texts]
+    for position in range(1, len(texts)):
+        above, here = texts[position - 1], texts[position]
+        for index, allowed in enumerate(mergeable):
+            if not allowed:
+                continue
+            if not here[index] or here[index] != above[index]:
+                break
+            marks[position][index] = "continue"
+            if marks[position - 1][index] == "":
+                marks[position - 1][index] = "restart"
+    return marks
+
+
+# Where a line may break inside a header or a cell's word: after these marks, before
+# an opening bracket. Elsewhere a header breaks only at spaces and printed line breaks.
+_BREAK_AFTER = "・･、,，/／"
+_OPENING = "(（<＜「『【"
+_NUMBER = re.compile(r"[約]?[+\-−]?[\d０-９][\d０-９,，.．]*\s*[%％件名人回団体か国千万円]*")
+_DATE = re.compile(
+    r"(?:明治|大正|昭和|平成|令和)?\s*[\d元]+\s*年(?:度)?(?:\s*[\d]+\s*[月日])*"
+    r"(?:\s*[～〜~\-]\s*(?:\d+\s*年\s*)?[\d]+\s*[月日](?:\s*[\d]+\s*日)?)?"
+    r"|[\d]+\s*月(?:\s*[\d]+\s*日)?(?:\s*[～〜~\-]\s*[\d]+\s*[月日])?"
+)
+SHORT_WORD = 6  # characters: a word no longer than this is never broken
+
+
+def words(text: str) -> list[str]:
+    """``text`` cut where a line may break: spaces, line breaks, after ・ 、, before (."""
+    out: list[str] = []
+    for piece in text.split():
+        current = ""
+        for char in piece:
+            if char in _OPENING and current:
+                out.append(current)
+                current = ""
+            current += char
+            if char in _BREAK_AFTER:
+                out.append(current)
+                current = ""
+        if current:
+            out.append(current)
+    return out
+
+
+def unbreakable(text: str) -> int:
+    """The widest part of a cell that must stay on one line, in half-width characters.
+
+    A whole number or date (``631,461``, ``平成 25 年 7 月``) and every word of up to six
+    characters; a longer word may break between its characters as Japanese text does.
+    """
+    widest = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        for pattern in (_NUMBER, _DATE):
+            for match in pattern.finditer(stripped):
+                found = match.group().strip()
+                if found:
+                    # Digits of a bold 計 row or a fallback font run a little wider.
+                    widest = max(widest, text_width(found) + 1 + len(found) // 4)
+        for word in words(stripped):
+            if len(word) <= SHORT_WORD or word.isascii():
+                widest = max(widest, text_width(word))
+    return widest
+
+
+def header_minimum(label: str) -> int:
+    """The narrowest a header gets: it wraps only between its words or at its line breaks."""
+    return max((text_width(word) for word in words(label)), default=0)
+
+
+def fit(minimums: list[int], preferred: list[int], available: int) -> list[int]:
+    """Column widths (twips) from each column's least and preferred width.
+
+    Where every column gets its preferred width, the table takes that (widened at most
+    by half, never past the page). Otherwise each column gets at least its minimum,
+    and what is left goes to the columns that want more — the text columns — up to a
+    common cap, so the longest texts share the rest evenly. Where even the minimums do
+    not fit, they are scaled down together (the caller first tries a smaller font).
+    """
+    preferred = [max(p, m) for p, m in zip(preferred, minimums, strict=True)]
+    total = sum(preferred)
     if total <= available:
         stretch = min(available / total, MAX_STRETCH) if total else 1.0
-        return [int(need * stretch) for need in needs]
-    low, high = 0, max(needs)
-    while low < high:  # the largest common cap that still fits
+        return [int(width * stretch) for width in preferred]
+    floor = sum(minimums)
+    if floor >= available:
+        return [int(width * available / floor) for width in minimums]
+    low, high = 0, max(preferred)
+    while low < high:  # the largest cap with which every column still fits
         cap = (low + high + 1) // 2
-        if sum(min(need, cap) for need in needs) <= available:
+        if sum(max(m, min(p, cap)) for m, p in zip(minimums, preferred, strict=True)) <= available:
             low = cap
         else:
             high = cap - 1
-    long = [index for index, need in enumerate(needs) if need > low]
-    rest = available - sum(need for need in needs if need <= low)
-    weights = {index: math.sqrt(needs[index]) for index in long}
-    share = sum(weights.values())
-    return [
-        int(rest * weights[index] / share) if index in weights else need
-        for index, need in enumerate(needs)
-    ]
+    widths = [max(m, min(p, low)) for m, p in zip(minimums, preferred, strict=True)]
+    spare = available - sum(widths)
+    # The few twips the binary search leaves go to the widest column.
+    widest = max(range(len(widths)), key=widths.__getitem__)
+    widths[widest] += spare
+    return widths
 
 
-def wrapped(header: int) -> int:
-    return header if header <= SHORT else max(SHORT, (header + 1) // 2)
-
-
-def twips(characters: int) -> int:
-    return max(characters, 4) * HALF_WIDTH + CELL_PADDING
+def twips(characters: int, half_width: int = HALF_WIDTH) -> int:
+    """The width of a cell holding ``characters`` half-width characters, with its margins."""
+    return max(characters, 2) * half_width + CELL_PADDING
 
 
 def text_width(text: str) -> int:
     """How many half-width characters ``text`` takes (a kanji takes two)."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return sum(2 if unicodedata.east_asian_width(char) in "WFA" else 1 for char in text)

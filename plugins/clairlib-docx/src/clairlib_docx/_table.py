@@ -13,16 +13,20 @@ from collections.abc import Callable, Sequence
 
 from clairlib.findings import join_path
 from clairlib.model import Column, Quantity, Row, RowKind, Table
+from clairlib_docx._fold import fold
 from clairlib_docx._layout import (
-    NARROW,
+    CELL_PADDING,
     Layout,
     find_layout,
     fit,
+    header_minimum,
     is_empty,
+    item_merges,
     segments,
     text_width,
     twips,
-    wrapped,
+    unbreakable,
+    words,
 )
 from clairlib_docx._numbers import is_numeric_column, quantity_text
 from clairlib_docx._sanitize import EMPTY, Clean, Sanitiser, literal
@@ -32,10 +36,14 @@ from clairlib_docx._xml import run as text_run
 TOTAL_LABEL = literal("計")
 SUBTOTAL_LABEL = literal("小計")
 _SAMPLE_ROWS = 300
+_SMALLEST = 14  # half-points: 7 pt, the smallest a crowded table prints
+_HEADER_CHUNK = 4  # half-width characters a header word breaks into when it must
 _TICK_EVERY = 1000
 _HEADER_FILL = "D9D9D9"
 _BANNER_FILL = "F2F2F2"
-_ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+# Body rows may break across pages (a long row never leaves a third of a page empty);
+# header rows repeat on every page and never split.
+_ROW = "<w:tr>"
 _HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
 _CELL_END = "</w:p></w:tc>"
 
@@ -98,17 +106,27 @@ class TableWriter:
     """Writes one :class:`Table` as w:tbl text, sanitising every text on the way."""
 
     def __init__(
-        self, table: Table, path: str, sanitiser: Sanitiser, tick: Callable[[int], None] | None
+        self,
+        table: Table,
+        path: str,
+        sanitiser: Sanitiser,
+        tick: Callable[[int], None] | None,
+        *,
+        size: int = 18,
     ) -> None:
-        self.table = table
         self.path = path
         self.sanitiser = sanitiser
+        self.table = table = fold(table, self._clean)
         self.tick = tick
         self.columns = table.columns or self._columns_from_rows(table.rows)
         self.keys = [column.key for column in self.columns]
         self.units = [column.unit for column in self.columns]
         self.numeric = [is_numeric_column(column) for column in self.columns]
         self.widths: list[int] = []
+        self.base_size = size
+        self.size = size  # half-points of the table text; smaller where a table is crowded
+        self.half_width = size * 5 + 2
+        self._spans_cache: list[tuple[int, int, Clean, list[Clean] | None]] | None = None
         self.openings: list[tuple[str, str]] = []  # per column: (left, right)-aligned opening
 
     @staticmethod
@@ -145,34 +163,87 @@ class TableWriter:
     # -- layout -------------------------------------------------------------------------
 
     def _widths(self, layout: Layout) -> list[int]:
+        """Column widths from the content, and the table's text size where it must shrink.
+
+        Each column is measured with East Asian widths: its least width keeps every
+        number, date and short word of its cells and every word of its header whole;
+        its preferred width keeps each line whole. Where the least widths do not fit
+        the page at the table's text size, the text is made smaller, a half-point at a
+        time down to 7 pt, before anything is broken.
+        """
         rows = self.table.rows
         sample = list(rows[:_SAMPLE_ROWS])
         sample.extend(row for row in rows[_SAMPLE_ROWS:] if row.kind is not RowKind.DATA)
         groups = {row.group for row in sample if row.group is not None}
         label_column = layout.group_column if layout.group_column is not None else 0
-        data: list[int] = []
-        headers: list[int] = []
+        cells_least: list[int] = []
+        headers_least: list[int] = []
+        preferred: list[int] = []
         for index, column in enumerate(self.columns):
-            headers.append(max((text_width(line) for line in column.label.split("\n")), default=0))
-            longest = 0
+            header = column.label
+            headers_least.append(header_minimum(header))
+            low = 0
+            high = max((text_width(line) for line in header.split("\n")), default=0)
+            texts: list[str] = []
             for row in sample:
                 cell = row.cells.get(column.key)
                 if isinstance(cell, Quantity):
-                    longest = max(longest, text_width(quantity_text(cell, column.unit)))
+                    texts.append(quantity_text(cell, column.unit))
                 elif isinstance(cell, str):
-                    longest = max(longest, *(text_width(line) for line in cell.split("\n")))
+                    texts.append(cell)
             if index == label_column:
-                longest = max([longest, *(text_width(group) for group in groups)])
-            data.append(longest)
-        # Headers stay on one line where the table fits that way; else a long header
-        # wraps onto two lines, and in a crowded table further, before any cell text does.
-        pairs = list(zip(data, headers, strict=True))
-        needs = [twips(max(cell, header)) for cell, header in pairs]
-        if sum(needs) > TEXT_WIDTH_TWIPS:
-            needs = [twips(max(cell, wrapped(header))) for cell, header in pairs]
-        if sum(needs) > TEXT_WIDTH_TWIPS:
-            needs = [twips(max(cell, min(header, NARROW))) for cell, header in pairs]
-        return fit(needs, TEXT_WIDTH_TWIPS)
+                texts.extend(group for group in groups if group)
+            for text in texts:
+                low = max(low, unbreakable(text))
+                high = max(high, *(text_width(line) for line in text.split("\n")))
+            cells_least.append(low)
+            preferred.append(high)
+        # First every header word whole; where no size down to 7 pt fits that, headers
+        # break inside their words too (as the printed tables do: メル/マガ), but never
+        # a number, a date or a short word of a cell.
+        for headers in (headers_least, [min(width, _HEADER_CHUNK) for width in headers_least]):
+            least = [max(cell, header) for cell, header in zip(cells_least, headers, strict=True)]
+            if headers is headers_least:
+                # A header spanning several columns keeps its words whole across their sum.
+                for start, end, text, _ in self._header_spans():
+                    if end > start:
+                        short = header_minimum(text) - sum(least[start : end + 1])
+                        for index in range(start, end + 1):
+                            least[index] += max(0, short) // (end - start + 1) + 1
+            for size in range(self.base_size, _SMALLEST - 1, -1):
+                half_width = size * 5 + 2
+                lows = [twips(width, half_width) for width in least]
+                if sum(lows) <= TEXT_WIDTH_TWIPS:
+                    return self._fitted(size, lows, preferred)
+        return self._fitted(_SMALLEST, [twips(w, _SMALLEST * 5 + 2) for w in least], preferred)
+
+    def _fitted(self, size: int, lows: list[int], preferred: list[int]) -> list[int]:
+        self.size, self.half_width = size, size * 5 + 2
+        highs = [twips(width, self.half_width) for width in preferred]
+        return fit(lows, highs, TEXT_WIDTH_TWIPS)
+
+    def _header_spans(self) -> list[tuple[int, int, Clean, list[Clean] | None]]:
+        if self._spans_cache is None:
+            self._spans_cache = self._spans()
+        return self._spans_cache
+
+    def _wrap(self, text: Clean, width: int) -> Clean:
+        """A header broken into lines between its words only, to fit ``width`` twips."""
+        room = max(1, (width - CELL_PADDING) // self.half_width)
+        lines: list[str] = []
+        for printed in text.split("\n"):
+            current = ""
+            for piece in printed.split():
+                for number, word in enumerate(words(piece)):
+                    # The printed space between two pieces stays; the parts of one join up.
+                    joined = f"{current} {word}" if current and not number else current + word
+                    if current and text_width(joined) > room:
+                        lines.append(current)
+                        current = word
+                    else:
+                        current = joined
+            lines.append(current)
+        return Clean("\n".join(lines))
 
     # -- rows ---------------------------------------------------------------------------
 
@@ -220,7 +291,7 @@ class TableWriter:
 
     def _header(self) -> list[str]:
         widths = self.widths
-        spans = self._spans()
+        spans = self._header_spans()
         two_rows = any(subs is not None for _, _, _, subs in spans)
         if not two_rows and not any(text for _, _, text, _ in spans):
             return []  # a table printed without headers
@@ -229,12 +300,14 @@ class TableWriter:
         for start, end, text, subs in spans:
             width, span = sum(widths[start : end + 1]), end - start + 1
             if subs is None:
+                text = self._wrap(text, width)
                 top.append(_head(width, text, span=span, merge="restart" if two_rows else ""))
                 bottom.append(_head(width, EMPTY, span=span, merge="continue"))
             else:
-                top.append(_head(width, text, span=span))
+                top.append(_head(width, self._wrap(text, width), span=span))
                 bottom.extend(
-                    _head(widths[start + offset], label) for offset, label in enumerate(subs)
+                    _head(widths[start + offset], self._wrap(label, widths[start + offset]))
+                    for offset, label in enumerate(subs)
                 )
         rows = [f"{_HEADER_ROW}{''.join(top)}</w:tr>"]
         if two_rows:
@@ -309,6 +382,7 @@ class TableWriter:
         )
         merged = "restart" if len(run) > 1 else ""
         beside = layout.folded if subtotal is not None else frozenset()
+        marks = self._marks(run_texts, {group_column, *beside})
         subtotal_texts = self._texts(*subtotal) if subtotal is not None else []
         widths = self.widths
         out: list[str] = []
@@ -326,8 +400,39 @@ class TableWriter:
                     align = "right" if numeric else "center"
                     cells.append(_tc(widths[index], text, align=align, merge=merged, middle=True))
                 else:
-                    opening = self.openings[index][numeric]
-                    cells.append(f"{opening}{text_run(text) if text else ''}{_CELL_END}")
+                    cells.append(self._cell(index, text, numeric, marks[position][index]))
+            out.append(f"{_ROW}{''.join(cells)}</w:tr>")
+        return out
+
+    def _marks(self, run_texts: list[Texts], skip: set[int]) -> list[list[str]]:
+        mergeable = [
+            not numeric and index not in skip for index, numeric in enumerate(self.numeric)
+        ]
+        if len(run_texts) < 2 or not any(mergeable):
+            return [["" for _ in texts] for texts in run_texts]
+        return item_merges([[text for text, _ in texts] for texts in run_texts], mergeable)
+
+    def _cell(self, index: int, text: Clean, numeric: bool, mark: str) -> str:
+        if not mark:
+            opening = self.openings[index][numeric]
+            return f"{opening}{text_run(text) if text else ''}{_CELL_END}"
+        shown = text if mark == "restart" else EMPTY
+        align = "right" if numeric else "left"
+        return _tc(self.widths[index], shown, align=align, merge=mark, middle=True)
+
+    def _plain_run(self, run: list[tuple[int, Row]]) -> list[str]:
+        """Consecutive ungrouped data rows, an item over several rows merged down."""
+        run_texts = [self._texts(row_index, row) for row_index, row in run]
+        marks = self._marks(run_texts, set())
+        out: list[str] = []
+        for texts, row_marks in zip(run_texts, marks, strict=True):
+            if not any(row_marks):
+                out.append(self._data_row(texts))
+                continue
+            cells = [
+                self._cell(index, text, numeric, row_marks[index])
+                for index, (text, numeric) in enumerate(texts)
+            ]
             out.append(f"{_ROW}{''.join(cells)}</w:tr>")
         return out
 
@@ -356,7 +461,13 @@ class TableWriter:
         count = len(rows)
         while index < count:
             row = rows[index]
-            if row.group is None or row.kind is RowKind.TOTAL:
+            if row.group is None and row.kind is RowKind.DATA:
+                end = index + 1
+                while end < count and rows[end].group is None and rows[end].kind is RowKind.DATA:
+                    end += 1
+                out.extend(self._plain_run([(i, rows[i]) for i in range(index, end)]))
+                index = end
+            elif row.group is None or row.kind is RowKind.TOTAL:
                 out.append(self._row(index, row))
                 index += 1
             else:
@@ -384,7 +495,7 @@ class TableWriter:
         self.widths = widths = self._widths(layout)
         self.openings = [(_opening(width, "left"), _opening(width, "right")) for width in widths]
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
-        return "".join(
+        xml = "".join(
             [
                 '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
                 f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -397,3 +508,10 @@ class TableWriter:
                 "</w:tbl>",
             ]
         )
+        if self.size != self.base_size:
+            # A crowded table prints smaller: every run of it gets the size.
+            sz = f'<w:sz w:val="{self.size}"/><w:szCs w:val="{self.size}"/>'
+            xml = xml.replace("<w:r><w:rPr><w:b/><w:bCs/>", f"<w:r><w:rPr><w:b/><w:bCs/>{sz}")
+            xml = xml.replace("<w:r><w:t ", f"<w:r><w:rPr>{sz}</w:rPr><w:t ")
+            xml = xml.replace("<w:r><w:br/>", f"<w:r><w:rPr>{sz}</w:rPr><w:br/>")
+        return xml
