@@ -13,7 +13,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from clairlib.model import Column, ColumnRole, Quantity, Row, RowKind, Table
-
 from clairlib.model.quantity import Qualifier
 
 
@@ -310,7 +309,7 @@ def test_numbers_and_headers_are_never_broken() -> None:
             Column(key="title", label="タイトル"),
             Column(key="n", label="アクセス数(件)", role=ColumnRole.SUM, unit="件"),
         ),
-        rows=(Row(cells={"title": "『韓国の地方予算制度について その 2』" * 6, "n": count(631461)}),),
+        rows=(Row(cells={"title": "『韓国の地方予算制度について』" * 6, "n": count(631461)}),),
     )
     _, _, writer = _write_table(table)
     # "631,461" is 7 half-width characters, "アクセス数" 10: each must fit on one line.
@@ -332,7 +331,7 @@ def test_an_item_over_several_rows_is_merged() -> None:
         rows=(
             Row(cells={"name": "NATAS", "period": "平成 25 年 8 月", "venue": "シンガポール"}),
             Row(cells={"name": "NATAS", "period": "平成 26 年 2 月", "venue": "シンガポール"}),
-            Row(cells={"name": "帰国者歓迎会", "period": "平成 26 年 2 月", "venue": "シンガポール"}),
+            Row(cells={"name": "歓迎会", "period": "平成 26 年 2 月", "venue": "シンガポール"}),
         ),
     )
     xml, _, _ = _write_table(table)
@@ -370,8 +369,8 @@ def test_a_bracketed_column_is_printed_inside_the_one_before() -> None:
     xml, _, writer = _write_table(table)
     assert 2 == len(writer.columns)
     assert ["名称等\n(開催時期)", "参加者\n(主な所属部署等)"] == [c.label for c in writer.columns]
-    assert ">海外経済セミナー<" in xml and ">(平成 25 年 11 月)<" in xml
-    assert ">22 団体 35 名<" in xml and ">(観光、企画)<" in xml
+    printed = (">海外経済セミナー<", ">(平成 25 年 11 月)<", ">22 団体 35 名<", ">(観光、企画)<")
+    assert [] == [text for text in printed if text not in xml]
 
 
 def count(value: int, unit: str = "件", text: str | None = None) -> Quantity:
