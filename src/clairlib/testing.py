@@ -1,4 +1,4 @@
-"""A conformance suite an exporter plugin runs against itself, and sample documents.
+"""A conformance suite an exporter or reader plugin runs against itself, and sample documents.
 
 In the plugin's tests (pytest collects the class through the ``Test`` name)::
 
@@ -15,6 +15,11 @@ middle of writing leaves no partial file and keeps the old one, an unknown
 option is refused, progress counts up, and hostile text (formula injection,
 control characters, emoji) never crashes it. :func:`check_exporter` runs the
 same checks outside pytest.
+
+A reader subclasses :class:`ReaderConformance` the same way, with ``reader`` and
+a ``sample()`` of its format: it is registered, its options have defaults, the
+sample reads into a document with provenance, and garbage gives a
+:class:`~clairlib.errors.ClairlibError`, never a traceback (:func:`check_reader`).
 """
 
 from __future__ import annotations
@@ -24,14 +29,18 @@ from pathlib import Path
 from typing import ClassVar
 
 from clairlib import _conformance as checks
+from clairlib import _reader_conformance as reader_checks
 from clairlib._samples import HOSTILE_STRINGS, hostile_document, sample_document
 from clairlib.exporting import Exporter
 from clairlib.model import Document
+from clairlib.reading import Reader
 
 __all__ = [
     "HOSTILE_STRINGS",
     "ExporterConformance",
+    "ReaderConformance",
     "check_exporter",
+    "check_reader",
     "hostile_document",
     "sample_document",
 ]
@@ -112,3 +121,50 @@ def check_exporter(
                 checks.check_atomic(exporter, chosen, directory)
             else:
                 checks.check_progress(exporter, chosen, directory)
+
+
+class ReaderConformance:
+    """Conformance tests for one reader: subclass as ``Test…``, set ``reader`` and ``sample``.
+
+    ``sample()`` returns the bytes of a small plan or report in the reader's format;
+    ``distribution`` (optional) is the distribution that must provide the reader.
+    """
+
+    reader: ClassVar[str]
+    distribution: ClassVar[str | None] = None
+
+    def sample(self) -> bytes:
+        """The bytes of a small plan or report in the reader's format."""
+        raise NotImplementedError("a ReaderConformance subclass gives its sample()")
+
+    def _reader(self) -> Reader:
+        return reader_checks.find_reader(self.reader, distribution=self.distribution)
+
+    def test_registered(self) -> None:
+        """The reader is found through its entry point, with suffixes and a description."""
+        self._reader()
+
+    def test_options(self) -> None:
+        """Every option has a default."""
+        reader_checks.check_reader_options(self._reader())
+
+    def test_reads_the_sample(self) -> None:
+        """The sample reads into a document with sections, with sane progress reports."""
+        reader_checks.check_reads(self._reader(), self.sample())
+
+    def test_provenance(self) -> None:
+        """Every part read knows its page or line."""
+        reading = reader_checks.check_reads(self._reader(), self.sample())
+        reader_checks.check_provenance(reading)
+
+    def test_bad_input(self) -> None:
+        """Empty, binary or damaged input: a ClairlibError or findings, never a traceback."""
+        reader_checks.check_bad_input(self._reader())
+
+
+def check_reader(name: str, sample: bytes, *, distribution: str | None = None) -> None:
+    """Run every reader conformance check on ``name``; AssertionError on the first miss."""
+    reader = reader_checks.find_reader(name, distribution=distribution)
+    reader_checks.check_reader_options(reader)
+    reader_checks.check_provenance(reader_checks.check_reads(reader, sample))
+    reader_checks.check_bad_input(reader)

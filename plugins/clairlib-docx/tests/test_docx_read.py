@@ -12,6 +12,7 @@ import clairlib
 from clairlib.model import AnnualPlan, AnnualReport, Priority
 from clairlib.plugins import PluginHost
 from clairlib.reading import ReadError
+from clairlib.testing import ReaderConformance
 
 
 def _draft(*paragraphs: str, table: list[list[str]] | None = None) -> bytes:
@@ -94,3 +95,19 @@ def test_zip_without_a_document(tmp_path: pytest.TempPathFactory) -> None:
     path.write_bytes(out.getvalue())
     with pytest.raises(ReadError, match="Word file"):
         clairlib.read(path)
+
+
+class TestDocxReaderConformance(ReaderConformance):
+    """The reader half of clairlib's conformance suite, on a small Word draft."""
+
+    reader = "docx"
+    distribution = "clairlib-docx"
+
+    def sample(self) -> bytes:
+        """A one-programme annual plan."""
+        return _draft(
+            "令和7年度事業計画",
+            "1. 自治体の海外における経済活動を支援",
+            "○ 情報の発信",
+            "セミナーを開催し、情報を発信する。",
+        )

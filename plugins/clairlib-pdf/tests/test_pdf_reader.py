@@ -10,6 +10,7 @@ import clairlib
 from clairlib.model import AnnualPlan, AnnualReport
 from clairlib.plugins import PluginHost
 from clairlib.reading import ReadError, Source
+from clairlib.testing import ReaderConformance
 
 PLAN = [
     "令和7年度事業計画",
@@ -88,3 +89,14 @@ def test_pdf_suffix_that_is_no_pdf(tmp_path: pytest.TempPathFactory) -> None:
     path.write_bytes(b"PK\x03\x04 a zip, not a pdf")
     with pytest.raises(ReadError, match="not a PDF"):
         clairlib.read(path)
+
+
+class TestPdfConformance(ReaderConformance):
+    """The reader half of clairlib's conformance suite, on a small PDF."""
+
+    reader = "pdf"
+    distribution = "clairlib-pdf"
+
+    def sample(self) -> bytes:
+        """A one-page annual plan."""
+        return make_pdf([PLAN])

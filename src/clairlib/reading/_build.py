@@ -57,7 +57,7 @@ def build(lines: Sequence[Line], hints: Hints, *, name: str) -> Reading:
     if hints.kind is not None and hints.kind not in _KINDS:
         raise ReadError(f"kind must be one of {', '.join(_KINDS)}, found {hints.kind!r}")
     kept, _ = drop_furniture(lines)
-    if not any(normal(line.text) for line in kept):
+    if not any(line.folded for line in kept):
         raise ReadError(f"{name}: no text to read (an empty document)")
     findings: list[Finding] = []
     title = find_title(kept)

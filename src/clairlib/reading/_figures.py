@@ -35,6 +35,7 @@ _FIGURE = re.compile(
     r"(?P<tail>\s*(?:以上|未満|以下|超|余り|余|を超える|を超え|強|弱))?"
     r"(?P<change>\s*(?:増|減))?"
 )
+_ANY_DIGIT = re.compile(r"[0-9]")
 _BARE = re.compile(rf"[=＝]\s*(?P<num>{_NUM})(?![0-9])")
 _CHANGE = re.compile(r"前年度比\s*$|前年度比[^、。]{0,6}$|前年比\s*$")
 _ORDINAL = re.compile(r"(?:第|No\.?|№)\s*$")
@@ -63,6 +64,8 @@ def quantities(sentence: str) -> list[tuple[Quantity, CountingBasis, Quantity | 
     """Every figure in a sentence: its quantity, counting basis and any reported change."""
     text = sentence.translate(_DIGITS)
     found: list[tuple[Quantity, CountingBasis, Quantity | None]] = []
+    if _ANY_DIGIT.search(text) is None:
+        return found
     for match in _FIGURE.finditer(text):
         before = text[: match.start("num")]
         lead = match.group("lead")

@@ -29,6 +29,7 @@ _UNIT_AFTER_NUMBER = re.compile(
     r"\A(?:月|年|日|名|件|か国|ヶ国|カ国|か所|回|団体|人(?!材)|本(?!部)|%|％|社|つ|項目|会場|千|万|億|位|号|言語|校|時間|割|歳|週|,|\.|:|：|=|\)|）)"
 )
 _MAX_TITLE = 64
+_OPENERS = frozenset("0123456789０１２３４５６７８９ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX（(○◯<〈【＜" + _CIRCLED)
 # ``①平成 25 年 7 月``: a date in a list of dates, no heading.
 _DATE = re.compile(r"\A(?:明治|大正|昭和|平成|令和)?\s*[0-9０-９元]{1,4}\s*年")
 
@@ -73,6 +74,9 @@ def _title_ok(title: str, *, numbered: bool = True) -> bool:
 
 def classify(text: str) -> Heading | None:
     """The heading ``text`` would be, whatever the document's numbering style; None for prose."""
+    # Most lines are prose: a heading opens with a number, numeral, mark or bracket.
+    if text.lstrip(" \t\u3000")[:1] not in _OPENERS:
+        return None
     folded = unicodedata.normalize("NFKC", text).strip()
     compact = normal(text)
     if compact in {"<重点事業>", "〈重点事業〉", "【重点事業】"}:

@@ -44,6 +44,12 @@ class Line:
     size: float | None = None
     level: int | None = None
     gap_before: bool = False  # a blank line (or a wide vertical gap) printed before it
+    # The text folded for comparing (NFKC, no spaces), once: every step looks at it.
+    folded: str = attrs.field(init=False, repr=False, eq=False)
+
+    @folded.default
+    def _fold(self) -> str:
+        return normal(self.text)
 
     @property
     def origin(self) -> Origin:
@@ -119,11 +125,11 @@ def drop_furniture(lines: Sequence[Line]) -> tuple[list[Line], int]:
             or after in numbers
         )
         if at_edge and len(line.text) <= 40:
-            edges[normal(line.text)] += 1
+            edges[line.folded] += 1
     repeated = {text for text, count in edges.items() if count >= 3}
     kept: list[Line] = []
     for index, line in enumerate(lines):
-        if index in numbers or (repeated and normal(line.text) in repeated):
+        if index in numbers or (repeated and line.folded in repeated):
             continue
         kept.append(line)
     return kept, len(lines) - len(kept)

@@ -24,7 +24,7 @@ from clairlib.reading._headings import (
     is_caption,
     item_marker,
 )
-from clairlib.reading._layout import Line, joined, normal
+from clairlib.reading._layout import Line, joined
 
 __all__ = ["Body", "Node", "ProgrammeNode", "TableNode", "read_body"]
 
@@ -105,6 +105,7 @@ class _Reader:
         self.part_lines = 0
         self.skip = False  # the next line ends the heading just read
         self.circled_spaced: bool | None = None
+        self.classified: dict[int, Heading | None] = {}
 
     # -- places ------------------------------------------------------------------
 
@@ -172,7 +173,7 @@ class _Reader:
         # Inside a table, only prose or a spaced heading will do: cells come in runs.
         strict = self.table is not None
         for line in self.lines[index + 1 : index + 3]:
-            heading = classify(line.text)
+            heading = self._classify(line)
             if heading is not None and heading.kind is not HeadingKind.SECTION:
                 cell_like = heading.kind is HeadingKind.SUBSECTION or not heading.spaced
                 if not (strict and cell_like):
@@ -261,11 +262,18 @@ class _Reader:
             return self.programme.line
         return None
 
+    def _classify(self, line: Line) -> Heading | None:
+        # Each line is asked what heading it would be up to three times: once is enough.
+        key = id(line)
+        if key not in self.classified:
+            self.classified[key] = classify(line.text)
+        return self.classified[key]
+
     def _opens_part(self, index: int) -> bool:
         # 【管理関係】, 【参考】: a part of its own after the business sections, whose
         # numbering starts again at 1; a 【…】 inside a table is a cell.
         for line in self.lines[index + 1 : index + 3]:
-            heading = classify(line.text)
+            heading = self._classify(line)
             if heading is not None and heading.number == 1:
                 return True
         return False
@@ -324,13 +332,13 @@ class _Reader:
         text = line.text
         if self.table is not None:
             if not self._prose_start(line):
-                if normal(text).startswith("※"):
+                if line.folded.startswith("※"):
                     self.table.notes.append(text.strip())
                 self.table.lines.append(line)
                 return
             self._close_table()
         bullet = item_marker(text)
-        if bullet is not None or normal(text).startswith("※"):
+        if bullet is not None or line.folded.startswith("※"):
             self._flush()
             self.gathering_kind = BlockKind.NOTE if bullet is None else BlockKind.ITEM
             body = text if bullet is None else bullet[1]
@@ -354,13 +362,13 @@ class _Reader:
             if self.part is not None:
                 self.part_lines += 1
                 continue
-            part = _PART.match(normal(line.text))
+            part = _PART.match(line.folded)
             if part is not None and self.body.sections and self._opens_part(index):
                 self._close()
                 self.part = line
                 continue
             caption = is_caption(line.text)
-            heading = classify(line.text)
+            heading = self._classify(line)
             if heading is not None and self._accept(heading, line, index):
                 self._open(heading, line)
                 self.skip = self._title_goes_on(index)

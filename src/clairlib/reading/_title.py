@@ -57,9 +57,9 @@ def find_title(lines: Sequence[Line]) -> Title:
     published: Period | None = None
     head = list(lines[:_HEAD])
     for index, line in enumerate(head):
-        folded = normal(line.text)
+        folded = line.folded
         # A title's period may stand on the next line: 中期経営計画 / （令和4年度－令和8年度）.
-        pair = folded + (normal(head[index + 1].text) if index + 1 < len(head) else "")
+        pair = folded + (head[index + 1].folded if index + 1 < len(head) else "")
         if issuer is None and _ISSUER.match(folded):
             issuer = line.text.strip()
         if published is None and (issued := _ISSUED.match(folded)):
@@ -105,7 +105,7 @@ def infer_title(lines: Sequence[Line], found: Title) -> Title:
     fiscal = found.fiscal_year
     how: list[str] = []
     if kind is None:
-        text = "".join(normal(line.text) for line in lines)
+        text = "".join(line.folded for line in lines)
         past = text.count("した。") + text.count("行った。") + text.count("であった。")
         future = text.count("する。") + text.count("行う。") + text.count("図る。")
         marked = "<重点事業>" in text or "<一般事業>" in text
@@ -118,7 +118,7 @@ def infer_title(lines: Sequence[Line], found: Title) -> Title:
     if fiscal is None:
         years: Counter[int] = Counter()
         for line in lines:
-            for match in _CAPTION_YEAR.finditer(normal(line.text)):
+            for match in _CAPTION_YEAR.finditer(line.folded):
                 year = _fiscal(match.group(1))
                 if year is not None:
                     years[year.year] += 1

@@ -6,9 +6,11 @@ module in the entry-point group ``clairlib``::
     [project.entry-points.clairlib]
     markdown = "clairlib_markdown"
 
-and clairlib finds :func:`clairlib_exporters` through it. Then::
+and clairlib finds :func:`clairlib_exporters` and :func:`clairlib_readers`
+through it. Then::
 
     clairlib.export(report, "markdown", "report.md", tables=False)
+    clairlib.read("report.md").document   # and back
     $ clairlib export report.json --to markdown --out build/
 """
 
@@ -38,8 +40,16 @@ from clairlib.model import (
     Section,
     Table,
 )
+from clairlib.reading import Reader
 
-__all__ = ["MARKDOWN", "MarkdownOptions", "clairlib_exporters", "escape", "render"]
+__all__ = [
+    "MARKDOWN",
+    "MarkdownOptions",
+    "clairlib_exporters",
+    "clairlib_readers",
+    "escape",
+    "render",
+]
 
 # CommonMark lets a backslash escape any ASCII punctuation; escaping the characters
 # that can start markup keeps text from turning into links, emphasis or HTML.
@@ -215,3 +225,11 @@ MARKDOWN = Exporter(
 def clairlib_exporters() -> list[Exporter]:
     """Return the exporters this plugin provides."""
     return [MARKDOWN]
+
+
+@hookimpl
+def clairlib_readers() -> list[Reader]:
+    """Return the readers this plugin provides: Markdown back to a document."""
+    from clairlib_markdown._read import MARKDOWN_READER
+
+    return [MARKDOWN_READER]
