@@ -21,7 +21,7 @@ from clairlib.calendar import (
     parse_period,
 )
 from clairlib.calendar._marks import WEEKDAY_KANJI, month_end
-from clairlib.calendar._parse import Reader, _plain, _plain_list
+from clairlib.calendar._parse import Reader, _plain, _plain_list, parse_uncached
 from tests.strategies import marked_periods, periods, wareki_days
 
 # Days whose era year, month and part all have a name: 1873 to 2100, away from its ends
@@ -207,6 +207,9 @@ def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> N
     fast = _plain_list(text)
     if fast is not None:
         assert fast == Reader(text, None, False, False).read()
+        # In a table cell's brackets, the fast path and the full reader still agree.
+        assert fast == parse_uncached(f"({text})")
+        assert fast == Reader(f"({text})", None, False, False).read()
 
 
 FUZZ = (

@@ -592,10 +592,18 @@ def _read(
     plain = _plain(text)
     if plain is not None:
         return plain, []
-    if "年" in text and _LISTISH.search(text) is not None:
-        several = _plain_list(text)
-        if several is not None:
-            return several, []
+    if "年" in text:
+        inner = text.strip()
+        if inner[:1] in _OPEN_BRACKETS and inner[-1:] in _CLOSE_BRACKETS:
+            # A table cell's '(平成 24 年度)' or '(①平成 25 年 7 月 ②…)': the same fast paths.
+            inner = inner[1:-1]
+            plain = _plain(inner)
+            if plain is not None:
+                return plain, []
+        if _LISTISH.search(inner) is not None:
+            several = _plain_list(inner)
+            if several is not None:
+                return several, []
     stripped = text.strip()
     if _is_iso(stripped) and "." not in stripped.replace("..", ""):
         try:
