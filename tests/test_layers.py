@@ -2,8 +2,10 @@
 
 Every ``import`` in ``src/clairlib`` is read with :mod:`ast`: those at module level
 and those inside functions alike, since a lazy import is a dependency all the same
-(it only runs later). Imports under ``if TYPE_CHECKING:`` name types for the type
-checker and run never: they must point down too, but they do not make a cycle.
+(it only runs later). So are the modules a package names in the map it gives
+:func:`clairlib._lazy.lazy_attributes` (imported on first access to an attribute).
+Imports under ``if TYPE_CHECKING:`` name types for the type checker and run never:
+they must point down too, but they do not make a cycle.
 
 A module may import from its own layer and from the layers below it. The layers,
 from the ground floor up, are :data:`LAYERS`; the top of the package (``clairlib``
@@ -113,9 +115,40 @@ def _in_functions(tree: ast.Module) -> set[int]:
     return out
 
 
+def _lazy_attribute_modules(tree: ast.Module) -> Iterator[tuple[str, int]]:
+    # ``lazy_attributes(__name__, _LAZY, …)`` with ``_LAZY = {"name": "clairlib.x", …}``
+    # at module level: each module named is imported on first access to its attribute.
+    maps: dict[str, ast.Dict] = {}
+    for statement in tree.body:
+        target = (
+            statement.targets[0]
+            if isinstance(statement, ast.Assign)
+            else getattr(statement, "target", None)
+        )
+        value = getattr(statement, "value", None)
+        if isinstance(target, ast.Name) and isinstance(value, ast.Dict):
+            maps[target.id] = value
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "lazy_attributes"
+            and len(node.args) > 1
+            and isinstance(node.args[1], ast.Name)
+            and node.args[1].id in maps
+        ):
+            for value in maps[node.args[1].id].values:
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    yield value.value, value.lineno
+
+
 def imports(name: str, path: Path, known: dict[str, Path]) -> Iterator[Import]:
     """The clairlib modules ``name`` imports, one entry per target and statement."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for module, line in _lazy_attribute_modules(tree):
+        imported = _resolve(module, known)
+        if imported != name:
+            yield Import(importer=name, imported=imported, line=line, lazy=True, typing_only=False)
     typing_only = _typing_only(tree)
     lazy = _in_functions(tree)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
@@ -123,7 +156,9 @@ def imports(name: str, path: Path, known: dict[str, Path]) -> Iterator[Import]:
         targets: list[str] = []
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
+            line = node.lineno
         elif isinstance(node, ast.ImportFrom):
+            line = node.lineno
             base = node.module or ""
             if node.level:
                 up = package.split(".")[: len(package.split(".")) - node.level + 1]
@@ -136,7 +171,7 @@ def imports(name: str, path: Path, known: dict[str, Path]) -> Iterator[Import]:
                     yield Import(
                         importer=name,
                         imported=imported,
-                        line=node.lineno,
+                        line=line,
                         lazy=id(node) in lazy,
                         typing_only=id(node) in typing_only,
                     )
@@ -246,6 +281,8 @@ def test_the_walk_sees_lazy_typing_and_relative_imports(tmp_path: Path) -> None:
         "    from clairlib.plugins import PluginHost\n"
         "def run():\n"
         "    import clairlib.plugins\n"
+        "_LAZY = {'validate': 'clairlib.plugins'}\n"
+        "__getattr__, __dir__ = lazy_attributes(__name__, _LAZY, globals(), [])\n"
     )
     (package / "_other.py").write_text("")
     found = list(imports("clairlib.rules._base", source, modules(tmp_path)))
@@ -254,6 +291,7 @@ def test_the_walk_sees_lazy_typing_and_relative_imports(tmp_path: Path) -> None:
         Import("clairlib.rules._base", "clairlib.rules._other", 3, lazy=False, typing_only=False),
         Import("clairlib.rules._base", "clairlib.plugins", 5, lazy=False, typing_only=True),
         Import("clairlib.rules._base", "clairlib.plugins", 7, lazy=True, typing_only=False),
+        Import("clairlib.rules._base", "clairlib.plugins", 8, lazy=True, typing_only=False),
     ] == sorted(found, key=lambda i: i.line)
 
 
