@@ -589,3 +589,120 @@ def audited_reports(draw: st.DrawFn) -> m.AnnualReport:
         figures=figures,
         events=events,
     )
+
+
+# -- hostile input: arbitrary JSON and mutations of the examples -----------------------
+# For the fuzz of tests/test_fuzz.py. Numbers stay within what a printed figure needs
+# (at most 30 significant digits, magnitudes up to 1e30): the range load accepts.
+
+import json as _json  # noqa: E402
+from decimal import Decimal as _Decimal  # noqa: E402
+from pathlib import Path as _Path  # noqa: E402
+from typing import Any as _Any  # noqa: E402
+
+from clairlib.testing import HOSTILE_STRINGS  # noqa: E402
+
+hostile_texts = (
+    st.sampled_from(HOSTILE_STRINGS)
+    | st.text(
+        st.characters(categories=["Cc", "Cs", "Cf", "Zl", "Zp", "Zs", "Lo", "Ll", "Nd", "Po"]),
+        max_size=16,
+    )
+    | st.sampled_from(["", " ", "\x1b]0;t\x07", "\x1b[2J", "\x9b31m", "\u202e", "\udcff", "\ufffe"])
+)
+"""Text from anywhere: injection payloads, controls, escapes, lone surrogates, bidi marks."""
+
+hostile_numbers = st.one_of(
+    st.integers(-(10**30), 10**30),
+    st.sampled_from([0, -1, 1, 2**31, 2**63, 10**30]),
+    st.floats(-1e30, 1e30, allow_nan=False, allow_subnormal=False),
+)
+"""Integers and fractions of every sign and size load accepts."""
+
+json_values: st.SearchStrategy[_Any] = st.recursive(
+    st.none() | st.booleans() | hostile_numbers | hostile_texts,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(hostile_texts, inner, max_size=4),
+    max_leaves=16,
+)
+"""Any JSON value."""
+
+_KINDS = ["annual_report", "annual_plan", "mid_term_plan"]
+_TOP_FIELDS = [
+    "events", "figures", "tables", "sections", "indicators", "targets", "framework",
+    "period", "persons", "grants", "meetings", "organisation", "issuer", "published",
+]  # fmt: skip
+
+json_documents = st.fixed_dictionaries(
+    {"kind": st.sampled_from(_KINDS) | json_values, "id": hostile_texts | json_values},
+    optional={
+        "title": hostile_texts | json_values,
+        "fiscal_year": st.integers(-5, 10**5) | json_values,
+        **dict.fromkeys(_TOP_FIELDS, json_values),
+    },
+)
+"""JSON objects shaped like a document enough to get past the kind check, often."""
+
+_ROOT = _Path(__file__).parent.parent
+EXAMPLE_FILES = {
+    "fy2011-plan": _ROOT / "examples" / "fy2011-plan.json",
+    "fy2025-plan": _ROOT / "examples" / "fy2025-plan.json",
+    "midterm-plan-2022": _ROOT / "examples" / "midterm-plan-2022.json",
+    "fy2013-excerpt": _ROOT / "tests" / "data" / "rules" / "fy2013-excerpt.json",
+    "fy2013-report": _ROOT / "examples" / "fy2013-report.json",
+}
+_PARSED: dict[str, _Any] = {}
+_LEAVES: dict[str, list[tuple[str | int, ...]]] = {}
+
+
+def _leaves(value: _Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    # Every text and number in the document, by its path of keys and indexes.
+    if isinstance(value, dict):
+        return [leaf for key, item in value.items() for leaf in _leaves(item, (*path, key))]
+    if isinstance(value, list):
+        return [leaf for index, item in enumerate(value) for leaf in _leaves(item, (*path, index))]
+    if isinstance(value, str | int | float | _Decimal) and not isinstance(value, bool):
+        return [path]
+    return []
+
+
+def _example(name: str) -> tuple[_Any, list[tuple[str | int, ...]]]:
+    if name not in _PARSED:
+        data = _json.loads(EXAMPLE_FILES[name].read_text(encoding="utf-8"))
+        _PARSED[name] = data
+        _LEAVES[name] = _leaves(data)
+    return _PARSED[name], _LEAVES[name]
+
+
+def _replaced(tree: _Any, path: tuple[str | int, ...], value: _Any) -> _Any:
+    # A copy of ``tree`` with the leaf at ``path`` replaced; untouched parts are shared.
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    if isinstance(tree, dict):
+        return {**tree, head: _replaced(tree[head], rest, value)}
+    copy = list(tree)
+    copy[head] = _replaced(tree[head], rest, value)  # type: ignore[index]
+    return copy
+
+
+@st.composite
+def mutated_examples(draw: st.DrawFn, names: tuple[str, ...] = tuple(EXAMPLE_FILES)) -> _Any:
+    """One of the examples (parsed JSON) with one to three texts or numbers replaced.
+
+    A text becomes hostile text, a number another number, and now and then either
+    becomes a value of the other kind or null, so every field's checks are tried.
+    """
+    data, leaves = _example(draw(st.sampled_from(names)))
+    for path in draw(st.lists(st.sampled_from(leaves), min_size=1, max_size=3)):
+        old: _Any = data
+        for step in path:
+            old = old[step]
+        same = hostile_texts if isinstance(old, str) else hostile_numbers
+        other = st.none() | (hostile_numbers if isinstance(old, str) else hostile_texts)
+        data = _replaced(data, path, draw(same | same | same | other))
+    return data
+
+
+def json_text(value: _Any) -> str:
+    """``value`` as JSON text, every non-ASCII character (lone surrogates too) escaped."""
+    return _json.dumps(value, ensure_ascii=True)
