@@ -23,6 +23,8 @@ _BAD_SHEET_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
 # C0 controls other than tab, line feed and carriage return: the file holds them as
 # _xHHHH_ escapes, which clairlib reads back; Excel shows them as they are.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# A lone surrogate is no character at all: UTF-8, and so the file, cannot hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def text_width(text: str) -> float:
@@ -44,6 +46,17 @@ class CellChecker:
 
     def text(self, text: str, where: str) -> str:
         """``text`` as a cell can hold it: cut at 32,767 characters (with a finding)."""
+        if _SURROGATE.search(text) is not None:
+            found = sorted({f"U+{ord(c):04X}" for c in _SURROGATE.findall(text)})
+            self.findings.append(
+                Finding(
+                    rule="xlsx.surrogate",
+                    severity=Severity.WARNING,
+                    path=where,
+                    message=f"removed lone surrogates {', '.join(found)}, which UTF-8 cannot hold",
+                )
+            )
+            text = _SURROGATE.sub("", text)
         if _CONTROL.search(text) is not None:
             found = sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(text)})
             self.findings.append(

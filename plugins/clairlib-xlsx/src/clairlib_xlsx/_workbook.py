@@ -136,8 +136,8 @@ def render(
             "nan_inf_to_errors": True,
         },
     )
-    workbook.set_properties({"title": document.title, "created": _WRITTEN})
     checker = CellChecker()
+    workbook.set_properties({"title": checker.text(document.title, "$.title"), "created": _WRITTEN})
     formats = _Formats(workbook, settings)
     named = {
         "header": formats(bold=True, header=True),
