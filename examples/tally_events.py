@@ -24,7 +24,7 @@ EXAMPLES = Path(__file__).parent
 def show(title: str, found: Tally, name: dict[str, str]) -> None:
     """Print a tally's groups, largest first, then its totals."""
     print(f"\n{title}")
-    for group in sorted(found, key=lambda g: (-g.value, g.key)):
+    for group in sorted(found, key=lambda g: (-(g.value or 0), g.key)):
         (key,) = group.key
         print(f"  {key:<4} {group.value:>4}  {name.get(key, key)}")
     print(

@@ -1,4 +1,4 @@
-"""clairlib summary: headline figures per pillar as text and JSON."""
+"""clairlib summary: each headline once, declared beside computed, in one language."""
 
 from __future__ import annotations
 
@@ -7,20 +7,25 @@ from pathlib import Path
 
 import pytest
 
+from clairlib._commands.summary import width
 from clairlib.cli import EXIT_OK, EXIT_USAGE, run
 
 DATA = Path(__file__).parent.parent / "data" / "rules"
 EXCERPT = DATA / "fy2013-excerpt.json"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
 def test_text_summary(capsys: pytest.CaptureFixture[str]) -> None:
-    """Pillar blocks in order with computed and declared headlines, then the whole report."""
+    """Pillar blocks in order, the printed figure beside the computed one and its scope."""
     assert EXIT_OK == run(["summary", str(EXCERPT)])
     out = capsys.readouterr().out
     assert out.startswith(
         "fy2013-excerpt — FY2013 (平成25年度)\n\n1 自治体の海外における経済活動を支援\n"
     )
-    assert "出展等を行ったイベント「45 件」" in out
+    lines = out.splitlines()
+    events = next(line for line in lines if "(f1-events-count)" in line)
+    assert events.split()[:5] == ["events", "(f1-events-count)", "「45", "件」", "45"]
+    assert "events of table t1-1 (" in events
     assert "2 多文化共生のまちづくりを支援\n  (nothing)\n" in out
     whole = out[out.index("Whole report") :]
     # 18,909 + 20,496 + 36,906 千円 over three grants; 45 events; 97 staff.
@@ -28,34 +33,66 @@ def test_text_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert "97 名" in whole
 
 
+def test_columns_align_by_display_width(capsys: pytest.CaptureFixture[str]) -> None:
+    """In Japanese, every row of a block starts its computed column at the same column."""
+    assert EXIT_OK == run(["summary", str(EXCERPT), "--lang", "ja"])
+    out = capsys.readouterr().out
+    block = out.split("\n\n")[1].splitlines()[1:]  # pillar 1, its heading left out
+    # Each row's printed column starts at the same display column, whatever the label.
+    starts = {width(line[: line.index("「")]) for line in block if "「" in line}
+    assert 1 == len(starts)
+    assert width(block[0][: block[0].index("記載")]) in starts
+    assert "項目" in block[0]
+
+
+def test_width_counts_full_width_characters_twice() -> None:
+    """「45 件」 takes 2 + 1 + 1 + 1 + 2 + 2 = 9 columns: the brackets and 件 are wide."""
+    assert 9 == width("「45 件」")
+    assert 3 == width("abc")
+
+
+def test_labels_in_one_language(capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang en writes English headings and words; --lang ja Japanese ones."""
+    run(["summary", str(EXCERPT), "--lang", "en"])
+    en = capsys.readouterr().out
+    run(["summary", str(EXCERPT), "--lang", "ja"])
+    ja = capsys.readouterr().out
+    assert "computed over" in en
+    assert "集計の範囲" not in en
+    assert "集計の範囲" in ja
+    assert "computed over" not in ja
+    assert "報告全体" in ja
+
+
 def test_json_summary(capsys: pytest.CaptureFixture[str]) -> None:
-    """JSON: per pillar headlines with key, value, unit, basis, path and printed text."""
+    """JSON: per pillar headlines with declared and computed values, scope and path."""
     assert EXIT_OK == run(["summary", str(EXCERPT), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
-    assert ("fy2013-excerpt", 2013) == (data["document"], data["fiscal_year"])
+    assert ("fy2013-excerpt", 2013, "en") == (data["document"], data["fiscal_year"], data["lang"])
     first = data["pillars"][0]
     assert "1" == first["pillar"]
-    assert {
-        "key": "countries",
-        "label": "経済交流関係イベントの開催国",
-        "value": 12,
-        "unit": "か国",
-        "basis": "declared",
-        "path": "$.figures[1].value",
-        "text": "12 か国",
-    } in first["headlines"]
-    totals = {(h["key"], h["basis"]): h["value"] for h in data["total"]["headlines"]}
-    assert 14 == totals[("countries", "computed")]
-
-
-def test_summary_needs_a_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A plan has no records to summarize: exit 2 with one line."""
-    plan = tmp_path / "plan.json"
-    plan.write_text(
-        '{"kind": "annual_plan", "id": "p", "title": "令和7年度事業計画", "fiscal_year": 2025}',
-        encoding="utf-8",
+    countries = next(h for h in first["headlines"] if h["key"] == "countries")
+    assert (12, 12, "12 か国", "$.figures[1].value") == (
+        countries["declared"],
+        countries["computed"],
+        countries["text"],
+        countries["path"],
     )
-    assert EXIT_USAGE == run(["summary", str(plan)])
-    err = capsys.readouterr().err
-    expected = f"clairlib: {plan}: a summary needs an annual_report, found annual_plan"
-    assert [expected] == err.splitlines()
+    totals = {h["key"]: h["computed"] for h in data["total"]["headlines"]}
+    assert 14 == totals["countries"]
+
+
+def test_a_plan_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    """A plan: per pillar its objectives and programmes (II: 5 objectives, 5 programmes)."""
+    assert EXIT_OK == run(["summary", str(EXAMPLES / "fy2025-plan.json")])
+    out = capsys.readouterr().out
+    assert out.startswith("fy2025-plan — FY2025: 22 programmes\n")
+    row = next(line for line in out.splitlines() if line.startswith("  II "))
+    assert ["5", "5", "0"] == row.split()[-3:]
+
+
+def test_bad_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang fr is refused with exit 2."""
+    with pytest.raises(SystemExit) as raised:
+        run(["summary", str(EXCERPT), "--lang", "fr"])
+    assert EXIT_USAGE == raised.value.code

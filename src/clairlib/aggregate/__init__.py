@@ -16,7 +16,9 @@
   aggregated numerator by its aggregated denominator — never an average of ratios.
 - :func:`progress` measures against a mid-term plan's targets; :func:`year_on_year`
   and :func:`indicator_changes` give changes on the previous year.
-- :func:`summarize` gives a report's headline figures per pillar, computed and declared.
+- :func:`summarize` gives a report's headlines per pillar, each once: the declared
+  figure beside what its records give, with the scope of each; :func:`summarize_plan`
+  a plan's programmes per pillar and its targets.
 """
 
 from __future__ import annotations
@@ -38,11 +40,17 @@ from clairlib.aggregate._indicators import (
 from clairlib.aggregate._select import SELECTABLE, Computed, Evaluator, SelectorError
 from clairlib.aggregate._summary import (
     HEADLINES,
+    LANGUAGES,
     Basis,
     Headline,
+    Language,
     PillarSummary,
+    PlanPillar,
+    PlanSummary,
+    PlanTarget,
     Summary,
     summarize,
+    summarize_plan,
 )
 from clairlib.aggregate._tally import DIMENSIONS, Group, Tally, rollup, tally
 from clairlib.model.documents import Document, Selector
@@ -50,6 +58,7 @@ from clairlib.model.documents import Document, Selector
 __all__ = [
     "DIMENSIONS",
     "HEADLINES",
+    "LANGUAGES",
     "SELECTABLE",
     "AggregationError",
     "Basis",
@@ -59,7 +68,11 @@ __all__ = [
     "Group",
     "Headline",
     "IndicatorValue",
+    "Language",
     "PillarSummary",
+    "PlanPillar",
+    "PlanSummary",
+    "PlanTarget",
     "Progress",
     "SelectorError",
     "Summary",
@@ -72,6 +85,7 @@ __all__ = [
     "progress",
     "rollup",
     "summarize",
+    "summarize_plan",
     "tally",
     "year_on_year",
 ]

@@ -303,10 +303,15 @@ class Computed:
     renders them as paths.
     """
 
-    value: Decimal
+    value: Decimal | None  # None: a sum over records that do not all print the field
     base: str
     indices: tuple[int, ...] = ()
     paths: tuple[str, ...] = ()  # of a flattened list (participants), by position
+
+    @property
+    def printed(self) -> bool:
+        """False when the value is unknown because some record does not print it."""
+        return self.value is not None
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -367,10 +372,12 @@ def measure_of(
     records: str,
     measure: str,
     count_as: Mapping[str, str] | None = None,
-) -> Callable[[Sequence[Any]], Decimal]:
+) -> Callable[[Sequence[Any]], Decimal | None]:
     """A function computing ``measure`` over a list of records.
 
     ``count_as`` maps a distinct value to the one it is counted under (``{"HK": "CN"}``).
+    A sum over records of which one does not print the field is None: not printed, for
+    an amount the document does not give is unknown, never 0.
     """
     kind, field = parse_measure(measure)
     if kind == "count":
@@ -398,10 +405,13 @@ def measure_of(
 
         return distinct
 
-    def total(items: Sequence[Any]) -> Decimal:
+    def total(items: Sequence[Any]) -> Decimal | None:
         out = Decimal(0)
         for record in items:
-            for value in get(record):
+            values = get(record)
+            if not values:
+                return None
+            for value in values:
                 amount = number(value)
                 if amount is None:
                     raise SelectorError(f"cannot add {value!r} (field {field!r} of {records})")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -27,7 +27,7 @@ class Group:
     """One group of a tally: its key (one text per dimension), value and record count."""
 
     key: tuple[str, ...]
-    value: Decimal
+    value: Decimal | None  # None: a sum some of whose records do not print the field
     records: int
 
 
@@ -39,31 +39,35 @@ class Tally:
     two countries) is counted under each. So ``gross``, the sum of the groups, may
     exceed ``assigned``, the measure over the records that have a key, each counted
     once: :attr:`overlapping` says so. ``total`` covers every matching record,
-    ``unassigned`` those with no value for some dimension.
+    ``unassigned`` those with no value for some dimension. A ``sum:FIELD`` over records
+    that do not all print the field is None — not printed — in a group and in every total
+    that includes such a record (an amount the document does not give is never 0).
     """
 
     records: str
     by: tuple[str, ...]
     measure: str
     groups: tuple[Group, ...]
-    total: Decimal
-    assigned: Decimal
-    gross: Decimal
-    unassigned: Decimal
+    total: Decimal | None
+    assigned: Decimal | None
+    gross: Decimal | None
+    unassigned: Decimal | None
 
     @property
     def overlapping(self) -> bool:
         """True when some record counts under several groups (gross differs from assigned)."""
         return self.gross != self.assigned
 
-    def __getitem__(self, key: str | tuple[str, ...]) -> Decimal:
+    def __getitem__(self, key: str | tuple[str, ...]) -> Decimal | None:
         wanted = (key,) if isinstance(key, str) else key
         for group in self.groups:
             if group.key == wanted:
                 return group.value
         raise KeyError(key)
 
-    def get(self, key: str | tuple[str, ...], default: Decimal = Decimal(0)) -> Decimal:
+    def get(
+        self, key: str | tuple[str, ...], default: Decimal | None = Decimal(0)
+    ) -> Decimal | None:
         """The value of the group ``key``; ``default`` when no record has that key."""
         try:
             return self[key]
@@ -76,7 +80,7 @@ class Tally:
     def __len__(self) -> int:
         return len(self.groups)
 
-    def as_dict(self) -> dict[str | tuple[str, ...], Decimal]:
+    def as_dict(self) -> dict[str | tuple[str, ...], Decimal | None]:
         """Group values by key: a plain text key for a one-dimension tally."""
         if len(self.by) == 1:
             return {group.key[0]: group.value for group in self.groups}
@@ -136,9 +140,18 @@ def tally(
         groups=groups,
         total=compute(kept),
         assigned=compute(assigned),
-        gross=sum((g.value for g in groups), Decimal(0)),
+        gross=_added(g.value for g in groups),
         unassigned=compute(unassigned),
     )
+
+
+def _added(values: Iterable[Decimal | None]) -> Decimal | None:
+    out = Decimal(0)
+    for value in values:
+        if value is None:
+            return None
+        out += value
+    return out
 
 
 def rollup(

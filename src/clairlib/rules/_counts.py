@@ -66,6 +66,13 @@ class CountOfRows:
                     message=f"figure {figure.id!r} cannot be computed from its records: {error}",
                 )
                 continue
+            if computed.value is None:
+                ctx.skip(
+                    f"not printed: some of the records {describe(selector)} do not print "
+                    "the field it adds up",
+                    path=join_path(["figures", i, "value"]),
+                )
+                continue
             ctx.checked(join_path(["figures", i, "value"]))
             finding = judge_value(
                 code=self.code,
