@@ -96,3 +96,47 @@ def test_fy2013_events_grouped_by_country() -> None:
     america = [row for row in rows if row[0] == "アメリカ"]
     assert 9 == len(america)
     assert {"9"} == {row[1] for row in america}
+
+
+def test_fy2025_plan_sections_exactly_the_plans(headings: Any) -> None:
+    """The FY2025 plan's top headings are its seven sections as printed, and nothing else."""
+    document, _ = _export("fy2025-plan.json")
+    assert [
+        "1 自治体の海外における経済活動を支援",
+        "2 多文化共生社会を目指した地域づくりを支援",
+        "3 草の根交流と次世代グローバル人材を育成する JET プログラムを推進",
+        "4 多様な国際交流・国際協力を支援",
+        "5 自治体のニーズに応える情報の収集・発信を強化",
+        "6 自治体のグローバル人材を育成",
+        "7 海外事務所を自治体の頼れる海外拠点に",
+    ] == [text for style, text in headings(document) if style == "Heading 1"]
+    assert "各事務所の重点取組" not in [p.text for p in document.paragraphs]
+
+
+def test_fy2013_headings_keep_what_the_report_prints(headings: Any) -> None:
+    """Counts and brackets printed in headings stay: 【参考】, (2) 本部職員 63 名."""
+    document, _ = _export("fy2013-report.json")
+    texts = [text for _, text in headings(document)]
+    for printed in ("【管理関係】(理事会等の状況)", "【参考】", "(2) 本部職員 63 名"):
+        assert printed in texts
+
+
+def test_fy2013_officers_printed(headings: Any) -> None:
+    """The officers' table lists all 38 officers with their names (public, printed)."""
+    document, _ = _export("fy2013-report.json")
+    table = next(t for t in document.tables if t.cell(0, 0).text == "会長")
+    assert ["会長", "山田 啓二", "京都府知事(全国知事会会長)"] == [
+        c.text for c in table.rows[0].cells
+    ]
+    assert 38 == len(table.rows)
+
+
+def test_fy2013_two_level_header_spans(headings: Any) -> None:
+    """主な分野別配信記事本数（重複あり） 観光 spans メルマガ, フォーラム, HP・クレアレポート等."""
+    document, _ = _export("fy2013-report.json")
+    rows = _rows_of(document, "<平成 25 年度 経済交流に関する主な情報発信状況>")
+    top = [text.replace("\n", "") for text in rows[0]]
+    assert 3 == top.count("主な分野別配信記事本数（重複あり） 観光")
+    assert ["メルマガ", "フォーラム", "HP・クレアレポート等"] == [
+        text.replace("\n", "") for text in rows[1][2:5]
+    ]

@@ -9,6 +9,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from clairlib_docx import write_docx
 
@@ -102,3 +103,114 @@ def test_libreoffice_prints_the_japanese_text(report: Any, tmp_path: Path) -> No
         mapped = _mapped_characters(pdf.read_bytes())
         wanted = {char for phrase in EXPECTED for char in phrase if not char.isspace()}
         assert set() == wanted - mapped
+
+
+# -- the examples, rendered page by page ---------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+_SPACE = re.compile(r"\s+")
+
+
+def _flat(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def _pages(name: str, directory: Path) -> tuple[Any, Any, list[list[str]]]:
+    """The example, its .docx read back, and each rendered page's lines (pdftotext)."""
+    from clairlib.io import load
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    pdftotext = shutil.which("pdftotext")
+    if soffice is None or pdftotext is None:
+        pytest.skip("LibreOffice and poppler (pdftotext) are needed; CI installs them")
+    document = load(EXAMPLES / name)
+    source = directory / "example.docx"
+    with source.open("wb") as stream:
+        write_docx(document, stream)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(directory / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(directory),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    text = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", str(directory / "example.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    ).stdout.decode("utf-8")
+    pages = [
+        [line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")
+    ]
+    return document, docx.Document(str(source)), [page for page in pages if page]
+
+
+def _headings(word: Any) -> list[str]:
+    return [
+        _flat(p.text)
+        for p in word.paragraphs
+        if p.style.name.startswith(("Heading", "Title")) and p.text.strip()
+    ]
+
+
+def _check_rendered(document: Any, word: Any, pages: list[list[str]]) -> None:
+    lines = [line for page in pages for line in page]
+    flat = _flat("".join(lines))
+    # Every heading and caption is printed.
+    captions = [_flat(p.text) for p in word.paragraphs if p.style.name == "caption" and p.text]
+    assert [] == [text for text in _headings(word) + captions if text not in flat]
+    # Every number a table prints stands whole on one line: none is broken.
+    numbers = {
+        _flat(cell.text)
+        for table in word.tables
+        for row in table.rows
+        for cell in row.cells
+        if re.fullmatch(r"[\d,.]{3,}", _flat(cell.text))
+    }
+    broken = sorted(n for n in numbers if not any(n in _flat(line) for line in lines))
+    assert [] == broken
+    # Every 計 row is printed: its label with its first figure beside it (pdftotext may
+    # give a row's cells in either order, so "beside" is within a few lines).
+    missing = []
+    for table in word.tables:
+        for row in table.rows:
+            texts = [_flat(cell.text) for cell in row.cells]
+            if not texts or texts[0] != "計":
+                continue
+            figures = [t for t in texts[1:] if re.fullmatch(r"[\d,.]+", t)]
+            near = [
+                _flat("".join(lines[max(0, i - 6) : i + 7]))
+                for i, line in enumerate(lines)
+                if _flat(line).startswith("計")
+            ]
+            if not any(figures[0] in part for part in near) if figures else not near:
+                missing.append(f"計 {figures[:1]}")
+    assert [] == missing
+    # No page ends with a heading (the last line is the page number).
+    headings = set(_headings(word))
+    ends = [page[-2] for page in pages if len(page) >= 2]
+    assert [] == [end for end in ends if _flat(end) in headings]
+
+
+@pytest.mark.office
+def test_fy2013_report_rendered_by_libreoffice(tmp_path: Path) -> None:
+    """FY2013: headings, captions, unbroken numbers and 計 rows print; no page ends on a heading."""
+    document, word, pages = _pages("fy2013-report.json", tmp_path)
+    assert len(document.tables) <= len(word.tables)
+    _check_rendered(document, word, pages)
+
+
+@pytest.mark.office
+def test_fy2025_plan_rendered_by_libreoffice(tmp_path: Path) -> None:
+    """FY2025 plan: every section heading prints, and no page ends on a heading."""
+    document, word, pages = _pages("fy2025-plan.json", tmp_path)
+    _check_rendered(document, word, pages)

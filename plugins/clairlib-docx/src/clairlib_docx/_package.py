@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
+from typing import Any
 
 from lxml import etree
 
@@ -172,12 +173,16 @@ def _refuse(name: str, what: str) -> ExportError:
     return ExportError(f"option 'template': expected a Word .docx or .dotx, {what} in {name!r}")
 
 
+def _parse(xml: bytes, member: str, name: str) -> Any:
+    try:
+        return etree.fromstring(xml, _PARSER)
+    except etree.XMLSyntaxError as error:
+        raise _refuse(name, f"found unreadable {member} ({error})") from None
+
+
 def _merge_styles(xml: bytes, fonts: Fonts, name: str) -> bytes:
     """The template's styles, with each style this exporter uses that it lacks added."""
-    try:
-        root = etree.fromstring(xml, _PARSER)
-    except etree.XMLSyntaxError as error:
-        raise _refuse(name, f"found unreadable word/styles.xml ({error})") from None
+    root = _parse(xml, "word/styles.xml", name)
     present = {element.get(f"{{{W}}}styleId") for element in root.iter(f"{{{W}}}style")}
     wanted = {**paragraph_styles(fonts), **table_styles()}
     for style_id, text in wanted.items():
@@ -186,10 +191,8 @@ def _merge_styles(xml: bytes, fonts: Fonts, name: str) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
-def _merge_fonts(xml: bytes | None, fonts: Fonts) -> bytes:
-    if xml is None:
-        return font_table_part(fonts).encode("utf-8")
-    root = etree.fromstring(xml, _PARSER)
+def _merge_fonts(xml: bytes, fonts: Fonts, name: str) -> bytes:
+    root = _parse(xml, "word/fontTable.xml", name)
     present = {element.get(f"{{{W}}}name") for element in root.iter(f"{{{W}}}font")}
     for font, text in font_entries(fonts).items():
         if font not in present:
@@ -197,8 +200,8 @@ def _merge_fonts(xml: bytes | None, fonts: Fonts) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
-def _merge_rels(xml: bytes, media: Sequence[Media]) -> bytes:
-    root = etree.fromstring(xml, _PARSER)
+def _merge_rels(xml: bytes, media: Sequence[Media], name: str) -> bytes:
+    root = _parse(xml, "word/_rels/document.xml.rels", name)
     for rid, kind, target in _image_relationships(media):
         element = etree.SubElement(root, f"{{{_PACKAGE_RELS}}}Relationship")
         element.set("Id", rid)
@@ -268,9 +271,9 @@ def _from_template(
             elif member == "word/styles.xml":
                 data = _merge_styles(data, fonts, name)
             elif member == "word/fontTable.xml":
-                data = _merge_fonts(data, fonts)
+                data = _merge_fonts(data, fonts, name)
             elif member == "word/_rels/document.xml.rels":
-                data = _merge_rels(data, media)
+                data = _merge_rels(data, media, name)
             elif member == "[Content_Types].xml":
                 data = _merge_types(data, media)
             parts.append((member, data))
