@@ -360,3 +360,14 @@ def test_docx_export_of_fiscal_year_1_writes_a_western_year(tmp_path: Path) -> N
     (path,) = clairlib.export(report, "docx", tmp_path / "r.docx")
     texts = [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
     assert "1年度事業報告" in texts
+
+
+def test_export_reads_standard_input_and_names_the_output_stdin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``export -`` reads the document from standard input and writes stdin.json."""
+    stdin = io.TextIOWrapper(io.BytesIO(REPORT.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert EXIT_OK == run(["export", "-", "--to", "json", "--out", str(tmp_path)])
+    assert f"{tmp_path / 'stdin.json'}\n" == capsys.readouterr().out
+    assert ["stdin.json"] == os.listdir(tmp_path)
