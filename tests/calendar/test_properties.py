@@ -20,8 +20,10 @@ from clairlib.calendar import (
     format_wareki,
     parse_period,
 )
+from clairlib.calendar._fastpath import plain as _plain
+from clairlib.calendar._fastpath import plain_list as _plain_list
 from clairlib.calendar._marks import WEEKDAY_KANJI, month_end
-from clairlib.calendar._parse import Reader, _plain, _plain_list, parse_uncached
+from clairlib.calendar._parse import Reader, parse_uncached
 from tests.strategies import marked_periods, periods, wareki_days
 
 # Days whose era year, month and part all have a name: 1873 to 2100, away from its ends

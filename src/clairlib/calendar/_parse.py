@@ -23,6 +23,8 @@ from dateutil.rrule import MONTHLY, rrule
 
 from clairlib.calendar import _grammar as g
 from clairlib.calendar._era import REGISTRY, CalendarWarning, UnreadableDateError
+from clairlib.calendar._fastpath import plain as _plain
+from clairlib.calendar._fastpath import plain_list as _plain_list
 from clairlib.calendar._marks import Marks, Precision, month_end
 from clairlib.calendar._period import (
     FiscalYear,
@@ -31,13 +33,7 @@ from clairlib.calendar._period import (
     period_fromiso,
     trusted_period,
 )
-from clairlib.calendar._period import new_object as _new
-from clairlib.calendar._period import set_end as _set_end
-from clairlib.calendar._period import set_marks as _set_marks
-from clairlib.calendar._period import set_precision as _set_precision
-from clairlib.calendar._period import set_start as _set_start
 from clairlib.calendar._periodset import PeriodSet, set_fromiso
-from clairlib.calendar._points import SMALL as _SMALL
 from clairlib.calendar._points import WEEKDAY_OF, Point
 from clairlib.calendar._resolve import Context, Resolved, Resolver
 from clairlib.errors import CalendarError
@@ -441,147 +437,6 @@ def _is_iso(text: str) -> bool:
         text.startswith(("FY", "R/", ".."))
         or (head.isdigit() and len(head) == 4 and (len(text) == 4 or text[4] in "-/,"))
     )
-
-
-def _plain(text: str) -> Period | None:
-    """The fast path: a lone '[era] year 年[度] [month 月 [day 日]]' with its own year.
-
-    Anything else, or anything wrong, returns None and goes down the full reader,
-    which gives the same answer (a property test holds both to it) and words errors.
-    """
-    match = g.PLAIN.fullmatch(text)
-    if match is None:
-        return None
-    name, y, mark, mo, d = match.groups()
-    number = _SMALL.get(y) or int(y)
-    if name is None:
-        if number < 1000:
-            return None
-        year, first, last = number, date.min, date.max
-    else:
-        if number < 1:
-            return None
-        offset, first, last = g.ERA_SPANS[name]
-        year = offset + number
-    try:
-        if mo is None:
-            if mark == "年度":
-                start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
-            else:
-                start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
-        elif mark == "年度":
-            return None
-        elif d is None:
-            month = _SMALL.get(mo) or int(mo)
-            if not 1 <= month <= 12:
-                return None
-            start, end, precision = date(year, month, 1), month_end(year, month), MONTH
-        else:
-            start = end = date(year, _SMALL.get(mo) or int(mo), _SMALL.get(d) or int(d))
-            precision = DAY
-    except (ValueError, OverflowError):
-        return None
-    if end < first or start > last:
-        return None
-    # trusted_period, inlined: this is the hot path of every parse.
-    period: Period = _new(Period)
-    _set_start(period, start)
-    _set_end(period, end)
-    _set_precision(period, precision)
-    _set_marks(period, None)
-    return period
-
-
-def _plain_year(name: str | None, y: str) -> tuple[int, date, date] | None:
-    """A plain year's Gregorian number and the first and last day its era allows."""
-    number = _SMALL.get(y) or int(y)
-    if name is None:
-        return None if number < 1000 else (number, date.min, date.max)
-    if number < 1:
-        return None
-    offset, first, last = g.ERA_SPANS[name]
-    return offset + number, first, last
-
-
-def _plain_list(text: str) -> Period | PeriodSet | None:
-    """The fast path for lists and ranges of plain months, years and fiscal years.
-
-    '①平成 25 年 4 月 ②平成 25 年 7～8 月', '令和4年度～令和8年度': every item names its
-    own era or western year. Anything else returns None for the full reader, which
-    gives the same answer (a property test holds both to it).
-    """
-    match_item = g.PLAIN_ITEM.match
-    periods: list[Period] = []
-    pos, end = 0, len(text)
-    while pos < end:
-        match = match_item(text, pos)
-        if match is None or match.end() == pos:
-            return None
-        pos = match.end()
-        lead, name, y, mark, mo, mm, tilde, name2, same, y2, mark2, mo2 = match.groups()
-        if (mark == "年度" and mo is not None) or (
-            tilde is not None and y2 is None and mo2 is None
-        ):
-            return None
-        if periods and lead.strip() == "":
-            return None  # items are separated by a list mark, not by spaces alone
-        left = _plain_year(name, y)
-        if left is None:
-            return None
-        year, first, last = left
-        if mo is None:
-            if mo2 is not None:
-                return None
-            if mark == "年度":
-                start, stop, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
-            else:
-                start, stop, precision = date(year, 1, 1), date(year, 12, 31), YEAR
-        else:
-            month = _SMALL.get(mo) or int(mo)
-            if not 1 <= month <= 12 or (mm is None and mo2 is None):
-                return None
-            start, stop, precision = date(year, month, 1), month_end(year, month), MONTH
-        if start < first or start > last:
-            return None
-        if y2 is not None or mo2 is not None:
-            if y2 is None:
-                right_year = year
-            else:
-                if mark2 != mark or (same is not None and (name2 is not None or name is None)):
-                    return None
-                number2 = _SMALL.get(y2) or int(y2)
-                right = _plain_year(name2 or (name if same or number2 < 1000 else None), y2)
-                if right is None:
-                    return None
-                right_year, first, last = right
-            if mo2 is None:
-                if mo is not None:
-                    return None
-                stop = date(right_year + 1, 3, 31) if mark == "年度" else date(right_year, 12, 31)
-                check = date(right_year, 4, 1) if mark == "年度" else date(right_year, 1, 1)
-            else:
-                if mo is None or (mm is None and y2 is not None):
-                    return None
-                month2 = _SMALL.get(mo2) or int(mo2)
-                if not 1 <= month2 <= 12:
-                    return None
-                if y2 is None and month2 < month:
-                    right_year += 1  # '12月～1月' runs into the next year
-                check = date(right_year, month2, 1)
-                stop = month_end(right_year, month2)
-            if check < first or check > last or stop < start:
-                return None
-        period: Period = _new(Period)
-        _set_start(period, start)
-        _set_end(period, stop)
-        _set_precision(period, precision)
-        _set_marks(period, None)
-        periods.append(period)
-    if not periods:
-        return None
-    if len(periods) == 1:
-        return periods[0]
-    return PeriodSet(periods)
 
 
 def _read(
