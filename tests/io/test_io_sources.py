@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from clairlib import io
 from clairlib.calendar import FiscalYear
 from clairlib.errors import DocumentError, ExportError
 from clairlib.model import AnnualReport
+from clairlib.testing import sample_document
 
 TEXT = '{"kind": "annual_report", "id": "r", "title": "報告", "fiscal_year": 2013}'
 REPORT = AnnualReport(id="r", title="報告", fiscal_year=FiscalYear(2013))
@@ -95,10 +98,94 @@ def test_a_str_that_is_neither_json_nor_a_file_says_so() -> None:
     assert 'found "reports/fy2013.json"' in finding.message
 
 
-def test_load_refuses_other_types() -> None:
-    """Passing a number or a list is a programming error, not a bad document."""
-    with pytest.raises(TypeError, match="takes a path"):
-        io.load(42)
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [(None, "null"), ([1, 2], "an array of 2"), (42, "number 42"), (object(), "object")],
+)
+def test_load_refuses_other_types_with_a_document_error(source: object, found: str) -> None:
+    """None, a list, a number or any other object is a DocumentError, not a TypeError."""
+    with pytest.raises(DocumentError) as caught:
+        io.load(source)
+    (finding,) = caught.value.findings
+    assert ("structure.source", "$") == (finding.rule, finding.path)
+    assert finding.message.endswith(f"found {found}")
+
+
+def test_loads_refuses_what_is_not_text_with_a_document_error() -> None:
+    """loads(None) is a ClairlibError naming what it was given."""
+    with pytest.raises(DocumentError, match="expected JSON text or bytes, found null"):
+        io.loads(None)  # type: ignore[arg-type]
+
+
+def _office_file(member: str) -> bytes:
+    stream = BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(member, "<document/>")
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (_office_file("word/document.xml"), "a Word document (.docx): read it with clairlib read"),
+        (_office_file("xl/workbook.xml"), "an Excel workbook (.xlsx): read it with clairlib read"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document: read it with clairlib read"),
+        (_office_file("other.txt"), "a ZIP archive"),
+    ],
+    ids=["docx", "xlsx", "pdf", "zip"],
+)
+def test_an_office_file_or_pdf_is_named_by_its_content(data: bytes, said: str) -> None:
+    """A .docx, .xlsx or PDF is told from its bytes, whatever its name, with what reads it."""
+    with pytest.raises(DocumentError) as caught:
+        io.load(data)
+    (finding,) = caught.value.findings
+    assert ("structure.json", "$") == (finding.rule, finding.path)
+    assert f"expected a clairlib document in JSON, found {said}" == finding.message
+
+
+def test_a_docx_named_json_is_still_a_docx(tmp_path: Path) -> None:
+    """The content decides: a Word document saved as report.json is reported as one."""
+    path = tmp_path / "report.json"
+    path.write_bytes(_office_file("word/document.xml"))
+    with pytest.raises(DocumentError, match=r"found a Word document \(\.docx\)"):
+        io.load(path)
+
+
+def test_clairlib_s_own_events_csv_is_recognised(tmp_path: Path) -> None:
+    """The events.csv of clairlib's CSV export is named, with the functions that read it."""
+    clairlib.export(sample_document(), "csv", tmp_path / "out")
+    with pytest.raises(DocumentError) as caught:
+        io.load(tmp_path / "out" / "events.csv")
+    (finding,) = caught.value.findings
+    assert finding.message.startswith(
+        "expected a clairlib document in JSON, found clairlib's events.csv"
+        " (columns ID, 名称, 事業, …)"
+    )
+    assert finding.message.endswith(
+        "read clairlib's CSV export with clairlib.exporting.read_csv or clairlib read"
+    )
+
+
+def test_csv_bytes_without_a_name_are_a_csv_table() -> None:
+    """CSV handed over as bytes is called a CSV table, by its shape."""
+    with pytest.raises(DocumentError, match=r"found a CSV table \(columns id, name\)"):
+        io.load(b"id,name\r\ne1,Expo\r\ne2,Seminar\r\n")
+
+
+def test_a_directory_is_named_and_an_export_folder_pointed_at_read_csv(tmp_path: Path) -> None:
+    """A directory is reported as one; the folder of a CSV export says what reads it."""
+    with pytest.raises(DocumentError, match="expected a JSON file, found a directory"):
+        io.load(tmp_path)
+    clairlib.export(sample_document(), "csv", tmp_path / "out")
+    with pytest.raises(DocumentError, match="a folder of clairlib's CSV export: read it with"):
+        io.load(tmp_path / "out")
+
+
+def test_text_that_is_merely_broken_json_is_not_called_csv() -> None:
+    """Broken JSON keeps the JSON parser's line and column."""
+    with pytest.raises(DocumentError, match="line 1, column 2"):
+        io.load(b"{,}")
 
 
 def test_clairlib_exposes_load_dump_and_dumps_lazily(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ def read(path: str) -> Document:
     data = read_bytes(path)
     name = "standard input" if path == STDIN else path
     try:
-        return loads(data)
+        return loads(data, source=name)
     except DocumentError as error:
         count = len(error.findings)
         if not count:

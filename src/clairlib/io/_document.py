@@ -19,6 +19,7 @@ from clairlib.io._fast import Compiler
 from clairlib.io._problems import (
     KIND,
     MISSING,
+    SOURCE,
     TYPE,
     UNKNOWN_FIELD,
     VALUE,
@@ -160,12 +161,17 @@ def load(source: object) -> Document:
         return document_from(data, name)
 
 
-def loads(text: str | bytes | bytearray) -> Document:
-    """Read a document from JSON text or bytes (never a path: see :func:`load`)."""
+def loads(text: str | bytes | bytearray, *, source: str | None = None) -> Document:
+    """Read a document from JSON text or bytes (never a path: see :func:`load`).
+
+    ``source`` names the input in messages (a file the caller read itself).
+    """
     if not isinstance(text, str | bytes | bytearray):
-        raise TypeError(f"loads() takes JSON text or bytes, not {type(text).__name__}")
+        found = describe(text) if text is None or isinstance(text, list | dict) else None
+        message = f"expected JSON text or bytes, found {found or type(text).__name__}"
+        raise DocumentError([_finding(SOURCE, "$", message)], source=source)
     with _collector_paused():
-        return document_from(parse(text))
+        return document_from(parse(text, source), source)
 
 
 def structure(data: Any, cls: type[T]) -> T:

@@ -30,6 +30,7 @@ class Reject(Exception):
 
 
 _REJECT = Reject  # raised as a class: a fresh instance each time, no traceback kept
+_MISSING = object()
 # Codes already found valid; sets answer ``issuperset`` in C for a whole tuple.
 _countries_seen: set[str] = set()
 _CACHE_LIMIT = 1 << 16
@@ -175,6 +176,17 @@ def _cell(quantity: Fast) -> Fast:
     return read
 
 
+def _plain_types(field: Field) -> frozenset[type] | None:
+    """The Python types a text or whole-number field's JSON value may have; None for others."""
+    value = field.value
+    optional = value.kind is Kind.OPTIONAL
+    leaf = value.inner.kind if optional else value.kind
+    found = {Kind.STR: str, Kind.INT: int}.get(leaf)
+    if found is None:
+        return None
+    return frozenset({found, type(None)} if optional else {found})
+
+
 def _has_id(value: Value) -> bool:
     return value.kind is Kind.MODEL and any(
         field.key == "id" for field in describe(value.type).fields
@@ -240,6 +252,7 @@ class Compiler:
             "_REJECT": _REJECT,
             "_allowed": model.keys,
             "_KIND": model.kind,
+            "_M": _MISSING,
         }
         lines = [
             "def read(o):",
@@ -248,12 +261,29 @@ class Compiler:
         ]
         if model.kind is not None:
             lines.append("    if kw.pop('kind', None) != _KIND: raise _REJECT")
+        # Text and whole-number fields that may be left out are checked together, in C:
+        # the types of the values present must all be allowed ones.
+        groups: dict[frozenset[type], list[str]] = {}
+        for field in model.fields:
+            allowed = _plain_types(field)
+            if allowed is not None and not field.required:
+                groups.setdefault(allowed, []).append(field.key)
+        grouped: set[str] = set()
+        for number, (allowed, keys) in enumerate(sorted(groups.items(), key=lambda g: g[1])):
+            if len(keys) < 2:
+                continue
+            grouped.update(keys)
+            namespace[f"_t{number}"], namespace[f"_k{number}"] = allowed, frozenset(keys)
+            lines.append(
+                f"    if not _t{number}.issuperset(map(type, map(kw.__getitem__,"
+                f" kw.keys() & _k{number}))): raise _REJECT"
+            )
         for index, field in enumerate(model.fields):
-            lines.extend(self._field_lines(namespace, index, field))
+            if field.key not in grouped:
+                lines.extend(self._field_lines(namespace, index, field))
         lines.append("    return _cls(**kw)")
-        function: Fast = generate(
-            "\n".join(lines) + "\n", "read", namespace, f"reader {cls.__name__}"
-        )
+        source = "\n".join(lines) + "\n"
+        function: Fast = generate(source, "read", namespace, f"reader {cls.__name__}")
         return function
 
     def _field_lines(self, namespace: dict[str, Any], index: int, field: Field) -> list[str]:
@@ -264,19 +294,25 @@ class Compiler:
         key = repr(field.key)
         kind = value.kind
         inner = value.inner.kind if kind is Kind.SEQUENCE else None
+        array = "(type(v) is not list and type(v) is not tuple)"
         # The commonest checks are written out inline: a Python call costs more than they do.
         if inner is Kind.OFFICE:
             namespace.update(_known=values.known_offices.get, _reference=values.reference_offices)
             convert = [
-                "if (type(v) is not list and type(v) is not tuple)"
-                " or not (_known() or _reference()).issuperset(v): raise _REJECT",
+                f"if {array} or not (_known() or _reference()).issuperset(v): raise _REJECT",
                 f"kw[{key}] = tuple(v)",
             ]
         elif inner is Kind.COUNTRY:
             namespace.update(_countries_seen=_countries_seen, _countries=_countries)
             convert = [
-                "if type(v) is not list and type(v) is not tuple: raise _REJECT",
+                f"if {array}: raise _REJECT",
                 "if not _countries_seen.issuperset(v): _countries(v)",
+                f"kw[{key}] = tuple(v)",
+            ]
+        elif inner is Kind.STR:
+            namespace["_str"] = frozenset({str})
+            convert = [
+                f"if {array} or not _str.issuperset(map(type, v)): raise _REJECT",
                 f"kw[{key}] = tuple(v)",
             ]
         elif kind in (Kind.PERIOD, Kind.PERIOD_OR_SET):
@@ -298,7 +334,7 @@ class Compiler:
             lines = [f"    v = kw[{key}]", *(f"    {line}" for line in convert)]
         else:
             # An explicit null for a field that is not optional is rejected by the check.
-            lines = [f"    if {key} in kw:", f"        v = kw[{key}]"]
+            lines = [f"    v = kw.get({key}, _M)", "    if v is not _M:"]
             lines += [f"        {line}" for line in convert]
         if field.alias != field.key:
             lines.append(f"    if {key} in kw: kw[{field.alias!r}] = kw.pop({key})")

@@ -12,6 +12,7 @@ from clairlib._targets import write_file
 from clairlib.errors import DocumentError, ExportError
 from clairlib.findings import Finding, Severity
 from clairlib.io._problems import JSON, SOURCE, NonFinite, describe
+from clairlib.io._sniff import what_it_is
 
 # A str longer than this, or with a line break, is JSON text and never a file name.
 _MAX_PATH = 4096
@@ -22,22 +23,34 @@ def _failure(rule: str, message: str, source: str | None) -> DocumentError:
     return DocumentError([finding], source=source)
 
 
+def _not_json(text: str | bytes | bytearray, source: str | None) -> DocumentError | None:
+    """The error for input that is a known kind of file other than JSON, if it is one."""
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
+    what = what_it_is(data, source)
+    if what is None:
+        return None
+    return _failure(JSON, f"expected a clairlib document in JSON, found {what}", source)
+
+
 def parse(text: str | bytes | bytearray, source: str | None = None) -> Any:
     """Parse JSON exactly: numbers with a fraction become Decimals, NaN is marked, not read."""
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=NonFinite)
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        known = _not_json(text, source)
+        if known is not None:
+            raise known from None
+        if isinstance(error, UnicodeDecodeError):
+            raise _failure(
+                JSON,
+                f"expected UTF-8 text, found byte 0x{error.object[error.start]:02x} "
+                f"at offset {error.start}",
+                source,
+            ) from None
         raise _failure(
             JSON,
             f"expected valid JSON, found an error at line {error.lineno}, "
             f"column {error.colno}: {error.msg}",
-            source,
-        ) from None
-    except UnicodeDecodeError as error:
-        raise _failure(
-            JSON,
-            f"expected UTF-8 text, found byte 0x{error.object[error.start]:02x} "
-            f"at offset {error.start}",
             source,
         ) from None
     except RecursionError:
@@ -48,7 +61,11 @@ def parse(text: str | bytes | bytearray, source: str | None = None) -> Any:
 
 
 def read(source: object) -> tuple[Any, str | None]:
-    """The parsed JSON of ``source`` and a name for it in messages (its path, if any)."""
+    """The parsed JSON of ``source`` and a name for it in messages (its path, if any).
+
+    Anything but a path, JSON text, bytes or a dict is a DocumentError (``structure.source``),
+    as ``None`` or a list handed over by mistake would otherwise fail deep inside.
+    """
     if isinstance(source, dict):
         return source, None
     if isinstance(source, bytes | bytearray | memoryview):
@@ -69,10 +86,25 @@ def read(source: object) -> tuple[Any, str | None]:
                     None,
                 ) from None
         return parse(source), None
-    raise TypeError(f"load() takes a path, JSON text, bytes or a dict, not {type(source).__name__}")
+    found = describe(source) if source is None or isinstance(source, list | int | float) else None
+    raise _failure(
+        SOURCE,
+        "expected a path, JSON text, bytes or a parsed JSON object (a dict), "
+        f"found {found or type(source).__name__}",
+        None,
+    )
 
 
 def _read_file(path: Path) -> Any:
+    if path.is_dir():
+        export = (path / "events.csv").is_file()
+        what = (
+            "a folder of clairlib's CSV export: read it with clairlib.exporting.read_csv "
+            "or clairlib read"
+            if export
+            else "a directory"
+        )
+        raise _failure(SOURCE, f"expected a JSON file, found {what}", str(path))
     try:
         data = path.read_bytes()
     except OSError as error:
