@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -131,11 +133,18 @@ assert all(is_country_code(code) for code in _COUNTRY_CODES)
 texts = st.text(st.characters(codec="utf-8"), max_size=12)
 """Any text JSON can carry: Japanese, emoji, quotes, control characters."""
 
+
+def _readable_number(value: Decimal) -> bool:
+    # The range clairlib.load accepts (clairlib.io._values.in_range), typed out here.
+    return len(value.as_tuple().digits) <= 30 and -30 <= value.adjusted() <= 30
+
+
 ids = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.", min_size=1, max_size=8)
 office_codes = st.sampled_from(_OFFICE_CODES)
 country_codes = st.sampled_from(_COUNTRY_CODES)
-decimals = st.decimals(allow_nan=False, allow_infinity=False)
-"""Finite Decimals of any exponent: integral, fractional ('68.5'), trailing zeros ('2.0')."""
+decimals = st.decimals(allow_nan=False, allow_infinity=False).filter(_readable_number)
+"""Finite Decimals clairlib reads: integral, fractional ('68.5'), trailing zeros ('2.0'),
+of at most 30 significant digits with an exponent within ±30."""
 
 
 def _opt(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
@@ -706,3 +715,105 @@ def mutated_examples(draw: st.DrawFn, names: tuple[str, ...] = tuple(EXAMPLE_FIL
 def json_text(value: _Any) -> str:
     """``value`` as JSON text, every non-ASCII character (lone surrogates too) escaped."""
     return _json.dumps(value, ensure_ascii=True)
+
+
+# -- clairlib.io: the JSON Schema -----------------------------------------------------
+
+
+def _inlined(node: Any, defs: dict[str, Any], depth: dict[str, int], limit: int) -> Any:
+    """``node`` with its ``$ref``s replaced by their definitions, recursion cut at ``limit``.
+
+    Item and Section hold themselves: past ``limit`` levels of one definition, an
+    array of it is left empty.
+    """
+    if isinstance(node, list):
+        return [_inlined(item, defs, depth, limit) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        name = ref.rsplit("/", 1)[-1]
+        if depth.get(name, 0) >= limit:
+            return False  # no value: the array around it can only be empty
+        depth[name] = depth.get(name, 0) + 1
+        try:
+            target = _inlined(defs[name], defs, depth, limit)
+        finally:
+            depth[name] -= 1
+        rest = {key: value for key, value in node.items() if key != "$ref"}
+        return {"allOf": [target, _inlined(rest, defs, depth, limit)]} if rest else target
+    return {key: _inlined(value, defs, depth, limit) for key, value in node.items()}
+
+
+def _merged(parts: list[Any]) -> Any:
+    # allOf as the schema uses it: a definition, then properties narrowed further.
+    base = dict(parts[0])
+    for part in parts[1:]:
+        for key, value in part.get("properties", {}).items():
+            base["properties"] = {**base.get("properties", {}), key: value}
+    return base
+
+
+def from_json_schema(schema: Any) -> st.SearchStrategy[Any]:
+    """JSON values valid against ``schema``, for the parts of JSON Schema clairlib's uses.
+
+    hypothesis-jsonschema would do this, but its object strategy relies on Hypothesis
+    internals that the Hypothesis this project uses no longer has.
+    """
+    if schema is False:
+        return st.nothing()
+    if "allOf" in schema:
+        return from_json_schema(_merged(schema["allOf"]))
+    if "const" in schema:
+        return st.just(schema["const"])
+    if "enum" in schema:
+        return st.sampled_from(schema["enum"])
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            return st.one_of([from_json_schema(option) for option in schema[key]])
+    kind = schema.get("type")
+    if kind == "null":
+        return st.none()
+    if kind == "boolean":
+        return st.booleans()
+    if kind == "string":
+        if "pattern" in schema:
+            return st.from_regex(schema["pattern"], fullmatch=True)
+        return st.text(max_size=8)
+    if kind == "integer":
+        low = schema.get("minimum", schema.get("exclusiveMinimum", -(2**40) - 1) + 1)
+        return st.integers(low, schema.get("maximum", 2**40))
+    if kind == "number":
+        low = schema.get("minimum")
+        return st.integers(min_value=low) | st.floats(
+            min_value=low, allow_nan=False, allow_infinity=False
+        )
+    if kind == "array":
+        if schema["items"] is False:
+            return st.just([])
+        return st.lists(from_json_schema(schema["items"]), max_size=3)
+    if kind == "object":
+        properties = schema.get("properties", {})
+        if not properties:
+            values = from_json_schema(schema.get("additionalProperties", {"type": "string"}))
+            return st.dictionaries(st.text(max_size=5), values, max_size=3)
+        required = set(schema.get("required", ()))
+        return st.fixed_dictionaries(
+            {key: from_json_schema(value) for key, value in properties.items() if key in required},
+            optional={
+                key: from_json_schema(value)
+                for key, value in properties.items()
+                if key not in required
+            },
+        )
+    raise ValueError(f"no strategy for the schema {schema!r}")
+
+
+def schema_documents(kind: str) -> st.SearchStrategy[Any]:
+    """JSON values generated from clairlib's JSON Schema for documents of ``kind``."""
+    from clairlib.io import json_schema
+
+    schema = json_schema(kind)
+    defs = schema.pop("$defs")
+    name = kind.title().replace("_", "")
+    return from_json_schema(_inlined(defs[name], defs, {}, 1))

@@ -26,7 +26,15 @@ Command = Callable[[argparse.Namespace], int]
 
 # Each command lives in its own module with ``register(subparsers)``, which adds its
 # parser and sets ``handler`` to a Command; modules are imported only to build the parser.
-_COMMANDS: tuple[str, ...] = ("demo", "export", "plugins", "read", "summary", "validate")
+_COMMANDS: tuple[str, ...] = (
+    "demo",
+    "export",
+    "plugins",
+    "read",
+    "schema",
+    "summary",
+    "validate",
+)
 
 
 class _Parser(argparse.ArgumentParser):

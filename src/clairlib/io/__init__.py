@@ -26,7 +26,8 @@ Office codes must be those of :func:`clairlib.reference.offices` or listed in th
 document's own ``organisation.offices``; country codes must be ISO 3166-1 alpha-2
 codes CLDR knows. All conversion lives in :data:`converter` (a ``cattrs.Converter``;
 its ``structure`` raises cattrs' own errors, :func:`structure` turns them into a
-DocumentError); the model classes know nothing of JSON.
+DocumentError); the model classes know nothing of JSON. :func:`json_schema` gives the
+JSON Schema of the same format, generated from the same description.
 """
 
 from __future__ import annotations
@@ -41,12 +42,14 @@ from clairlib.io._document import (
     structure,
     unstructure,
 )
+from clairlib.io._schema import json_schema
 
 __all__ = [
     "SCHEMA_VERSION",
     "converter",
     "dump",
     "dumps",
+    "json_schema",
     "load",
     "loads",
     "structure",

@@ -166,9 +166,10 @@ def loads(text: str | bytes | bytearray, *, source: str | None = None) -> Docume
 
     ``source`` names the input in messages (a file the caller read itself).
     """
-    if not isinstance(text, str | bytes | bytearray):
-        found = describe(text) if text is None or isinstance(text, list | dict) else None
-        message = f"expected JSON text or bytes, found {found or type(text).__name__}"
+    given: object = text  # callers without type checking hand over anything
+    if not isinstance(given, str | bytes | bytearray):
+        found = describe(given) if given is None or isinstance(given, list | dict) else None
+        message = f"expected JSON text or bytes, found {found or type(given).__name__}"
         raise DocumentError([_finding(SOURCE, "$", message)], source=source)
     with _collector_paused():
         return document_from(parse(text, source), source)

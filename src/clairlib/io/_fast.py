@@ -79,15 +79,24 @@ def _strings(items: Any) -> tuple[str, ...]:
     return tuple(items)
 
 
+_LIMIT = values.INT_LIMIT
+
+
 def _decimal(value: Any) -> Decimal:
     kind = type(value)
     if kind is int:
-        return Decimal(value)
+        if -_LIMIT < value < _LIMIT:
+            return Decimal(value)
+        raise _REJECT
     if kind is str and values.DECIMAL_TEXT.fullmatch(value):
-        return Decimal(value)
-    if kind is Decimal and value.is_finite():
-        return value  # type: ignore[no-any-return]
-    raise _REJECT
+        number = Decimal(value)
+    elif kind is Decimal and value.is_finite():
+        number = value
+    else:
+        raise _REJECT
+    if not values.in_range(number):
+        raise _REJECT
+    return number
 
 
 def _fiscal_year(value: Any) -> FiscalYear:
@@ -125,6 +134,12 @@ def _typed(expected: type) -> Fast:
         return value
 
     return read
+
+
+def _whole(value: Any) -> int:
+    if type(value) is not int or not -_LIMIT < value < _LIMIT:
+        raise _REJECT
+    return value
 
 
 def _boolean(value: Any) -> bool:
@@ -177,11 +192,12 @@ def _cell(quantity: Fast) -> Fast:
 
 
 def _plain_types(field: Field) -> frozenset[type] | None:
-    """The Python types a text or whole-number field's JSON value may have; None for others."""
+    """The Python types a text field's JSON value may have; None for other fields."""
     value = field.value
     optional = value.kind is Kind.OPTIONAL
     leaf = value.inner.kind if optional else value.kind
-    found = {Kind.STR: str, Kind.INT: int}.get(leaf)
+    # Whole numbers are left to their own check: it tests their range too.
+    found = {Kind.STR: str}.get(leaf)
     if found is None:
         return None
     return frozenset({found, type(None)} if optional else {found})
@@ -209,7 +225,7 @@ class Compiler:
         if kind is Kind.STR:
             return _typed(str)
         if kind is Kind.INT:
-            return _typed(int)
+            return _whole
         if kind is Kind.BOOL:
             return _boolean
         if kind is Kind.DECIMAL:
@@ -261,7 +277,7 @@ class Compiler:
         ]
         if model.kind is not None:
             lines.append("    if kw.pop('kind', None) != _KIND: raise _REJECT")
-        # Text and whole-number fields that may be left out are checked together, in C:
+        # Text fields that may be left out are checked together, in C:
         # the types of the values present must all be allowed ones.
         groups: dict[frozenset[type], list[str]] = {}
         for field in model.fields:
@@ -322,8 +338,11 @@ class Compiler:
             convert = [f"p = _c{index}(v)", f"kw[{key}] = _r{index}(v) if p is None else p"]
         elif kind is Kind.BOOL:
             convert = ["if v is not True and v is not False: raise _REJECT"]
-        elif kind in (Kind.STR, Kind.INT):
-            convert = [f"if type(v) is not {kind.value}: raise _REJECT"]
+        elif kind is Kind.STR:
+            convert = ["if type(v) is not str: raise _REJECT"]
+        elif kind is Kind.INT:
+            namespace["_LIMIT"] = _LIMIT
+            convert = ["if type(v) is not int or not -_LIMIT < v < _LIMIT: raise _REJECT"]
         else:
             namespace[f"_r{index}"] = self.function(value)
             convert = [f"kw[{key}] = _r{index}(v)"]

@@ -37,6 +37,43 @@ DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 # Python refuses to turn longer integers into text (sys.int_info.default_max_str_digits).
 _MAX_INT_DIGITS = 4000
 
+MAX_DIGITS = 30
+"""The most significant digits a number may have: printed figures need far fewer."""
+MAX_EXPONENT = 30
+"""The largest decimal exponent, either way: ``1e30`` and ``1e-30`` are read, ``1e31`` is not."""
+INT_LIMIT = 10**MAX_DIGITS
+"""Whole numbers are read strictly between ``-INT_LIMIT`` and ``INT_LIMIT`` (30 digits)."""
+
+_RANGE = (
+    f"a number of at most {MAX_DIGITS} significant digits with an exponent within ±{MAX_EXPONENT}"
+)
+
+
+def in_range(value: Decimal) -> bool:
+    """True when a finite Decimal is one clairlib reads: 30 digits, exponent within ±30.
+
+    Public bodies print figures of a few digits; a number far beyond that is a mistake
+    or an attack (``1e999999999`` would make every later sum and format hang), so it
+    is refused at the door and nothing after ``load`` ever meets one.
+    """
+    return len(value.as_tuple().digits) <= MAX_DIGITS and -MAX_EXPONENT <= value.adjusted() <= (
+        MAX_EXPONENT
+    )
+
+
+def _checked(value: Decimal, shown: object) -> Decimal:
+    if not in_range(value):
+        raise Problem(VALUE, _RANGE, _shown(shown))
+    return value
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= INT_LIMIT:
+        return f"a number of {len(str(abs(value)))} digits"
+    text = describe(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 # The office codes a document may use; None means those of the reference offices.
 # ``load`` adds the codes the document's own organisation lists.
 known_offices: ContextVar[frozenset[str] | None] = ContextVar("known_offices", default=None)
@@ -64,6 +101,8 @@ def read_str(value: Any, _: Any = None) -> str:
 
 def read_int(value: Any, _: Any = None) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
+        if not -INT_LIMIT < value < INT_LIMIT:
+            raise Problem(VALUE, f"a whole number of at most {MAX_DIGITS} digits", _shown(value))
         return value
     raise wrong_type("a whole number", value)
 
@@ -78,18 +117,20 @@ def read_decimal(value: Any, _: Any = None) -> Decimal:
     if isinstance(value, bool):
         raise wrong_type("a number", value)
     if isinstance(value, int):
+        if not -INT_LIMIT < value < INT_LIMIT:
+            raise Problem(VALUE, _RANGE, _shown(value))
         return Decimal(value)
     if is_non_finite(value):
         raise Problem(NOT_FINITE, "a finite number", describe(value))
     if isinstance(value, Decimal):
-        return value
+        return _checked(value, value)
     if isinstance(value, float):
         # A float can only come from a dict built in Python; its repr is the
         # shortest text that reads back as the same float.
-        return Decimal(repr(value))
+        return _checked(Decimal(repr(value)), value)
     if isinstance(value, str):
         if DECIMAL_TEXT.fullmatch(value):
-            return Decimal(value)
+            return _checked(Decimal(value), value)
         if value.strip().lstrip("+-").lower() in {"nan", "snan", "inf", "infinity"}:
             raise Problem(NOT_FINITE, "a finite number", describe(value))
         raise Problem(VALUE, 'a decimal number such as 68.5 or "68.5"', describe(value))

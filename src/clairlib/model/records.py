@@ -162,7 +162,9 @@ class Grant:
     programme: str | None = None
     name: str | None = None
     recipient: str | None = None
-    projects: Quantity | None = None
+    projects: Quantity | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_non_negative)
+    )
     amount: Quantity | None = None  # usually 千円
 
 
@@ -179,4 +181,6 @@ class Publication:
     issue: str | None = None  # number or date as printed
     period: Period | PeriodSet | None = None
     published_fy: int | None = None
-    accesses: Quantity | None = None
+    accesses: Quantity | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_non_negative)
+    )
