@@ -9,7 +9,7 @@ import docx
 import pytest
 
 import clairlib
-from clairlib.model import AnnualPlan, AnnualReport, Priority
+from clairlib.model import AnnualPlan, AnnualReport, Priority, RowKind
 from clairlib.plugins import PluginHost
 from clairlib.reading import ReadError
 from clairlib.testing import ReaderConformance
@@ -111,3 +111,28 @@ class TestDocxReaderConformance(ReaderConformance):
             "○ 情報の発信",
             "セミナーを開催し、情報を発信する。",
         )
+
+
+def test_word_tables_give_their_cells() -> None:
+    """A report's Word table: header as columns, rows cell by cell, 計 as the total."""
+    data = _draft(
+        "平成25年度事業報告",
+        "1 自治体の海外における経済活動を支援",
+        "<重点事業>",
+        "○ 海外経済活動支援",
+        "各海外事務所において、45 件のイベントに出展等を行った。",
+        "<平成 25 年度 海外経済セミナー一覧>",
+        table=[["名称", "参加者数"], ["観光分野", "35"], ["物産分野", "47"], ["計", "82"]],
+    )
+    report = clairlib.read(data).document
+    assert isinstance(report, AnnualReport)
+    table = report.tables[0]
+    assert ("平成 25 年度 海外経済セミナー一覧", ["名称", "参加者数"]) == (
+        table.caption,
+        [column.label for column in table.columns],
+    )
+    assert [{"c1": "観光分野", "c2": "35"}, {"c1": "物産分野", "c2": "47"}] == [
+        row.cells for row in table.rows[:2]
+    ]
+    assert [RowKind.DATA, RowKind.DATA, RowKind.TOTAL] == [row.kind for row in table.rows]
+    assert "1.1" == table.programme

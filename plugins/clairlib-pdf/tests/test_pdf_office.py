@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import clairlib
+from clairlib.model import AnnualReport
 from clairlib.reading._compare import compare
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -61,3 +62,15 @@ def test_printed_example_reads_back(printed: Path, name: str, suffix: str) -> No
     comparison = compare(expected, reading.document)
     assert comparison.narrative_share >= 0.99
     assert [] == comparison.outline_diff
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_printed_tables_give_their_cells(printed: Path, suffix: str) -> None:
+    """The FY2013 report's tables come back placed: most of them with rows of cells."""
+    report = clairlib.read(printed / f"fy2013-report{suffix}").document
+    assert isinstance(report, AnnualReport)
+    placed = [table for table in report.tables if table.rows]
+    assert len(placed) * 4 >= len(report.tables) * 3
+    first = next(t for t in placed if "経済交流関係イベント" in t.caption)
+    assert ["国名", "件数", "開催場所", "イベント", "開催時期"] == [c.label for c in first.columns]

@@ -13,6 +13,7 @@ from clairlib.model import (
     AnnualReport,
     Block,
     BlockKind,
+    Column,
     Document,
     Figure,
     Framework,
@@ -20,6 +21,9 @@ from clairlib.model import (
     Pillar,
     PillarKind,
     Programme,
+    Quantity,
+    Row,
+    RowKind,
     Section,
     Table,
 )
@@ -224,9 +228,16 @@ def _annual(
     for index, (node, block) in enumerate(body.tables, start=1):
         ident = f"t{index}"
         table_ids[id(block)] = ident
-        tables.append(
-            Table(id=ident, caption=node.caption, notes=tuple(node.notes), origin=node.line.origin)
+        table = Table(
+            id=ident, caption=node.caption, notes=tuple(node.notes), origin=node.line.origin
         )
+        grid = [line for line in node.lines if line.cells is not None]
+        if grid and len(grid) == len(
+            [line for line in node.lines if not line.folded.startswith("※")]
+        ):
+            tables.append(_placed(table, grid))
+            continue
+        tables.append(table)
         findings.append(
             _finding(
                 "read.table-as-text",
@@ -269,6 +280,25 @@ def _annual(
             sections=sections,
         )
     return Reading(document=document, findings=tuple(findings), provenance=_provenance(document))
+
+
+def _placed(table: Table, grid: list[Line]) -> Table:
+    # Cells as the source placed them: the first row is the header, a row opening with
+    # 計 is the total; a cell the grid leaves empty stays empty (never guessed).
+    header = grid[0].cells or ()
+    width = max(len(line.cells or ()) for line in grid)
+    labels = [*header, *([""] * (width - len(header)))]
+    columns = tuple(Column(key=f"c{i}", label=label) for i, label in enumerate(labels, start=1))
+    rows = []
+    for line in grid[1:]:
+        cells = line.cells or ()
+        values: dict[str, Quantity | str | None] = {
+            f"c{i}": (cell or None) for i, cell in enumerate(cells, start=1)
+        }
+        first = normal(cells[0]) if cells else ""
+        kind = RowKind.TOTAL if first in {"計", "合計", "総計"} else RowKind.DATA
+        rows.append(Row(cells=values, kind=kind, origin=line.origin))
+    return attrs.evolve(table, columns=columns, rows=tuple(rows))
 
 
 def _provenance(document: Document) -> dict[str, Origin]:

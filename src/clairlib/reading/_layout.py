@@ -44,6 +44,8 @@ class Line:
     size: float | None = None
     level: int | None = None
     gap_before: bool = False  # a blank line (or a wide vertical gap) printed before it
+    # A table row whose cells the source places (a Word table, a PDF's ruled grid).
+    cells: tuple[str, ...] | None = None
     # The text folded for comparing (NFKC, no spaces), once: every step looks at it.
     folded: str = attrs.field(init=False, repr=False, eq=False)
 

@@ -367,6 +367,13 @@ class _Reader:
                 self._close()
                 self.part = line
                 continue
+            if line.cells is not None:
+                # A row the source placed in a grid: a table's, never a heading.
+                if self.table is None:
+                    self._close()
+                    self.table = TableNode(caption="", line=line)
+                self.table.lines.append(line)
+                continue
             caption = is_caption(line.text)
             heading = self._classify(line)
             if heading is not None and self._accept(heading, line, index):

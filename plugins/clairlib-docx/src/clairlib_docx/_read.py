@@ -2,7 +2,8 @@
 
 Paragraphs and table rows are read in body order as lines (the layout contract
 of :mod:`clairlib.reading`): a paragraph is one line, so nothing needs joining;
-a table row is one line of its cells. Heading styles give the line's level.
+a table row is one line that carries its cells, as Word places them. Heading styles
+give the line's level.
 Provenance is the paragraph's place in the body (``line``); Word has no pages
 until it is laid out.
 """
@@ -36,7 +37,7 @@ def _level(style: Any) -> int | None:
     return 0 if name == "Title" else None
 
 
-def _blocks(document: Any) -> Iterator[tuple[str, int | None]]:
+def _blocks(document: Any) -> Iterator[tuple[str, int | None, tuple[str, ...] | None]]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -45,16 +46,18 @@ def _blocks(document: Any) -> Iterator[tuple[str, int | None]]:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
-            yield paragraph.text, _level(paragraph.style)
+            yield paragraph.text, _level(paragraph.style), None
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 cells: list[str] = []
+                seen: list[object] = []
                 for cell in row.cells:
-                    text = " ".join(cell.text.split())
                     # A merged cell repeats in every grid column it spans: once is enough.
-                    if text and (not cells or cells[-1] != text):
-                        cells.append(text)
-                yield " ".join(cells), None
+                    if seen and seen[-1] is cell._tc:
+                        continue
+                    seen.append(cell._tc)
+                    cells.append(" ".join(cell.text.split()))
+                yield " ".join(c for c in cells if c), None, tuple(cells)
 
 
 def docx_lines(source: Source) -> list[Line]:
@@ -73,7 +76,11 @@ def docx_lines(source: Source) -> list[Line]:
             f"{source.name}: a corrupt Word file: {type(error).__name__}: {error}"
         ) from None
     lines: list[Line] = []
-    for number, (text, level) in enumerate(_blocks(document), start=1):
+    for number, (text, level, cells) in enumerate(_blocks(document), start=1):
+        if cells is not None:
+            if text.strip():
+                lines.append(Line(text=text, page=1, number=number, cells=cells))
+            continue
         for part in text.split("\n"):
             if part.strip():
                 lines.append(Line(text=part.strip(), page=1, number=number, level=level))

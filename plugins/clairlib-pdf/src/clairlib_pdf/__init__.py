@@ -70,10 +70,62 @@ def _open(source: Source, options: PdfOptions) -> Any:
     return pdf
 
 
+def _cell_text(text: str) -> str:
+    # A cell's lines join as the document's prose does: a space only between Latin words.
+    out = ""
+    for part in text.split("\n"):
+        part = " ".join(part.split())
+        if not part:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii():
+            out += " "
+        out += part
+    return out
+
+
+def _grids(page: Any) -> list[tuple[tuple[float, float, float, float], list[dict[str, Any]]]]:
+    # Ruled tables by their geometry: each row with the top of its cells and their text;
+    # a cell a merge leaves empty is None in pdfplumber and stays empty here.
+    grids = []
+    for table in page.find_tables():
+        rows = []
+        for row, cells in zip(table.rows, table.extract(), strict=False):
+            texts = tuple(_cell_text(cell or "") for cell in cells)
+            if any(texts):
+                rows.append({"top": row.bbox[1], "x0": row.bbox[0], "cells": texts})
+        if rows:
+            grids.append((table.bbox, rows))
+    return grids
+
+
 def _page_lines(page: Any, number: int) -> list[Line]:
     found = page.extract_text_lines(strip=True, return_chars=True)
     if not found:
         return []
+    grids = _grids(page)
+    if grids:
+        # Lines inside a ruled table give way to its rows, placed cell by cell.
+        def inside(entry: dict[str, Any]) -> bool:
+            middle = (entry["top"] + entry["bottom"]) / 2
+            return any(
+                box[1] <= middle <= box[3] and box[0] - 1 <= entry["x0"] <= box[2]
+                for box, _ in grids
+            )
+
+        found = [entry for entry in found if not inside(entry)]
+        for _, rows in grids:
+            for row in rows:
+                found.append(
+                    {
+                        "text": " ".join(cell for cell in row["cells"] if cell),
+                        "x0": row["x0"],
+                        "top": row["top"],
+                        "bottom": row["top"],
+                        "chars": [],
+                        "cells": row["cells"],
+                    }
+                )
+        found.sort(key=lambda entry: (round(entry["top"]), entry["x0"]))
     margin = Counter(round(entry["x0"]) for entry in found).most_common(1)[0][0]
     sizes = [entry["chars"][0].get("size", 10.5) for entry in found if entry["chars"]]
     body = Counter(round(size, 1) for size in sizes).most_common(1)[0][0] if sizes else 10.5
@@ -94,6 +146,7 @@ def _page_lines(page: Any, number: int) -> list[Line]:
                 y=round(entry["top"]),
                 size=round(float(size), 1),
                 gap_before=gap,
+                cells=entry.get("cells"),
             )
         )
         previous_bottom = entry["bottom"]
