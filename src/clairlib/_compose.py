@@ -44,9 +44,12 @@ def export(
     return exporting.export(document, exporter, destination, progress=progress, **options)
 
 
-def validate(doc: Document, *, previous: Document | None = None) -> ValidationReport:
-    """Validate ``doc`` with every installed rule; ``previous`` is last year's document."""
-    return rules.validate(doc, rules=plugins.installed_rules(), previous=previous)
+def validate(
+    doc: Document, *, previous: Document | None = None, plan: Document | None = None
+) -> ValidationReport:
+    """Validate ``doc`` with every installed rule; ``previous`` is last year's document,
+    ``plan`` the plan a report delivers (its year's annual plan, or the mid-term plan)."""
+    return rules.validate(doc, rules=plugins.installed_rules(), previous=previous, plan=plan)
 
 
 def read(

@@ -148,6 +148,8 @@ def test_default_rule_codes_are_stable() -> None:
         "period-within-fy",
         "same-event",
         "group-label",
+        "previous-document",
+        "plan-delivery",
     ] == [rule.code for rule in default_rules()]
 
 

@@ -1,4 +1,4 @@
-"""``clairlib validate FILE [--previous FILE] [--unchecked] [--format text|json]``: audit."""
+"""``clairlib validate FILE [--previous FILE] [--plan FILE] [--unchecked]``: audit a document."""
 
 from __future__ import annotations
 
@@ -39,6 +39,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="last year's document, to check reported changes (前年度比) against",
     )
     parser.add_argument(
+        "--plan",
+        metavar="FILE",
+        help="the plan the report delivers: its year's annual plan (programmes, targets) "
+        "or the mid-term plan (progress toward targets)",
+    )
+    parser.add_argument(
         "--unchecked",
         action="store_true",
         help="list every printed figure not checked, and those awaiting another document, "
@@ -59,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
 
     doc = read(args.file)
     previous = read(args.previous) if args.previous else None
-    report = clairlib.validate(doc, previous=previous)
+    plan = read(args.plan) if args.plan else None
+    report = clairlib.validate(doc, previous=previous, plan=plan)
     if args.format == "json":
         emit_json(report.as_dict())
     else:

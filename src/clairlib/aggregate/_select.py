@@ -479,13 +479,29 @@ class Evaluator:
     """Evaluates selectors over one document, sharing what they have in common.
 
     What every selector over the document needs (which pillar each programme counts
-    under) is worked out once; a rule that evaluates many figures' selectors keeps
-    one evaluator for the document.
+    under, the events' participant counts) is worked out once, and the records a
+    filter keeps are kept for the next selector with the same filter (a report prints
+    the events, countries and venues of one table): a rule that evaluates many
+    figures' selectors keeps one evaluator for the document, which is frozen.
     """
 
     def __init__(self, doc: Document):
         self.doc = doc
         self._resolver = Resolver(doc)
+        self._lists: dict[str, tuple[str, Sequence[Any], tuple[str, ...]]] = {}
+        self._kept: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[int, ...]] = {}
+
+    def _records(self, records: str) -> tuple[str, Sequence[Any], tuple[str, ...]]:
+        found = self._lists.get(records)
+        if found is None:
+            if records == "participants" and isinstance(self.doc, AnnualReport):
+                paths, rows = participant_rows(self.doc)
+                found = ("$.events", rows, paths)
+            else:
+                base, items = records_of(self.doc, records)
+                found = (base, items, ())
+            self._lists[records] = found
+        return found
 
     def evaluate(
         self,
@@ -495,13 +511,22 @@ class Evaluator:
         where: Mapping[str, str] | None = None,
     ) -> Computed:
         """Compute a :class:`Selector`, or a record list's ``measure`` over ``where``."""
+        count_as: Mapping[str, str] | None = None
         if isinstance(selector, Selector):
-            return evaluate(
-                self.doc,
-                selector.records,
-                selector.measure,
-                selector.where,
-                resolver=self._resolver,
-                count_as=selector.count_as,
-            )
-        return evaluate(self.doc, selector, measure, where, resolver=self._resolver)
+            records, measure, where = selector.records, selector.measure, selector.where
+            count_as = selector.count_as
+        else:
+            records = selector
+        base, items, paths = self._records(records)
+        compute = measure_of(self._resolver, records, measure, count_as)
+        key = (records, tuple(sorted((where or {}).items())))
+        indices = self._kept.get(key)
+        if indices is None:
+            keep = matcher(self._resolver, records, where or {})
+            if keep is None:
+                indices = tuple(range(len(items)))
+            else:
+                indices = tuple(i for i, r in enumerate(items) if keep(r))
+            self._kept[key] = indices
+        chosen = items if len(indices) == len(items) else [items[i] for i in indices]
+        return Computed(value=compute(chosen), base=base, indices=indices, paths=paths)

@@ -15,7 +15,7 @@ reason. Third parties add rules through the ``clairlib_rules`` plugin hook;
 
 Rule codes: ``compare``, ``sum-of-parts``, ``count-of-rows``, ``ratio``,
 ``reported-change``, ``reference-exists``, ``unique-id``, ``period-within-fy``,
-``same-event``, ``group-label``.
+``same-event``, ``group-label``, ``previous-document``, ``plan-delivery``.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from clairlib.rules._coverage import Coverage, PrintedFigure, State
 from clairlib.rules._events import SameEvent
 from clairlib.rules._groups import GroupLabel
 from clairlib.rules._periods import PeriodWithinFiscalYear
+from clairlib.rules._plan import PlanDelivery, PreviousDocument
 from clairlib.rules._ratio import Ratio
 from clairlib.rules._references import ReferenceExists
 from clairlib.rules._sums import SumOfParts
@@ -51,6 +52,8 @@ __all__ = [
     "GroupLabel",
     "NotApplicable",
     "PeriodWithinFiscalYear",
+    "PlanDelivery",
+    "PreviousDocument",
     "PrintedFigure",
     "Ratio",
     "ReferenceExists",
@@ -80,4 +83,6 @@ def default_rules() -> tuple[Rule, ...]:
         PeriodWithinFiscalYear(),
         SameEvent(),
         GroupLabel(),
+        PreviousDocument(),
+        PlanDelivery(),
     )

@@ -45,6 +45,8 @@ _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _SIMILAR = 0.6
 # A core this short (two kanji) is too common to identify an event by containment.
 _SHORTEST = 4
+# A bigram shared by more of an office's event names than this is too common to pair them.
+_COMMON = 64
 
 
 def core(name: str) -> str:
@@ -74,6 +76,32 @@ def same_name(a: str, b: str) -> bool:
     return bool(gx and gy) and len(gx & gy) / len(gx | gy) >= _SIMILAR
 
 
+def _candidates(
+    events: Sequence[Event], members: list[int], cores: dict[int, str]
+) -> list[tuple[int, int]]:
+    """Pairs of an office's events that share a distinctive bigram of their names.
+
+    Two names that are the same event share a bigram of their cores; a bigram that many
+    names share (年度, 20) tells nothing, so only rare ones pair events — which keeps the
+    search near-linear over a million events instead of comparing every pair.
+    """
+    index: dict[str, list[int]] = {}
+    for i in members:
+        text = cores.get(i)
+        if text is None:
+            text = cores[i] = core(events[i].name)
+        for gram in _bigrams(text) or {text}:
+            index.setdefault(gram, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for holders in index.values():
+        if len(holders) > _COMMON:
+            continue
+        for x, i in enumerate(holders):
+            for j in holders[x + 1 :]:
+                pairs.add((i, j) if i < j else (j, i))
+    return sorted(pairs)
+
+
 def _tables_of(doc: AnnualReport) -> dict[str, frozenset[str]]:
     listed: dict[str, set[str]] = {}
     table_ids = {t.id for t in doc.tables}
@@ -82,7 +110,10 @@ def _tables_of(doc: AnnualReport) -> dict[str, frozenset[str]]:
             if row.record is not None:
                 listed.setdefault(row.record, set()).add(table.id)
     for event in doc.events:
-        listed.setdefault(event.id, set()).update(t for t in event.tags if t in table_ids)
+        if event.tags:  # most events of a large report carry none
+            found = [t for t in event.tags if t in table_ids]
+            if found:
+                listed.setdefault(event.id, set()).update(found)
     return {k: frozenset(v) for k, v in listed.items()}
 
 
@@ -133,28 +164,21 @@ class SameEvent:
         tables = _tables_of(doc)
         by_office: dict[str, list[int]] = {}
         for i, event in enumerate(doc.events):
+            if not tables.get(event.id):
+                continue  # in no table: there is no second table to find it in
             for office in event.offices:
                 by_office.setdefault(office, []).append(i)
         seen: set[tuple[int, int]] = set()
+        cores: dict[int, str] = {}
         for members in by_office.values():
-            yield from self._pairs(doc.events, members, tables, seen)
-
-    def _pairs(
-        self,
-        events: Sequence[Event],
-        members: list[int],
-        tables: dict[str, frozenset[str]],
-        seen: set[tuple[int, int]],
-    ) -> Iterator[Finding]:
-        for x, i in enumerate(members):
-            a = events[i]
-            ta = tables.get(a.id, frozenset())
-            for j in members[x + 1 :]:
-                b = events[j]
-                tb = tables.get(b.id, frozenset())
-                if (i, j) in seen or not ta or not tb or ta & tb:
+            if len({tables[doc.events[i].id] for i in members}) < 2:
+                continue  # every event of the office is in the same tables
+            for i, j in _candidates(doc.events, members, cores):
+                if (i, j) in seen:
                     continue
-                if not (_overlap(a, b) and same_name(a.name, b.name)):
+                a, b = doc.events[i], doc.events[j]
+                ta, tb = tables[a.id], tables[b.id]
+                if ta & tb or not (_overlap(a, b) and same_name(a.name, b.name)):
                     continue
                 seen.add((i, j))
                 yield self._finding(i, a, ta, j, b, tb)
