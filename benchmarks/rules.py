@@ -5,13 +5,14 @@
 The baseline is ``clairlib.load`` of each report's canonical JSON, measured in this
 run; ``clairlib.rules.validate`` with the default rules must take no longer
 (target ≤ 1.00×) on both: the FY2013 example (154 figures, 29 tables, every rule with
-something to say) and the generated report. The report is what an auditor meets: programmes under seven
-pillars, events with offices, venues, periods (some outside the fiscal year) and
-participants broken down by role, declared figures computed from the events
-(counts, distinct countries and venues, participant sums), figures with parts, a
-ratio, reported changes, per-office measurements with an all-offices total, and a
-table with 計 and subtotal rows, and per pillar the figures a report prints of it
-(events, countries, venues, sessions, participants). Each rule's own time is printed too.
+something to say) and the generated report. The generated report is what an auditor
+meets: programmes under seven pillars, events with offices, venues, periods (some
+outside the fiscal year) and participants broken down by role, declared figures
+computed from the events (counts, distinct countries and venues, participant sums),
+figures with parts, a ratio, reported changes, per-office measurements with an
+all-offices total, a table with 計 and subtotal rows, and per pillar the figures a
+report prints of it (events, sessions, countries, venues, participants). Each rule's
+own time is printed too.
 """
 
 from __future__ import annotations
@@ -180,9 +181,7 @@ def generate(count: int, seed: int = 2013) -> AnnualReport:
                 label=f"柱 {p} の {measure}",
                 value=Quantity.of(1, qualifier=clairlib.model.Qualifier.AT_LEAST),
                 pillar=str(p),
-                computed_from=Selector(
-                    records="events", measure=measure, where={"pillar": str(p)}
-                ),
+                computed_from=Selector(records="events", measure=measure, where={"pillar": str(p)}),
             )
             for p in range(1, 8)
             for measure in (
