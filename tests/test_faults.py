@@ -339,3 +339,23 @@ def test_a_closed_pipe_is_an_export_error() -> None:
         pytest.raises(ExportError, match="Broken pipe"),
     ):
         clairlib.export(samples.fy2013_report(), "json", stream)
+
+
+@pytest.mark.parametrize("write", WRITERS, ids=["export", "dump"])
+def test_a_parent_that_is_a_file_is_refused(tmp_path: Path, write: Callable[[Path], None]) -> None:
+    """A file where a parent directory should be is an ExportError, and is left as it was."""
+    (tmp_path / "a").write_text("file", encoding="utf-8")
+    with pytest.raises(ExportError, match=r"b/out\.json: Not a directory"):
+        write(tmp_path / "a" / "b" / "out.json")
+    assert "file" == (tmp_path / "a").read_text(encoding="utf-8")
+    assert ["a"] == _names(tmp_path)
+
+
+def test_a_multi_file_export_refuses_a_fifo_member_and_writes_no_member(tmp_path: Path) -> None:
+    """One member that is a FIFO fails the whole CSV export; no other member is replaced."""
+    target = tmp_path / "csv"
+    target.mkdir()
+    os.mkfifo(target / "events.csv")
+    with pytest.raises(ExportError, match=r"events\.csv: it is a FIFO"):
+        clairlib.export(samples.fy2013_report(), "csv", target)
+    assert ["events.csv"] == _names(target)
