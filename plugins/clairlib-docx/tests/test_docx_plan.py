@@ -196,3 +196,23 @@ def test_mid_term_plan_targets(write: Any) -> None:
         ["JETプログラム任用団体数", "計画期間", "1,000団体", ""],
         ["JETプログラム任用団体数", "令和6年度", "950団体", "中間目標"],
     ] == [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_a_programme_printed_once_keeps_its_cross_listing_mark(write: Any, headings: Any) -> None:
+    """A programme printed once, repeating in part another pillar's work, shows （一部再掲）."""
+    from clairlib.model import CrossListing
+
+    programme = Programme(
+        id="p3-2",
+        name="自治体の経済活動支援のための事業の展開",
+        marker="○",
+        pillar="3",
+        cross_listed=("1",),
+        cross_listing=CrossListing.PARTIAL,
+    )
+    section = Section(id="s3", number="3", title="海外事務所", pillar="3", programmes=(programme,))
+    plan = AnnualPlan(id="p", title="計画", fiscal_year=FiscalYear(2011), sections=(section,))
+    document, _ = write(plan)
+    assert ("Heading 2", "○ 自治体の経済活動支援のための事業の展開（一部再掲）") in headings(
+        document
+    )

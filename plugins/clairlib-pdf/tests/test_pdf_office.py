@@ -18,11 +18,6 @@ from clairlib.reading._compare import compare
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ("fy2011-plan", "fy2025-plan", "fy2013-report", "midterm-plan-2022")
-# The Word exporter prints no （一部再掲） mark after a cross-listed programme's name, so
-# the FY2011 plan's five partial cross-listings cannot come back from its output.
-NO_CROSS_MARK = pytest.mark.xfail(
-    reason="the Word exporter does not print （一部再掲）/（再掲） marks", strict=True
-)
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +41,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return directory
 
 
-CASES = [
-    pytest.param(name, suffix, marks=(NO_CROSS_MARK,) if name == "fy2011-plan" else ())
-    for name in EXAMPLES
-    for suffix in (".pdf", ".docx")
-]
+CASES = [pytest.param(name, suffix) for name in EXAMPLES for suffix in (".pdf", ".docx")]
 
 
 @pytest.mark.office

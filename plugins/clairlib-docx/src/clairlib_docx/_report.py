@@ -41,15 +41,18 @@ def section_heading(number: Clean, title: Clean) -> Clean:
 
 
 def programme_heading(
-    programme: Programme, name: Clean, marker: Clean, pillar: str | None
+    programme: Programme, name: Clean, marker: Clean, pillar: str | None, *, once: bool = False
 ) -> Clean:
     """``○ name`` / ``① name``; a programme listed again under another pillar says so.
 
-    ``name`` and ``marker`` are the programme's, cleaned.
+    ``name`` and ``marker`` are the programme's, cleaned. The mark (（再掲）/（一部再掲）)
+    goes where the programme is printed under a pillar not its own, or — when the
+    document prints it ``once`` — on that one printing, as a plan marks a programme that
+    repeats in part what another pillar does.
     """
     mark = _CROSS_LISTING_MARKS.get(programme.cross_listing) if programme.cross_listing else None
     listed_elsewhere = pillar is not None and programme.pillar not in (None, pillar)
-    if mark and listed_elsewhere and "再掲" not in name:
+    if mark and (listed_elsewhere or once) and "再掲" not in name:
         name = Clean(name + mark)
     return Clean(f"{marker} {name}") if marker else name
 
@@ -85,10 +88,18 @@ class _Sections:
             for block in _blocks(document.sections)
             if block.kind is BlockKind.TABLE and block.ref is not None
         }
+        self.printings: dict[str, int] = {}
+        self._count(document.sections)
         self.by_programme: dict[str, list[tuple[int, Table]]] = {}
         for index, table in writer.tables.values():
             if table.id not in referenced and table.programme is not None:
                 self.by_programme.setdefault(table.programme, []).append((index, table))
+
+    def _count(self, sections: tuple[Section, ...]) -> None:
+        for section in sections:
+            for programme in section.programmes:
+                self.printings[programme.id] = self.printings.get(programme.id, 0) + 1
+            self._count(section.sections)
 
     def write(self, sections: tuple[Section, ...], path: str, depth: int) -> None:
         writer = self.writer
@@ -109,7 +120,9 @@ class _Sections:
                     writer.heading(PRIORITY_HEADINGS[current], depth + 1)
                 name = writer.clean(programme.name, f"{at}.name")
                 marker = writer.clean(programme.marker or "", f"{at}.marker")
-                writer.heading(programme_heading(programme, name, marker, section.pillar), level)
+                once = self.printings.get(programme.id, 0) == 1
+                heading = programme_heading(programme, name, marker, section.pillar, once=once)
+                writer.heading(heading, level)
                 writer.blocks(programme.body, f"{at}.body", heading_level=level + 1)
                 for table_number, table in self.by_programme.get(programme.id, ()):
                     if table.id not in writer.written_tables:
