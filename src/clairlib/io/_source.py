@@ -10,8 +10,8 @@ from typing import Any
 
 from clairlib._targets import write_file
 from clairlib.errors import DocumentError, ExportError
-from clairlib.findings import Finding, Severity
-from clairlib.io._problems import JSON, SOURCE, NonFinite, describe
+from clairlib.findings import Finding, Severity, join_path
+from clairlib.io._problems import DUPLICATE_KEY, JSON, SOURCE, NonFinite, describe
 from clairlib.io._sniff import what_it_is
 
 # A str longer than this, or with a line break, is JSON text and never a file name.
@@ -32,10 +32,67 @@ def _not_json(text: str | bytes | bytearray, source: str | None) -> DocumentErro
     return _failure(JSON, f"expected a clairlib document in JSON, found {what}", source)
 
 
+class _Twice(dict[str, Any]):
+    """A JSON object that gave a key twice: ``again`` lists those keys (the last value kept)."""
+
+    again: list[str]
+
+
+def _twice(pairs: list[tuple[str, Any]], found: dict[str, Any]) -> _Twice:
+    twice = _Twice(found)
+    seen: set[str] = set()
+    twice.again = []
+    for key, _ in pairs:
+        if key in seen:
+            twice.again.append(key)
+        seen.add(key)
+    return twice
+
+
+def _duplicates(value: Any, parts: list[str | int]) -> list[Finding]:
+    # Only run when the parser met a key twice: the walk costs nothing otherwise.
+    found: list[Finding] = []
+    if isinstance(value, dict):
+        if isinstance(value, _Twice):
+            for key in dict.fromkeys(value.again):
+                found.append(
+                    Finding(
+                        rule=DUPLICATE_KEY,
+                        severity=Severity.ERROR,
+                        path=join_path([*parts, key]),
+                        message=(
+                            f"expected each key once in an object, found {describe(key)} "
+                            "again (a second value would silently replace the first)"
+                        ),
+                    )
+                )
+        for key, item in value.items():
+            found.extend(_duplicates(item, [*parts, key]))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_duplicates(item, [*parts, index]))
+    return found
+
+
 def parse(text: str | bytes | bytearray, source: str | None = None) -> Any:
-    """Parse JSON exactly: numbers with a fraction become Decimals, NaN is marked, not read."""
+    """Parse JSON exactly: numbers with a fraction become Decimals, NaN is marked, not read.
+
+    A key given twice in one object is a ``structure.duplicate-key`` finding with its
+    path: JSON parsers keep the last value, which would drop data without a word.
+    """
+    met: list[bool] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        found = dict(items)
+        if len(found) == len(items):
+            return found
+        met.append(True)
+        return _twice(items, found)
+
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=NonFinite)
+        data = json.loads(
+            text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=pairs
+        )
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         known = _not_json(text, source)
         if known is not None:
@@ -58,6 +115,9 @@ def parse(text: str | bytes | bytearray, source: str | None = None) -> Any:
         raise _failure(JSON, message, source) from None
     except ValueError as error:  # e.g. an integer with more digits than Python reads
         raise _failure(JSON, f"expected valid JSON, found {error}", source) from None
+    if met:
+        raise DocumentError(_duplicates(data, []), source=source)
+    return data
 
 
 def read(source: object) -> tuple[Any, str | None]:
