@@ -59,12 +59,14 @@ def read(
     fiscal_year: FiscalYear | int | None = None,
     progress: ReadProgress | None = None,
     reader: str | None = None,
+    **options: object,
 ) -> Reading:
     """Read a printed plan or report (a PDF, its text extraction, a Word file) into a draft.
 
     ``source`` is a path, the file's bytes, or the text itself; ``kind`` and
     ``fiscal_year`` override what the title says; ``reader`` names an installed
-    reader, else the one that recognises the source is used. See
+    reader, else the one that recognises the source is used; ``options`` go to that
+    reader (``password="…"`` for an encrypted PDF). See
     :func:`clairlib.reading.read`.
     """
     found = plugins.get_plugin_manager().readers()
@@ -75,4 +77,5 @@ def read(
         fiscal_year=fiscal_year,
         progress=progress,
         reader=reader,
+        options=options,
     )

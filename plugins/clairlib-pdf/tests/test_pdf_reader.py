@@ -100,3 +100,13 @@ class TestPdfConformance(ReaderConformance):
     def sample(self) -> bytes:
         """A one-page annual plan."""
         return make_pdf([PLAN])
+
+
+def test_reader_options_through_read() -> None:
+    """``clairlib.read(..., pages=1)`` reads the first page only; an unknown option is refused."""
+    data = make_pdf([PLAN, ["○ 二つ目の事業", "情報を発信する。"]])
+    plan = clairlib.read(data, pages=1).document
+    assert isinstance(plan, AnnualPlan)
+    assert ["情報の発信"] == [p.name for p in plan.sections[0].programmes]
+    with pytest.raises(ReadError, match="no option 'colour'"):
+        clairlib.read(data, colour="red")

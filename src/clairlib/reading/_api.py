@@ -64,13 +64,15 @@ def read(
     fiscal_year: FiscalYear | int | None = None,
     progress: ReadProgress | None = None,
     reader: str | None = None,
+    options: Mapping[str, object] | None = None,
 ) -> Reading:
     """Read a printed plan or report (a PDF, its text extraction, a Word file) into a draft.
 
     ``source`` is a path, the file's bytes, or the text itself. ``kind``
     (``annual_plan``, ``annual_report``, ``mid_term_plan``) and ``fiscal_year``
     override what the title says. The reader is the one whose suffix matches, else
-    the one that recognises the content; ``reader`` names one of ``readers`` (by name,
+    the one that recognises the content; ``options`` are that reader's options (a PDF's
+    ``password``); ``reader`` names one of ``readers`` (by name,
     as the plugin host gives them: ``clairlib.read`` passes the installed ones). Returns a
     :class:`Reading` (document, findings, provenance); raises
     :class:`~clairlib.errors.ClairlibError` for input that cannot be read at all.
@@ -90,5 +92,21 @@ def read(
         chosen = found[reader]
     else:
         chosen = _choose(chosen_source, found)
-    options = chosen.options()
-    return chosen.read(chosen_source, hints, options, progress)
+    return chosen.read(chosen_source, hints, _options(chosen, options or {}), progress)
+
+
+def _options(reader: Reader, given: Mapping[str, object]) -> object:
+    # The reader's own options class, with the caller's values: an unknown name is refused.
+    import attrs
+
+    known = {field.name for field in attrs.fields(reader.options)}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        raise ReadError(
+            f"reader {reader.name!r} has no option {unknown[0]!r} "
+            f"(options: {', '.join(sorted(known)) or 'none'})"
+        )
+    try:
+        return reader.options(**given)
+    except (TypeError, ValueError) as error:
+        raise ReadError(f"reader {reader.name!r}: {error}") from None
