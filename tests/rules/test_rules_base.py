@@ -150,6 +150,7 @@ def test_default_rule_codes_are_stable() -> None:
         "group-label",
         "previous-document",
         "plan-delivery",
+        "weekday",
     ] == [rule.code for rule in default_rules()]
 
 

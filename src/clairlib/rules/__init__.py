@@ -15,7 +15,7 @@ reason. Third parties add rules through the ``clairlib_rules`` plugin hook;
 
 Rule codes: ``compare``, ``sum-of-parts``, ``count-of-rows``, ``ratio``,
 ``reported-change``, ``reference-exists``, ``unique-id``, ``period-within-fy``,
-``same-event``, ``group-label``, ``previous-document``, ``plan-delivery``.
+``same-event``, ``group-label``, ``previous-document``, ``plan-delivery``, ``weekday``.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from clairlib.rules._ratio import Ratio
 from clairlib.rules._references import ReferenceExists
 from clairlib.rules._sums import SumOfParts
 from clairlib.rules._unique import UniqueIds
+from clairlib.rules._weekday import Weekday
 
 __all__ = [
     "APPROXIMATE",
@@ -65,6 +66,7 @@ __all__ = [
     "SumOfParts",
     "UniqueIds",
     "ValidationReport",
+    "Weekday",
     "default_rules",
     "validate",
 ]
@@ -85,4 +87,5 @@ def default_rules() -> tuple[Rule, ...]:
         GroupLabel(),
         PreviousDocument(),
         PlanDelivery(),
+        Weekday(),
     )
