@@ -19,8 +19,11 @@ from clairlib.cli import commands
 # What a help text may need: the package root, the errors, the command line itself.
 _LIGHT = ("clairlib", "clairlib._lazy", "clairlib.errors", "clairlib.cli", "clairlib.__main__")
 
-# The dependencies that make up most of a start: none is needed to print help.
+# The dependencies that make up most of a start: none is needed to print help. Nor are
+# the standard modules that each cost a third of the interpreter's own start or more
+# (measured by benchmarks/cli_start.py): import them inside run().
 _HEAVY = ("attr", "attrs", "babel", "cattrs", "dateutil", "docx", "orjson", "pluggy")
+_SLOW_STANDARD = ("logging", "pathlib", "typing")
 
 # Runs --help for the command line and then for each command, in one process, and
 # prints for each the modules it was the first to import.
@@ -49,7 +52,7 @@ def _heavy(module: str) -> bool:
     top = module.partition(".")[0]
     if top == "clairlib":
         return module not in _LIGHT and not module.startswith("clairlib._commands")
-    return top in _HEAVY
+    return top in _HEAVY or top in _SLOW_STANDARD
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +72,7 @@ def test_every_command_is_probed(imported: dict[str, list[str]]) -> None:
 
 
 def test_help_imports_neither_model_nor_plugins(imported: dict[str, list[str]]) -> None:
-    """No help text loads a clairlib layer (model, io, plugins …) or a heavy dependency."""
+    """No help text loads a clairlib layer (model, io, plugins …) or a slow dependency."""
     assert {} == {
         command or "--help": heavy
         for command, modules in imported.items()
@@ -83,5 +86,6 @@ def test_the_probe_sees_a_heavy_import() -> None:
     assert _heavy("clairlib.plugins._manager")
     assert _heavy("pluggy._hooks")
     assert _heavy("attr._make")
+    assert _heavy("typing")
     assert not _heavy("clairlib._commands.validate")
     assert not _heavy("argparse")

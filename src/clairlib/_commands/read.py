@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TYPE_CHECKING, Any
 
 from clairlib._commands._input import emit
 from clairlib.cli import EXIT_FINDINGS, EXIT_OK
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; importing typing slows the start
+
 if TYPE_CHECKING:
+    from typing import Any
+
     from clairlib.reading import Reading
 
 _KINDS = ("annual_plan", "annual_report", "mid_term_plan")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import unicodedata
 from collections.abc import Sequence
 
 from clairlib._commands._input import read
@@ -111,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
 
 def width(text: str) -> int:
     """How many columns ``text`` takes on a terminal: wide and full-width characters two."""
+    import unicodedata  # on use: the help text never needs it
+
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
