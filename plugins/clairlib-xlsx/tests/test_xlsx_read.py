@@ -85,7 +85,9 @@ def _normal(value: Any) -> Any:
 
     if isinstance(value, tuple):
         # An officer with every field empty is a blank row in a sheet: nothing to read.
-        items = tuple(_normal(item) for item in value if item != Officer(role="", name=""))
+        # Compared once normalised, so that an empty affiliation counts as empty too.
+        normal = (_normal(item) for item in value)
+        items = tuple(item for item in normal if item != Officer(role="", name=""))
         return () if items == ("",) else items
     if isinstance(value, dict):
         return {k: _normal(v) for k, v in value.items()}
