@@ -601,13 +601,17 @@ def audited_reports(draw: st.DrawFn) -> m.AnnualReport:
 
 
 # -- hostile input: arbitrary JSON and mutations of the examples -----------------------
-# For the fuzz of tests/test_fuzz.py. Numbers stay within what a printed figure needs
-# (at most 30 significant digits, magnitudes up to 1e30): the range load accepts.
+# For the fuzz of tests/test_fuzz.py. Numbers reach both sides of the range load
+# accepts (at most 30 significant digits, exponents within ±30); those past it are
+# written into the JSON text as they are, since Python's json cannot write them.
 
 import json as _json  # noqa: E402
+import re  # noqa: E402
 from decimal import Decimal as _Decimal  # noqa: E402
 from pathlib import Path as _Path  # noqa: E402
 from typing import Any as _Any  # noqa: E402
+
+import attrs  # noqa: E402
 
 from clairlib.testing import HOSTILE_STRINGS  # noqa: E402
 
@@ -621,12 +625,32 @@ hostile_texts = (
 )
 """Text from anywhere: injection payloads, controls, escapes, lone surrogates, bidi marks."""
 
+
+@attrs.frozen
+class RawNumber:
+    """A number written into the JSON text as it is: one Python's json could not write."""
+
+    text: str
+
+
+_RAW_MARK = "\x00clairlib-raw-number:"
+_RAW_TOKEN = re.compile(r'"\\u0000clairlib-raw-number:([^"\\]*)"')
+
+out_of_range_numbers = st.builds(
+    RawNumber,
+    st.sampled_from(["1e999999999", "-1e999999999", "1e-999999999", "1e5000", "1e31", "1e-31"])
+    | st.integers(31, 4400).map(lambda digits: "9" * digits)
+    | st.integers(31, 60).map(lambda digits: "0." + "1" * digits),
+)
+"""Numbers past the range load accepts (huge, tiny, too many digits), as JSON text."""
+
 hostile_numbers = st.one_of(
     st.integers(-(10**30), 10**30),
     st.sampled_from([0, -1, 1, 2**31, 2**63, 10**30]),
     st.floats(-1e30, 1e30, allow_nan=False, allow_subnormal=False),
+    out_of_range_numbers,
 )
-"""Integers and fractions of every sign and size load accepts."""
+"""Integers and fractions of every sign and size, inside the range load accepts and past it."""
 
 json_values: st.SearchStrategy[_Any] = st.recursive(
     st.none() | st.booleans() | hostile_numbers | hostile_texts,
@@ -714,7 +738,14 @@ def mutated_examples(draw: st.DrawFn, names: tuple[str, ...] = tuple(EXAMPLE_FIL
 
 def json_text(value: _Any) -> str:
     """``value`` as JSON text, every non-ASCII character (lone surrogates too) escaped."""
-    return _json.dumps(value, ensure_ascii=True)
+    text = _json.dumps(value, ensure_ascii=True, default=_raw_placeholder)
+    return _RAW_TOKEN.sub(lambda match: match.group(1), text)
+
+
+def _raw_placeholder(value: _Any) -> str:
+    if isinstance(value, RawNumber):
+        return _RAW_MARK + value.text
+    raise TypeError(f"not JSON: {value!r}")
 
 
 # -- clairlib.io: the JSON Schema -----------------------------------------------------
