@@ -83,7 +83,11 @@ def describe(value: object) -> str:
     if is_non_finite(value):
         return {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}.get(str(value), str(value))
     if isinstance(value, int | float | Decimal):
-        return f"number {value}"
+        # A number past the accepted range may have thousands of digits: name its size.
+        if isinstance(value, int) and abs(value) >= 10**40:
+            return f"a number of {len(str(abs(value)))} digits"
+        text = str(value)
+        return f"number {text}" if len(text) <= 48 else f"number {text[:24]}…{text[-12:]}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:39] + "…"
         return '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
