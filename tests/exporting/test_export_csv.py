@@ -75,7 +75,7 @@ def test_directory_holds_one_csv_per_record_type(tmp_path: Path) -> None:
         "events.csv", "participants.csv", "local_governments.csv", "breakdowns.csv",
         "programmes.csv", "persons.csv", "grants.csv", "publications.csv", "indicators.csv",
         "measurements.csv", "figures.csv", "meetings.csv", "agenda_items.csv", "officers.csv",
-        "staff.csv",
+        "staff.csv", "datapackage.json",
     ]  # fmt: skip
     assert expected == [path.name for path in paths]
     assert sorted(expected) == sorted(p.name for p in (tmp_path / "out").iterdir())
@@ -85,7 +85,9 @@ def test_plan_writes_only_the_tables_it_has(tmp_path: Path) -> None:
     """An annual plan has programmes, indicators and targets, and no events table."""
     plan = AnnualPlan(id="p", title="令和7年度事業計画", fiscal_year=FiscalYear(2025))
     paths = clairlib.export(plan, "csv", tmp_path)
-    assert ["programmes.csv", "indicators.csv", "targets.csv"] == [p.name for p in paths]
+    assert ["programmes.csv", "indicators.csv", "targets.csv", "datapackage.json"] == [
+        p.name for p in paths
+    ]
     with pytest.raises(ExportError, match="annual_plan has no 'events' table"):
         clairlib.export(plan, "csv", io.BytesIO(), table="events")
 

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from clairlib.errors import ExportError
-from clairlib.exporting._csv_spec import TABLES, Table, is_personal
+from clairlib.exporting._csv_spec import TABLES, Column, Table, is_personal
 from clairlib.exporting._csv_write import check_encoding, compile_row, write_table
+from clairlib.exporting._datapackage import FILE_NAME, datapackage
 from clairlib.exporting._exporter import Exporter, Progress, Sink
 from clairlib.exporting._options import option
 from clairlib.hooks import hookimpl
@@ -40,6 +41,10 @@ class CsvOptions:
         True, help="prefix text cells a spreadsheet would run as a formula with '"
     )
     include_personal: bool = option(False, help="include fields naming private persons")
+    datapackage: bool = option(
+        True,
+        help="write datapackage.json (Frictionless Table Schema) beside a directory export",
+    )
     protect_periods: bool = option(
         True,
         help="write a period's ISO text with a leading ' so a spreadsheet keeps it as text "
@@ -77,6 +82,7 @@ def write_csv(
         if progress is not None:
             progress(done, total)
 
+    written: list[tuple[Table, list[Column], list[str]]] = []
     for table in tables:
         columns = [
             column
@@ -103,6 +109,19 @@ def write_csv(
                 encoding=encoding,
                 line_ending=_LINE_ENDINGS[options.line_ending],
                 tick=tick,
+            )
+        written.append((table, columns, headers))
+    if options.table is None and options.datapackage:
+        with sink.open(FILE_NAME) as stream:
+            stream.write(
+                datapackage(
+                    document.id,
+                    document.title,
+                    written,
+                    encoding=encoding,
+                    line_ending=_LINE_ENDINGS[options.line_ending],
+                    language=options.headers,
+                )
             )
 
 
