@@ -79,15 +79,21 @@ def test_hostile_document_reads_back() -> None:
     assert _records(document)["events"] == reading.document.events  # type: ignore[union-attr]
 
 
+def _blank(value: Any) -> bool:
+    if not attrs.has(type(value)) or isinstance(value, Period):
+        return False
+    return all(getattr(value, f.name) in ("", None, (), {}) for f in attrs.fields(type(value)))
+
+
 def _normal(value: Any) -> Any:
     """What the tables keep of a value: the documented empty-text cases made explicit."""
-    from clairlib.model import Officer, Selector, Venue
+    from clairlib.model import Selector, Venue
 
     if isinstance(value, tuple):
-        # An officer with every field empty is a blank row in a sheet: nothing to read.
-        # Compared once normalised, so that an empty affiliation counts as empty too.
+        # A record none of whose cells holds anything is no row of a sheet at all;
+        # compared once normalised, so that an empty optional text counts as empty too.
         normal = (_normal(item) for item in value)
-        items = tuple(item for item in normal if item != Officer(role="", name=""))
+        items = tuple(item for item in normal if not _blank(item))
         return () if items == ("",) else items
     if isinstance(value, dict):
         return {k: _normal(v) for k, v in value.items()}
