@@ -61,7 +61,7 @@ __all__ = [
     "write_xlsx",
 ]
 
-_SPOOL = 16 * 1024 * 1024
+_SPOOL = 1024 * 1024  # the zip in memory up to 1 MiB, then on disk: memory stays flat
 _COPY = 1024 * 1024
 
 
@@ -136,7 +136,7 @@ def write_xlsx(
         summary=chosen.summary,
         printed_tables=chosen.printed_tables,
     )
-    # The zip is made in a seekable scratch file (in memory up to 16 MiB, then on disk)
+    # The zip is made in a seekable scratch file (in memory up to 1 MiB, then on disk)
     # and copied: zipfile writes other bytes to a stream it cannot seek, and a refusal
     # or a failure of the stream then leaves XlsxWriter nothing half-done to clean up.
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as scratch:
