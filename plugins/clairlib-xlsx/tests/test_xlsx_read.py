@@ -255,3 +255,12 @@ def test_added_rows_read_with_the_exported_ones() -> None:
     assert sample_document().events == events[:-1]
     assert Event(id="e-new", name="追加の交流会", offices=("SIN",), kind=EventKind.EXCHANGE,
                  period=Period.day(date(2013, 11, 5))) == events[-1]  # fmt: skip
+
+
+def test_clairlib_read_picks_the_xlsx_reader(tmp_path: Path) -> None:
+    """clairlib.read("events.xlsx") reads the export back through the reader hook."""
+    path = tmp_path / "events.xlsx"
+    path.write_bytes(_export(sample_document()))
+    reading = clairlib.read(path)
+    assert sample_document().events == reading.document.events  # type: ignore[union-attr]
+    assert sample_document().fiscal_year == reading.document.fiscal_year  # type: ignore[union-attr]

@@ -367,7 +367,7 @@ def _read_sheet(
         cells = [_text(value) for value in raw[: len(header)]]
         cells += [""] * (len(header) - len(cells))
         extra = [value for value in raw[len(header) :] if value != ""]
-        if not any(cell.strip() for cell in cells):
+        if not any(cells):  # a cell of white space alone is text, and kept
             if extra:
                 reader.problem(f"{sheet_name}!{number}", "cells beyond the header's columns")
             continue  # an empty row holds nothing
@@ -410,7 +410,7 @@ def _read_sheet(
 
 
 def _first_filled(cells: Sequence[str]) -> int:
-    return next(n for n, cell in enumerate(cells) if cell.strip())
+    return next(n for n, cell in enumerate(cells) if cell)
 
 
 def _is_total(cells: Sequence[str], columns: Sequence[Column | None]) -> bool:
