@@ -64,13 +64,16 @@ def _fiscal_year(
 
 
 def _sections(programmes: Iterable[tuple[str, Programme]]) -> tuple[Section, ...]:
-    by_section: dict[str, list[Programme]] = {}
+    # One section per run of rows with the same section id, so the programmes keep
+    # their order; the tables keep the section each is printed in, not its title.
+    runs: list[tuple[str, list[Programme]]] = []
     for section, programme in programmes:
-        by_section.setdefault(section, []).append(programme)
-    # The tables keep the section each programme is printed in, not its title.
+        if runs and runs[-1][0] == section:
+            runs[-1][1].append(programme)
+        else:
+            runs.append((section, [programme]))
     return tuple(
-        Section(id=section, title=section, programmes=tuple(items))
-        for section, items in by_section.items()
+        Section(id=section, title=section, programmes=tuple(items)) for section, items in runs
     )
 
 
