@@ -95,6 +95,8 @@ def _normal(value: Any) -> Any:
         normal = (_normal(item) for item in value)
         items = tuple(item for item in normal if not _blank(item))
         return () if items == ("",) else items
+    if isinstance(value, str):
+        return value.replace("\ufffe", "").replace("\uffff", "")  # removed, with a finding
     if isinstance(value, dict):
         return {k: _normal(v) for k, v in value.items()}
     if not attrs.has(type(value)) or isinstance(value, Period):
@@ -102,7 +104,8 @@ def _normal(value: Any) -> Any:
     changes = {}
     for field in attrs.fields(type(value)):
         item = getattr(value, field.name)
-        changes[field.name] = None if item == "" and field.default is None else _normal(item)
+        item = _normal(item)
+        changes[field.name] = None if item == "" and field.default is None else item
     result = attrs.evolve(value, **changes)
     if isinstance(result, Venue) and result == Venue(text=""):
         return None

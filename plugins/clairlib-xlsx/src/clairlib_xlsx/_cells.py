@@ -46,6 +46,17 @@ class CellChecker:
 
     def text(self, text: str, where: str) -> str:
         """``text`` as a cell can hold it: cut at 32,767 characters (with a finding)."""
+        if "\ufffe" in text or "\uffff" in text:
+            # Non-characters no reader gives back from their escapes: removed, said so.
+            text = text.replace("\ufffe", "").replace("\uffff", "")
+            self.findings.append(
+                Finding(
+                    rule="xlsx.control-character",
+                    severity=Severity.WARNING,
+                    path=where,
+                    message="non-characters U+FFFE/U+FFFF removed: a workbook cannot keep them",
+                )
+            )
         if _SURROGATE.search(text) is not None:
             found = sorted({f"U+{ord(c):04X}" for c in _SURROGATE.findall(text)})
             self.findings.append(
