@@ -99,6 +99,18 @@ def test_unreadable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "Traceback" not in capsys.readouterr().err
 
 
+def test_without_out_writes_into_the_current_directory(
+    report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --out, the export lands in the directory the command runs in."""
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert 0 == run(["export", str(report), "--to", "json"])
+    assert "fy2013.json" == capsys.readouterr().out.strip()
+    assert dumps(sample_document()) == (here / "fy2013.json").read_text(encoding="utf-8")
+
+
 def test_refuses_to_overwrite_the_input(report: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Exporting JSON next to a JSON input of the same name would destroy it: refused."""
     before = report.read_bytes()
@@ -159,6 +171,18 @@ def test_plugins_lists_exporters_and_rules(
     assert "Rules:" in lines
     assert any(line.split()[:2] == ["sum-of-parts", "clairlib"] for line in lines)
     assert "Broken plugins:" not in out
+
+
+def test_plugins_lists_readers(capsys: pytest.CaptureFixture[str], fresh_host: None) -> None:
+    """Each reader with its suffixes and distribution, between the exporters and the rules."""
+    assert 0 == run(["plugins"])
+    lines = capsys.readouterr().out.splitlines()
+    readers = lines.index("Readers:")
+    assert lines.index("Exporters:") < readers < lines.index("Rules:")
+    text = next(line for line in lines[readers:] if line.startswith("  text "))
+    assert ["text", ".txt", ".text", "clairlib"] == text.split()[:4]
+    pdf = next(line for line in lines[readers:] if line.startswith("  pdf "))
+    assert ["pdf", ".pdf", "clairlib-pdf"] == pdf.split()[:3]
 
 
 def test_plugins_lists_a_broken_plugin(

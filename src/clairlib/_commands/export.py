@@ -40,7 +40,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         required=True,
         help="an exporter name (csv, json, docx …); repeat for several",
     )
-    parser.add_argument("--out", metavar="DIR", required=True, help="the output directory")
+    parser.add_argument(
+        "--out", metavar="DIR", default=".", help="the output directory (default: the current one)"
+    )
     parser.add_argument(
         "--option",
         dest="options",

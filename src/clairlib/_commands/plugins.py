@@ -1,4 +1,4 @@
-"""``clairlib plugins``: the installed exporters and rules, and any broken plugins."""
+"""``clairlib plugins``: the installed exporters, readers and rules, and any broken plugins."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``plugins`` command."""
     parser = subparsers.add_parser(
         "plugins",
-        help="list the installed exporters and rules, and any plugin that failed to load",
-        description="List the installed exporters and validation rules with their "
+        help="list the installed exporters, readers and rules, and any plugin that failed to load",
+        description="List the installed exporters, readers and validation rules with their "
         "distributions, and every plugin that was left out and why.",
     )
     parser.set_defaults(handler=run)
@@ -25,7 +25,7 @@ def _version(distribution: str, versions: dict[str, str | None]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the exporters, the rules and the broken plugins."""
+    """Print the exporters, the readers, the rules and the broken plugins."""
     from clairlib._commands._output import emit
     from clairlib.exporting import describe_options, option_text
     from clairlib.plugins import PluginWarning, get_plugin_manager
@@ -36,9 +36,11 @@ def run(args: argparse.Namespace) -> int:
         warnings.simplefilter("ignore", PluginWarning)
         plugins = host.plugins()
         exporters = host.exporters()
+        readers = host.readers()
         rules = host.rules()
         problems = host.problems
     versions = {plugin.distribution: plugin.version for plugin in plugins}
+    reader_owner = {name: plugin.distribution for plugin in plugins for name in plugin.readers}
     rule_owner = {code: plugin.distribution for plugin in plugins for code in plugin.rules}
     emit("Exporters:")
     for name, exporter in exporters.items():
@@ -46,6 +48,14 @@ def run(args: argparse.Namespace) -> int:
         suffix = exporter.suffix + ("/" if exporter.multi_file else "")
         emit(f"  {name:<10} {suffix:<7} {owner:<28} {exporter.description}")
         for option in describe_options(exporter.options):
+            default = option_text(option.default)
+            emit(f"      {option.name}={default} ({option.type}) {option.help}".rstrip())
+    emit("Readers:")
+    for name, reader in readers.items():
+        owner = _version(reader_owner.get(name, "?"), versions)
+        suffixes = " ".join(reader.suffixes) or "-"
+        emit(f"  {name:<10} {suffixes:<16} {owner:<28} {reader.description}")
+        for option in describe_options(reader.options):
             default = option_text(option.default)
             emit(f"      {option.name}={default} ({option.type}) {option.help}".rstrip())
     emit("Rules:")

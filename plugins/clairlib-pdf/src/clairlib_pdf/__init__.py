@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from clairlib.exporting import option
 from clairlib.hooks import hookimpl
 from clairlib.reading import Hints, Line, Reader, ReadError, Reading, ReadProgress, Source, build
 
@@ -40,8 +41,8 @@ class PdfOptions:
     (0: all of them).
     """
 
-    password: str = ""
-    pages: int = 0
+    password: str = option("", help="the password that opens an encrypted PDF")
+    pages: int = option(0, help="read at most this many pages (0: all of them)")
 
 
 def _open(source: Source, options: PdfOptions) -> Any:
