@@ -37,6 +37,7 @@ from clairlib.aggregate._indicators import (
     progress,
     year_on_year,
 )
+from clairlib.aggregate._plan_summary import PlanPillar, PlanSummary, PlanTarget, summarize_plan
 from clairlib.aggregate._select import SELECTABLE, Computed, Evaluator, SelectorError
 from clairlib.aggregate._summary import (
     HEADLINES,
@@ -45,12 +46,8 @@ from clairlib.aggregate._summary import (
     Headline,
     Language,
     PillarSummary,
-    PlanPillar,
-    PlanSummary,
-    PlanTarget,
     Summary,
     summarize,
-    summarize_plan,
 )
 from clairlib.aggregate._tally import DIMENSIONS, Group, Tally, rollup, tally
 from clairlib.model.documents import Document, Selector
