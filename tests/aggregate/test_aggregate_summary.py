@@ -10,8 +10,9 @@ import pytest
 import clairlib
 from clairlib import reference
 from clairlib.aggregate import Basis, summarize, summarize_plan, tally
+from clairlib.aggregate._summary import scope_of
 from clairlib.calendar import FiscalYear
-from clairlib.model import AnnualPlan, AnnualReport, Grant, Quantity
+from clairlib.model import AnnualPlan, AnnualReport, Grant, Quantity, Selector
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 
@@ -187,3 +188,10 @@ def test_mid_term_plan_summary_counts_objectives() -> None:
     summary = summarize_plan(plan, lang="ja")
     assert [5, 5, 4, 4, 3, 4, 4, 3] == [p.objectives for p in summary.pillars]
     assert "mid_term_plan" == summary.kind
+
+
+def test_a_japanese_scope_names_fields_and_kinds_in_japanese() -> None:
+    """A Japanese summary's scope says 種別 = 団体, not kind = bodies; ids stay as printed."""
+    selector = Selector(records="participants", where={"event": "e1-052", "kind": "bodies"})
+    assert "参加者数(イベント = e1-052, 種別 = 団体)" == scope_of(selector, {}, "ja")
+    assert "participant counts where event = e1-052, kind = bodies" == scope_of(selector, {}, "en")

@@ -26,7 +26,8 @@ from clairlib.model.documents import (
     Table,
 )
 from clairlib.model.navigation import programme_pillars
-from clairlib.model.records import Event, EventKind, Grant, ParticipantKind, Person
+from clairlib.model.records import CountingBasis, Event, EventKind, Grant, ParticipantKind, Person
+from clairlib.model.words import japanese_words
 
 Language = Literal["en", "ja"]
 LANGUAGES: tuple[Language, ...] = ("en", "ja")
@@ -229,12 +230,48 @@ def key_of(selector: Selector) -> str | None:
     return None
 
 
+# The fields a selector filters on, as a Japanese summary names them; codes and ids
+# stay as printed, enumeration values become the document's words.
+_FIELDS_JA = {
+    "breakdowns.dimension": "内訳の軸",
+    "country": "国",
+    "event": "イベント",
+    "id": "ID",
+    "indicator": "指標",
+    "kind": "種別",
+    "label": "区分",
+    "office": "事務所",
+    "period": "期間",
+    "programme": "事業",
+    "role": "役割",
+    "source": "出典",
+    "tags": "表",
+    "venue": "開催場所",
+}
+_ENUMS_JA: dict[tuple[str, str], type[enum.Enum]] = {
+    ("events", "kind"): EventKind,
+    ("participants", "kind"): ParticipantKind,
+    ("participants", "basis"): CountingBasis,
+}
+
+
+def _value_ja(records: str, field: str, value: str) -> str:
+    cls = _ENUMS_JA.get((records, field))
+    return value if cls is None else japanese_words(cls).get(value, value)
+
+
 def scope_of(selector: Selector, tables: dict[str, Table], lang: Language) -> str:
     """What a selector's records are, in words: a table by its caption, else the filter."""
     en, ja = _RECORDS.get(selector.records, (selector.records, selector.records))
     where = dict(selector.where)
     table = tables.get(where.pop("tags", "")) if "tags" in selector.where else None
-    rest = ", ".join(f"{k} = {v}" for k, v in sorted(where.items()))
+    if lang == "ja":
+        rest = ", ".join(
+            f"{_FIELDS_JA.get(k, k)} = {_value_ja(selector.records, k, v)}"
+            for k, v in sorted(where.items())
+        )
+    else:
+        rest = ", ".join(f"{k} = {v}" for k, v in sorted(where.items()))
     if lang == "ja":
         head = f"表 {table.id}「{table.caption}」の{ja}" if table else f"{ja}"
         return head + (f"({rest})" if rest else "") if table or rest else f"全{ja}"
