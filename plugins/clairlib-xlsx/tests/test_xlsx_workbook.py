@@ -218,3 +218,30 @@ def test_summary_lists_the_coverage_and_validation_findings() -> None:
     labels = [row[0] for row in rows]
     assert "印刷された数値の照合" in labels
     assert "検証と書き出しの指摘" in labels
+
+
+def test_sheets_print_on_a4_one_page_wide() -> None:
+    """On A4: the summary and printed tables one page wide; record sheets repeat header and id."""
+    document = sample_document()
+    workbook = _workbook(document)
+    printed = {table.id for table in document.tables}
+    fitted = [workbook["概要"], *(sheet for sheet in workbook.worksheets if sheet.title in printed)]
+    assert len(fitted) > 1
+    for sheet in fitted:
+        assert (9, True, 1, 0) == (
+            int(sheet.page_setup.paperSize),
+            sheet.sheet_properties.pageSetUpPr.fitToPage,
+            # Left out of the file when 1, the value OOXML takes by default.
+            int(sheet.page_setup.fitToWidth or 1),
+            int(sheet.page_setup.fitToHeight),
+        )
+    events = workbook["events"]
+    assert (9, "landscape", "$1:$1", "$A:$A") == (
+        int(events.page_setup.paperSize),
+        events.page_setup.orientation,
+        events.print_title_rows,
+        events.print_title_cols,
+    )
+    assert not (
+        events.sheet_properties.pageSetUpPr and events.sheet_properties.pageSetUpPr.fitToPage
+    )

@@ -149,6 +149,7 @@ def render(
     summary = workbook.add_worksheet(SUMMARY_SHEET[language]) if settings.summary else None
     if summary is not None:
         names.taken.add(summary.name.casefold())
+        _page_setup(summary, landscape=False)
     try:
         for table in tables:
             columns = [
@@ -158,6 +159,10 @@ def render(
             ]
             headers = [column.ja if language == "ja" else column.key for column in columns]
             sheet = workbook.add_worksheet(table.name)
+            _page_setup(sheet, landscape=True, fit=False)
+            # Too wide for one page at a readable size: its pages repeat the header and id.
+            sheet.repeat_rows(0)
+            sheet.repeat_columns(0)
             RecordSheet(
                 sheet, table, columns, headers, language=language, formats=named, checker=checker
             ).write(table.rows(document), tick)
@@ -167,6 +172,7 @@ def render(
                 # Named by the table's id (the caption, often longer than Excel's 31
                 # characters, heads the sheet).
                 sheet = workbook.add_worksheet(names.name(printed.id, path))
+                _page_setup(sheet, landscape=False)
                 write_printed_table(workbook, sheet, printed, path, formats, checker)
     except _TooManyRows as error:
         workbook.close()
@@ -179,3 +185,13 @@ def render(
         write_summary(summary, document, findings, formats, language)
     workbook.close()
     return findings
+
+
+def _page_setup(sheet: Any, *, landscape: bool, fit: bool = True) -> None:
+    # Printed on A4; the summary and the printed tables fit the page's width (as the
+    # documents print them) instead of spilling right-hand columns onto pages of their own.
+    sheet.set_paper(9)
+    if landscape:
+        sheet.set_landscape()
+    if fit:
+        sheet.fit_to_pages(1, 0)
