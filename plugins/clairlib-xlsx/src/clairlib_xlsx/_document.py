@@ -8,7 +8,7 @@ from typing import Any
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.errors import ClairlibError, DocumentError
-from clairlib.exporting._csv_read import CsvRecords
+from clairlib.exporting import CsvRecords
 from clairlib.findings import Finding, Severity
 from clairlib.model import (
     AnnualPlan,

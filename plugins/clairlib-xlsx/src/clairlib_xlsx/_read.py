@@ -23,8 +23,15 @@ import attrs
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet, parse_period
 from clairlib.errors import ClairlibError, DocumentError
-from clairlib.exporting._csv_read import CellError, CsvRecords, TableReader, assemble_records
-from clairlib.exporting._csv_spec import TABLES, Column, Table
+from clairlib.exporting import CsvRecords
+from clairlib.exporting.tables import (
+    TABLES,
+    CellError,
+    Column,
+    Table,
+    TableReader,
+    assemble_records,
+)
 from clairlib.findings import Finding, Severity
 from clairlib.model import Country, Programme
 from clairlib.model.places import is_country_code

@@ -15,15 +15,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from clairlib.exporting._csv_spec import Column, Table
-from clairlib.exporting._csv_words import (
+from clairlib.exporting.tables import (
+    Column,
+    Table,
     country_name,
-    japanese_words,
+    join_list,
+    join_mapping,
     magnitude,
     office_name,
 )
-from clairlib.exporting._csv_write import join_list, join_mapping
 from clairlib.findings import join_path
+from clairlib.model.words import japanese_words
 from clairlib_xlsx._cells import MAX_WIDTH, CellChecker, text_width
 
 __all__ = ["EXCEL_ROWS", "FIRST_DATE", "RecordSheet", "cell_values", "excel_number"]

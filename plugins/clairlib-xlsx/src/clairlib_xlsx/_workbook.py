@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from clairlib.errors import ExportError
-from clairlib.exporting._csv_spec import TABLES, Table, is_personal
+from clairlib.exporting.tables import TABLES, Table, is_personal
 from clairlib.findings import Finding
 from clairlib.model import AnnualReport, Document
 from clairlib_xlsx._cells import CellChecker, SheetNames
