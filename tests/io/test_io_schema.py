@@ -127,12 +127,6 @@ CANNOT_EXPRESS = {
         ["duplicate-key-events.json", "duplicate-key-kind.json", "duplicate-key-nested.json"],
         "a schema sees the parsed object, in which a key given twice is already one key",
     ),
-    "duplicate-event-id.json": "uniqueItems compares whole items, not their ids",
-    "duplicate-event-id-thrice.json": "uniqueItems compares whole items, not their ids",
-    "duplicate-measurement-id.json": "uniqueItems compares whole items, not their ids",
-    "unknown-office.json": "which offices exist depends on the document's own organisation",
-    "person-unknown-office.json": "which offices exist depends on the document's own organisation",
-    "deep-unknown-office.json": "which offices exist depends on the document's own organisation",
 }
 
 
@@ -142,7 +136,8 @@ def _hostile_cases() -> list[tuple[str, str]]:
         if line.startswith("#") or not line.strip():
             continue
         name, findings = line.split("\t")
-        cases.append((name, findings))
+        if "structure." in findings:  # the others load: validation reports their problems
+            cases.append((name, findings))
     return cases
 
 

@@ -24,7 +24,6 @@ from clairlib.io import _values as values
 from clairlib.io._describe import Kind, value_of
 from clairlib.io._describe import describe as model_of
 from clairlib.io._problems import (
-    DUPLICATE_ID,
     KIND,
     NEGATIVE,
     NOT_FINITE,
@@ -53,44 +52,13 @@ def is_mapping(t: Any) -> bool:
     return get_origin(t) is dict
 
 
-def has_id(t: Any) -> bool:
-    return attrs.has(t) and any(field.name == "id" for field in attrs.fields(t))
-
-
 def _noted(error: Exception, index: int | str, t: Any) -> Exception:
     note = IterableValidationNote(f"Structuring {t!r} @ index {index!r}", index, t)
     error.__notes__ = [*getattr(error, "__notes__", ()), note]
     return error
 
 
-def _index_of(error: BaseException) -> int:
-    for note in getattr(error, "__notes__", ()):
-        if isinstance(note, IterableValidationNote) and isinstance(note.index, int):
-            return note.index
-    return -1
-
-
-def _duplicates(items: list[Any] | tuple[Any, ...], t: Any) -> list[Exception]:
-    first: dict[str, int] = {}
-    found: list[Exception] = []
-    for index, item in enumerate(items):
-        key = item.get("id") if isinstance(item, dict) else None
-        if not isinstance(key, str):
-            continue
-        if key in first:
-            problem = Problem(
-                DUPLICATE_ID,
-                "an id used once in this list",
-                f"{describe(key)} again (first at index {first[key]})",
-                subpath=("id",),
-            )
-            found.append(_noted(problem, index, t))
-        else:
-            first[key] = index
-    return found
-
-
-def sequence_reader(element: Callable[[], Reader], element_type: Any, *, unique: bool) -> Reader:
+def sequence_reader(element: Callable[[], Reader], element_type: Any) -> Reader:
     """Read a JSON array into a tuple, collecting every element's problems."""
 
     def read(value: Any, t: Any) -> tuple[Any, ...]:
@@ -104,9 +72,6 @@ def sequence_reader(element: Callable[[], Reader], element_type: Any, *, unique:
                 out.append(hook(item, element_type))
             except Exception as error:
                 errors.append(_noted(error, index, element_type))
-        if unique:
-            errors.extend(_duplicates(value, element_type))
-            errors.sort(key=_index_of)
         if errors:
             raise IterableValidationError(f"While structuring {t!r}", errors, t)
         return tuple(out)
@@ -203,7 +168,7 @@ def _lazy(converter: cattrs.Converter, t: Any) -> Callable[[], Reader]:
 
 def _reference_reader(shape: Any, leaf: Reader) -> Reader:
     if is_sequence(shape):
-        return sequence_reader(lambda: leaf, get_args(shape)[0], unique=False)
+        return sequence_reader(lambda: leaf, get_args(shape)[0])
     if is_union(shape):
         return optional_reader(lambda: leaf, str)
     return leaf
@@ -286,9 +251,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(attrs.has, lambda cls: class_reader(converter, cls))
     converter.register_structure_hook_factory(
         is_sequence,
-        lambda t: sequence_reader(
-            _lazy(converter, get_args(t)[0]), get_args(t)[0], unique=has_id(get_args(t)[0])
-        ),
+        lambda t: sequence_reader(_lazy(converter, get_args(t)[0]), get_args(t)[0]),
     )
     converter.register_structure_hook_factory(
         is_mapping, lambda t: mapping_reader(_lazy(converter, get_args(t)[1]), get_args(t)[1])

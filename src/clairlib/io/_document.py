@@ -13,7 +13,6 @@ from cattrs.errors import BaseValidationError
 
 from clairlib.errors import DocumentError
 from clairlib.findings import Finding, Severity, join_path
-from clairlib.io import _values as values
 from clairlib.io._convert import make_converter
 from clairlib.io._fast import Compiler
 from clairlib.io._problems import (
@@ -46,17 +45,6 @@ _fast = Compiler()
 
 def _finding(rule: str, path: str, message: str) -> Finding:
     return Finding(rule=rule, severity=Severity.ERROR, path=path, message=message)
-
-
-def _declared_offices(data: dict[str, Any]) -> frozenset[str]:
-    # An organisation's office list names the offices the document itself speaks of.
-    organisation = data.get("organisation")
-    codes = organisation.get("offices") if isinstance(organisation, dict) else None
-    reference = values.reference_offices()
-    if not isinstance(codes, list):
-        return reference
-    own = {code for code in codes if isinstance(code, str)} - reference
-    return reference | own if own else reference
 
 
 def _structure(data: Any, cls: type[T], source: str | None) -> T:
@@ -128,15 +116,11 @@ def _document(data: Any, source: str | None) -> Document:
         found = describe(kind) if "kind" in data else "none"
         message = f"expected kind, one of {choices}, found {found}"
         raise DocumentError([_finding(KIND, "$.kind", message)], source=source)
-    token = values.known_offices.set(_declared_offices(data))
     try:
-        try:
-            result: Document = _fast.reader(cls)(data)
-        except Exception:  # the collecting path says what went wrong
-            return _structure(data, cls, source)
-        return result
-    finally:
-        values.known_offices.reset(token)
+        result: Document = _fast.reader(cls)(data)
+    except Exception:  # the collecting path says what went wrong
+        return _structure(data, cls, source)
+    return result
 
 
 @contextlib.contextmanager

@@ -56,21 +56,6 @@ def _countries(items: Any) -> tuple[str, ...]:
     return tuple(items)
 
 
-def _office(code: Any) -> str:
-    if type(code) is not str or code not in values.office_codes():
-        raise _REJECT
-    return code
-
-
-def _offices(items: Any) -> tuple[str, ...]:
-    if type(items) is not list and type(items) is not tuple:
-        raise _REJECT
-    # Every known code is a str, so this also rejects anything that is not one.
-    if not values.office_codes().issuperset(items):
-        raise _REJECT
-    return tuple(items)
-
-
 def _strings(items: Any) -> tuple[str, ...]:
     if (type(items) is not list and type(items) is not tuple) or not {str}.issuperset(
         map(type, items)
@@ -148,14 +133,11 @@ def _boolean(value: Any) -> bool:
     return value
 
 
-def _sequence(element: Fast, *, unique: bool) -> Fast:
+def _sequence(element: Fast) -> Fast:
     def read(items: Any) -> tuple[Any, ...]:
         if type(items) is not list and type(items) is not tuple:
             raise _REJECT
-        out = tuple(map(element, items))
-        if unique and len({item.id for item in out}) != len(out):
-            raise _REJECT
-        return out
+        return tuple(map(element, items))
 
     return read
 
@@ -197,16 +179,10 @@ def _plain_types(field: Field) -> frozenset[type] | None:
     optional = value.kind is Kind.OPTIONAL
     leaf = value.inner.kind if optional else value.kind
     # Whole numbers are left to their own check: it tests their range too.
-    found = {Kind.STR: str}.get(leaf)
+    found = {Kind.STR: str, Kind.OFFICE: str}.get(leaf)
     if found is None:
         return None
     return frozenset({found, type(None)} if optional else {found})
-
-
-def _has_id(value: Value) -> bool:
-    return value.kind is Kind.MODEL and any(
-        field.key == "id" for field in describe(value.type).fields
-    )
 
 
 class Compiler:
@@ -222,7 +198,7 @@ class Compiler:
     def function(self, value: Value) -> Fast:
         """The reading function of a value."""
         kind = value.kind
-        if kind is Kind.STR:
+        if kind is Kind.STR or kind is Kind.OFFICE:
             return _typed(str)
         if kind is Kind.INT:
             return _whole
@@ -236,8 +212,6 @@ class Compiler:
             return _period
         if kind is Kind.PERIOD_OR_SET:
             return _period_or_set
-        if kind is Kind.OFFICE:
-            return _office
         if kind is Kind.COUNTRY:
             return _country
         if kind is Kind.ENUM:
@@ -251,13 +225,11 @@ class Compiler:
             return _optional(self.function(item))
         if kind is Kind.MAPPING:
             return _mapping(None if item.kind is Kind.STR else self.function(item))
-        if item.kind is Kind.STR:
+        if item.kind is Kind.STR or item.kind is Kind.OFFICE:
             return _strings
-        if item.kind is Kind.OFFICE:
-            return _offices
         if item.kind is Kind.COUNTRY:
             return _countries
-        return _sequence(self.function(item), unique=_has_id(item))
+        return _sequence(self.function(item))
 
     def _compile(self, cls: type) -> Fast:
         # The reader copies the JSON object and replaces the values that need
@@ -312,20 +284,14 @@ class Compiler:
         inner = value.inner.kind if kind is Kind.SEQUENCE else None
         array = "(type(v) is not list and type(v) is not tuple)"
         # The commonest checks are written out inline: a Python call costs more than they do.
-        if inner is Kind.OFFICE:
-            namespace.update(_known=values.known_offices.get, _reference=values.reference_offices)
-            convert = [
-                f"if {array} or not (_known() or _reference()).issuperset(v): raise _REJECT",
-                f"kw[{key}] = tuple(v)",
-            ]
-        elif inner is Kind.COUNTRY:
+        if inner is Kind.COUNTRY:
             namespace.update(_countries_seen=_countries_seen, _countries=_countries)
             convert = [
                 f"if {array}: raise _REJECT",
                 "if not _countries_seen.issuperset(v): _countries(v)",
                 f"kw[{key}] = tuple(v)",
             ]
-        elif inner is Kind.STR:
+        elif inner is Kind.STR or inner is Kind.OFFICE:
             namespace["_str"] = frozenset({str})
             convert = [
                 f"if {array} or not _str.issuperset(map(type, v)): raise _REJECT",
@@ -338,7 +304,7 @@ class Compiler:
             convert = [f"p = _c{index}(v)", f"kw[{key}] = _r{index}(v) if p is None else p"]
         elif kind is Kind.BOOL:
             convert = ["if v is not True and v is not False: raise _REJECT"]
-        elif kind is Kind.STR:
+        elif kind is Kind.STR or kind is Kind.OFFICE:
             convert = ["if type(v) is not str: raise _REJECT"]
         elif kind is Kind.INT:
             namespace["_LIMIT"] = _LIMIT

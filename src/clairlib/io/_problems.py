@@ -22,9 +22,7 @@ from clairlib.findings import Finding, Severity, join_path
 TYPE = "structure.type"
 MISSING = "structure.missing"
 UNKNOWN_FIELD = "structure.unknown-field"
-DUPLICATE_ID = "structure.duplicate-id"
 DUPLICATE_KEY = "structure.duplicate-key"
-UNKNOWN_OFFICE = "structure.unknown-office"
 UNKNOWN_COUNTRY = "structure.unknown-country"
 PERIOD = "structure.period"
 NEGATIVE = "structure.negative"
@@ -52,7 +50,7 @@ class Problem(Exception):
     """One structural problem: a rule code, what was expected, what was found.
 
     ``subpath`` extends the path the problem is reported at beyond the place it was
-    raised (a duplicate id is raised by the list but reported at ``[5].id``).
+    raised (a wrong kind is raised by the object but reported at ``.kind``).
     """
 
     def __init__(

@@ -5,7 +5,8 @@ are its fields (titles and descriptions from the class's docstring and the comme
 beside each field), enums as their values, fiscal years, periods, office and
 country codes as the patterns the loader reads. What a pattern cannot say — that
 30 February does not exist, that an office code is one clairlib knows or the
-document's organisation lists, that ids are unique — the loader and the rules check.
+document's organisation lists, that ids are unique — the loader (dates) and the
+rules (offices and ids, in :func:`clairlib.validate`) check.
 """
 
 from __future__ import annotations

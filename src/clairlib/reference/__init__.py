@@ -130,7 +130,7 @@ def local_governments() -> tuple[LocalGovernment, ...]:
 @functools.cache
 def mid_term_plan() -> MidTermPlan:
     """The mid-term plan FY2022–FY2026 (中期経営計画 令和4年度－令和8年度), complete."""
-    from clairlib.io import load  # io sits above the model: import on first use
+    from clairlib.io import load  # io sits below: imported on first use, it pulls in cattrs
 
     data = resources.files(__name__).joinpath("data", _MID_TERM_PLAN_FILE).read_bytes()
     document = load(data)
