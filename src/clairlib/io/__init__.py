@@ -24,9 +24,10 @@ A document that cannot be read raises one :class:`~clairlib.errors.DocumentError
 whose ``findings`` list every problem with its path (``$.events[3].period``).
 Country codes must be ISO 3166-1 alpha-2 codes CLDR knows. Whether the offices a
 document names exist and its ids are unique is not the format's question but the
-rules': :func:`clairlib.validate` reports them (``reference-exists``, ``unique-id``). All conversion lives in :data:`converter` (a ``cattrs.Converter``;
-its ``structure`` raises cattrs' own errors, :func:`structure` turns them into a
-DocumentError); the model classes know nothing of JSON. :func:`json_schema` gives the
+rules': :func:`clairlib.validate` reports them (``reference-exists``, ``unique-id``).
+All conversion lives in :data:`converter` (a ``cattrs.Converter``; its ``structure``
+raises cattrs' own errors, :func:`structure` turns them into a DocumentError); the
+model classes know nothing of JSON. :func:`json_schema` gives the
 JSON Schema of the same format, generated from the same description.
 """
 
