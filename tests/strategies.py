@@ -848,3 +848,13 @@ def schema_documents(kind: str) -> st.SearchStrategy[Any]:
     defs = schema.pop("$defs")
     name = kind.title().replace("_", "")
     return from_json_schema(_inlined(defs[name], defs, {}, 1))
+
+# Printed text as a PDF tool extracts it: Japanese, full- and half-width digits and
+# letters, the spaces documents print (half-width, ideographic, tabs, no-break), form
+# feeds and line breaks of either kind, and a few characters NFKC changes (㈱, ①, ｶ).
+printed_texts = st.text(
+    st.sampled_from(
+        list("本部事業報告年度の、。 \u3000\t\u00a0\f\n\r０１2３abＡＢ-－()（）<＞㈱①ｶﾞ※・")
+    ),
+    max_size=80,
+)

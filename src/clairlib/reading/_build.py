@@ -170,7 +170,8 @@ class _Assembler:
         )
 
     def programme(self, node: ProgrammeNode, ident: str, pillar: str) -> Programme:
-        text = node.name + "".join(b.text for b in node.body if b.kind is not BlockKind.TABLE)
+        # Name and blocks apart (a line break between): a block's first word is a word.
+        text = "\n".join([node.name, *(b.text for b in node.body if b.kind is not BlockKind.TABLE)])
         body = self.blocks(node.body)
         for block in body:
             if block.kind is BlockKind.TABLE and block.ref is not None:
@@ -232,9 +233,7 @@ def _annual(
             id=ident, caption=node.caption, notes=tuple(node.notes), origin=node.line.origin
         )
         grid = [line for line in node.lines if line.cells is not None]
-        if grid and len(grid) == len(
-            [line for line in node.lines if not line.folded.startswith("※")]
-        ):
+        if grid and len(grid) == sum(1 for line in node.lines if line.folded[:1] != "※"):
             tables.append(_placed(table, grid))
             continue
         tables.append(table)

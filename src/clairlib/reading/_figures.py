@@ -9,7 +9,7 @@ change. Ordinals (``第 4 回``), dates (``平成 25 年 9 月``) and years are 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from clairlib.calendar import FiscalYear
@@ -28,14 +28,23 @@ _UNITS = (
 )  # fmt: skip
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 # What may stand before the number: 延べ (gross), 約/年間約 (approximately), 上限/最大 (at most).
-_FIGURE = re.compile(
-    rf"(?P<lead>(?:延べ|のべ)?\s*(?:年間)?\s*(?:約|およそ|上限|最大|計|各)?\s*)"
+_LEAD = r"(?P<lead>(?:延べ|のべ)?\s*(?:年間)?\s*(?:約|およそ|上限|最大|計|各)?\s*)"
+_FROM_NUMBER = (
     rf"(?P<num>{_NUM})\s*(?P<scale>億|万|千(?!円))?\s*(?:(?P<num2>{_NUM})\s*(?P<scale2>千|百)(?!円))?"
     rf"\s*(?P<of>の\s*)?(?P<unit>{_UNIT})"
     r"(?P<tail>\s*(?:以上|未満|以下|超|余り|余|を超える|を超え|強|弱))?"
     r"(?P<change>\s*(?:増|減))?"
 )
+_FIGURE = re.compile(_LEAD + _FROM_NUMBER)
 _ANY_DIGIT = re.compile(r"[0-9]")
+_WIDE_DIGIT = re.compile(r"[０-９]")
+_WIDE = re.compile(r"[０-９，．％]")
+# The figure pattern in two halves, for the scan from digit to digit: the words that may
+# stand before the number (ending where it begins), and the number onwards.
+_LEAD_END = re.compile(_LEAD + r"\Z")
+_REST = re.compile(_FROM_NUMBER)
+# How far before a number the ordinal (第) and change (前年度比) words are looked for.
+_WINDOW = 24
 _BARE = re.compile(rf"[=＝]\s*(?P<num>{_NUM})(?![0-9])")
 _CHANGE = re.compile(r"前年度比\s*$|前年度比[^、。]{0,6}$|前年比\s*$")
 _ORDINAL = re.compile(r"(?:第|No\.?|№)\s*$")
@@ -60,26 +69,47 @@ def _parse_number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    # What ``_FIGURE.finditer(text)`` yields, found from the digits: a figure holds a
+    # number, so the scan jumps from digit to digit and tries the pattern only where a
+    # number with a unit stands, then steps back over the words before it (約, 延べ).
+    pos = 0
+    while (digit := _ANY_DIGIT.search(text, pos)) is not None:
+        at = digit.start()
+        if _REST.match(text, at) is None:
+            pos = at + 1
+            continue
+        start = _LEAD_END.search(text, pos, at)
+        match = _FIGURE.match(text, start.start() if start is not None else at)
+        if match is None:  # never: the lead and the rest matched
+            pos = at + 1
+            continue
+        yield match
+        pos = match.end()
+
+
 def quantities(sentence: str) -> list[tuple[Quantity, CountingBasis, Quantity | None]]:
     """Every figure in a sentence: its quantity, counting basis and any reported change."""
-    text = sentence.translate(_DIGITS)
     found: list[tuple[Quantity, CountingBasis, Quantity | None]] = []
-    if _ANY_DIGIT.search(text) is None:
+    if _ANY_DIGIT.search(sentence) is None and _WIDE_DIGIT.search(sentence) is None:
         return found
-    for match in _FIGURE.finditer(text):
-        before = text[: match.start("num")]
+    text = sentence.translate(_DIGITS) if _WIDE.search(sentence) else sentence
+    for match in _matches(text):
+        start = match.start("num")
+        # What stands just before the number (a bounded window: no copy of the sentence).
+        before = text[max(0, start - _WINDOW) : start]
         lead = match.group("lead")
         if _ORDINAL.search(before) or (before[-1:].isdigit()):
             continue
         if match.group("of") and match.group("unit") not in _AFTER_NO:
             continue
         unit = match.group("unit")
-        after = text[match.end() :]
-        if unit in {"か月", "ヶ月", "ヵ月"} and after[:1] == "前":
+        after = text[match.end() : match.end() + 1]
+        if unit in {"か月", "ヶ月", "ヵ月"} and after == "前":
             continue
-        if unit == "本" and after[:1] in "部":  # 日本部, 本部: not a count of 本
+        if unit == "本" and after == "部":  # 日本部, 本部: not a count of 本
             continue
-        if unit == "名" and after[:1] in "称簿誉":
+        if unit == "名" and after and after in "称簿誉":
             continue
         qualifier: Qualifier | None = None
         if "約" in lead or "およそ" in lead:
@@ -100,8 +130,8 @@ def quantities(sentence: str) -> list[tuple[Quantity, CountingBasis, Quantity | 
             scale = small
         if unit == "%":
             unit = "%"
+        # As printed, with its words (約 1,552 万件): the spaces around it left out.
         printed = sentence[match.start() : match.end()].strip()
-        printed = printed[len(match.group("lead")) - len(match.group("lead").lstrip()) :]
         quantity = Quantity(
             value=value, unit=unit, scale=scale, qualifier=qualifier, text=printed.strip()
         )

@@ -11,7 +11,15 @@ import attrs
 from clairlib.model import CrossListing, Priority
 from clairlib.reading._layout import normal
 
-__all__ = ["Heading", "HeadingKind", "classify", "cross_listing", "is_caption", "item_marker"]
+__all__ = [
+    "OPENERS",
+    "Heading",
+    "HeadingKind",
+    "classify",
+    "cross_listing",
+    "is_caption",
+    "item_marker",
+]
 
 _ROMAN = {
     "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
@@ -23,13 +31,15 @@ _ROMAN_SECTION = re.compile(r"\A(VIII|VII|VI|IV|IX|V|III|II|I|X)(?:[.、]\s*|\s+
 _SUBSECTION = re.compile(r"\A\(([0-9]{1,2})\)\s*(\S.*)\Z")
 _PROGRAMME = re.compile(rf"\A(○|◯|[{_CIRCLED}])(\s*)(\S.*)\Z")
 _BULLET = re.compile(r"\A(?:[-*]\s+)?([・･◆◇■□●]|-(?=\s))\s*")
+_BULLET_OPENERS = frozenset("-*・･◆◇■□●")
 _CROSS = re.compile(r"[(（]\s*(一部)?再掲\s*[)）]\s*\Z")
 # What may follow a number when the line is prose or a table cell, not a heading.
 _UNIT_AFTER_NUMBER = re.compile(
     r"\A(?:月|年|日|名|件|か国|ヶ国|カ国|か所|回|団体|人(?!材)|本(?!部)|%|％|社|つ|項目|会場|千|万|億|位|号|言語|校|時間|割|歳|週|,|\.|:|：|=|\)|）)"
 )
 _MAX_TITLE = 64
-_OPENERS = frozenset("0123456789０１２３４５６７８９ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX（(○◯<〈【＜" + _CIRCLED)
+# What a heading opens with: a line that opens otherwise is no heading.
+OPENERS = frozenset("0123456789０１２３４５６７８９ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX（(○◯<〈【＜" + _CIRCLED)
 # ``①平成 25 年 7 月``: a date in a list of dates, no heading.
 _DATE = re.compile(r"\A(?:明治|大正|昭和|平成|令和)?\s*[0-9０-９元]{1,4}\s*年")
 
@@ -72,13 +82,17 @@ def _title_ok(title: str, *, numbered: bool = True) -> bool:
     return not (first.isdigit() or punctuation)
 
 
-def classify(text: str) -> Heading | None:
-    """The heading ``text`` would be, whatever the document's numbering style; None for prose."""
+def classify(text: str, *, compact: str | None = None) -> Heading | None:
+    """The heading ``text`` would be, whatever the document's numbering style; None for prose.
+
+    ``compact`` is the text folded as a line's ``folded`` (NFKC, no spaces), when known.
+    """
     # Most lines are prose: a heading opens with a number, numeral, mark or bracket.
-    if text.lstrip(" \t\u3000")[:1] not in _OPENERS:
+    if text.lstrip(" \t\u3000")[:1] not in OPENERS:
         return None
     folded = unicodedata.normalize("NFKC", text).strip()
-    compact = normal(text)
+    if compact is None:
+        compact = normal(text)
     if compact in {"<重点事業>", "〈重点事業〉", "【重点事業】"}:
         return Heading(kind=HeadingKind.PRIORITY, title="重点事業", priority=Priority.PRIORITY)
     if compact in {"<一般事業>", "〈一般事業〉", "【一般事業】"}:
@@ -162,6 +176,8 @@ def is_caption(text: str) -> str | None:
 
 def item_marker(text: str) -> tuple[str, str] | None:
     """A bullet line (``・…``, ``◆ …``, ``- …``): the marker and the text after it."""
+    if text[:1] not in _BULLET_OPENERS:
+        return None
     match = _BULLET.match(text)
     if match is None:
         return None

@@ -23,10 +23,12 @@ __all__ = ["Line", "drop_furniture", "joined", "lines_of_text", "normal"]
 _PAGE_NUMBER = re.compile(
     r"\A[-－—–‐ー\s]*(?:[pP]\.?\s*)?[0-9０-９]{1,3}(?:\s*/\s*[0-9０-９]{1,3})?[-－—–‐ー\s]*\Z"
 )
-_SPACES = re.compile(r"[ \t\u3000]+")
+# A page number, folded, is short (``-3-``, ``p.12``, ``3/12``): longer lines are not tried.
+_PAGE_NUMBER_MAX = 24
 
 
-@attrs.frozen(kw_only=True)
+# Not slotted: the text reader fills a line's __dict__ at once (its trusted constructor).
+@attrs.frozen(kw_only=True, slots=False)
 class Line:
     """One printed line: its text (trailing spaces removed), page, line number, position.
 
@@ -61,7 +63,15 @@ class Line:
 
 def normal(text: str) -> str:
     """Text folded for comparing headings: NFKC, spaces removed."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    # Most lines are normalised already (NFKC's quick check says so at once), and
+    # after NFKC the only spaces left are " " and tabs: three calls, no regex.
+    if not _is_normalized("NFKC", text):
+        text = _normalize("NFKC", text)
+    return text.replace(" ", "").replace("\t", "")
+
+
+_is_normalized = unicodedata.is_normalized
+_normalize = unicodedata.normalize
 
 
 def lines_of_text(text: str) -> list[Line]:
@@ -70,33 +80,73 @@ def lines_of_text(text: str) -> list[Line]:
     A blank line is remembered on the line after it (``gap_before``): PDF tools print
     blank lines between wrapped lines too, so it is a hint, never a paragraph break.
     """
+    raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[Line] = []
+    append = out.append
+    new = _new
     page = 1
     number = 0
     gap = False
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        while "\f" in raw:
-            before, raw = raw.split("\f", 1)
-            if before.strip():
-                number += 1
-                out.append(_line(before, page, number, gap))
-                gap = False
-            page += 1
-            number = 0
+    for raw in raws:
+        if "\f" in raw:
+            while "\f" in raw:
+                before, raw = raw.split("\f", 1)
+                if before.strip():
+                    number += 1
+                    out.append(_line(before, page, number, gap))
+                    gap = False
+                page += 1
+                number = 0
         number += 1
-        if not raw.strip():
+        stripped = raw.rstrip()
+        if not stripped:
             gap = True
             continue
-        out.append(_line(raw, page, number, gap))
+        # The text reader's trusted constructor, inline: every field is known to be of
+        # its type, so the line's __dict__ is filled at once rather than field by field.
+        body = stripped.lstrip(" \t\u3000")
+        line = new(Line)
+        line.__dict__.update(
+            text=body,
+            page=page,
+            number=number,
+            indent=len(stripped) - len(body),
+            x=None,
+            y=None,
+            size=None,
+            level=None,
+            gap_before=gap,
+            cells=None,
+            folded=normal(body),
+        )
+        append(line)
         gap = False
     return out
 
 
+_new = object.__new__
+
+
 def _line(raw: str, page: int, number: int, gap: bool) -> Line:
+    # The text reader's trusted constructor: every field is known to be of its type, so
+    # the instance's __dict__ is filled at once rather than field by field.
     stripped = raw.rstrip()
     body = stripped.lstrip(" \t\u3000")
-    indent = len(stripped) - len(body)
-    return Line(text=body, page=page, number=number, indent=indent, gap_before=gap)
+    line = _new(Line)
+    line.__dict__.update(
+        text=body,
+        page=page,
+        number=number,
+        indent=len(stripped) - len(body),
+        x=None,
+        y=None,
+        size=None,
+        level=None,
+        gap_before=gap,
+        cells=None,
+        folded=normal(body),
+    )
+    return line
 
 
 def drop_furniture(lines: Sequence[Line]) -> tuple[list[Line], int]:
@@ -110,30 +160,31 @@ def drop_furniture(lines: Sequence[Line]) -> tuple[list[Line], int]:
     numbers = {
         index
         for index, line in enumerate(lines)
-        if _PAGE_NUMBER.match(line.text) and _is_page_edge(index, lines)
+        if len(line.folded) <= _PAGE_NUMBER_MAX
+        and _PAGE_NUMBER.match(line.text)
+        and _is_page_edge(index, lines)
     }
+    # The lines at a page edge: the first and last, those beside a page break, and
+    # those beside a page number (found from the breaks and numbers, not line by line).
+    last = len(lines) - 1
+    edge: set[int] = {0, last} if lines else set()
+    for index in range(last):
+        if lines[index].page != lines[index + 1].page:
+            edge.update((index, index + 1))
+    for index in numbers:
+        edge.update((index - 1, index + 1))
     edges: Counter[str] = Counter()
-    for index, line in enumerate(lines):
-        if index in numbers:
-            continue
-        before = index - 1
-        after = index + 1
-        at_edge = (
-            before < 0
-            or after >= len(lines)
-            or lines[before].page != line.page
-            or lines[after].page != line.page
-            or before in numbers
-            or after in numbers
-        )
-        if at_edge and len(line.text) <= 40:
-            edges[line.folded] += 1
+    for index in edge:
+        if 0 <= index <= last and index not in numbers and len(lines[index].text) <= 40:
+            edges[lines[index].folded] += 1
     repeated = {text for text, count in edges.items() if count >= 3}
-    kept: list[Line] = []
-    for index, line in enumerate(lines):
-        if index in numbers or (repeated and line.folded in repeated):
-            continue
-        kept.append(line)
+    if not numbers and not repeated:
+        return list(lines), 0
+    kept = [
+        line
+        for index, line in enumerate(lines)
+        if index not in numbers and line.folded not in repeated
+    ]
     return kept, len(lines) - len(kept)
 
 

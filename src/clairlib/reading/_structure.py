@@ -17,6 +17,7 @@ import attrs
 from clairlib.findings import Finding, Severity
 from clairlib.model import Block, BlockKind, CrossListing, Priority
 from clairlib.reading._headings import (
+    OPENERS,
     Heading,
     HeadingKind,
     classify,
@@ -30,6 +31,8 @@ __all__ = ["Body", "Node", "ProgrammeNode", "TableNode", "read_body"]
 
 _PART = re.compile(r"\A[【\[](.+)[】\]]\s*(?:\(.*\))?\Z")
 _ENDS_SENTENCE = ("。", "。」", "。）", "。)", "。』")
+# What a caption opens with, folded (NFKC makes ＜ <): most lines are no caption.
+_CAPTION_OPENERS = frozenset("<〈【")
 
 
 @attrs.define
@@ -264,10 +267,15 @@ class _Reader:
 
     def _classify(self, line: Line) -> Heading | None:
         # Each line is asked what heading it would be up to three times: once is enough.
+        # Most lines open with no heading's mark: those are answered at once.
+        if line.text[:1] not in OPENERS:
+            return None
         key = id(line)
-        if key not in self.classified:
-            self.classified[key] = classify(line.text)
-        return self.classified[key]
+        try:
+            return self.classified[key]
+        except KeyError:
+            heading = self.classified[key] = classify(line.text, compact=line.folded)
+            return heading
 
     def _opens_part(self, index: int) -> bool:
         # 【管理関係】, 【参考】: a part of its own after the business sections, whose
@@ -362,8 +370,13 @@ class _Reader:
             if self.part is not None:
                 self.part_lines += 1
                 continue
-            part = _PART.match(line.folded)
-            if part is not None and self.body.sections and self._opens_part(index):
+            folded = line.folded
+            if (
+                folded[:1] in "【["
+                and _PART.match(folded) is not None
+                and self.body.sections
+                and self._opens_part(index)
+            ):
                 self._close()
                 self.part = line
                 continue
@@ -374,7 +387,7 @@ class _Reader:
                     self.table = TableNode(caption="", line=line)
                 self.table.lines.append(line)
                 continue
-            caption = is_caption(line.text)
+            caption = is_caption(line.text) if folded[:1] in _CAPTION_OPENERS else None
             heading = self._classify(line)
             if heading is not None and self._accept(heading, line, index):
                 self._open(heading, line)

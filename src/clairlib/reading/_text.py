@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from clairlib.hooks import hookimpl
@@ -13,6 +15,8 @@ __all__ = ["TEXT_READER", "TextOptions", "clairlib_readers", "decode"]
 
 # Text extractions of Japanese documents come as UTF-8, or Shift_JIS from older tools.
 _ENCODINGS = ("utf-8-sig", "cp932")
+# Control characters no text prints (line breaks, tabs and form feeds it does).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 @attrs.frozen(kw_only=True)
@@ -30,8 +34,7 @@ def decode(source: Source) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
-        if controls > 8:
+        if len(_CONTROLS.findall(text, 0, 4096)) > 8:
             raise ReadError(f"{source.name}: binary data, not text (control characters)")
         return text
     raise ReadError(f"{source.name}: not text in UTF-8 or Shift_JIS")

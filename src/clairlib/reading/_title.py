@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -117,17 +118,19 @@ def infer_title(lines: Sequence[Line], found: Title) -> Title:
             )
     if fiscal is None:
         years: Counter[int] = Counter()
-        for line in lines:
-            for match in _CAPTION_YEAR.finditer(line.folded):
-                year = _fiscal(match.group(1))
-                if year is not None:
-                    years[year.year] += 1
+        # One scan of the text, its lines kept apart: a caption stands on one line.
+        for match in _CAPTION_YEAR.finditer("\n".join(line.folded for line in lines)):
+            year = _fiscal(match.group(1))
+            if year is not None:
+                years[year.year] += 1
         if years:
             fiscal = FiscalYear(years.most_common(1)[0][0])
             how.append(f"the fiscal year from {sum(years.values())} table captions")
     return attrs.evolve(found, kind=kind, fiscal_year=fiscal, inferred="; ".join(how) or None)
 
 
+# A document repeats its year in every caption: each printed form is parsed once.
+@functools.lru_cache(maxsize=256)
 def _fiscal(text: str, *, context: FiscalYear | None = None) -> FiscalYear | None:
     try:
         return FiscalYear.parse(text, context=context)

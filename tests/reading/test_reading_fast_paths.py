@@ -1,0 +1,67 @@
+"""The reader's fast paths give what the plain ones give: lines, folds and figures."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from hypothesis import given
+
+from clairlib.model import Quantity
+from clairlib.reading._figures import quantities
+from clairlib.reading._layout import Line, lines_of_text, normal
+from tests.strategies import printed_texts
+
+
+@given(printed_texts)
+def test_folding_is_nfkc_without_spaces(text: str) -> None:
+    """``normal`` is NFKC with half-width, ideographic and tab spaces removed."""
+    assert re.sub(r"[ \t\u3000]+", "", unicodedata.normalize("NFKC", text)) == normal(text)
+
+
+@given(printed_texts)
+def test_lines_of_text_are_the_lines_their_constructor_makes(text: str) -> None:
+    """Each line the text reader builds equals the Line its own __init__ makes, fold too."""
+    for line in lines_of_text(text):
+        plain = Line(
+            text=line.text,
+            page=line.page,
+            number=line.number,
+            indent=line.indent,
+            gap_before=line.gap_before,
+        )
+        assert plain == line
+        assert plain.folded == line.folded
+        assert line.text == line.text.rstrip()
+        assert line.text.strip()
+
+
+def test_lines_keep_indent_page_and_number() -> None:
+    """An indented line keeps its indent; a form feed inside a line starts a page there."""
+    lines = lines_of_text("　 本部において\r\n\n二行目\f三行目  \n")
+    assert [
+        ("本部において", 1, 1, 2, False),
+        ("二行目", 1, 3, 0, True),
+        ("三行目", 2, 1, 0, False),
+    ] == [(line.text, line.page, line.number, line.indent, line.gap_before) for line in lines]
+    assert "本部において" == lines[0].folded
+
+
+def test_a_figure_ending_its_block_is_read() -> None:
+    """``…参加者は 30 名`` with no 。 after it is a figure, as it is with one."""
+    expected = [Quantity(value=Decimal(30), unit="名", text="30 名")]
+    assert expected == [q for q, _, _ in quantities("参加者は 30 名")]
+    assert expected == [q for q, _, _ in quantities("参加者は 30 名。")]
+
+
+def test_figures_found_from_the_digits_keep_their_words() -> None:
+    """Lead words (延べ約), a mixed scale (7万9千), a change and an ordinal read as before."""
+    found = quantities("第 3 回は延べ約 1,200 名、前年度比 5 件増、7万9千人が来場した")
+    assert [
+        ("1200", "名", 1, "approximately", "gross"),
+        ("79", "人", 1000, None, "distinct"),
+    ] == [
+        (str(q.value), q.unit, q.scale, q.qualifier.value if q.qualifier else None, b.value)
+        for q, b, _ in found
+    ]
