@@ -849,6 +849,7 @@ def schema_documents(kind: str) -> st.SearchStrategy[Any]:
     name = kind.title().replace("_", "")
     return from_json_schema(_inlined(defs[name], defs, {}, 1))
 
+
 # Printed text as a PDF tool extracts it: Japanese, full- and half-width digits and
 # letters, the spaces documents print (half-width, ideographic, tabs, no-break), form
 # feeds and line breaks of either kind, and a few characters NFKC changes (㈱, ①, ｶ).
