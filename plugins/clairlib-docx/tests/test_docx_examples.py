@@ -132,11 +132,10 @@ def test_fy2013_officers_printed(headings: Any) -> None:
 
 
 def test_fy2013_two_level_header_spans(headings: Any) -> None:
-    """主な分野別配信記事本数（重複あり） 観光 spans メルマガ, フォーラム, HP・クレアレポート等."""
+    """主な分野別配信記事本数（重複あり） once over 観光, 物産, その他経済, each over its three."""
     document, _ = _export("fy2013-report.json")
     rows = _rows_of(document, "<平成 25 年度 経済交流に関する主な情報発信状況>")
-    top = [text.replace("\n", "") for text in rows[0]]
-    assert 3 == top.count("主な分野別配信記事本数（重複あり） 観光")
-    assert ["メルマガ", "フォーラム", "HP・クレアレポート等"] == [
-        text.replace("\n", "") for text in rows[1][2:5]
-    ]
+    flat = [[text.replace("\n", "") for text in row] for row in rows[:3]]
+    assert ["主な国", "計", *["主な分野別配信記事本数（重複あり）"] * 9] == flat[0]
+    assert ["主な国", "計", *["観光"] * 3, *["物産"] * 3, *["その他経済"] * 3] == flat[1]
+    assert ["メルマガ", "フォーラム", "HP・クレアレポート等"] * 3 == flat[2][2:]

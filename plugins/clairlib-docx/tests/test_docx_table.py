@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from clairlib_docx._layout import header_words
 from clairlib_docx._sanitize import Sanitiser
 from clairlib_docx._styles import TEXT_WIDTH_TWIPS
 from clairlib_docx._table import TableWriter
@@ -373,6 +375,117 @@ def test_a_bracketed_column_is_printed_inside_the_one_before() -> None:
     assert [] == [text for text in printed if text not in xml]
 
 
+def _levels(group: str, labels: tuple[str, ...], prefix: str) -> tuple[Column, ...]:
+    return tuple(
+        Column(key=f"{prefix}{i}", label=label, group=group, role=ColumnRole.SUM, unit="件")
+        for i, label in enumerate(labels)
+    )
+
+
+def _header_texts(xml: str) -> list[list[tuple[str, str]]]:
+    """Per header row, each cell's text (a line break as a newline) and its gridSpan."""
+    rows = []
+    for row in xml.split("</w:tr>"):
+        if "<w:tblHeader/>" not in row:
+            break
+        cells = []
+        for cell in row.split("<w:tc>")[1:]:
+            span = re.search(r'gridSpan w:val="(\d+)"', cell)
+            text = "".join(
+                "\n" if part == "<w:br/>" else part
+                for part in re.findall(r"<w:br/>|(?<=>)[^<]+(?=</w:t>)", cell)
+            )
+            cells.append((text, span.group(1) if span else "1"))
+        rows.append(cells)
+    return rows
+
+
+def test_shared_upper_level_printed_once() -> None:
+    """Groups sharing their upper level print it once over all, each group beneath it."""
+    labels = ("メルマガ", "フォーラム")
+    upper = "配信記事本数"
+    table = Table(
+        id="t",
+        caption="",
+        columns=(
+            Column(key="country", label="主な国"),
+            *_levels(f"{upper} 観光", labels, "a"),
+            *_levels(f"{upper} 物産", labels, "b"),
+        ),
+        rows=(Row(cells={"country": "タイ", "a0": count(1)}),),
+    )
+    xml, _, _ = _write_table(table)
+    assert [
+        [("主な国", "1"), ("配信記事本数", "4")],
+        [("", "1"), ("観光", "2"), ("物産", "2")],
+        [("", "1"), ("メルマガ", "1"), ("フォーラム", "1"), ("メルマガ", "1"), ("フォーラム", "1")],
+    ] == _header_texts(xml)
+
+
+def test_groups_that_differ_in_a_number_stay_one_level() -> None:
+    """平成 24 年度 and 平成 25 年度 are two headers, not 平成 over 24 年度 and 25 年度."""
+    table = Table(
+        id="t",
+        caption="",
+        columns=(
+            *_levels("平成 24 年度", ("件数", "人数"), "a"),
+            *_levels("平成 25 年度", ("件数", "人数"), "b"),
+        ),
+        rows=(Row(cells={"a0": count(1)}),),
+    )
+    xml, _, _ = _write_table(table)
+    assert [("平成 24 年度", "2"), ("平成 25 年度", "2")] == _header_texts(xml)[0]
+
+
+def test_fy2013_information_table_headers_as_printed() -> None:
+    """経済交流に関する主な情報発信状況: the upper header once, and no header word broken.
+
+    The words are typed from the printed table (which breaks them: メル/マガ, フォー/ラム);
+    each sub-column is at least as wide as its widest word at the table's own text size,
+    a full-width character being one em (10 twips a half-point).
+    """
+    from clairlib import samples
+
+    report = samples.fy2013_report()
+    table = next(t for t in report.tables if t.caption.endswith("経済交流に関する主な情報発信状況"))
+    xml, _, writer = _write_table(table)
+    header = _header_texts(xml)
+    assert [("主な国", "1"), ("計", "1"), ("主な分野別配信記事本数（重複あり）", "9")] == header[0]
+    assert [("観光", "3"), ("物産", "3"), ("その他経済", "3")] == header[1][2:]
+    sub = [("メルマガ", "1"), ("フォーラム", "1"), ("HP・クレア\nレポート等", "1")]
+    assert sub * 3 == header[2][2:]
+    size = 18
+    if "<w:sz " in xml:
+        size = int(xml.split('<w:sz w:val="')[1].split('"')[0])
+    margin = 108
+    if "<w:tblCellMar>" in xml:
+        margin = int(xml.split('<w:tblCellMar><w:left w:w="')[1].split('"')[0])
+    grid = [int(width) for width in re.findall(r'<w:gridCol w:w="(\d+)"/>', xml)]
+    full_width = size * 10  # twips of one full-width character at this size
+    # (column, widest printed word in full-width characters): メルマガ 4, フォーラム 5,
+    # レポート等 5 (HP・クレア is 2 half-width + 4 full-width), 主な国 3.
+    needs = [(0, 3)] + [(2 + 3 * g + i, n) for g in range(3) for i, n in enumerate((4, 5, 5))]
+    short = [c for c, n in needs if grid[c] - 2 * margin < n * full_width]
+    assert [] == short
+    assert 14 <= size  # no smaller than 7 pt
+    assert sum(grid) <= TEXT_WIDTH_TWIPS
+    assert len(grid) == len(writer.widths)
+
+
 def count(value: int, unit: str = "件", text: str | None = None) -> Quantity:
     """A printed count."""
     return Quantity(value=Decimal(value), unit=unit, text=text)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("HP・クレアレポート等", ["HP・", "クレア", "レポート等"]),
+        ("フォーラム", ["フォーラム"]),
+        ("主な分野別配信記事本数（重複あり）", ["主な分野別配信記事本数", "（重複あり）"]),
+        ("アクセス数(件)", ["アクセス数", "(件)"]),
+    ],
+)
+def test_header_words(header: str, expected: list[str]) -> None:
+    """A header wraps between its words; a long katakana compound between its parts."""
+    assert expected == header_words(header)

@@ -13,6 +13,11 @@ from clairlib_docx._sanitize import EMPTY, Clean
 
 HALF_WIDTH = 92  # twips a half-width character takes at 9 pt, the table text size
 CELL_PADDING = 260  # the table style's left and right cell margins, and a little air
+# A crowded table's cells keep 1 mm each side instead of the style's 1.9 mm: what a
+# printed table does before it breaks a word. The air stays the same.
+NARROW_MARGIN = 57
+NARROW_PADDING = CELL_PADDING - 2 * 108 + 2 * NARROW_MARGIN
+LONG_WORD_CHUNK = 4  # half-width characters: a longer word breaks into pieces this wide
 MAX_STRETCH = 1.5
 
 
@@ -170,9 +175,72 @@ def unbreakable(text: str) -> int:
     return widest
 
 
+# Words of its own inside a longer katakana compound: the body's name, which prefixes
+# the titles of its publications in every CLAIR document (クレアレポート, クレアメールマガジン).
+_OWN_WORDS = ("クレア",)
+
+
+def _script(char: str) -> str:
+    if "\u3040" <= char <= "\u309f":
+        return "hiragana"
+    if "\u30a0" <= char <= "\u30ff" or "\uff66" <= char <= "\uff9f":
+        return "katakana"
+    if "\u4e00" <= char <= "\u9fff" or char in "々〆ヶ":
+        return "kanji"
+    if char.isalnum():
+        return "latin"
+    return "mark"
+
+
+def _pieces(word: str) -> list[str]:
+    """A long word cut where its script changes: where Japanese text breaks most readably.
+
+    Hiragana (okurigana, particles) and marks stay with what precedes them and a lone
+    character joins its neighbour (``レポート`` + ``等``), so no piece is a stray kana.
+    """
+    runs: list[str] = []
+    kinds: list[str] = []
+    for char in word:
+        kind = _script(char)
+        if runs and (kind == kinds[-1] or kind in ("hiragana", "mark")):
+            runs[-1] += char
+        else:
+            runs.append(char)
+            kinds.append(kind)
+    out: list[str] = []
+    for run in runs:
+        for own in _OWN_WORDS:
+            if run.startswith(own) and len(run) > len(own):
+                out.append(own)
+                run = run[len(own) :]
+        if out and (len(run) == 1 or len(out[-1]) == 1):
+            out[-1] += run
+        else:
+            out.append(run)
+    return out
+
+
+def header_words(text: str) -> list[str]:
+    """A header's words: :func:`words`, a word longer than six characters cut in pieces."""
+    out: list[str] = []
+    for word in words(text):
+        out.extend(_pieces(word) if len(word) > SHORT_WORD else [word])
+    return out
+
+
 def header_minimum(label: str) -> int:
-    """The narrowest a header gets: it wraps only between its words or at its line breaks."""
-    return max((text_width(word) for word in words(label)), default=0)
+    """The narrowest a header gets, in half-width characters.
+
+    It wraps only between its words or at its line breaks: a word of up to six
+    characters stays whole; a longer piece may break, but not into stray characters.
+    """
+    return max(
+        (
+            text_width(word) if len(word) <= SHORT_WORD else min(text_width(word), LONG_WORD_CHUNK)
+            for word in header_words(label)
+        ),
+        default=0,
+    )
 
 
 def fit(minimums: list[int], preferred: list[int], available: int) -> list[int]:
@@ -207,9 +275,9 @@ def fit(minimums: list[int], preferred: list[int], available: int) -> list[int]:
     return widths
 
 
-def twips(characters: int, half_width: int = HALF_WIDTH) -> int:
+def twips(characters: int, half_width: int = HALF_WIDTH, padding: int = CELL_PADDING) -> int:
     """The width of a cell holding ``characters`` half-width characters, with its margins."""
-    return max(characters, 2) * half_width + CELL_PADDING
+    return max(characters, 2) * half_width + padding
 
 
 def text_width(text: str) -> int:

@@ -14,19 +14,22 @@ from collections.abc import Callable, Sequence
 from clairlib.findings import join_path
 from clairlib.model import Column, Quantity, Row, RowKind, Table
 from clairlib_docx._fold import fold
+from clairlib_docx._header import HeaderCell, HeaderSpan, header_grid
 from clairlib_docx._layout import (
     CELL_PADDING,
+    NARROW_MARGIN,
+    NARROW_PADDING,
     Layout,
     find_layout,
     fit,
     header_minimum,
+    header_words,
     is_empty,
     item_merges,
     segments,
     text_width,
     twips,
     unbreakable,
-    words,
 )
 from clairlib_docx._numbers import is_numeric_column, quantity_text
 from clairlib_docx._sanitize import EMPTY, Clean, Sanitiser, literal
@@ -126,7 +129,8 @@ class TableWriter:
         self.base_size = size
         self.size = size  # half-points of the table text; smaller where a table is crowded
         self.half_width = size * 5 + 2
-        self._spans_cache: list[tuple[int, int, Clean, list[Clean] | None]] | None = None
+        self.padding = CELL_PADDING  # twips of a cell's margins; narrower where crowded
+        self._grid_cache: list[list[HeaderCell]] | None = None
         self.openings: list[tuple[str, str]] = []  # per column: (left, right)-aligned opening
 
     @staticmethod
@@ -168,8 +172,10 @@ class TableWriter:
         Each column is measured with East Asian widths: its least width keeps every
         number, date and short word of its cells and every word of its header whole;
         its preferred width keeps each line whole. Where the least widths do not fit
-        the page at the table's text size, the text is made smaller, a half-point at a
-        time down to 7 pt, before anything is broken.
+        the page, the table prints as a printed report's crowded table does, still on
+        the portrait page among its text: smaller, a half-point at a time down to 7 pt,
+        with narrower cell margins at each size before the next, before anything is
+        broken.
         """
         rows = self.table.rows
         sample = list(rows[:_SAMPLE_ROWS])
@@ -198,6 +204,12 @@ class TableWriter:
                 high = max(high, *(text_width(line) for line in text.split("\n")))
             cells_least.append(low)
             preferred.append(high)
+        spanning = [
+            (cell.start, cell.end, cell.text)
+            for row in self._header_grid()
+            for cell in row
+            if cell.end > cell.start and cell.merge != "continue"
+        ]
         # First every header word whole; where no size down to 7 pt fits that, headers
         # break inside their words too (as the printed tables do: メル/マガ), but never
         # a number, a date or a short word of a cell.
@@ -205,36 +217,38 @@ class TableWriter:
             least = [max(cell, header) for cell, header in zip(cells_least, headers, strict=True)]
             if headers is headers_least:
                 # A header spanning several columns keeps its words whole across their sum.
-                for start, end, text, _ in self._header_spans():
-                    if end > start:
-                        short = header_minimum(text) - sum(least[start : end + 1])
+                for start, end, text in spanning:
+                    short = header_minimum(text) - sum(least[start : end + 1])
+                    if short > 0:
                         for index in range(start, end + 1):
-                            least[index] += max(0, short) // (end - start + 1) + 1
+                            least[index] += -(-short // (end - start + 1))
             for size in range(self.base_size, _SMALLEST - 1, -1):
                 half_width = size * 5 + 2
-                lows = [twips(width, half_width) for width in least]
-                if sum(lows) <= TEXT_WIDTH_TWIPS:
-                    return self._fitted(size, lows, preferred)
-        return self._fitted(_SMALLEST, [twips(w, _SMALLEST * 5 + 2) for w in least], preferred)
+                for padding in (CELL_PADDING, NARROW_PADDING):
+                    lows = [twips(width, half_width, padding) for width in least]
+                    if sum(lows) <= TEXT_WIDTH_TWIPS:
+                        return self._fitted(size, padding, lows, preferred)
+        lows = [twips(w, _SMALLEST * 5 + 2, NARROW_PADDING) for w in least]
+        return self._fitted(_SMALLEST, NARROW_PADDING, lows, preferred)
 
-    def _fitted(self, size: int, lows: list[int], preferred: list[int]) -> list[int]:
-        self.size, self.half_width = size, size * 5 + 2
-        highs = [twips(width, self.half_width) for width in preferred]
+    def _fitted(self, size: int, padding: int, lows: list[int], preferred: list[int]) -> list[int]:
+        self.size, self.half_width, self.padding = size, size * 5 + 2, padding
+        highs = [twips(width, self.half_width, padding) for width in preferred]
         return fit(lows, highs, TEXT_WIDTH_TWIPS)
 
-    def _header_spans(self) -> list[tuple[int, int, Clean, list[Clean] | None]]:
-        if self._spans_cache is None:
-            self._spans_cache = self._spans()
-        return self._spans_cache
+    def _header_grid(self) -> list[list[HeaderCell]]:
+        if self._grid_cache is None:
+            self._grid_cache = header_grid(self._spans())
+        return self._grid_cache
 
     def _wrap(self, text: Clean, width: int) -> Clean:
         """A header broken into lines between its words only, to fit ``width`` twips."""
-        room = max(1, (width - CELL_PADDING) // self.half_width)
+        room = max(1, (width - self.padding) // self.half_width)
         lines: list[str] = []
         for printed in text.split("\n"):
             current = ""
             for piece in printed.split():
-                for number, word in enumerate(words(piece)):
+                for number, word in enumerate(header_words(piece)):
                     # The printed space between two pieces stays; the parts of one join up.
                     joined = f"{current} {word}" if current and not number else current + word
                     if current and text_width(joined) > room:
@@ -247,21 +261,21 @@ class TableWriter:
 
     # -- rows ---------------------------------------------------------------------------
 
-    def _spans(self) -> list[tuple[int, int, Clean, list[Clean] | None]]:
-        """Header cells: (first column, last column, text, labels beneath or None).
+    def _spans(self) -> list[HeaderSpan]:
+        """Header cells by column group: first and last column, text, labels beneath.
 
         Columns sharing a ``group`` sit under one spanning cell. Where their own labels
         are all empty the group is the whole header of those columns, and a column just
         before them labelled as the group joins it (研修名 over a name and a session).
         """
         columns = self.columns
-        spans: list[tuple[int, int, Clean, list[Clean] | None]] = []
+        spans: list[HeaderSpan] = []
         index = 0
         while index < len(columns):
             column = columns[index]
             label = self._clean(column.label, ("columns", index, "label"))
             if not column.group:
-                spans.append((index, index, label, None))
+                spans.append(HeaderSpan(index, index, label, None))
                 index += 1
                 continue
             end = index
@@ -278,40 +292,30 @@ class TableWriter:
                 for sub in range(index, end + 1)
             ]
             start = index
-            if spans and spans[-1][3] is None and spans[-1][0] == spans[-1][1]:
+            if spans and not spans[-1].group and spans[-1].start == spans[-1].end:
                 previous = spans[-1]
-                if previous[2] == group:
+                if previous.text == group:
                     spans.pop()
-                    start = previous[0]
+                    start = previous.start
                     labels.insert(0, EMPTY)
-            subs = labels if any(labels) else None
-            spans.append((start, end, group, subs))
+            subs = tuple(labels) if any(labels) else None
+            spans.append(HeaderSpan(start, end, group, subs, group=True))
             index = end + 1
         return spans
 
     def _header(self) -> list[str]:
         widths = self.widths
-        spans = self._header_spans()
-        two_rows = any(subs is not None for _, _, _, subs in spans)
-        if not two_rows and not any(text for _, _, text, _ in spans):
+        grid = self._header_grid()
+        if len(grid) == 1 and not any(cell.text for cell in grid[0]):
             return []  # a table printed without headers
-        top: list[str] = []
-        bottom: list[str] = []
-        for start, end, text, subs in spans:
-            width, span = sum(widths[start : end + 1]), end - start + 1
-            if subs is None:
-                text = self._wrap(text, width)
-                top.append(_head(width, text, span=span, merge="restart" if two_rows else ""))
-                bottom.append(_head(width, EMPTY, span=span, merge="continue"))
-            else:
-                top.append(_head(width, self._wrap(text, width), span=span))
-                bottom.extend(
-                    _head(widths[start + offset], self._wrap(label, widths[start + offset]))
-                    for offset, label in enumerate(subs)
-                )
-        rows = [f"{_HEADER_ROW}{''.join(top)}</w:tr>"]
-        if two_rows:
-            rows.append(f"{_HEADER_ROW}{''.join(bottom)}</w:tr>")
+        rows = []
+        for cells in grid:
+            heads = []
+            for cell in cells:
+                width, span = sum(widths[cell.start : cell.end + 1]), cell.end - cell.start + 1
+                text = self._wrap(cell.text, width) if cell.text else EMPTY
+                heads.append(_head(width, text, span=span, merge=cell.merge))
+            rows.append(f"{_HEADER_ROW}{''.join(heads)}</w:tr>")
         return rows
 
     def _data_row(self, texts: Texts) -> str:
@@ -487,6 +491,13 @@ class TableWriter:
             self.tick(index - reported)
         return out
 
+    def _margins(self) -> str:
+        """A crowded table's own narrower cell margins (the style's stand otherwise)."""
+        if self.padding == CELL_PADDING:
+            return ""
+        side = f'w:w="{NARROW_MARGIN}" w:type="dxa"'
+        return f"<w:tblCellMar><w:left {side}/><w:right {side}/></w:tblCellMar>"
+
     # -- the whole table ----------------------------------------------------------------
 
     def xml(self) -> str:
@@ -499,7 +510,8 @@ class TableWriter:
             [
                 '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
                 f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-                '<w:tblLayout w:type="fixed"/>'
+                '<w:tblLayout w:type="fixed"/>',
+                self._margins(),
                 '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
                 'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
                 f"<w:tblGrid>{grid}</w:tblGrid>",
