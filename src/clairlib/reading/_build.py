@@ -28,6 +28,7 @@ from clairlib.model import (
     Table,
 )
 from clairlib.reading._figures import prose_figures
+from clairlib.reading._governance import Governance, read_governance
 from clairlib.reading._layout import Line, drop_furniture, normal
 from clairlib.reading._midterm import build_mid_term
 from clairlib.reading._places import offices_named
@@ -254,6 +255,8 @@ def _annual(
     assembler.figures.extend(prose_figures(preamble, None, None, fiscal, stem="preamble"))
     tables = [attrs.evolve(t, programme=assembler.programme_of_table.get(t.id)) for t in tables]
     ident = f"fy{fiscal.year}-{'report' if kind == ANNUAL_REPORT else 'plan'}"
+    governance = read_governance(body.part, fiscal) if kind == ANNUAL_REPORT else None
+    findings.extend(_part_findings(body, governance))
     document: Document
     if kind == ANNUAL_REPORT:
         document = AnnualReport(
@@ -266,6 +269,8 @@ def _annual(
             sections=sections,
             tables=tuple(tables),
             figures=tuple(assembler.figures),
+            meetings=governance.meetings if governance else (),
+            organisation=governance.organisation if governance else None,
         )
     else:
         # A plan prints no tables of results: its table text stays in its blocks.
@@ -279,6 +284,31 @@ def _annual(
             sections=sections,
         )
     return Reading(document=document, findings=tuple(findings), provenance=_provenance(document))
+
+
+def _part_findings(body: Body, governance: Governance | None) -> list[Finding]:
+    # What the 【…】 part after the sections gave, and what of it is left out.
+    if not body.part:
+        return []
+    head = body.part[0]
+    where = f"{head.text.strip()} and the {len(body.part) - 1} lines after it (from {head.origin})"
+    if governance is None:
+        return [
+            _finding(
+                "read.part-not-read",
+                f"{where} are not read: a plan holds no meetings or organisation",
+            )
+        ]
+    found = list(governance.findings)
+    if not governance.meetings and governance.organisation is None:
+        found.append(
+            _finding(
+                "read.part-not-read",
+                f"{where} are not read: no board meeting (第…回理事会(…開催)) and no "
+                "organisation (役員等/機構(…現在)) printed as the reader knows them",
+            )
+        )
+    return found
 
 
 def _placed(table: Table, grid: list[Line]) -> Table:

@@ -13,8 +13,9 @@ import functools
 import re
 
 from clairlib.model import OfficeKind
+from clairlib.reading._layout import normal
 
-__all__ = ["offices_named"]
+__all__ = ["offices_in_order", "offices_named"]
 
 # 本部 as the body's own: at the start, or after punctuation or a particle, optionally
 # preceded by the body's name (クレア, 協会, 東京). After a kanji or katakana it ends another
@@ -64,3 +65,27 @@ def offices_named(text: str) -> tuple[str, ...]:
         for match in single.finditer(text):
             found.add(codes[match.group(1)])
     return tuple(code for code in (headquarters, *order) if code and code in found)
+
+
+def offices_in_order(text: str) -> tuple[str, ...]:
+    """The overseas offices ``text`` names by city (``ニューヨーク``, ``ロンドン事務所``), in order.
+
+    Each office once, in the order the text names them: a list of offices or a table's
+    header row of cities.
+    """
+    _, _, codes, _, _ = _patterns()
+    cities = _cities()
+    found: list[str] = []
+    for match in cities.finditer(normal(text)):
+        code = codes[match.group()]
+        if code not in found:
+            found.append(code)
+    return tuple(found)
+
+
+@functools.cache
+def _cities() -> re.Pattern[str]:
+    _, _, codes, _, _ = _patterns()
+    return re.compile(
+        "|".join(sorted(map(re.escape, (normal(c) for c in codes)), key=len, reverse=True))
+    )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from clairlib.findings import Finding, Severity
+from clairlib.findings import Finding
 from clairlib.model import Block, BlockKind, CrossListing, Priority
 from clairlib.reading._headings import (
     OPENERS,
@@ -79,6 +79,8 @@ class Body:
     sections: list[Node] = attrs.field(factory=list)
     findings: list[Finding] = attrs.field(factory=list)
     tables: list[tuple[TableNode, Block]] = attrs.field(factory=list)
+    # A 【…】 part after the sections (【管理関係】, 【参考】): its heading and every line after.
+    part: list[Line] = attrs.field(factory=list)
 
 
 def _width(lines: Sequence[Line]) -> int:
@@ -104,8 +106,7 @@ class _Reader:
         self.gathering: list[Line] = []
         self.gathering_kind = BlockKind.PARAGRAPH
         self.table: TableNode | None = None
-        self.part: Line | None = None  # a 【…】 part after the sections: not read
-        self.part_lines = 0
+        self.part: Line | None = None  # a 【…】 part after the sections: governance
         self.skip = False  # the next line ends the heading just read
         self.circled_spaced: bool | None = None
         self.classified: dict[int, Heading | None] = {}
@@ -368,7 +369,7 @@ class _Reader:
             if line is self.title_line:
                 continue
             if self.part is not None:
-                self.part_lines += 1
+                self.body.part.append(line)
                 continue
             folded = line.folded
             if (
@@ -379,6 +380,7 @@ class _Reader:
             ):
                 self._close()
                 self.part = line
+                self.body.part.append(line)
                 continue
             if line.cells is not None:
                 # A row the source placed in a grid: a table's, never a heading.
@@ -402,19 +404,6 @@ class _Reader:
                 continue
             self._content(line)
         self._close()
-        if self.part is not None:
-            self.body.findings.append(
-                Finding(
-                    rule="read.part-not-read",
-                    severity=Severity.WARNING,
-                    path="$",
-                    message=(
-                        f"{self.part.text.strip()} and the {self.part_lines} lines after it "
-                        f"(from {self.part.origin}) are not read: governance, officers and "
-                        "staff are typed by hand"
-                    ),
-                )
-            )
         return self.body
 
 
