@@ -185,6 +185,20 @@ def _plain_types(field: Field) -> frozenset[type] | None:
     return frozenset({found, type(None)} if optional else {found})
 
 
+# The readers of the leaf kinds, which need nothing but the value.
+_LEAVES: dict[Kind, Fast] = {
+    Kind.STR: _typed(str),
+    Kind.OFFICE: _typed(str),  # whether the office exists is the rules' question
+    Kind.INT: _whole,
+    Kind.BOOL: _boolean,
+    Kind.DECIMAL: _decimal,
+    Kind.FISCAL_YEAR: _fiscal_year,
+    Kind.PERIOD: _period,
+    Kind.PERIOD_OR_SET: _period_or_set,
+    Kind.COUNTRY: _country,
+}
+
+
 class Compiler:
     """Generates one reading function per model class, on first use."""
 
@@ -198,22 +212,9 @@ class Compiler:
     def function(self, value: Value) -> Fast:
         """The reading function of a value."""
         kind = value.kind
-        if kind is Kind.STR or kind is Kind.OFFICE:
-            return _typed(str)
-        if kind is Kind.INT:
-            return _whole
-        if kind is Kind.BOOL:
-            return _boolean
-        if kind is Kind.DECIMAL:
-            return _decimal
-        if kind is Kind.FISCAL_YEAR:
-            return _fiscal_year
-        if kind is Kind.PERIOD:
-            return _period
-        if kind is Kind.PERIOD_OR_SET:
-            return _period_or_set
-        if kind is Kind.COUNTRY:
-            return _country
+        leaf = _LEAVES.get(kind)
+        if leaf is not None:
+            return leaf
         if kind is Kind.ENUM:
             return {member.value: member for member in value.type}.__getitem__
         if kind is Kind.MODEL:
