@@ -27,6 +27,7 @@ with rule ``docx.invalid-xml-char``, severity warning and the field's path:
 
 from __future__ import annotations
 
+import importlib.util
 import warnings
 from collections.abc import Callable, Iterable
 from typing import IO, Literal
@@ -50,6 +51,8 @@ __all__ = [
     "write_docx",
 ]
 
+# Charts are on where matplotlib is installed (looked up, not imported: it is heavy).
+_CHARTS_DEFAULT = importlib.util.find_spec("matplotlib") is not None
 _CONTROL_CHARACTERS = frozenset(chr(code) for code in range(32)) | {"\ufffe", "\uffff"}
 
 
@@ -98,6 +101,11 @@ class DocxOptions:
     )
     template: str = option(
         "", help="path of a .docx whose styles, letterhead and margins are the base"
+    )
+    charts: bool = option(
+        _CHARTS_DEFAULT,
+        help="draw charts (KPI against the previous year, events by office and country); "
+        "needs clairlib-docx[charts]",
     )
     on_finding: Literal["warn", "error", "ignore"] = option(
         "warn", help="what to do with findings such as removed characters: warn, error, ignore"
@@ -163,6 +171,7 @@ def write_docx(
         progress=progress,
         template=template,
         template_name=chosen.template,
+        charts=chosen.charts,
     )
     if findings and chosen.on_finding == "error":
         raise DocumentError(findings, source="the Word export")

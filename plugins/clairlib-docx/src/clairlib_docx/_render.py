@@ -29,8 +29,12 @@ def render(
     progress: Callable[[int, int | None], None] | None,
     template: bytes | None = None,
     template_name: str = "",
+    charts: bool = False,
 ) -> tuple[bytes, tuple[Finding, ...]]:
-    """The .docx bytes of ``document`` and the findings made while writing it."""
+    """The .docx bytes of ``document`` and the findings made while writing it.
+
+    With ``charts`` a report gets its charts (plans have nothing measured to chart).
+    """
     sanitiser = Sanitiser()
     if isinstance(document, MidTermPlan):
         heading = literal(title) if title else sanitiser.clean(document.title, "$.title")
@@ -46,7 +50,12 @@ def render(
     if progress is not None:
         progress(0, total)
     if isinstance(document, AnnualReport):
-        write_report(writer, document, heading, issuer, personal=personal)
+        pictures = None
+        if charts:
+            from clairlib_docx._chart_pages import ReportCharts
+
+            pictures = ReportCharts(document)
+        write_report(writer, document, heading, issuer, personal=personal, charts=pictures)
     elif isinstance(document, AnnualPlan):
         write_annual_plan(writer, document, heading, issuer)
     else:
@@ -58,6 +67,7 @@ def render(
         author=issuer,
         template=template,
         template_name=template_name,
+        media=writer.media,
     )
     if progress is not None:
         progress(total, total)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from clairlib.model import (
     AnnualPlan,
@@ -19,6 +20,9 @@ from clairlib_docx._organisation import fiscal_year_name, write_governance, writ
 from clairlib_docx._plan import write_targets
 from clairlib_docx._sanitize import Clean, literal
 from clairlib_docx._writer import Writer
+
+if TYPE_CHECKING:
+    from clairlib_docx._chart_pages import ReportCharts
 
 PRIORITY_HEADINGS = {
     Priority.PRIORITY: literal("<重点事業>"),
@@ -81,8 +85,14 @@ def table_index(document: AnnualReport | AnnualPlan) -> dict[str, tuple[int, Tab
 
 
 class _Sections:
-    def __init__(self, writer: Writer, document: AnnualReport | AnnualPlan) -> None:
+    def __init__(
+        self,
+        writer: Writer,
+        document: AnnualReport | AnnualPlan,
+        charts: ReportCharts | None = None,
+    ) -> None:
         self.writer = writer
+        self.charts = charts
         referenced = {
             block.ref
             for block in _blocks(document.sections)
@@ -128,14 +138,29 @@ class _Sections:
                     if table.id not in writer.written_tables:
                         writer.table(table, f"$.tables[{table_number}]")
             self.write(section.sections, f"{where}.sections", depth + 1)
+            if self.charts is not None and depth == 1:
+                # A pillar's indicators close its section.
+                self.charts.pillar(writer, section.pillar, title)
 
 
 def write_report(
-    writer: Writer, document: AnnualReport, title: Clean, issuer: Clean, *, personal: bool
+    writer: Writer,
+    document: AnnualReport,
+    title: Clean,
+    issuer: Clean,
+    *,
+    personal: bool,
+    charts: ReportCharts | None = None,
 ) -> None:
-    """The annual report: title, preamble, pillars, governance, organisation, other tables."""
+    """The annual report: title, preamble, pillars, governance, organisation, other tables.
+
+    With ``charts``, each pillar's section ends with its indicators' chart and the
+    events charts follow the pillars.
+    """
     _front(writer, document, title, issuer)
-    _Sections(writer, document).write(document.sections, "$.sections", 1)
+    _Sections(writer, document, charts).write(document.sections, "$.sections", 1)
+    if charts is not None:
+        charts.write_events(writer)
     write_governance(writer, document.meetings)
     if document.organisation is not None:
         printed = {

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from clairlib.findings import Finding, Severity
 from clairlib.model import Block, BlockKind, Table
+from clairlib_docx._figure import drawing_paragraph, media_name, relationship_id
 from clairlib_docx._sanitize import EMPTY, Clean, Sanitiser, literal
 from clairlib_docx._styles import (
     BODY,
@@ -58,6 +59,8 @@ class Writer:
         self.total = total
         self.done = 0
         self.progress = progress
+        # Pictures for word/media: (relationship id, file name, PNG bytes).
+        self.media: list[tuple[str, str, bytes]] = []
 
     def body(self) -> str:
         """The body written so far, as one string."""
@@ -116,6 +119,14 @@ class Writer:
     def raw(self, xml: str) -> None:
         """WordprocessingML made elsewhere from cleaned text (a table, a figure)."""
         self.parts.append(xml)
+
+    def figure(self, png: bytes, width: float, height: float, caption: Clean) -> None:
+        """A picture ``width`` × ``height`` inches, centred, under it ``図N caption``."""
+        number = len(self.media) + 1
+        self.media.append((relationship_id(number), media_name(number), png))
+        numbered = Clean(f"図{number} {caption}")
+        self.parts.append(drawing_paragraph(number, width, height, numbered))
+        self.paragraph(numbered, style=CAPTION)
 
     # -- blocks -------------------------------------------------------------------------
 
