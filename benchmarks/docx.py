@@ -145,7 +145,7 @@ def _row(label: str, seconds: float, baseline: float, target: float | None = Non
 def whole_report(rounds: int) -> None:
     """The FY2013 report to .docx against the CSV export of the same document."""
     report = samples.fy2013_report()
-    options = DocxOptions(on_finding="ignore")
+    options = DocxOptions(on_finding="ignore", charts=False)
     with tempfile.TemporaryDirectory() as folder:
         clairlib.export(report, "csv", f"{folder}/csv")  # warm-up: imports, caches
         _docx(report, options)
@@ -153,7 +153,24 @@ def whole_report(rounds: int) -> None:
         ours, content = _bench.timed(lambda: _docx(report, options), rounds)
     print(f"FY2013 report ({len(report.tables)} tables), .docx of {len(content):,} bytes:")
     print(_row("CSV export, every table (baseline)", csv, csv))
-    print(_row("Word export", ours, csv, target=3.0))
+    print(_row("Word export, charts off", ours, csv, target=3.0))
+    if not DocxOptions().charts:
+        print("  charts: matplotlib is not installed (clairlib-docx[charts])")
+        return
+    from clairlib_docx._charts import draw
+
+    with_charts = DocxOptions(on_finding="ignore", charts=True)
+
+    def drawn() -> bytes:
+        draw.cache_clear()  # every round draws its charts afresh
+        return _docx(report, with_charts)
+
+    first, _ = _bench.timed(drawn, 1)  # matplotlib's import and the font look-up
+    charted, pictures = _bench.timed(drawn, rounds)
+    print(_row("Word export, charts on, first (imports)", first, csv))
+    print(_row("Word export, charts on", charted, csv))
+    cost = f"{(charted - ours) * 1000:.1f} ms, {len(pictures) - len(content):,} bytes"
+    print(f"  the charts cost {cost}")
 
 
 def main() -> None:

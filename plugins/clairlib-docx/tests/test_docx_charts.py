@@ -121,3 +121,17 @@ def test_no_matplotlib_is_refused_clearly(monkeypatch: pytest.MonkeyPatch) -> No
             _docx(True)
     finally:
         _charts.japanese_font.cache_clear()
+
+
+def test_options_do_not_import_matplotlib() -> None:
+    """Importing the plugin and its options leaves matplotlib unloaded (it is heavy)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, clairlib_docx; clairlib_docx.DocxOptions(); print('matplotlib' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert "False" == done.stdout.strip()
