@@ -118,6 +118,55 @@ def marked_periods(draw: st.DrawFn, days: st.SearchStrategy[date] = any_days) ->
     return Period.since(base) if draw(st.booleans()) else Period.until(base)
 
 
+_ERAS_PRINTED = ["", "", "", "昭和", "平成", "平成", "令和", "平\n成", "H", "R", "㍻", "同", "明治"]
+_SPACES = ["", "", "", " ", "　", "\n"]
+_JOINS = ["～", "～", "-", "から", "より", "まで", "、", ",", "・", "と", "および", "①", ""]
+# What follows a day, and what follows a month or a year.
+_AFTER_DAY = ["(火)", "（ 水）", "(日)", "10:00", "10:00～12:30", "", "", "", "", "頃", "から"]
+_AFTER_MONTH = ["", "", "", "", "", "頃", "現在", "中", "上旬", "末", "から", "間"]
+
+
+def _mostly(low: int, high: int, wide_low: int, wide_high: int) -> st.SearchStrategy[int]:
+    """Numbers in ``low..high`` nine times in ten, else anywhere in the wider range."""
+    return st.one_of(*[st.integers(low, high)] * 9, st.integers(wide_low, wide_high))
+
+
+@st.composite
+def printed_points(draw: st.DrawFn, first: bool = True) -> str:
+    """One point as documents print it: an era, a year, a month, a day, and what follows.
+
+    The shapes are the printed ones (a year, a month of a year, a day, a month and day,
+    a day alone); now and then a number runs past its range (月 13, 日 32, year 0) or a
+    mark does not fit, so that points the reader refuses come up too.
+    """
+    space = st.sampled_from(_SPACES)
+    shapes = ["y", "ym", "ym", "ymd", "ymd", "ymd", "md", "m"] + ([] if first else ["d", "d"])
+    shape = draw(st.sampled_from(shapes))
+    parts: list[str] = []
+    if "y" in shape:
+        era = draw(st.sampled_from(_ERAS_PRINTED))
+        year = draw(_mostly(1, 30, 0, 70) if era else _mostly(1990, 2030, 0, 2200))
+        digits = draw(st.sampled_from([str(year), str(year), f"{year:02d}", "元"]))
+        mark = "年" if shape != "y" else draw(st.sampled_from(["年", "年度", "年度", "年代"]))
+        parts += [era, draw(space), digits, draw(space), mark, draw(space)]
+    if "m" in shape:
+        parts += [str(draw(_mostly(1, 12, 0, 13))), draw(space), draw(st.sampled_from("月月月⽉"))]
+    if "d" in shape:
+        parts += [str(draw(_mostly(1, 28, 0, 32))), draw(space), draw(st.sampled_from("日日日⽇"))]
+    parts += [draw(space), draw(st.sampled_from(_AFTER_DAY if "d" in shape else _AFTER_MONTH))]
+    return "".join(parts)
+
+
+@st.composite
+def printed_expressions(draw: st.DrawFn) -> str:
+    """Points joined by range and list marks (or by nothing), as documents print them."""
+    items = [draw(printed_points())]
+    for _ in range(draw(st.integers(0, 3))):
+        join = [draw(st.sampled_from(_JOINS)), draw(st.sampled_from(_SPACES))]
+        items += [*join, draw(printed_points(first=False))]
+    return "".join(items)
+
+
 # -- clairlib.model: every class and the three documents -----------------------------
 # Built for round trips through clairlib.io: ids are unique within each record list,
 # office codes are reference offices, country codes are ones CLDR knows.

@@ -16,6 +16,7 @@ from clairlib.calendar import (
     UnreadableDateError,
     parse_period,
 )
+from tests.calendar.conftest import span_table
 
 FY13 = FiscalYear(2013)
 MAY_1 = date(2013, 5, 1)
@@ -97,26 +98,23 @@ def test_a_weekday_mismatch_names_both_weekdays() -> None:
         parse_period("平成25年9月3日(水)")
 
 
-@pytest.mark.parametrize(
-    ("text", "start", "end", "part"),
-    [
-        ("平成25年9月上旬", date(2013, 9, 1), date(2013, 9, 10), Part.EARLY),
-        ("平成25年9月初旬", date(2013, 9, 1), date(2013, 9, 10), Part.EARLY),
-        ("平成25年9月中旬", date(2013, 9, 11), date(2013, 9, 20), Part.MIDDLE),
-        ("平成25年9月下旬", date(2013, 9, 21), date(2013, 9, 30), Part.LATE),
-        ("平成24年2月下旬", date(2012, 2, 21), date(2012, 2, 29), Part.LATE),
-        ("平成25年9月末", date(2013, 9, 30), date(2013, 9, 30), Part.MONTH_END),
-        ("平成28年2月月末", date(2016, 2, 29), date(2016, 2, 29), Part.MONTH_END),
-        ("平成25年末", date(2013, 12, 31), date(2013, 12, 31), Part.YEAR_END),
-        ("令和3年度末", date(2022, 3, 31), date(2022, 3, 31), Part.FISCAL_YEAR_END),
-    ],
+@span_table(
+    ("平成25年9月上旬", "2013-09-01", "2013-09-10", Part.EARLY),
+    ("平成25年9月初旬", "2013-09-01", "2013-09-10", Part.EARLY),
+    ("平成25年9月中旬", "2013-09-11", "2013-09-20", Part.MIDDLE),
+    ("平成25年9月下旬", "2013-09-21", "2013-09-30", Part.LATE),
+    ("平成24年2月下旬", "2012-02-21", "2012-02-29", Part.LATE),
+    ("平成25年9月末", "2013-09-30", "2013-09-30", Part.MONTH_END),
+    ("平成28年2月月末", "2016-02-29", "2016-02-29", Part.MONTH_END),
+    ("平成25年末", "2013-12-31", "2013-12-31", Part.YEAR_END),
+    ("令和3年度末", "2022-03-31", "2022-03-31", Part.FISCAL_YEAR_END),
 )
-def test_parts_of_a_month(text: str, start: date, end: date, part: Part) -> None:
+def test_parts_of_a_month(text: str, start: date, end: date, kind: Part) -> None:
     """上旬 is days 1–10, 中旬 11–20, 下旬 21 to the end; 末 is the unit's last day."""
     period = parse_period(text)
     assert isinstance(period, Period)
     assert (start, end) == (period.start, period.end)
-    assert (part, part) == period.parts
+    assert (kind, kind) == period.parts
 
 
 @pytest.mark.parametrize(

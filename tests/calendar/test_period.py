@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 
 from clairlib.calendar import CalendarError, FiscalYear, Period, PeriodSet, Precision
+from tests.calendar.conftest import span_table
 from tests.strategies import period_sets, periods
 
 
@@ -109,22 +110,19 @@ def test_fiscal_years_touched() -> None:
     assert (FiscalYear(2013),) == Period.month(2014, 3).fiscal_years()
 
 
-@pytest.mark.parametrize(
-    ("text", "start", "end", "precision"),
-    [
-        ("2013-08-01", date(2013, 8, 1), date(2013, 8, 1), Precision.DAY),
-        ("2013-08", date(2013, 8, 1), date(2013, 8, 31), Precision.MONTH),
-        ("2013", date(2013, 1, 1), date(2013, 12, 31), Precision.YEAR),
-        ("FY2013", date(2013, 4, 1), date(2014, 3, 31), Precision.FISCAL_YEAR),
-        ("2013-12/2014-01", date(2013, 12, 1), date(2014, 1, 31), Precision.MONTH),
-        ("2013-08-01/2013-09-30", date(2013, 8, 1), date(2013, 9, 30), Precision.DAY),
-        ("FY2022/FY2026", date(2022, 4, 1), date(2027, 3, 31), Precision.FISCAL_YEAR),
-        ("2011/2013", date(2011, 1, 1), date(2013, 12, 31), Precision.YEAR),
-    ],
+@span_table(
+    ("2013-08-01", "2013-08-01", "2013-08-01", Precision.DAY),
+    ("2013-08", "2013-08-01", "2013-08-31", Precision.MONTH),
+    ("2013", "2013-01-01", "2013-12-31", Precision.YEAR),
+    ("FY2013", "2013-04-01", "2014-03-31", Precision.FISCAL_YEAR),
+    ("2013-12/2014-01", "2013-12-01", "2014-01-31", Precision.MONTH),
+    ("2013-08-01/2013-09-30", "2013-08-01", "2013-09-30", Precision.DAY),
+    ("FY2022/FY2026", "2022-04-01", "2027-03-31", Precision.FISCAL_YEAR),
+    ("2011/2013", "2011-01-01", "2013-12-31", Precision.YEAR),
 )
-def test_isoformat_both_ways(text: str, start: date, end: date, precision: Precision) -> None:
+def test_isoformat_both_ways(text: str, start: date, end: date, kind: Precision) -> None:
     """Each precision has one ISO spelling, and ranges join two with '/'."""
-    period = Period(start, end, precision)
+    period = Period(start, end, kind)
     assert text == period.isoformat()
     assert text == str(period)
     assert period == Period.fromisoformat(text)

@@ -23,8 +23,8 @@ from clairlib.calendar import (
 from clairlib.calendar._fastpath import plain as _plain
 from clairlib.calendar._fastpath import plain_list as _plain_list
 from clairlib.calendar._marks import WEEKDAY_KANJI, month_end
-from clairlib.calendar._parse import Reader, parse_uncached
-from tests.strategies import marked_periods, periods, wareki_days
+from clairlib.calendar._parse import Reader, _read, parse_uncached
+from tests.strategies import marked_periods, periods, printed_expressions, wareki_days
 
 # Days whose era year, month and part all have a name: 1873 to 2100, away from its ends
 # so that a range's other side and a fiscal year's end stay inside too.
@@ -247,3 +247,25 @@ def test_any_new_form_text_reads_or_raises_a_calendar_error(
         assert 0 <= span[0] <= span[1] <= len(text)
     else:
         assert isinstance(outcome, (Period, PeriodSet))
+
+
+def _both_lanes(
+    text: str, context: FiscalYear | int | date | None, fast: bool
+) -> tuple[object, ...]:
+    """What the parser makes of ``text``: the result and notes, or the error's every part."""
+    try:
+        result, notes = _read(text, context, False, False, fast)
+    except CalendarError as error:
+        return (type(error), error.reason, error.text, error.span)
+    return (result, result.isoformat(), tuple(notes))
+
+
+@given(
+    printed_expressions(),
+    st.sampled_from([None, FiscalYear(2013), 2013, date(2013, 5, 1)]),
+)
+def test_the_fast_lanes_and_the_general_reader_agree(
+    text: str, context: FiscalYear | int | date | None
+) -> None:
+    """With its fast lanes or without, the parser gives the same Period, notes or error."""
+    assert _both_lanes(text, context, fast=False) == _both_lanes(text, context, fast=True)

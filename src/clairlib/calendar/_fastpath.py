@@ -18,7 +18,7 @@ from clairlib.calendar._period import set_end as _set_end
 from clairlib.calendar._period import set_marks as _set_marks
 from clairlib.calendar._period import set_precision as _set_precision
 from clairlib.calendar._period import set_start as _set_start
-from clairlib.calendar._periodset import PeriodSet
+from clairlib.calendar._periodset import PeriodSet, trusted_set
 from clairlib.calendar._points import SMALL as _SMALL
 
 DAY, MONTH, YEAR, FISCAL_YEAR = (
@@ -167,4 +167,4 @@ def plain_list(text: str) -> Period | PeriodSet | None:
         return None
     if len(periods) == 1:
         return periods[0]
-    return PeriodSet(periods)
+    return trusted_set(tuple(periods))

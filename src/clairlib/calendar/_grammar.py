@@ -26,6 +26,12 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _LIST_MARKS = "[、，,､･・;；" + CIRCLED + "]"
 
 
+#: What may follow a SIMPLE_POINT match for it to be the whole point: a range or list
+#: mark, the first character of a word that joins points (から, まで, と, にかけて…).
+#: None of these can go on a point, so POINT would stop where SIMPLE_POINT stopped.
+SIMPLE_STOPS = frozenset(TILDES + DASHES + "、，,､･・;；" + CIRCLED + "かより至お及並とま迄以にの")
+
+
 def spaced(word: str) -> str:
     """A literal that may have spaces or line breaks between its characters."""
     return _S.join(re.escape(ch) for ch in word)
@@ -71,6 +77,7 @@ TAILS = ("頃", "ごろ", "現在", "時点", "中", "号")
 PLAIN: re.Pattern[str]
 PLAIN_ITEM: re.Pattern[str]
 POINT: re.Pattern[str]
+SIMPLE_POINT: re.Pattern[str]
 WESTERN: re.Pattern[str]
 AFTER: re.Pattern[str]
 END_WORDS: re.Pattern[str]
@@ -99,7 +106,8 @@ def _suffix() -> str:
 
 def compile_patterns() -> None:
     """Build every pattern from the era table."""
-    global PLAIN, PLAIN_ITEM, POINT, WESTERN, AFTER, END_WORDS, DURATION, LEAD, REPEAT
+    global PLAIN, PLAIN_ITEM, POINT, SIMPLE_POINT, WESTERN, AFTER, END_WORDS, DURATION, LEAD
+    global REPEAT
     ERAS.clear()
     ERAS.update(REGISTRY.by_name)
     for known in REGISTRY.eras:
@@ -136,6 +144,16 @@ def compile_patterns() -> None:
     PLAIN = re.compile(
         rf"\s*+({plain_era})?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+"
         rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+(?:({DIGIT}{{1,2}}+)\s*+日\s*+)?)?"
+    )
+    # The common point, '2013年11月7日(木)', '8日(金)', '平成25年度', with the group names
+    # of POINT: the reader's fast lane. It stands for a POINT match only where the text
+    # after it could not go on as a point (see SIMPLE_STOPS); elsewhere POINT decides.
+    SIMPLE_POINT = re.compile(
+        rf"\s*+(?:(?P<era>{plain_era})\s*+)?"
+        rf"(?:(?P<y>{DIGIT}{{1,4}}+)\s*+(?P<ym>年度|年)\s*+)?"
+        rf"(?:(?P<mo>{DIGIT}{{1,2}}+)\s*+(?P<mm>月)\s*+)?"
+        rf"(?:(?P<d>{DIGIT}{{1,2}}+)\s*+日\s*+)?"
+        rf"(?:[(（]\s*+(?P<wd>[月火水木金土日])\s*+[)）]\s*+)?"
     )
     # A list item of plain months or years, '①平成 25 年 7～8 月', '令和4年度～令和8年度':
     # the fast path for lists and ranges.

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import sys
 import warnings
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -33,7 +34,7 @@ from clairlib.calendar._period import (
     period_fromiso,
     trusted_period,
 )
-from clairlib.calendar._periodset import PeriodSet, set_fromiso
+from clairlib.calendar._periodset import PeriodSet, set_fromiso, trusted_set
 from clairlib.calendar._points import WEEKDAY_OF, Point
 from clairlib.calendar._resolve import Context, Resolved, Resolver
 from clairlib.errors import CalendarError
@@ -53,6 +54,16 @@ _MONTHS_WORD = re.compile("[かカヶケヵ箇個]")
 # Only a text with a range or list mark can be a list for the list fast path.
 _LISTISH = re.compile("[~～〜、，,・" + g.CIRCLED + "]")
 _RECURRENCE = {"各月": "P1M", "毎月": "P1M", "毎週": "P1W", "毎年": "P1Y"}
+
+
+_LEAD_CHARS = frozenset(" \t\n\r\u3000、，,､･・;；" + g.CIRCLED)
+
+
+def _lead(text: str, pos: int, hi: int) -> int:
+    """Where the next item starts: past the spaces and list marks at ``pos``."""
+    if pos < hi and (text[pos] in _LEAD_CHARS or text[pos].isspace()):
+        return g.LEAD.match(text, pos, hi).end()  # type: ignore[union-attr]
+    return pos
 
 
 class _Item:
@@ -78,21 +89,46 @@ class _Item:
 class Reader(Resolver):
     """Reads one expression: the text, the context, the options, and the notes to warn."""
 
-    __slots__ = ("after", "after_at", "durations", "repeats", "strict")
+    __slots__ = ("after", "after_at", "durations", "fast", "peeked", "repeats", "strict")
 
-    def __init__(self, text: str, context: Context, lenient: bool, strict: bool) -> None:
+    def __init__(
+        self, text: str, context: Context, lenient: bool, strict: bool, fast: bool = True
+    ) -> None:
         super().__init__(text, context, lenient)
         self.strict = strict
+        self.fast = fast
         self.repeats = "毎" in text or "各" in text
-        self.durations = "間" in text or _MONTHS_WORD.search(text) is not None
+        self.durations = "間" in text or ("月" in text and _MONTHS_WORD.search(text) is not None)
         self.after: re.Match[str] | None = None
         self.after_at = -1
+        self.peeked: tuple[int, int, re.Match[str] | None] = (-1, -1, None)
 
     # -- tokens ---------------------------------------------------------------------------
 
+    def match_point(self, pos: int, end: int) -> re.Match[str] | None:
+        """The point pattern's match at ``pos``, by the fast lane where it is the same.
+
+        SIMPLE_POINT reads the common point (digits, 年, 年度, 月, 日, a weekday) in a
+        fraction of POINT's time; it stands only where what follows could not go on
+        as a point, so both give the same groups (a property test holds them to it).
+        """
+        peeked_at, peeked_end, peeked = self.peeked
+        if peeked_at == pos and peeked_end == end:
+            return peeked
+        text = self.text
+        if self.fast:
+            simple = g.SIMPLE_POINT.match(text, pos, end)
+            stop = simple.end()  # type: ignore[union-attr]  # every group is optional
+            if (stop == end or text[stop] in g.SIMPLE_STOPS) and simple.lastindex is not None:  # type: ignore[union-attr]
+                self.peeked = (pos, end, simple)
+                return simple
+        match = g.POINT.match(text, pos, end)
+        self.peeked = (pos, end, match)
+        return match
+
     def point(self, pos: int, end: int) -> Point:
         text = self.text
-        match = g.POINT.match(text, pos, end)
+        match = self.match_point(pos, end)
         point = None if match is None else Point(match)
         stop = pos if match is None else match.end()
         if (
@@ -114,7 +150,7 @@ class Reader(Resolver):
             or point.month is None
             or point.same
             or point.alt_year is not None
-            or point.match.re is not g.POINT
+            or point.match.re is g.WESTERN
         ):
             self.check_point(point)
         return point
@@ -149,15 +185,17 @@ class Reader(Resolver):
             lo = text.index(inner[0]) + 1
             hi = text.rindex(inner[-1])
         items: list[_Item] = []
-        pos = g.LEAD.match(text, lo, hi).end()  # type: ignore[union-attr]
+        pos = _lead(text, lo, hi)
         while pos < hi:
             item, pos = self.item(pos, hi)
             items.append(item)
+            if pos >= hi:
+                break
             after = self.after if self.after_at == pos else g.AFTER.match(text, pos, hi)
             if after is not None and after.lastgroup == "list":
-                pos = g.LEAD.match(text, after.end(), hi).end()  # type: ignore[union-attr]
+                pos = _lead(text, after.end(), hi)
                 continue
-            pos = g.LEAD.match(text, pos, hi).end()  # type: ignore[union-attr]
+            pos = _lead(text, pos, hi)
             if pos < hi and not self.side_by_side(items[-1], pos, hi):
                 raise self.fail(
                     f"expected the end of the date or a list separator, "
@@ -174,7 +212,7 @@ class Reader(Resolver):
         point = last.points[-1]
         if point.day is None and point.weekday is None:
             return False
-        match = g.POINT.match(self.text, pos, hi)
+        match = self.match_point(pos, hi)
         return match is not None and match.end() > pos and match.group("d") is not None
 
     def item(self, pos: int, hi: int) -> tuple[_Item, int]:
@@ -316,9 +354,10 @@ class Reader(Resolver):
             periods.append(period)
         if len(periods) == 1 and recurrence is None:
             return periods[0]
-        if any(p.marks is not None and (p.open_start or p.open_end) for p in periods):
-            raise self.fail("expected an open range on its own, not in a list", items[0].span)
-        return PeriodSet(periods, recurrence)
+        for p in periods:
+            if p.marks is not None and (p.marks.open_start or p.marks.open_end):
+                raise self.fail("expected an open range on its own, not in a list", items[0].span)
+        return trusted_set(tuple(periods), recurrence)
 
     def join(self, item: _Item, first: Period, right: Resolved) -> Period:
         last = right.period
@@ -440,41 +479,51 @@ def _is_iso(text: str) -> bool:
 
 
 def _read(
-    text: str, context: Context, lenient: bool, strict: bool
-) -> tuple[Period | PeriodSet, list[str]]:
+    text: str, context: Context, lenient: bool, strict: bool, fast: bool = True
+) -> tuple[Period | PeriodSet, Sequence[str]]:
+    """The parser's one dispatch: the fast lanes where they apply, ISO text, the reader.
+
+    With ``fast`` (always, but in the tests that hold the lanes to the reader) a lone
+    plain date, or a list or range of plain months and years, is built directly, and
+    the reader matches its common points by its own fast lane. Either way, the same
+    text gives the same Period, or the same error.
+    """
     if not isinstance(text, str):
         raise UnreadableDateError(f"expected text, found {type(text).__name__}")
-    plain = _plain(text)
-    if plain is not None:
-        return plain, []
-    if "年" in text:
-        inner = text.strip()
-        if inner[:1] in _OPEN_BRACKETS and inner[-1:] in _CLOSE_BRACKETS:
-            # A table cell's '(平成 24 年度)' or '(①平成 25 年 7 月 ②…)': the same fast paths.
-            inner = inner[1:-1]
-            plain = _plain(inner)
-            if plain is not None:
-                return plain, []
-        if _LISTISH.search(inner) is not None:
-            several = _plain_list(inner)
-            if several is not None:
-                return several, []
+    if fast:
+        plain = _plain(text)
+        if plain is not None:
+            return plain, _NO_NOTES
+        if "年" in text:
+            inner = text.strip()
+            if inner[:1] in _OPEN_BRACKETS and inner[-1:] in _CLOSE_BRACKETS:
+                # A table cell's '(平成 24 年度)' or '(①平成 25 年 7 月 ②…)'.
+                inner = inner[1:-1]
+                plain = _plain(inner)
+                if plain is not None:
+                    return plain, _NO_NOTES
+            # No plain list has a day: a text with one goes to the reader.
+            if "日" not in inner and _LISTISH.search(inner) is not None:
+                several = _plain_list(inner)
+                if several is not None:
+                    return several, _NO_NOTES
     stripped = text.strip()
     if _is_iso(stripped) and "." not in stripped.replace("..", ""):
         try:
             if "," in stripped or stripped.startswith("R/"):
-                return set_fromiso(stripped), []
-            return period_fromiso(stripped), []
+                return set_fromiso(stripped), _NO_NOTES
+            return period_fromiso(stripped), _NO_NOTES
         except CalendarError as error:
             offset = text.index(stripped) if stripped else 0
             span = error.span or (0, len(stripped))
             raise UnreadableDateError(
                 error.reason, text=text, span=(offset + span[0], offset + span[1])
             ) from None
-    reader = Reader(text, context, lenient, strict)
+    reader = Reader(text, context, lenient, strict, fast)
     return reader.read(), reader.notes
 
 
+_NO_NOTES: tuple[str, ...] = ()
 _CACHE: dict[tuple[str, object, bool, bool], Period | PeriodSet] = {}
 _CACHE_LIMIT = 8192
 
@@ -491,11 +540,9 @@ def parse_uncached(
     text: str, context: Context = None, lenient: bool = False, strict: bool = False
 ) -> Period | PeriodSet:
     """Read ``text`` without consulting the cache (for measuring the parser itself)."""
-    if type(text) is str:
-        plain = _plain(text)
-        if plain is not None:
-            return plain
     result, notes = _read(text, context, lenient, strict)
+    if not notes:
+        return result
     for note in notes:
         warnings.warn(CalendarWarning(note), stacklevel=_caller_level())
     return result

@@ -188,3 +188,16 @@ def periods_of(items: Iterable[Period | PeriodSet]) -> Iterator[Period]:
             yield item
         else:
             yield from item.periods
+
+
+def trusted_set(periods: tuple[Period, ...], recurrence: str | None = None) -> PeriodSet:
+    """Build a PeriodSet the parser has checked: at least one period, a known recurrence."""
+    # As trusted_period: the parser's lists skip the converter and the validator.
+    found: PeriodSet = object.__new__(PeriodSet)
+    _set_periods(found, periods)
+    _set_recurrence(found, recurrence)
+    return found
+
+
+_set_periods = PeriodSet.periods.__set__  # type: ignore[attr-defined]
+_set_recurrence = PeriodSet.recurrence.__set__  # type: ignore[union-attr]

@@ -63,7 +63,28 @@ class Point:
         self.rel: str | None = None
         self.same = False
         year_kind = ""
-        if match.re is g.POINT:
+        pattern = match.re
+        if pattern is g.SIMPLE_POINT:
+            # The reader's fast lane: a year, month, day and weekday at most, in digits.
+            era, y, ym, mo, mm, d, wd = match.groups()
+            small = SMALL
+            self.year = None if y is None else small.get(y) or int(y)
+            self.month = None if mo is None else small.get(mo) or int(mo)
+            self.day = None if d is None else small.get(d) or int(d)
+            self.month_mark = mm is not None
+            self.bare: int | None = None
+            self.year_kind = "" if ym is None else "y" if ym == "年" else "fy"
+            self.pre = self.part = self.t1 = self.t2 = self.tail = None
+            self.era: Era | None = None if era is None else g.ERAS[era]
+            self.weekday = None if wd is None else WEEKDAY_OF[wd]
+            if ym is not None:
+                self.unit = "y"
+            elif mm is not None:
+                self.unit = "m"
+            else:
+                self.unit = "d" if d is not None else ""
+            return
+        if pattern is g.POINT:
             pre, era, same, rel, y, ym, alt_era, alt_y, mo, mm, d, bare, part, wd, t1, t2, tail = (
                 match.groups()
             )
@@ -81,7 +102,7 @@ class Point:
             self.month = None if mo is None else number(mo)
             self.month_mark = mm is not None
             self.day = None if d is None else number(d)
-            self.bare: int | None = None if bare is None else number(bare)
+            self.bare = None if bare is None else number(bare)
         else:
             pre, era, y, mo, d, y2, mo2, d2, compact, part, wd, t1, t2, tail = match.groups()
             self.bare = None
@@ -100,7 +121,7 @@ class Point:
             self.month_mark = True
         self.year_kind = year_kind
         self.pre = pre
-        self.era: Era | None = None if era is None else _era(era)
+        self.era = None if era is None else _era(era)
         self.part = None if part is None else g.PARTS.get(part) or g.PARTS[g.squeeze(part)]
         self.weekday = None if wd is None else WEEKDAY_OF[wd]
         self.t1 = None if t1 is None else _clock(t1)

@@ -34,6 +34,20 @@ DAY, MONTH, YEAR, FISCAL_YEAR = (
     Precision.FISCAL_YEAR,
 )
 _NO_MARKS = Marks()
+# The marks a point's weekday, part and 頃 make, built once: a value looked up, not a
+# Marks built per point (times are rarer and built as read).
+_MARKS = {
+    (weekday, part, approximate): Marks(
+        start_weekday=weekday,
+        end_weekday=weekday,
+        start_part=part,
+        end_part=part,
+        approximate=approximate,
+    )
+    for weekday in (None, 0, 1, 2, 3, 4, 5, 6)
+    for part in (None, *Part)
+    for approximate in (False, True)
+}
 _NEEDS = "context= a FiscalYear, a calendar year or a reference date"
 
 
@@ -295,7 +309,7 @@ class Resolver:
             if month is None:
                 raise self.fail(f"expected a month before {self.quote(span)!r}", point.span())
             first, last = part_span(part, year, month)
-        return trusted_period(first, last, DAY, Marks(start_part=part, end_part=part))
+        return trusted_period(first, last, DAY, _MARKS[None, part, False])
 
     def marked(self, point: Point, period: Period) -> Period:
         """Add the printed weekday, times and 頃 to ``period``, checking each."""
@@ -325,15 +339,19 @@ class Resolver:
                         point.span("t2"),
                     )
         marks = period.marks or _NO_MARKS
-        marks = Marks(
-            start_weekday=weekday,
-            end_weekday=weekday,
-            start_part=marks.start_part,
-            end_part=marks.end_part,
-            start_time=start_time,
-            end_time=end_time,
-            approximate=point.tail in ("頃", "ごろ"),
-        )
+        approximate = point.tail in ("頃", "ごろ")
+        if start_time is None and marks.start_part is marks.end_part:
+            marks = _MARKS[weekday, marks.start_part, approximate]
+        else:
+            marks = Marks(
+                start_weekday=weekday,
+                end_weekday=weekday,
+                start_part=marks.start_part,
+                end_part=marks.end_part,
+                start_time=start_time,
+                end_time=end_time,
+                approximate=approximate,
+            )
         return trusted_period(period.start, period.end, period.precision, marks)
 
     def clock(self, value: tuple[int, int], span: tuple[int, int]) -> time:
@@ -383,7 +401,7 @@ class Resolver:
                     candidate_month += 1
                 else:
                     year, candidate_month = reference.year + offset, month
-                if day is not None and day > month_end(year, candidate_month).day:
+                if day is not None and not 1 <= day <= month_end(year, candidate_month).day:
                     continue
                 if (
                     point.weekday is not None
