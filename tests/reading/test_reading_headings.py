@@ -9,9 +9,9 @@ from clairlib.reading._headings import HeadingKind, classify, cross_listing, is_
 
 SECTIONS = [
     ("1 自治体の海外における経済活動を支援", 1, "自治体の海外における経済活動を支援", "1"),
-    ("1. 自治体の海外における経済活動を支援", 1, "自治体の海外における経済活動を支援", "1"),
-    ("１．地域の支援の充実・強化", 1, "地域の支援の充実・強化", "１"),
-    ("４．人材育成の充実・強化", 4, "人材育成の充実・強化", "４"),
+    ("1. 自治体の海外における経済活動を支援", 1, "自治体の海外における経済活動を支援", "1."),
+    ("１．地域の支援の充実・強化", 1, "地域の支援の充実・強化", "１．"),
+    ("４．人材育成の充実・強化", 4, "人材育成の充実・強化", "４．"),
     ("Ⅲ 草の根交流を推進", 3, "草の根交流を推進", "Ⅲ"),
     ("VII 海外事務所を自治体の頼れる海外拠点に", 7, "海外事務所を自治体の頼れる海外拠点に", "VII"),
 ]  # fmt: skip
@@ -19,7 +19,7 @@ SECTIONS = [
 
 @pytest.mark.parametrize(("text", "number", "title", "printed"), SECTIONS)
 def test_section_styles(text: str, number: int, title: str, printed: str) -> None:
-    """``1 ``, ``1.``, ``１．``, ``Ⅲ``, ``VII``: a section with its number as printed."""
+    """``1 ``, ``1.``, ``１．``, ``Ⅲ``, ``VII``: a section with its number as printed, stop kept."""
     heading = classify(text)
     assert heading is not None
     assert (HeadingKind.SECTION, number, title, printed) == (

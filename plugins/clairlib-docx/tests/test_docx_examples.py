@@ -108,13 +108,13 @@ def test_fy2025_plan_sections_exactly_the_plans(headings: Any) -> None:
     """The FY2025 plan's top headings are its seven sections as printed, and nothing else."""
     document, _ = _export("fy2025-plan.json")
     assert [
-        "1 自治体の海外における経済活動を支援",
-        "2 多文化共生社会を目指した地域づくりを支援",
-        "3 草の根交流と次世代グローバル人材を育成する JET プログラムを推進",
-        "4 多様な国際交流・国際協力を支援",
-        "5 自治体のニーズに応える情報の収集・発信を強化",
-        "6 自治体のグローバル人材を育成",
-        "7 海外事務所を自治体の頼れる海外拠点に",
+        "1. 自治体の海外における経済活動を支援",
+        "2. 多文化共生社会を目指した地域づくりを支援",
+        "3. 草の根交流と次世代グローバル人材を育成する JET プログラムを推進",
+        "4. 多様な国際交流・国際協力を支援",
+        "5. 自治体のニーズに応える情報の収集・発信を強化",
+        "6. 自治体のグローバル人材を育成",
+        "7. 海外事務所を自治体の頼れる海外拠点に",
     ] == [text for style, text in headings(document) if style == "Heading 1"]
     assert "各事務所の重点取組" not in [p.text for p in document.paragraphs]
 

@@ -33,7 +33,7 @@ PLAN = AnnualPlan(
     sections=(
         Section(
             id="s1",
-            number="1",
+            number="1.",
             title="自治体の海外における経済活動を支援",
             body=(Block(text="デジタル化の進展、SDGsの推進等…"),),
             programmes=(
@@ -56,11 +56,30 @@ def test_annual_plan_headings(write: Any, headings: Any) -> None:
     document, findings = write(PLAN)
     assert [
         ("Title", "令和7年度事業計画"),
-        ("Heading 1", "1 自治体の海外における経済活動を支援"),
+        ("Heading 1", "1. 自治体の海外における経済活動を支援"),
         ("Heading 2", "○ 自治体に役立つ情報の発信"),
         ("Heading 2", "○ 自治体における各種事業の多面的支援"),
     ] == headings(document)
     assert () == findings
+
+
+def test_section_numbers_print_with_their_stop(write: Any, headings: Any) -> None:
+    """``1.`` is followed by a space, ``１．`` by the title itself, as the FY2011 plan prints."""
+    fy2011 = AnnualPlan(
+        id="fy2011-sample",
+        title="平成23年度事業計画",
+        fiscal_year=FiscalYear(2011),
+        sections=(
+            Section(id="1", number="１．", title="自治体のニーズの高い分野における支援の充実・強化"),
+            Section(id="2", number="2", title="国際交流・国際協力の推進"),
+        ),
+    )
+    document, _ = write(fy2011)
+    assert [
+        ("Title", "平成23年度事業計画"),
+        ("Heading 1", "１．自治体のニーズの高い分野における支援の充実・強化"),
+        ("Heading 1", "2 国際交流・国際協力の推進"),
+    ] == headings(document)
 
 
 def test_annual_plan_narrative(write: Any) -> None:

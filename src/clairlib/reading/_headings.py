@@ -142,8 +142,9 @@ def classify(text: str, *, compact: str | None = None) -> Heading | None:
 
 
 def _printed_number(text: str) -> str:
-    # The number as printed, without its separator: "１", "1", "（１）", "Ⅲ", "III".
-    match = re.match(r"\A([（(][0-9０-９]+[）)]|[0-9０-９]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]+)", text)
+    # The number as printed with its full stop, when it has one, so a writer prints it
+    # back as the document does: "１．", "1.", "1", "（１）", "Ⅲ", "III".
+    match = re.match(r"\A([（(][0-9０-９]+[）)]|(?:[0-9０-９]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]+)[.．]?)", text)
     return match.group(1) if match else text.split()[0]
 
 

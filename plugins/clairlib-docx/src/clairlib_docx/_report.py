@@ -39,9 +39,14 @@ def report_title(document: AnnualReport | AnnualPlan) -> str:
 
 
 def section_heading(number: Clean, title: Clean) -> Clean:
-    """``1 自治体の海外における経済活動を支援``: the number as printed, then the title."""
+    """``1. 自治体…`` / ``１．自治体…``: the number as printed, then the title.
+
+    A full-width stop is a space of its own, so the print sets the title right after it.
+    """
     number = Clean(number.strip())
-    return Clean(f"{number} {title}") if number else title
+    if not number:
+        return title
+    return Clean(f"{number}{title}") if number.endswith("．") else Clean(f"{number} {title}")
 
 
 def programme_heading(
