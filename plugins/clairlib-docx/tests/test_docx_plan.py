@@ -70,7 +70,9 @@ def test_section_numbers_print_with_their_stop(write: Any, headings: Any) -> Non
         title="平成23年度事業計画",
         fiscal_year=FiscalYear(2011),
         sections=(
-            Section(id="1", number="１．", title="自治体のニーズの高い分野における支援の充実・強化"),
+            Section(
+                id="1", number="１．", title="自治体のニーズの高い分野における支援の充実・強化"
+            ),
             Section(id="2", number="2", title="国際交流・国際協力の推進"),
         ),
     )
