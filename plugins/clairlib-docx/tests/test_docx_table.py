@@ -131,6 +131,54 @@ def _write_table(table: Table) -> tuple[str, Sanitiser, TableWriter]:
     return writer.xml(), sanitiser, writer
 
 
+def _staff_table(offices: int) -> Table:
+    """海外事務所職員内訳 as printed: one row an office, then 計."""
+    rows = [
+        Row(cells={"office": f"事務所{n}", "staff": Quantity.of(n, "名")}) for n in range(offices)
+    ]
+    rows.append(Row(kind=RowKind.TOTAL, cells={"office": "計", "staff": Quantity.of(0, "名")}))
+    return Table(
+        id="t7",
+        caption="海外事務所職員内訳",
+        columns=(
+            Column(key="office", label="事務所"),
+            Column(key="staff", label="職員数", role=ColumnRole.SUM, unit="名"),
+        ),
+        rows=tuple(rows),
+    )
+
+
+def _kept_rows(xml: str) -> list[bool]:
+    """For each body row, whether its paragraphs are kept with the next."""
+    body = xml.split("</w:tr>")[1:-1]  # the first is the header row
+    return ["<w:keepNext/>" in row for row in body]
+
+
+def test_a_short_table_is_kept_on_one_page() -> None:
+    """Seven offices and 計: each body row but the last keeps with the next, 計 included."""
+    xml, _, _ = _write_table(_staff_table(7))
+    assert [True] * 7 + [False] == _kept_rows(xml)
+
+
+def test_a_long_table_may_break() -> None:
+    """Forty offices print over a page break: no body row is kept with the next."""
+    xml, _, _ = _write_table(_staff_table(40))
+    assert [False] * 41 == _kept_rows(xml)
+
+
+def test_a_table_of_few_tall_rows_may_break() -> None:
+    """Three rows of long prose print taller than a quarter page: they may break."""
+    prose = "自治体の国際化を支援するための研修会を開催し、各地域の職員が参加した。" * 8
+    table = Table(
+        id="t8",
+        caption="研修",
+        columns=(Column(key="name", label="研修名"), Column(key="note", label="概要")),
+        rows=tuple(Row(cells={"name": f"研修{n}", "note": prose}) for n in range(3)),
+    )
+    xml, _, _ = _write_table(table)
+    assert [False, False, False] == _kept_rows(xml)
+
+
 @pytest.mark.parametrize(
     ("quantity", "expected"),
     [

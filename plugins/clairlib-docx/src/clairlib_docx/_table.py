@@ -49,6 +49,11 @@ _BANNER_FILL = "F2F2F2"
 _ROW = "<w:tr>"
 _HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
 _CELL_END = "</w:p></w:tc>"
+# A table this short (in printed lines of its body) is kept on one page, as the print
+# keeps it: a page never ends two rows before its 計 row. A longer one may break, so no
+# more than about a quarter of a page is ever left empty by keeping.
+_KEPT_WHOLE = 14
+_TEXT_STYLE = f'<w:pStyle w:val="{TABLE_TEXT}"/>'
 
 Texts = list[tuple[Clean, bool]]  # each cell's text and whether it is a figure
 
@@ -491,6 +496,31 @@ class TableWriter:
             self.tick(index - reported)
         return out
 
+    def _printed_lines(self) -> int:
+        """About how many lines the body prints: each row as tall as its fullest cell."""
+        total = 0
+        for row in self.table.rows:
+            tallest = 1
+            for key, width in zip(self.keys, self.widths, strict=True):
+                cell = row.cells.get(key)
+                if cell is None:
+                    continue
+                room = max(1, (width - self.padding) // self.half_width)
+                text = cell.text or "" if isinstance(cell, Quantity) else str(cell)
+                lines = sum(-(-text_width(line) // room) or 1 for line in text.split("\n"))
+                tallest = max(tallest, lines)
+            total += tallest
+            if total > _KEPT_WHOLE:
+                break
+        return total
+
+    def _kept(self, rows: list[str]) -> list[str]:
+        """A short table's rows, each but the last kept with the next (keep-with-next)."""
+        if len(rows) > _KEPT_WHOLE or self._printed_lines() > _KEPT_WHOLE:
+            return rows
+        kept = _TEXT_STYLE + "<w:keepNext/>"
+        return [row.replace(_TEXT_STYLE, kept) for row in rows[:-1]] + rows[-1:]
+
     def _margins(self) -> str:
         """A crowded table's own narrower cell margins (the style's stand otherwise)."""
         if self.padding == CELL_PADDING:
@@ -516,7 +546,7 @@ class TableWriter:
                 'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
                 f"<w:tblGrid>{grid}</w:tblGrid>",
                 *self._header(),
-                *self._body(layout),
+                *self._kept(self._body(layout)),
                 "</w:tbl>",
             ]
         )
