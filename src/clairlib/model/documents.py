@@ -107,7 +107,7 @@ class Section:
 
     id: str
     title: str
-    number: str | None = None  # as printed: "1", "(1)"
+    number: str | None = None  # as printed, with its stop: "1", "1.", "１．", "(1)"
     pillar: str | None = None
     body: tuple[Block, ...] = ()
     programmes: tuple[Programme, ...] = ()
