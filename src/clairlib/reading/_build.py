@@ -21,7 +21,6 @@ from clairlib.model import (
     Pillar,
     PillarKind,
     Programme,
-    Quantity,
     Row,
     RowKind,
     Section,
@@ -34,6 +33,7 @@ from clairlib.reading._midterm import build_mid_term
 from clairlib.reading._places import offices_named
 from clairlib.reading._reader import Hints, ReadError, Reading
 from clairlib.reading._structure import Body, Node, ProgrammeNode, read_body
+from clairlib.reading._texttable import TextRow, TextTable, read_table
 from clairlib.reading._title import (
     ANNUAL_PLAN,
     ANNUAL_REPORT,
@@ -237,12 +237,18 @@ def _annual(
         if grid and len(grid) == sum(1 for line in node.lines if line.folded[:1] != "※"):
             tables.append(_placed(table, grid))
             continue
+        placed = read_table(node.lines)
+        if isinstance(placed, TextTable):
+            tables.append(_from_text(table, placed))
+            continue
         tables.append(table)
+        where = placed.line.origin if placed.line is not None else node.line.origin
         findings.append(
             _finding(
                 "read.table-as-text",
                 f"table {ident} <{node.caption}> ({node.line.origin}): its cells cannot be "
-                "placed from the text; kept as printed text under its caption",
+                f"placed from the text ({placed.reason}, at {where}); kept as printed text "
+                "under its caption",
                 path=f"$.tables[{index - 1}]",
             )
         )
@@ -314,20 +320,45 @@ def _part_findings(body: Body, governance: Governance | None) -> list[Finding]:
 def _placed(table: Table, grid: list[Line]) -> Table:
     # Cells as the source placed them: the first row is the header, a row opening with
     # 計 is the total; a cell the grid leaves empty stays empty (never guessed).
-    header = grid[0].cells or ()
-    width = max(len(line.cells or ()) for line in grid)
+    rows = [
+        TextRow(cells=line.cells or (), kind=_row_kind(line.cells), line=line) for line in grid[1:]
+    ]
+    return _with_rows(table, grid[0].cells or (), (), rows)
+
+
+def _row_kind(cells: Sequence[str] | None) -> RowKind:
+    first = normal(cells[0]) if cells else ""
+    return RowKind.TOTAL if first in {"計", "合計", "総計"} else RowKind.DATA
+
+
+def _from_text(table: Table, placed: TextTable) -> Table:
+    # Cells the text reader placed: the same columns and rows a PDF's grid gives.
+    return _with_rows(table, placed.header, placed.groups, placed.rows)
+
+
+def _with_rows(
+    table: Table, header: Sequence[str], groups: Sequence[str], rows: Sequence[TextRow]
+) -> Table:
+    width = max([len(header), *(len(row.cells) for row in rows)])
     labels = [*header, *([""] * (width - len(header)))]
-    columns = tuple(Column(key=f"c{i}", label=label) for i, label in enumerate(labels, start=1))
-    rows = []
-    for line in grid[1:]:
-        cells = line.cells or ()
-        values: dict[str, Quantity | str | None] = {
-            f"c{i}": (cell or None) for i, cell in enumerate(cells, start=1)
-        }
-        first = normal(cells[0]) if cells else ""
-        kind = RowKind.TOTAL if first in {"計", "合計", "総計"} else RowKind.DATA
-        rows.append(Row(cells=values, kind=kind, origin=line.origin))
-    return attrs.evolve(table, columns=columns, rows=tuple(rows))
+    columns = tuple(
+        Column(
+            key=f"c{i}",
+            label=label,
+            group=(groups[i - 1] or None) if i <= len(groups) else None,
+        )
+        for i, label in enumerate(labels, start=1)
+    )
+    out = [
+        Row(
+            cells={f"c{i}": (cell or None) for i, cell in enumerate(row.cells, start=1)},
+            kind=row.kind,
+            group=row.group,
+            origin=row.line.origin,
+        )
+        for row in rows
+    ]
+    return attrs.evolve(table, columns=columns, rows=tuple(out))
 
 
 def _provenance(document: Document) -> dict[str, Origin]:

@@ -1,0 +1,729 @@
+"""Tables printed as text: their cells placed where the lines allow it, else why not.
+
+A text extraction prints a table in one of two forms, and each is read by its own
+rules. A layout-keeping extraction (``pdftotext -layout``, a table typed in a text
+file) sets the columns side by side: cells stand apart by two spaces or more, or a
+full-width space, at the same places on consecutive lines (:func:`_aligned`). A
+plain extraction runs a row's cells one after another with one space between and
+breaks a long cell over lines (:func:`_flowing`): there the header says how many
+cells a row has, and the row is cut where the cells' form allows only one cut.
+
+Rules both forms share: a cell broken over lines is joined (no space between
+Japanese characters); a number or date is a cell of its own, never split; a run of
+lines of one character each (the vertical country names of a PDF) is a group label
+over the rows it heads; a row opening with 計, 合計 or 総計 is a total, 小計 a
+subtotal. Where the lines fit these rules in no way, or in more than one, the table
+is refused with the reason (:class:`Refusal`) and its caller keeps it as printed
+text: a cell is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import pairwise
+
+import attrs
+
+from clairlib.model import RowKind
+from clairlib.reading._layout import Line, joined, normal
+from clairlib.reading._layout import _latin as _latin_char
+
+__all__ = ["Refusal", "TextRow", "TextTable", "read_table"]
+
+_TOTALS = frozenset({"計", "合計", "総計"})
+_SUBTOTALS = frozenset({"小計"})
+_OPEN = "(（「｢『【〈《[［｛"
+_CLOSE = ")）」｣』】〉》]］｝"
+_DATE = re.compile(
+    r"(?:(?:明治|大正|昭和|平成|令和)\s*(?:\d{1,2}|元)\s*年度?|\d{4}\s*年度?)"
+    r"(?:\s*\d{1,2}\s*(?:[～〜~\-－]\s*\d{1,2}\s*)?月)?"
+    r"(?:\s*\d{1,2}\s*(?:[～〜~]\s*\d{1,2}\s*)?日(?!本))?(?:\s*\d{1,3}\s*日間)?"
+)
+_COUNTERS = "名|件|か国|ヵ国|ヶ国|カ国|箇国|団体|回|日間|人|千円|万円|円|%|％|分野|か所|箇所|都市"
+# A number and its counter (``4,372 名``), an ordinal (``第 26 回``): one cell's words.
+_UNIT = re.compile(
+    rf"\d[\d,]*(?:\.\d+)?\s+(?:{_COUNTERS})(?=\Z|[\s(（])|第\s*\d+\s*[回号期次代版条位部章巻]"
+)
+_NUMBER = re.compile(r"[-+▲△]?\d[\d,]*(?:\.\d+)?\s*(?:%|％)?")
+_NUMBER_UNIT = re.compile(rf"\d[\d,]*(?:\.\d+)?\s*(?:{_COUNTERS})(?:[(（].*)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_WIDE_GAP = re.compile(r"  +|\u3000+")
+
+# Kinds of cell text: what a column holds is of one kind.
+_TEXT, _NUM, _DATE_KIND, _EMPTY = "text", "number", "date", "empty"
+
+
+@attrs.frozen(kw_only=True)
+class TextRow:
+    """A row placed from the lines: one text a column ("" where empty), kind, group."""
+
+    cells: tuple[str, ...]
+    kind: RowKind = RowKind.DATA
+    group: str | None = None
+    line: Line
+
+
+@attrs.frozen(kw_only=True)
+class TextTable:
+    """A table placed from the lines: header labels ("" where unknown) and rows.
+
+    ``grouped`` says the first column holds the group labels (kept on the rows'
+    ``group``, not in their cells).
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[TextRow, ...]
+    grouped: bool = False
+    groups: tuple[str, ...] = ()  # the spanning header over each column, as printed
+
+
+@attrs.frozen(kw_only=True)
+class Refusal:
+    """Why the lines of a table cannot be placed into cells, and where."""
+
+    reason: str
+    line: Line | None = None
+
+
+def read_table(lines: Sequence[Line]) -> TextTable | Refusal:
+    """Place the cells of a table printed as ``lines`` (its caption and notes left out)."""
+    body = [line for line in lines if not line.folded.startswith("※") and line.folded]
+    if len(body) < 2:
+        return Refusal(reason="fewer than two lines: no header and rows to tell apart")
+    gapped = sum(1 for line in body if _WIDE_GAP.search(line.text))
+    aligned: TextTable | Refusal | None = None
+    if gapped * 2 >= len(body):
+        aligned = _aligned(body)
+        if isinstance(aligned, TextTable):
+            return aligned
+    running = _numbers(body) or _flowing(body)
+    if isinstance(running, TextTable) or aligned is None:
+        return running
+    return Refusal(reason=f"{aligned.reason}; read as running text, {running.reason}")
+
+
+# -- what a cell's text is ------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _kind(text: str) -> str:
+    folded = normal(text)
+    if not folded:
+        return _EMPTY
+    if _NUMBER.fullmatch(folded) or _NUMBER_UNIT.fullmatch(folded):
+        return _NUM
+    if _DATE.fullmatch(folded):
+        return _DATE_KIND
+    return _TEXT
+
+
+def _row_kind(first: str) -> RowKind:
+    folded = normal(first)
+    if folded in _TOTALS:
+        return RowKind.TOTAL
+    if folded in _SUBTOTALS:
+        return RowKind.SUBTOTAL
+    return RowKind.DATA
+
+
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _cjk(char: str) -> bool:
+    return "\u3000" <= char <= "\u9fff" or "\uf900" <= char <= "\uffef"
+
+
+def _vertical(line: Line) -> str | None:
+    # One character alone on its line, not a digit: a letter of a vertical label.
+    folded = line.folded
+    if len(folded) == 1 and _cjk(folded) and not folded.isdigit():
+        return folded
+    return None
+
+
+# -- columns side by side ------------------------------------------------------------
+
+
+@attrs.frozen
+class _Segment:
+    start: int
+    end: int
+    text: str
+
+
+def _segments(line: Line) -> list[_Segment]:
+    # Cells of one line with their display columns: a wide character takes two.
+    out: list[_Segment] = []
+    column = line.indent
+    position = 0
+    text = line.text
+    for gap in [*_WIDE_GAP.finditer(text), None]:
+        stop = len(text) if gap is None else gap.start()
+        piece = text[position:stop]
+        width = sum(_width(c) for c in piece)
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append(_Segment(column + lead, column + width, piece.strip()))
+        column += width
+        if gap is not None:
+            column += sum(_width(c) for c in gap.group())
+            position = gap.end()
+    return out
+
+
+def _columns(rows: Sequence[list[_Segment]]) -> list[tuple[int, int]]:
+    # Columns are the runs of display positions some cell covers; gutters are blank in
+    # every line.
+    covered: set[int] = set()
+    for segments in rows:
+        for segment in segments:
+            covered.update(range(segment.start, segment.end))
+    out: list[tuple[int, int]] = []
+    for position in sorted(covered):
+        if out and out[-1][1] == position:
+            out[-1] = (out[-1][0], position + 1)
+        else:
+            out.append((position, position + 1))
+    return out
+
+
+def _column_of(segment: _Segment, columns: Sequence[tuple[int, int]]) -> list[int]:
+    return [
+        index
+        for index, (start, end) in enumerate(columns)
+        if segment.start < end and start < segment.end
+    ]
+
+
+def _header_count(lines: Sequence[Line], words: Callable[[Line], list[str]]) -> int:
+    # The header: the lines before the first that prints a number or a date or a letter
+    # of a vertical label, up to four; the first line alone where none does so soon.
+    for index, line in enumerate(lines[:5]):
+        if _vertical(line) is not None or any(_kind(w) in (_NUM, _DATE_KIND) for w in words(line)):
+            return index
+    return 1
+
+
+def _aligned(lines: Sequence[Line]) -> TextTable | Refusal:
+    heads = _header_count(lines, lambda line: [s.text for s in _segments(line)])
+    data = lines[heads:]
+    segmented = [_segments(line) for line in data]
+    columns = _columns(segmented)
+    if len(columns) < 2:
+        return Refusal(reason="no column boundary runs through the rows")
+    cells: list[list[str]] = []
+    for line, segments in zip(data, segmented, strict=True):
+        row = [""] * len(columns)
+        for segment in segments:
+            (index,) = _column_of(segment, columns)
+            if row[index]:
+                return Refusal(
+                    reason=f"line {line.number}: two cells stand in one column "
+                    "(the columns do not line up)",
+                    line=line,
+                )
+            row[index] = segment.text
+        cells.append(row)
+    header, groups = _aligned_header(lines[:heads], columns)
+    grouped = all(not row[0] or len(normal(row[0])) == 1 for row in cells) and any(
+        row[0] for row in cells
+    )
+    return _aligned_rows(data, cells, header, groups, grouped)
+
+
+def _aligned_header(
+    lines: Sequence[Line], columns: Sequence[tuple[int, int]]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    # Each header cell labels the column it stands over; one over several columns is
+    # their group (a spanning header, 支援先内訳).
+    labels: list[list[Line]] = [[] for _ in columns]
+    groups = [""] * len(columns)
+    for line in lines:
+        for segment in _segments(line):
+            over = _column_of(segment, columns)
+            if len(over) == 1:
+                labels[over[0]].append(attrs.evolve(line, text=segment.text))
+            for index in over if len(over) > 1 else ():
+                groups[index] = segment.text
+    return tuple(joined(parts) for parts in labels), tuple(groups)
+
+
+def _aligned_rows(
+    data: Sequence[Line],
+    cells: Sequence[list[str]],
+    header: tuple[str, ...],
+    groups: tuple[str, ...],
+    grouped: bool,
+) -> TextTable | Refusal:
+    first = 1 if grouped else 0
+    rows: list[tuple[list[list[str]], Line, list[int]]] = []  # parts per cell, line, lines
+    letters: list[tuple[int, str]] = []  # (row index, letter) of the vertical labels
+    for index, (line, row) in enumerate(zip(data, cells, strict=True)):
+        if grouped and row[0]:
+            letters.append((index, row[0]))
+        values = row[first:]
+        if not any(values):
+            continue
+        previous = rows[-1] if rows else None
+        # A line goes on the row above where it opens no first cell and only adds
+        # words to that row's words: under a number or a date it is a row of its own.
+        continues = (
+            previous is not None
+            and not values[0]
+            and all(
+                not value or (_kind(value) == _TEXT and previous[0][i] and _is_text(previous[0][i]))
+                for i, value in enumerate(values)
+            )
+        )
+        if continues and previous is not None:
+            for i, value in enumerate(values):
+                if value:
+                    previous[0][i].append(value)
+            previous[2].append(index)
+            continue
+        rows.append(([[v] if v else [] for v in values], line, [index]))
+    labels = _labels(letters, [r[2] for r in rows])
+    if isinstance(labels, Refusal):
+        return labels
+    out = []
+    for (parts, line, _), group in zip(rows, labels, strict=True):
+        texts = tuple(_join(p, line) for p in parts)
+        kind = _row_kind(texts[0]) if group is None else _row_kind(group)
+        if kind is RowKind.DATA:
+            kind = _row_kind(texts[0])
+        out.append(TextRow(cells=texts, kind=kind, group=group, line=line))
+    if not out:
+        return Refusal(reason="no row under the header")
+    return TextTable(header=header[first:], rows=tuple(out), grouped=grouped, groups=groups[first:])
+
+
+def _is_text(parts: list[str]) -> bool:
+    return all(_kind(part) == _TEXT for part in parts)
+
+
+def _join(parts: Sequence[str], line: Line) -> str:
+    return joined(attrs.evolve(line, text=part) for part in parts)
+
+
+def _labels(
+    letters: Sequence[tuple[int, str]], row_lines: Sequence[list[int]]
+) -> list[str | None] | Refusal:
+    # Letters on consecutive lines make one label; it heads the rows whose lines it
+    # stands beside. A row beside no label, where there are labels, is not placed.
+    if not letters:
+        return [None] * len(row_lines)
+    runs: list[tuple[int, int, str]] = []
+    for index, letter in letters:
+        if runs and runs[-1][1] == index - 1:
+            start, _, text = runs[-1]
+            runs[-1] = (start, index, text + letter)
+        else:
+            runs.append((index, index, letter))
+    out: list[str | None] = []
+    for lines in row_lines:
+        # A label spans the rows it stands beside, from its first letter to its last.
+        found = [text for start, end, text in runs if start <= lines[-1] and lines[0] <= end]
+        if len(found) != 1:
+            return Refusal(
+                reason="a row stands beside "
+                + ("no group label" if not found else "two group labels")
+                + " where the first column holds them"
+            )
+        out.append(found[0])
+    return out
+
+
+# -- cells one after another -------------------------------------------------------------
+
+
+@attrs.frozen
+class _Token:
+    text: str
+    kind: str
+    line: Line
+    gap: str  # before it: "space", "break" (a new line), "group" (a label between)
+    depth: int  # brackets left open before it
+    group: str | None  # the group label over it
+
+
+def _protected(text: str) -> list[bool]:
+    # Spaces a cut must not fall on: inside brackets, dates, a number and its counter.
+    keep = [False] * len(text)
+    for pattern in (_DATE, _UNIT):
+        for match in pattern.finditer(text):
+            for i in range(match.start(), match.end()):
+                keep[i] = True
+    depth = 0
+    for i, char in enumerate(text):
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth:
+            keep[i] = True
+    return keep
+
+
+def _words(text: str) -> list[tuple[str, int]]:
+    # The line's words and the spaces after each (a run of spaces in a row of numbers
+    # stands for empty cells).
+    keep = _protected(text)
+    out: list[tuple[str, int]] = []
+    start = 0
+    i = 0
+    while i < len(text):
+        if text[i] in " \u3000" and not keep[i]:
+            stop = i
+            while i < len(text) and text[i] in " \u3000":
+                i += 1
+            out.append((text[start:stop], i - stop))
+            start = i
+            continue
+        i += 1
+    out.append((text[start:], 0))
+    return [(word, spaces) for word, spaces in out if word]
+
+
+def _latin(word: str) -> bool:
+    return not any(_cjk(c) for c in word)
+
+
+def _glued(words: list[str]) -> list[str]:
+    # Latin words stay together (``New York Now 2014 Winter``), a year with them; a
+    # note mark stays with the word before it.
+    out: list[str] = []
+    for word in words:
+        if out and (word == "※" or _latin_pair(out[-1], word)):
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
+def _latin_pair(left: str, right: str) -> bool:
+    if not (_latin(left) and _latin(right)):
+        return False
+
+    def lettered(word: str) -> bool:
+        return any(c.isalpha() for c in word)
+
+    def wordlike(word: str) -> bool:
+        return lettered(word) or _YEAR.fullmatch(word) is not None
+
+    return (lettered(left) or lettered(right)) and wordlike(left) and wordlike(right)
+
+
+def _grid(words: Sequence[tuple[str, int]]) -> bool:
+    # A row of numbers (a label before them at most): runs of spaces are empty cells.
+    values = [word for word, _ in words]
+    if values and _kind(values[0]) == _TEXT:
+        values = values[1:]
+    return len(values) >= 2 and all(_kind(v) == _NUM for v in values)
+
+
+def _tokens(lines: Sequence[Line], width: int) -> list[_Token] | Refusal:
+    out: list[_Token] = []
+    depth = 0
+    group: str | None = None
+    letters = ""
+    gap = "break"
+    for line in lines:
+        letter = _vertical(line)
+        if letter is not None:
+            letters += letter
+            continue
+        if letters:
+            if len(letters) < 2:
+                return Refusal(reason=f"line {line.number}: one letter alone above it", line=line)
+            group, letters, gap, depth = letters, "", "group", 0
+        words = _words(line.text)
+        texts: list[str]
+        if _grid(words):
+            # Empty cells between numbers, and after the last (the extraction drops the
+            # spaces that end a line): the row is as wide as the table.
+            texts = _spread(words)[0]
+            lead = 0 if _kind(texts[0]) == _TEXT else 1
+            texts.extend([""] * (width - lead - len(texts)))
+        else:
+            texts = _glued([w for w, _ in words])
+        for text in texts:
+            out.append(_Token(text, _kind(text), line, gap, depth, group))
+            gap = "space"
+            for char in text:
+                if char in _OPEN:
+                    depth += 1
+                elif char in _CLOSE:
+                    depth = max(0, depth - 1)
+        gap = "break"
+    if letters:
+        return Refusal(reason="a group label stands after the last row")
+    return out
+
+
+def _spread(words: Sequence[tuple[str, int]]) -> tuple[list[str], bool]:
+    # A row of numbers with the empty cells its runs of spaces stand for.
+    texts: list[str] = []
+    for word, spaces in words:
+        texts.append(word)
+        texts.extend([""] * (spaces - 1))
+    return texts, len(texts) > len(words)
+
+
+def _numbers(lines: Sequence[Line]) -> TextTable | Refusal | None:
+    # A table of numbers: each row a label and its numbers, the label on lines of its
+    # own where it wraps. None where the lines are not such a table.
+    start = next((i for i, line in enumerate(lines) if _grid(_words(line.text))), None)
+    if start is None:
+        return None
+    rows: list[tuple[str, list[str], Line]] = []
+    label: list[Line] = []
+    spaced = False
+    for line in lines[start:]:
+        words = _words(line.text)
+        if not _grid(words):
+            if any(_kind(w) != _TEXT for w, _ in words) or _vertical(line) is not None:
+                return None
+            label.append(line)
+            continue
+        texts, empties = _spread(words)
+        spaced = spaced or empties
+        if _kind(texts[0]) == _TEXT:
+            if label:
+                return Refusal(reason=f"line {line.number}: a label over a labelled row", line=line)
+            rows.append((texts[0], texts[1:], line))
+        elif label:
+            rows.append((joined(label), texts, label[0]))
+            label = []
+        else:
+            return Refusal(reason=f"line {line.number}: numbers with no label", line=line)
+    if label or len(rows) < 2:
+        return None
+    width = max(len(values) for _, values, _ in rows)
+    if not spaced and any(len(values) != width for _, values, _ in rows):
+        return Refusal(reason="rows of numbers of different lengths, no empty cell printed")
+    header = tuple(_header_words(lines[:start]))
+    if len(header) != width + 1:
+        header = ("",) * (width + 1)  # the header's words do not tell the columns apart
+    return TextTable(
+        header=header,
+        rows=tuple(
+            TextRow(
+                cells=(name, *values, *([""] * (width - len(values)))),
+                kind=_row_kind(name),
+                line=line,
+            )
+            for name, values, line in rows
+        ),
+    )
+
+
+def _header_words(lines: Sequence[Line]) -> list[str]:
+    # A header's words; one in brackets says the unit of the word before it (参加者 (名)).
+    out: list[str] = []
+    for line in lines:
+        for word in _glued([w for w, _ in _words(line.text)]):
+            if out and word[:1] in _OPEN:
+                out[-1] = f"{out[-1]} {word}"
+            else:
+                out.append(word)
+    return out
+
+
+def _flowing(lines: Sequence[Line]) -> TextTable | Refusal:
+    heads = _header_count(lines, lambda line: _glued([w for w, _ in _words(line.text)]))
+    if heads == 0:
+        return Refusal(reason="no header line (a first line of words, no numbers) over the rows")
+    header = tuple(_header_words(lines[:heads]))
+    if len(header) < 2:
+        return Refusal(reason="the header names fewer than two columns", line=lines[0])
+    grouped = any(_vertical(line) is not None for line in lines[heads:])
+    width = len(header) - (1 if grouped else 0)
+    tokens = _tokens(lines[heads:], width)
+    if isinstance(tokens, Refusal):
+        return tokens
+    if not tokens:
+        return Refusal(reason="no row under the header")
+    if grouped and tokens[0].group is None:
+        return Refusal(reason="rows stand above the first group label", line=tokens[0].line)
+    path = _cut(tokens, width)
+    if isinstance(path, Refusal):
+        return path
+    rows = _assemble(tokens, path)
+    kinds = _column_kinds(rows)
+    if isinstance(kinds, Refusal):
+        return kinds
+    return TextTable(header=header[1:] if grouped else header, rows=tuple(rows), grouped=grouped)
+
+
+# The ways a space or line break between two words can be read: inside one cell,
+# between two cells of a row, between two rows.
+_IN, _CELL, _ROW = 0, 1, 2
+# A way read so far: the cells of the row, whether it is a total, and the kind each
+# column holds (words, numbers, dates: one kind a column, so a cut in the wrong place
+# that puts a date under names is no way at all).
+_State = tuple[int, bool, tuple[str | None, ...]]
+
+
+def _choices(before: _Token, after: _Token) -> tuple[int, ...]:
+    if after.gap == "group":
+        return (_ROW,)
+    if after.depth > 0:
+        return (_IN,)  # an open bracket: the same cell goes on
+    typed = before.kind != _TEXT or after.kind != _TEXT
+    if after.gap == "space":
+        return (_CELL,) if typed else (_IN, _CELL)
+    return (_CELL, _ROW) if typed else (_IN, _CELL, _ROW)
+
+
+def _complete(state: _State, width: int) -> bool:
+    return state[0] == width or (state[1] and state[0] >= 2)
+
+
+def _step(state: _State, choice: int, width: int, token: _Token) -> _State | None:
+    cells, total, kinds = state
+    if choice == _IN:
+        return state
+    if choice == _CELL:
+        if cells >= width:
+            return None
+        column = cells
+    else:
+        if not _complete(state, width):
+            return None
+        total = _row_kind(token.text) is not RowKind.DATA
+        column = 0
+    if not total and token.kind != _EMPTY:
+        # A cell's kind is its first word's: a number or date is a cell alone.
+        known = kinds[column]
+        if known is None:
+            kinds = (*kinds[:column], token.kind, *kinds[column + 1 :])
+        elif known != token.kind:
+            return None
+    return (column + 1, total, kinds)
+
+
+def _cut(tokens: Sequence[_Token], width: int) -> list[int] | Refusal:
+    # Count the ways to cut the words into rows of ``width`` cells (a total row may be
+    # shorter), two at most; exactly one is taken.
+    first = tokens[0]
+    total = _row_kind(first.text) is not RowKind.DATA
+    kinds: tuple[str | None, ...] = (None,) * width
+    if not total and first.kind != _EMPTY:
+        kinds = (first.kind, *kinds[1:])
+    layers: list[dict[_State, int]] = [{(1, total, kinds): 1}]
+    for before, after in pairwise(tokens):
+        layer: dict[_State, int] = {}
+        choices = _choices(before, after)
+        for state, count in layers[-1].items():
+            for choice in choices:
+                nxt = _step(state, choice, width, after)
+                if nxt is not None:
+                    layer[nxt] = min(2, layer.get(nxt, 0) + count)
+        if not layer:
+            return Refusal(
+                reason=f"line {after.line.number}: the words do not make rows of {width} cells",
+                line=after.line,
+            )
+        layers.append(layer)
+    ends = {s: c for s, c in layers[-1].items() if _complete(s, width)}
+    total_ways = sum(ends.values())
+    if total_ways == 0:
+        return Refusal(reason=f"the last row does not have {width} cells", line=tokens[-1].line)
+    if total_ways > 1:
+        where = _first_fork(tokens, layers, width)
+        return Refusal(
+            reason=f"line {where.number}: the words can be cut into rows and cells "
+            "in more than one way",
+            line=where,
+        )
+    # Walk back the one way there is: each state on it has one way in.
+    (state,) = ends
+    path: list[int] = []
+    for index in range(len(tokens) - 1, 0, -1):
+        before, after = tokens[index - 1], tokens[index]
+        choices = _choices(before, after)
+        for prior, count in layers[index - 1].items():
+            hit = next((c for c in choices if _step(prior, c, width, after) == state), None)
+            if count and hit is not None:
+                path.append(hit)
+                state = prior
+                break
+    path.reverse()
+    return path
+
+
+def _first_fork(tokens: Sequence[_Token], layers: list[dict[_State, int]], width: int) -> Line:
+    # The first line where two ways that both reach the end part.
+    alive = {s for s in layers[-1] if _complete(s, width)}
+    forks = tokens[-1].line
+    for index in range(len(tokens) - 1, 0, -1):
+        after = tokens[index]
+        choices = _choices(tokens[index - 1], after)
+        prior = {
+            p for p in layers[index - 1] for c in choices if _step(p, c, width, after) in alive
+        }
+        ways = sum(1 for p in prior for c in choices if _step(p, c, width, after) in alive)
+        if ways > len(alive):
+            forks = after.line
+        alive = prior
+    return forks
+
+
+def _assemble(tokens: Sequence[_Token], path: Sequence[int]) -> list[TextRow]:
+    rows: list[TextRow] = []
+    cells: list[list[_Token]] = [[tokens[0]]]
+    first = tokens[0]
+    for token, choice in [*zip(tokens[1:], path, strict=True), (None, _ROW)]:
+        if choice == _IN and token is not None:
+            cells[-1].append(token)
+        elif choice == _CELL and token is not None:
+            cells.append([token])
+        else:
+            texts = tuple(_text_of(parts) for parts in cells)
+            rows.append(
+                TextRow(cells=texts, kind=_row_kind(texts[0]), group=first.group, line=first.line)
+            )
+            if token is not None:
+                cells = [[token]]
+                first = token
+    longest = max(len(row.cells) for row in rows)
+    return [
+        attrs.evolve(row, cells=(*row.cells, *([""] * (longest - len(row.cells))))) for row in rows
+    ]
+
+
+def _text_of(parts: Sequence[_Token]) -> str:
+    # Words on one line keep their space; across a line break no space is put between
+    # Japanese characters, one between Latin words (as the print's line break stood).
+    out = parts[0].text
+    for part in parts[1:]:
+        text = part.text
+        if part.gap == "space" or (out and text and _latin_char(out[-1]) and _latin_char(text[0])):
+            out = f"{out} {text}"
+        else:
+            out += text
+    return out
+
+
+def _column_kinds(rows: Sequence[TextRow]) -> list[str] | Refusal:
+    # A column holds words, numbers or dates, not a mix: a row cut in the wrong place
+    # puts a date under names.
+    kinds: list[str] = []
+    for index in range(len(rows[0].cells)):
+        seen = {
+            _kind(row.cells[index]) for row in rows if row.kind is RowKind.DATA and row.cells[index]
+        }
+        seen.discard(_EMPTY)
+        if len(seen) > 1:
+            line = next(r.line for r in rows if r.kind is RowKind.DATA)
+            return Refusal(
+                reason=f"column {index + 1} holds {' and '.join(sorted(seen))} "
+                "(the rows do not line up)",
+                line=line,
+            )
+        kinds.append(seen.pop() if seen else _EMPTY)
+    return kinds
