@@ -94,15 +94,16 @@ def read_table(lines: Sequence[Line]) -> TextTable | Refusal:
     if len(body) < 2:
         return Refusal(reason="fewer than two lines: no header and rows to tell apart")
     gapped = sum(1 for line in body if _WIDE_GAP.search(line.text))
-    aligned: TextTable | Refusal | None = None
+    refusal: Refusal | None = None
     if gapped * 2 >= len(body):
         aligned = _aligned(body)
         if isinstance(aligned, TextTable):
             return aligned
+        refusal = aligned
     running = _numbers(body) or _flowing(body)
-    if isinstance(running, TextTable) or aligned is None:
+    if isinstance(running, TextTable) or refusal is None:
         return running
-    return Refusal(reason=f"{aligned.reason}; read as running text, {running.reason}")
+    return Refusal(reason=f"{refusal.reason}; read as running text, {running.reason}")
 
 
 # -- what a cell's text is ------------------------------------------------------------
