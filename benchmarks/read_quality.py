@@ -16,49 +16,14 @@ import _bench  # noqa: F401  first: it takes this folder off sys.path
 
 # isort: split
 import sys
-from collections import Counter
-from collections.abc import Mapping
 from pathlib import Path
 
 import clairlib
-from clairlib.model import AnnualReport, Quantity, RowKind
-from clairlib.reading._compare import compare
-from clairlib.reading._layout import normal
+from clairlib.model import AnnualReport
+from clairlib.reading._compare import compare, table_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ("fy2011-plan", "fy2025-plan", "fy2013-report", "midterm-plan-2022")
-
-
-def _values(cells: Mapping[str, Quantity | str | None]) -> Counter[str]:
-    # A cell's printed text, folded: the reader names its columns c1, c2 … and the
-    # example by meaning, so a row is compared by what its cells print.
-    out: Counter[str] = Counter()
-    for value in cells.values():
-        if isinstance(value, Quantity):
-            value = f"{value.value:,}" if value.text is None else value.text
-        if value:
-            out[normal(value).replace(",", "")] += 1
-    return out
-
-
-def table_rows(expected: AnnualReport, read: AnnualReport) -> tuple[int, int]:
-    """Rows of the example's tables whose every cell the reading has in one row, by caption."""
-    by_caption = {normal(t.caption): t for t in read.tables}
-    total = matched = 0
-    for table in expected.tables:
-        rows = [row for row in table.rows if row.kind is RowKind.DATA]
-        total += len(rows)
-        found = by_caption.get(normal(table.caption))
-        if found is None or not table.caption:
-            continue
-        candidates = [_values(row.cells) for row in found.rows]
-        for row in rows:
-            wanted = _values(row.cells)
-            hit = next((c for c in candidates if not wanted - c), None)
-            if hit is not None:
-                candidates.remove(hit)
-                matched += 1
-    return matched, total
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
@@ -22,11 +22,12 @@ from clairlib.model import (
     MidTermPlan,
     Programme,
     Quantity,
+    RowKind,
     Section,
 )
 from clairlib.reading._layout import normal
 
-__all__ = ["Comparison", "compare", "outline"]
+__all__ = ["Comparison", "compare", "outline", "row_values", "table_rows"]
 
 _NARRATIVE = (BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.NOTE)
 
@@ -187,3 +188,38 @@ def _programme_positions(doc: Document, ids: dict[str, int]) -> dict[str, int]:
     # A programme's place among the document's programmes, in printed order.
     order = [p.id for p in _walk(_sections(doc)) if isinstance(p, Programme)]
     return {pid: order.index(pid) for pid in ids}
+
+
+def row_values(cells: Mapping[str, Quantity | str | None]) -> Counter[str]:
+    """A row's cells by what they print, folded (NFKC, no spaces, no thousands commas).
+
+    A reader names its columns c1, c2 … and the examples by meaning, so rows are
+    compared by what their cells print, whatever their keys.
+    """
+    out: Counter[str] = Counter()
+    for value in cells.values():
+        if isinstance(value, Quantity):
+            value = f"{value.value:,}" if value.text is None else value.text
+        if value:
+            out[normal(value).replace(",", "")] += 1
+    return out
+
+
+def table_rows(expected: AnnualReport, read: AnnualReport) -> tuple[int, int]:
+    """The example's data rows whose every cell the reading has in one row, by caption."""
+    by_caption = {normal(t.caption): t for t in read.tables}
+    total = matched = 0
+    for table in expected.tables:
+        rows = [row for row in table.rows if row.kind is RowKind.DATA]
+        total += len(rows)
+        found = by_caption.get(normal(table.caption))
+        if found is None or not table.caption:
+            continue
+        candidates = [row_values(row.cells) for row in found.rows]
+        for row in rows:
+            wanted = row_values(row.cells)
+            hit = next((c for c in candidates if not wanted - c), None)
+            if hit is not None:
+                candidates.remove(hit)
+                matched += 1
+    return matched, total

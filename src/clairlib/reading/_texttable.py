@@ -94,16 +94,15 @@ def read_table(lines: Sequence[Line]) -> TextTable | Refusal:
     if len(body) < 2:
         return Refusal(reason="fewer than two lines: no header and rows to tell apart")
     gapped = sum(1 for line in body if _WIDE_GAP.search(line.text))
-    refusal: Refusal | None = None
     if gapped * 2 >= len(body):
+        # Set out in columns: read so, or as a table of numbers whose runs of spaces
+        # are empty cells; never as running text, whose single spaces part no cells.
         aligned = _aligned(body)
         if isinstance(aligned, TextTable):
             return aligned
-        refusal = aligned
-    running = _numbers(body) or _flowing(body)
-    if isinstance(running, TextTable) or refusal is None:
-        return running
-    return Refusal(reason=f"{refusal.reason}; read as running text, {running.reason}")
+        numbers = _numbers(body)
+        return aligned if numbers is None else numbers
+    return _numbers(body) or _flowing(body)
 
 
 # -- what a cell's text is ------------------------------------------------------------
@@ -262,10 +261,10 @@ def _aligned_rows(
 ) -> TextTable | Refusal:
     first = 1 if grouped else 0
     rows: list[tuple[list[list[str]], Line, list[int]]] = []  # parts per cell, line, lines
-    letters: list[tuple[int, str]] = []  # (row index, letter) of the vertical labels
+    letters: list[tuple[int, str, bool]] = []  # line, letter, a blank line before it
     for index, (line, row) in enumerate(zip(data, cells, strict=True)):
         if grouped and row[0]:
-            letters.append((index, row[0]))
+            letters.append((index, row[0], line.gap_before))
         values = row[first:]
         if not any(values):
             continue
@@ -311,15 +310,16 @@ def _join(parts: Sequence[str], line: Line) -> str:
 
 
 def _labels(
-    letters: Sequence[tuple[int, str]], row_lines: Sequence[list[int]]
+    letters: Sequence[tuple[int, str, bool]], row_lines: Sequence[list[int]]
 ) -> list[str | None] | Refusal:
-    # Letters on consecutive lines make one label; it heads the rows whose lines it
-    # stands beside. A row beside no label, where there are labels, is not placed.
+    # Letters on consecutive lines make one label (a blank line before a letter starts
+    # the next); it heads the rows whose lines it stands beside. A row beside no label,
+    # where there are labels, is not placed.
     if not letters:
         return [None] * len(row_lines)
     runs: list[tuple[int, int, str]] = []
-    for index, letter in letters:
-        if runs and runs[-1][1] == index - 1:
+    for index, letter, blank in letters:
+        if runs and runs[-1][1] == index - 1 and not blank:
             start, _, text = runs[-1]
             runs[-1] = (start, index, text + letter)
         else:
