@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 import attrs
 
@@ -49,6 +50,7 @@ _UNIT = re.compile(
 )
 _NUMBER = re.compile(r"[-+▲△]?\d[\d,]*(?:\.\d+)?\s*(?:%|％)?")
 _NUMBER_UNIT = re.compile(rf"\d[\d,]*(?:\.\d+)?\s*(?:{_COUNTERS})(?:[(（].*)?")
+_KIND_OPENERS = frozenset("-+▲△明大昭平令")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _WIDE_GAP = re.compile(r"  +|\u3000+")
 
@@ -90,6 +92,9 @@ class Refusal:
 
 def read_table(lines: Sequence[Line]) -> TextTable | Refusal:
     """Place the cells of a table printed as ``lines`` (its caption and notes left out)."""
+    # The memos hold one table's words, so that every reading pays for its own.
+    _words.cache_clear()
+    _kind.cache_clear()
     body = [line for line in lines if not line.folded.startswith("※") and line.folded]
     if len(body) < 2:
         return Refusal(reason="fewer than two lines: no header and rows to tell apart")
@@ -110,6 +115,9 @@ def read_table(lines: Sequence[Line]) -> TextTable | Refusal:
 
 @lru_cache(maxsize=4096)
 def _kind(text: str) -> str:
+    # Numbers and dates open with a digit, a sign or an era's name: most words do not.
+    if text[:1] not in _KIND_OPENERS and not text[:1].isdigit():
+        return _TEXT if text else _EMPTY
     folded = normal(text)
     if not folded:
         return _EMPTY
@@ -341,8 +349,7 @@ def _labels(
 # -- cells one after another -------------------------------------------------------------
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
     text: str
     kind: str
     line: Line
@@ -351,46 +358,63 @@ class _Token:
     group: str | None  # the group label over it
 
 
-def _protected(text: str) -> list[bool]:
-    # Spaces a cut must not fall on: inside brackets, dates, a number and its counter.
-    keep = [False] * len(text)
-    for pattern in (_DATE, _UNIT):
-        for match in pattern.finditer(text):
-            for i in range(match.start(), match.end()):
-                keep[i] = True
+_SPACES = re.compile(r"[ \u3000]+")
+_DIGIT = re.compile(r"\d")
+_BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    # Stretches a cut must not fall in: dates, a number and its counter, brackets.
+    spans: list[tuple[int, int]] = []
+    if "年" in text:
+        spans.extend(m.span() for m in _DATE.finditer(text))
+    if _DIGIT.search(text):
+        spans.extend(m.span() for m in _UNIT.finditer(text))
     depth = 0
-    for i, char in enumerate(text):
-        if char in _OPEN:
+    opened = 0
+    for mark in _BRACKETS.finditer(text):
+        if mark.group() in _OPEN:
+            if not depth:
+                opened = mark.start()
             depth += 1
-        elif char in _CLOSE:
-            depth = max(0, depth - 1)
         elif depth:
-            keep[i] = True
-    return keep
+            depth -= 1
+            if not depth:
+                spans.append((opened, mark.end()))
+    if depth:
+        spans.append((opened, len(text)))
+    return spans
 
 
-def _words(text: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[tuple[str, int], ...]:
     # The line's words and the spaces after each (a run of spaces in a row of numbers
     # stands for empty cells).
-    keep = _protected(text)
+    if " " not in text and "\u3000" not in text:
+        return ((text, 0),)
+    spans = _protected(text)
     out: list[tuple[str, int]] = []
     start = 0
-    i = 0
-    while i < len(text):
-        if text[i] in " \u3000" and not keep[i]:
-            stop = i
-            while i < len(text) and text[i] in " \u3000":
-                i += 1
-            out.append((text[start:stop], i - stop))
-            start = i
+    for run in _SPACES.finditer(text):
+        at = run.start()
+        inside = False
+        for left, right in spans:
+            if left <= at < right:
+                inside = True
+                break
+        if inside:
             continue
-        i += 1
+        out.append((text[start:at], run.end() - at))
+        start = run.end()
     out.append((text[start:], 0))
-    return [(word, spaces) for word, spaces in out if word]
+    return tuple((word, spaces) for word, spaces in out if word)
+
+
+_CJK = re.compile("[\u3000-\u9fff\uf900-\uffef]")
 
 
 def _latin(word: str) -> bool:
-    return not any(_cjk(c) for c in word)
+    return _CJK.search(word) is None
 
 
 def _glued(words: list[str]) -> list[str]:
@@ -418,6 +442,11 @@ def _latin_pair(left: str, right: str) -> bool:
     return (lettered(left) or lettered(right)) and wordlike(left) and wordlike(right)
 
 
+_NUM_WORD = r"[-+▲△]?\d[\d,，.]*[%％]?"
+# What a row of numbers looks like at a glance: a label at most, then numbers.
+_GRID_LINE = re.compile(rf"(?:[^ \u3000]+[ \u3000]+)?{_NUM_WORD}(?:[ \u3000]+{_NUM_WORD})+")
+
+
 def _grid(words: Sequence[tuple[str, int]]) -> bool:
     # A row of numbers (a label before them at most): runs of spaces are empty cells.
     values = [word for word, _ in words]
@@ -443,7 +472,7 @@ def _tokens(lines: Sequence[Line], width: int) -> list[_Token] | Refusal:
             group, letters, gap, depth = letters, "", "group", 0
         words = _words(line.text)
         texts: list[str]
-        if _grid(words):
+        if _GRID_LINE.fullmatch(line.text) and _grid(words):
             # Empty cells between numbers, and after the last (the extraction drops the
             # spaces that end a line): the row is as wide as the table.
             texts = _spread(words)[0]
@@ -454,11 +483,8 @@ def _tokens(lines: Sequence[Line], width: int) -> list[_Token] | Refusal:
         for text in texts:
             out.append(_Token(text, _kind(text), line, gap, depth, group))
             gap = "space"
-            for char in text:
-                if char in _OPEN:
-                    depth += 1
-                elif char in _CLOSE:
-                    depth = max(0, depth - 1)
+            for mark in _BRACKETS.findall(text):
+                depth = depth + 1 if mark in _OPEN else max(0, depth - 1)
         gap = "break"
     if letters:
         return Refusal(reason="a group label stands after the last row")
@@ -477,7 +503,14 @@ def _spread(words: Sequence[tuple[str, int]]) -> tuple[list[str], bool]:
 def _numbers(lines: Sequence[Line]) -> TextTable | Refusal | None:
     # A table of numbers: each row a label and its numbers, the label on lines of its
     # own where it wraps. None where the lines are not such a table.
-    start = next((i for i, line in enumerate(lines) if _grid(_words(line.text))), None)
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if _GRID_LINE.fullmatch(line.text) and _grid(_words(line.text))
+        ),
+        None,
+    )
     if start is None:
         return None
     rows: list[tuple[str, list[str], Line]] = []
@@ -485,7 +518,7 @@ def _numbers(lines: Sequence[Line]) -> TextTable | Refusal | None:
     spaced = False
     for line in lines[start:]:
         words = _words(line.text)
-        if not _grid(words):
+        if not (_GRID_LINE.fullmatch(line.text) and _grid(words)):
             if any(_kind(w) != _TEXT for w, _ in words) or _vertical(line) is not None:
                 return None
             label.append(line)
@@ -664,10 +697,13 @@ def _first_fork(tokens: Sequence[_Token], layers: list[dict[_State, int]], width
     for index in range(len(tokens) - 1, 0, -1):
         after = tokens[index]
         choices = _choices(tokens[index - 1], after)
-        prior = {
-            p for p in layers[index - 1] for c in choices if _step(p, c, width, after) in alive
-        }
-        ways = sum(1 for p in prior for c in choices if _step(p, c, width, after) in alive)
+        prior: set[_State] = set()
+        ways = 0
+        for p in layers[index - 1]:
+            for c in choices:
+                if _step(p, c, width, after) in alive:
+                    prior.add(p)
+                    ways += 1
         if ways > len(alive):
             forks = after.line
         alive = prior
