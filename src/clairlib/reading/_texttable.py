@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from itertools import pairwise
 from typing import NamedTuple
 
 import attrs
@@ -92,8 +91,7 @@ class Refusal:
 
 def read_table(lines: Sequence[Line]) -> TextTable | Refusal:
     """Place the cells of a table printed as ``lines`` (its caption and notes left out)."""
-    # The memos hold one table's words, so that every reading pays for its own.
-    _words.cache_clear()
+    # The memo holds one table's words, so that every reading pays for its own.
     _kind.cache_clear()
     body = [line for line in lines if not line.folded.startswith("※") and line.folded]
     if len(body) < 2:
@@ -358,56 +356,30 @@ class _Token(NamedTuple):
     group: str | None  # the group label over it
 
 
-_SPACES = re.compile(r"[ \u3000]+")
-_DIGIT = re.compile(r"\d")
+_PAIRS = tuple(zip(_OPEN, _CLOSE, strict=True))
+# A word runs to a space outside a date, a number and its counter, and brackets (an
+# unclosed bracket holds to the line's end); the spaces after it are counted.
+_WORD = re.compile(
+    "((?:"
+    + "|".join(
+        [
+            # What opens none of the stretches below, many characters at a time.
+            f"[^ \u3000\\d明大昭平令第{re.escape(''.join(o for o, _ in _PAIRS))}]+",
+            _DATE.pattern,
+            _UNIT.pattern,
+            *(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}?" for o, c in _PAIRS),
+            "[^ \u3000]",
+        ]
+    )
+    + ")+)([ \u3000]*)"
+)
 _BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 
 
-def _protected(text: str) -> list[tuple[int, int]]:
-    # Stretches a cut must not fall in: dates, a number and its counter, brackets.
-    spans: list[tuple[int, int]] = []
-    if "年" in text:
-        spans.extend(m.span() for m in _DATE.finditer(text))
-    if _DIGIT.search(text):
-        spans.extend(m.span() for m in _UNIT.finditer(text))
-    depth = 0
-    opened = 0
-    for mark in _BRACKETS.finditer(text):
-        if mark.group() in _OPEN:
-            if not depth:
-                opened = mark.start()
-            depth += 1
-        elif depth:
-            depth -= 1
-            if not depth:
-                spans.append((opened, mark.end()))
-    if depth:
-        spans.append((opened, len(text)))
-    return spans
-
-
-@lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[tuple[str, int], ...]:
+def _words(text: str) -> list[tuple[str, int]]:
     # The line's words and the spaces after each (a run of spaces in a row of numbers
     # stands for empty cells).
-    if " " not in text and "\u3000" not in text:
-        return ((text, 0),)
-    spans = _protected(text)
-    out: list[tuple[str, int]] = []
-    start = 0
-    for run in _SPACES.finditer(text):
-        at = run.start()
-        inside = False
-        for left, right in spans:
-            if left <= at < right:
-                inside = True
-                break
-        if inside:
-            continue
-        out.append((text[start:at], run.end() - at))
-        start = run.end()
-    out.append((text[start:], 0))
-    return tuple((word, spaces) for word, spaces in out if word)
+    return [(word, len(spaces)) for word, spaces in _WORD.findall(text)]
 
 
 _CJK = re.compile("[\u3000-\u9fff\uf900-\uffef]")
@@ -455,8 +427,9 @@ def _grid(words: Sequence[tuple[str, int]]) -> bool:
     return len(values) >= 2 and all(_kind(v) == _NUM for v in values)
 
 
-def _tokens(lines: Sequence[Line], width: int) -> list[_Token] | Refusal:
-    out: list[_Token] = []
+def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
+    # Words one after another, line by line, as the cut asks for them: a table whose
+    # rows fail early is not read to its end.
     depth = 0
     group: str | None = None
     letters = ""
@@ -468,7 +441,8 @@ def _tokens(lines: Sequence[Line], width: int) -> list[_Token] | Refusal:
             continue
         if letters:
             if len(letters) < 2:
-                return Refusal(reason=f"line {line.number}: one letter alone above it", line=line)
+                yield Refusal(reason=f"line {line.number}: one letter alone above it", line=line)
+                return
             group, letters, gap, depth = letters, "", "group", 0
         words = _words(line.text)
         texts: list[str]
@@ -481,14 +455,13 @@ def _tokens(lines: Sequence[Line], width: int) -> list[_Token] | Refusal:
         else:
             texts = _glued([w for w, _ in words])
         for text in texts:
-            out.append(_Token(text, _kind(text), line, gap, depth, group))
+            yield _Token(text, _kind(text), line, gap, depth, group)
             gap = "space"
             for mark in _BRACKETS.findall(text):
                 depth = depth + 1 if mark in _OPEN else max(0, depth - 1)
         gap = "break"
     if letters:
-        return Refusal(reason="a group label stands after the last row")
-    return out
+        yield Refusal(reason="a group label stands after the last row")
 
 
 def _spread(words: Sequence[tuple[str, int]]) -> tuple[list[str], bool]:
@@ -576,20 +549,10 @@ def _flowing(lines: Sequence[Line]) -> TextTable | Refusal:
         return Refusal(reason="the header names fewer than two columns", line=lines[0])
     grouped = any(_vertical(line) is not None for line in lines[heads:])
     width = len(header) - (1 if grouped else 0)
-    tokens = _tokens(lines[heads:], width)
-    if isinstance(tokens, Refusal):
-        return tokens
-    if not tokens:
-        return Refusal(reason="no row under the header")
-    if grouped and tokens[0].group is None:
-        return Refusal(reason="rows stand above the first group label", line=tokens[0].line)
-    path = _cut(tokens, width)
-    if isinstance(path, Refusal):
-        return path
-    rows = _assemble(tokens, path)
-    kinds = _column_kinds(rows)
-    if isinstance(kinds, Refusal):
-        return kinds
+    cut = _cut(_tokens(lines[heads:], width), width, grouped)
+    if isinstance(cut, Refusal):
+        return cut
+    rows = _assemble(*cut)
     return TextTable(header=header[1:] if grouped else header, rows=tuple(rows), grouped=grouped)
 
 
@@ -640,16 +603,29 @@ def _step(state: _State, choice: int, width: int, token: _Token) -> _State | Non
     return (column + 1, total, kinds)
 
 
-def _cut(tokens: Sequence[_Token], width: int) -> list[int] | Refusal:
+def _cut(
+    stream: Iterator[_Token | Refusal], width: int, grouped: bool
+) -> tuple[list[_Token], list[int]] | Refusal:
     # Count the ways to cut the words into rows of ``width`` cells (a total row may be
     # shorter), two at most; exactly one is taken.
-    first = tokens[0]
+    first = next(stream, None)
+    if first is None:
+        return Refusal(reason="no row under the header")
+    if isinstance(first, Refusal):
+        return first
+    if grouped and first.group is None:
+        return Refusal(reason="rows stand above the first group label", line=first.line)
+    tokens = [first]
     total = _row_kind(first.text) is not RowKind.DATA
     kinds: tuple[str | None, ...] = (None,) * width
     if not total and first.kind != _EMPTY:
         kinds = (first.kind, *kinds[1:])
     layers: list[dict[_State, int]] = [{(1, total, kinds): 1}]
-    for before, after in pairwise(tokens):
+    before = first
+    for after in stream:
+        if isinstance(after, Refusal):
+            return after
+        tokens.append(after)
         layer: dict[_State, int] = {}
         choices = _choices(before, after)
         for state, count in layers[-1].items():
@@ -663,6 +639,7 @@ def _cut(tokens: Sequence[_Token], width: int) -> list[int] | Refusal:
                 line=after.line,
             )
         layers.append(layer)
+        before = after
     ends = {s: c for s, c in layers[-1].items() if _complete(s, width)}
     total_ways = sum(ends.values())
     if total_ways == 0:
@@ -687,7 +664,7 @@ def _cut(tokens: Sequence[_Token], width: int) -> list[int] | Refusal:
                 state = prior
                 break
     path.reverse()
-    return path
+    return tokens, path
 
 
 def _first_fork(tokens: Sequence[_Token], layers: list[dict[_State, int]], width: int) -> Line:
@@ -744,23 +721,3 @@ def _text_of(parts: Sequence[_Token]) -> str:
         else:
             out += text
     return out
-
-
-def _column_kinds(rows: Sequence[TextRow]) -> list[str] | Refusal:
-    # A column holds words, numbers or dates, not a mix: a row cut in the wrong place
-    # puts a date under names.
-    kinds: list[str] = []
-    for index in range(len(rows[0].cells)):
-        seen = {
-            _kind(row.cells[index]) for row in rows if row.kind is RowKind.DATA and row.cells[index]
-        }
-        seen.discard(_EMPTY)
-        if len(seen) > 1:
-            line = next(r.line for r in rows if r.kind is RowKind.DATA)
-            return Refusal(
-                reason=f"column {index + 1} holds {' and '.join(sorted(seen))} "
-                "(the rows do not line up)",
-                line=line,
-            )
-        kinds.append(seen.pop() if seen else _EMPTY)
-    return kinds
