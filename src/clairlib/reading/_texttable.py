@@ -126,6 +126,10 @@ def _kind(text: str) -> str:
     return _TEXT
 
 
+def _opens(text: str) -> bool:
+    return len(text) <= 4 and _row_kind(text) is not RowKind.DATA
+
+
 def _row_kind(first: str) -> RowKind:
     folded = normal(first)
     if folded in _TOTALS:
@@ -354,6 +358,7 @@ class _Token(NamedTuple):
     gap: str  # before it: "space", "break" (a new line), "group" (a label between)
     depth: int  # brackets left open before it
     group: str | None  # the group label over it
+    opens: bool  # 計, 小計 …: it opens a total row
 
 
 _PAIRS = tuple(zip(_OPEN, _CLOSE, strict=True))
@@ -419,6 +424,14 @@ _NUM_WORD = r"[-+▲△]?\d[\d,，.]*[%％]?"
 _GRID_LINE = re.compile(rf"(?:[^ \u3000]+[ \u3000]+)?{_NUM_WORD}(?:[ \u3000]+{_NUM_WORD})+")
 
 
+def _grid_line(line: Line) -> bool:
+    # A row of numbers ends with one: most lines are told at their last character.
+    last = line.text[-1:]
+    if not (last.isdigit() or last in ("%", "％")):
+        return False
+    return _GRID_LINE.fullmatch(line.text) is not None
+
+
 def _grid(words: Sequence[tuple[str, int]]) -> bool:
     # A row of numbers (a label before them at most): runs of spaces are empty cells.
     values = [word for word, _ in words]
@@ -446,7 +459,7 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
             group, letters, gap, depth = letters, "", "group", 0
         words = _words(line.text)
         texts: list[str]
-        if _GRID_LINE.fullmatch(line.text) and _grid(words):
+        if _grid_line(line) and _grid(words):
             # Empty cells between numbers, and after the last (the extraction drops the
             # spaces that end a line): the row is as wide as the table.
             texts = _spread(words)[0]
@@ -455,7 +468,7 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
         else:
             texts = _glued([w for w, _ in words])
         for text in texts:
-            yield _Token(text, _kind(text), line, gap, depth, group)
+            yield _Token(text, _kind(text), line, gap, depth, group, _opens(text))
             gap = "space"
             for mark in _BRACKETS.findall(text):
                 depth = depth + 1 if mark in _OPEN else max(0, depth - 1)
@@ -477,11 +490,7 @@ def _numbers(lines: Sequence[Line]) -> TextTable | Refusal | None:
     # A table of numbers: each row a label and its numbers, the label on lines of its
     # own where it wraps. None where the lines are not such a table.
     start = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if _GRID_LINE.fullmatch(line.text) and _grid(_words(line.text))
-        ),
+        (i for i, line in enumerate(lines) if _grid_line(line) and _grid(_words(line.text))),
         None,
     )
     if start is None:
@@ -491,7 +500,7 @@ def _numbers(lines: Sequence[Line]) -> TextTable | Refusal | None:
     spaced = False
     for line in lines[start:]:
         words = _words(line.text)
-        if not (_GRID_LINE.fullmatch(line.text) and _grid(words)):
+        if not (_grid_line(line) and _grid(words)):
             if any(_kind(w) != _TEXT for w, _ in words) or _vertical(line) is not None:
                 return None
             label.append(line)
@@ -591,7 +600,7 @@ def _step(state: _State, choice: int, width: int, token: _Token) -> _State | Non
     else:
         if not _complete(state, width):
             return None
-        total = _row_kind(token.text) is not RowKind.DATA
+        total = token.opens
         column = 0
     if not total and token.kind != _EMPTY:
         # A cell's kind is its first word's: a number or date is a cell alone.
@@ -616,29 +625,57 @@ def _cut(
     if grouped and first.group is None:
         return Refusal(reason="rows stand above the first group label", line=first.line)
     tokens = [first]
-    total = _row_kind(first.text) is not RowKind.DATA
+    total = first.opens
     kinds: tuple[str | None, ...] = (None,) * width
     if not total and first.kind != _EMPTY:
         kinds = (first.kind, *kinds[1:])
     layers: list[dict[_State, int]] = [{(1, total, kinds): 1}]
+    backs: list[dict[_State, tuple[_State, int]]] = []
     before = first
     for after in stream:
         if isinstance(after, Refusal):
             return after
         tokens.append(after)
         layer: dict[_State, int] = {}
+        back: dict[_State, tuple[_State, int]] = {}
         choices = _choices(before, after)
+        kind = after.kind
+        typed = kind != _EMPTY
         for state, count in layers[-1].items():
+            # _step, inline: this loop runs for every word of every table.
+            cells, total, kinds = state
             for choice in choices:
-                nxt = _step(state, choice, width, after)
-                if nxt is not None:
-                    layer[nxt] = min(2, layer.get(nxt, 0) + count)
+                if choice == _IN:
+                    nxt = state
+                else:
+                    if choice == _CELL:
+                        if cells >= width:
+                            continue
+                        column, sums = cells, total
+                    else:
+                        if not (cells == width or (total and cells >= 2)):
+                            continue
+                        column, sums = 0, after.opens
+                    changed = kinds
+                    if not sums and typed:
+                        known = kinds[column]
+                        if known is None:
+                            changed = (*kinds[:column], kind, *kinds[column + 1 :])
+                        elif known != kind:
+                            continue
+                    nxt = (column + 1, sums, changed)
+                if nxt in layer:
+                    layer[nxt] = 2
+                else:
+                    layer[nxt] = count
+                    back[nxt] = (state, choice)
         if not layer:
             return Refusal(
                 reason=f"line {after.line.number}: the words do not make rows of {width} cells",
                 line=after.line,
             )
         layers.append(layer)
+        backs.append(back)
         before = after
     ends = {s: c for s, c in layers[-1].items() if _complete(s, width)}
     total_ways = sum(ends.values())
@@ -651,18 +688,12 @@ def _cut(
             "in more than one way",
             line=where,
         )
-    # Walk back the one way there is: each state on it has one way in.
+    # Walk back the one way there is: each state on it has one way in, the first kept.
     (state,) = ends
     path: list[int] = []
-    for index in range(len(tokens) - 1, 0, -1):
-        before, after = tokens[index - 1], tokens[index]
-        choices = _choices(before, after)
-        for prior, count in layers[index - 1].items():
-            hit = next((c for c in choices if _step(prior, c, width, after) == state), None)
-            if count and hit is not None:
-                path.append(hit)
-                state = prior
-                break
+    for back in reversed(backs):
+        state, choice = back[state]
+        path.append(choice)
     path.reverse()
     return tokens, path
 
@@ -688,26 +719,26 @@ def _first_fork(tokens: Sequence[_Token], layers: list[dict[_State, int]], width
 
 
 def _assemble(tokens: Sequence[_Token], path: Sequence[int]) -> list[TextRow]:
-    rows: list[TextRow] = []
-    cells: list[list[_Token]] = [[tokens[0]]]
-    first = tokens[0]
-    for token, choice in [*zip(tokens[1:], path, strict=True), (None, _ROW)]:
-        if choice == _IN and token is not None:
-            cells[-1].append(token)
-        elif choice == _CELL and token is not None:
-            cells.append([token])
+    # The rows the cut gives, each as wide as the widest (a short total row filled out).
+    cut: list[tuple[_Token, list[list[_Token]]]] = [(tokens[0], [[tokens[0]]])]
+    for token, choice in zip(tokens[1:], path, strict=True):
+        if choice == _IN:
+            cut[-1][1][-1].append(token)
+        elif choice == _CELL:
+            cut[-1][1].append([token])
         else:
-            texts = tuple(_text_of(parts) for parts in cells)
-            rows.append(
-                TextRow(cells=texts, kind=_row_kind(texts[0]), group=first.group, line=first.line)
+            cut.append((token, [[token]]))
+    longest = max(len(cells) for _, cells in cut)
+    rows = []
+    for first, cells in cut:
+        texts = [_text_of(parts) for parts in cells]
+        texts.extend([""] * (longest - len(texts)))
+        rows.append(
+            TextRow(
+                cells=tuple(texts), kind=_row_kind(texts[0]), group=first.group, line=first.line
             )
-            if token is not None:
-                cells = [[token]]
-                first = token
-    longest = max(len(row.cells) for row in rows)
-    return [
-        attrs.evolve(row, cells=(*row.cells, *([""] * (longest - len(row.cells))))) for row in rows
-    ]
+        )
+    return rows
 
 
 def _text_of(parts: Sequence[_Token]) -> str:
