@@ -240,6 +240,15 @@ def _annual(
         placed = read_table(node.lines)
         if isinstance(placed, TextTable):
             tables.append(_from_text(table, placed))
+            findings.extend(
+                _finding(
+                    "read.table-as-text",
+                    f"table {ident} <{node.caption}> ({node.line.origin}): the rows of "
+                    f"{left.reason}; they are kept only as printed text",
+                    path=f"$.tables[{index - 1}]",
+                )
+                for left in placed.left_out
+            )
             continue
         tables.append(table)
         where = placed.line.origin if placed.line is not None else node.line.origin

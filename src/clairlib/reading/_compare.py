@@ -191,17 +191,18 @@ def _programme_positions(doc: Document, ids: dict[str, int]) -> dict[str, int]:
 
 
 def row_values(cells: Mapping[str, Quantity | str | None]) -> Counter[str]:
-    """A row's cells by what they print, folded (NFKC, no spaces, no thousands commas).
+    """A row's cells by what they print, folded (NFKC, no spaces, line breaks, commas).
 
     A reader names its columns c1, c2 … and the examples by meaning, so rows are
-    compared by what their cells print, whatever their keys.
+    compared by what their cells print, whatever their keys; a line break inside a
+    cell is the print's layout, as a space is.
     """
     out: Counter[str] = Counter()
     for value in cells.values():
         if isinstance(value, Quantity):
             value = f"{value.value:,}" if value.text is None else value.text
         if value:
-            out[normal(value).replace(",", "")] += 1
+            out[normal(value).replace(",", "").replace("\n", "")] += 1
     return out
 
 

@@ -20,7 +20,6 @@ text: a cell is never guessed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -46,6 +45,8 @@ _COUNTERS = "名|件|か国|ヵ国|ヶ国|カ国|箇国|団体|回|日間|人|�
 # A number and its counter (``4,372 名``), an ordinal (``第 26 回``): one cell's words.
 _UNIT = re.compile(
     rf"\d[\d,]*(?:\.\d+)?\s+(?:{_COUNTERS})(?=\Z|[\s(（])|第\s*\d+\s*[回号期次代版条位部章巻]"
+    # A number in words (創立 25 周年, 2 年後): the word goes on after it.
+    r"|\d+\s+(?:周|歳|倍|年(?!度))"
 )
 _NUMBER = re.compile(r"[-+▲△]?\d[\d,]*(?:\.\d+)?\s*(?:%|％)?")
 _NUMBER_UNIT = re.compile(rf"\d[\d,]*(?:\.\d+)?\s*(?:{_COUNTERS})(?:[(（].*)?")
@@ -72,13 +73,15 @@ class TextTable:
     """A table placed from the lines: header labels ("" where unknown) and rows.
 
     ``grouped`` says the first column holds the group labels (kept on the rows'
-    ``group``, not in their cells).
+    ``group``, not in their cells); ``left_out`` says which groups' rows could not be
+    placed and why (their lines are only in the printed text).
     """
 
     header: tuple[str, ...]
     rows: tuple[TextRow, ...]
     grouped: bool = False
     groups: tuple[str, ...] = ()  # the spanning header over each column, as printed
+    left_out: tuple[Refusal, ...] = ()  # groups whose rows could not be placed, and why
 
 
 @attrs.frozen(kw_only=True)
@@ -139,8 +142,15 @@ def _row_kind(first: str) -> RowKind:
     return RowKind.DATA
 
 
-def _width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+# East Asian wide and full-width characters (Unicode's W and F): two columns each.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+def _width(text: str) -> int:
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _cjk(char: str) -> bool:
@@ -174,13 +184,13 @@ def _segments(line: Line) -> list[_Segment]:
     for gap in [*_WIDE_GAP.finditer(text), None]:
         stop = len(text) if gap is None else gap.start()
         piece = text[position:stop]
-        width = sum(_width(c) for c in piece)
+        width = _width(piece)
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
             out.append(_Segment(column + lead, column + width, piece.strip()))
         column += width
         if gap is not None:
-            column += sum(_width(c) for c in gap.group())
+            column += _width(gap.group())
             position = gap.end()
     return out
 
@@ -359,6 +369,7 @@ class _Token(NamedTuple):
     depth: int  # brackets left open before it
     group: str | None  # the group label over it
     opens: bool  # 計, 小計 …: it opens a total row
+    plain: bool  # its line holds words only, no number or date
 
 
 _PAIRS = tuple(zip(_OPEN, _CLOSE, strict=True))
@@ -467,8 +478,10 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
             texts.extend([""] * (width - lead - len(texts)))
         else:
             texts = _glued([w for w, _ in words])
-        for text in texts:
-            yield _Token(text, _kind(text), line, gap, depth, group, _opens(text))
+        kinds = [_kind(text) for text in texts]
+        plain = all(kind == _TEXT for kind in kinds)
+        for text, kind in zip(texts, kinds, strict=True):
+            yield _Token(text, kind, line, gap, depth, group, _opens(text), plain)
             gap = "space"
             for mark in _BRACKETS.findall(text):
                 depth = depth + 1 if mark in _OPEN else max(0, depth - 1)
@@ -558,11 +571,49 @@ def _flowing(lines: Sequence[Line]) -> TextTable | Refusal:
         return Refusal(reason="the header names fewer than two columns", line=lines[0])
     grouped = any(_vertical(line) is not None for line in lines[heads:])
     width = len(header) - (1 if grouped else 0)
-    cut = _cut(_tokens(lines[heads:], width), width, grouped)
-    if isinstance(cut, Refusal):
-        return cut
-    rows = _assemble(*cut)
-    return TextTable(header=header[1:] if grouped else header, rows=tuple(rows), grouped=grouped)
+    if not grouped:
+        cut = _cut(_tokens(lines[heads:], width), width, grouped)
+        if isinstance(cut, Refusal):
+            return cut
+        return TextTable(header=header, rows=tuple(_assemble(*cut)))
+    return _groups(lines[heads:], header[1:], width)
+
+
+def _groups(lines: Sequence[Line], header: tuple[str, ...], width: int) -> TextTable | Refusal:
+    # Under group labels each group is cut on its own: a group whose rows cannot be
+    # placed is left out (its lines stay printed text), the others are placed.
+    segments: list[list[_Token]] = []
+    for token in _tokens(lines, width):
+        if isinstance(token, Refusal):
+            return token
+        if token.group is None:
+            return Refusal(reason="rows stand above the first group label", line=token.line)
+        if not segments or token.gap == "group":
+            segments.append([])
+        segments[-1].append(token)
+    rows: list[TextRow] = []
+    left: list[Refusal] = []
+    for segment in segments:
+        cut = _cut(iter(segment), width, False)
+        if isinstance(cut, Refusal):
+            first = segment[0]
+            left.append(
+                Refusal(reason=f"group {first.group} (line {first.line.number}): {cut.reason}")
+            )
+            continue
+        rows.extend(_assemble(*cut))
+    if not rows:
+        return left[0] if left else Refusal(reason="no row under the header")
+    data = [row for row in rows if row.kind is RowKind.DATA]
+    kinds = [{_kind(row.cells[i]) for row in data} for i in range(width)]
+    mixed = next((i for i, seen in enumerate(kinds) if len(seen - {_EMPTY}) > 1), None)
+    if mixed is not None:
+        return Refusal(reason=f"column {mixed + 2} holds words in one group, numbers in another")
+    longest = max(len(row.cells) for row in rows)
+    rows = [
+        attrs.evolve(row, cells=(*row.cells, *([""] * (longest - len(row.cells))))) for row in rows
+    ]
+    return TextTable(header=header, rows=tuple(rows), grouped=True, left_out=tuple(left))
 
 
 # The ways a space or line break between two words can be read: inside one cell,
@@ -582,7 +633,11 @@ def _choices(before: _Token, after: _Token) -> tuple[int, ...]:
     typed = before.kind != _TEXT or after.kind != _TEXT
     if after.gap == "space":
         return (_CELL,) if typed else (_IN, _CELL)
-    return (_CELL, _ROW) if typed else (_IN, _CELL, _ROW)
+    # A cell goes on at the next line only between lines of words: a line with a number
+    # or date holds cells that fit on it (the one-line part of a row).
+    if typed or not (before.plain and after.plain):
+        return (_CELL, _ROW)
+    return (_IN, _CELL, _ROW)
 
 
 def _complete(state: _State, width: int) -> bool:
