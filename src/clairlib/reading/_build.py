@@ -32,6 +32,7 @@ from clairlib.reading._layout import Line, drop_furniture, normal
 from clairlib.reading._midterm import build_mid_term
 from clairlib.reading._places import offices_named
 from clairlib.reading._reader import Hints, ReadError, Reading
+from clairlib.reading._records import table_events
 from clairlib.reading._structure import Body, Node, ProgrammeNode, read_body
 from clairlib.reading._texttable import TextRow, TextTable, read_table
 from clairlib.reading._title import (
@@ -269,6 +270,7 @@ def _annual(
     preamble = assembler.blocks(body.preamble)
     assembler.figures.extend(prose_figures(preamble, None, None, fiscal, stem="preamble"))
     tables = [attrs.evolve(t, programme=assembler.programme_of_table.get(t.id)) for t in tables]
+    tables, events = table_events(tables, fiscal) if kind == ANNUAL_REPORT else (tables, [])
     ident = f"fy{fiscal.year}-{'report' if kind == ANNUAL_REPORT else 'plan'}"
     governance = read_governance(body.part, fiscal) if kind == ANNUAL_REPORT else None
     findings.extend(_part_findings(body, governance))
@@ -284,6 +286,7 @@ def _annual(
             sections=sections,
             tables=tuple(tables),
             figures=tuple(assembler.figures),
+            events=tuple(events),
             meetings=governance.meetings if governance else (),
             organisation=governance.organisation if governance else None,
         )
