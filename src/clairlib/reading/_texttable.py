@@ -130,7 +130,7 @@ def _kind(text: str) -> str:
 
 
 def _opens(text: str) -> bool:
-    return len(text) <= 4 and _row_kind(text) is not RowKind.DATA
+    return _row_kind(text) is not RowKind.DATA
 
 
 def _row_kind(first: str) -> RowKind:
@@ -160,9 +160,11 @@ def _cjk(char: str) -> bool:
 def _vertical(line: Line) -> str | None:
     # One character alone on its line, not a digit: a letter of a vertical label.
     folded = line.folded
-    if len(folded) == 1 and _cjk(folded) and not folded.isdigit():
-        return folded
-    return None
+    return folded if _letter(folded) else None
+
+
+def _letter(text: str) -> bool:
+    return len(text) == 1 and _cjk(text) and not text.isdigit()
 
 
 # -- columns side by side ------------------------------------------------------------
@@ -220,11 +222,19 @@ def _column_of(segment: _Segment, columns: Sequence[tuple[int, int]]) -> list[in
 
 
 def _header_count(lines: Sequence[Line], words: Callable[[Line], list[str]]) -> int:
-    # The header: the lines before the first that prints a number or a date or a letter
-    # of a vertical label, up to four; the first line alone where none does so soon.
-    for index, line in enumerate(lines[:5]):
-        if _vertical(line) is not None or any(_kind(w) in (_NUM, _DATE_KIND) for w in words(line)):
+    # The header: the lines before the first that prints a number or a date, or a letter
+    # of a vertical label after the header's words (letters before them are the
+    # header's own vertical words, 国/名), up to five; the first line alone where none
+    # does so soon.
+    worded = False
+    for index, line in enumerate(lines[:6]):
+        if _vertical(line) is not None:
+            if worded:
+                return index
+            continue
+        if any(_kind(w) in (_NUM, _DATE_KIND) for w in words(line)):
             return index
+        worded = True
     return 1
 
 
@@ -418,7 +428,7 @@ def _glued(words: list[str]) -> list[str]:
 
 
 def _latin_pair(left: str, right: str) -> bool:
-    if not (_latin(left) and _latin(right)):
+    if not (left.isascii() or _latin(left)) or not (right.isascii() or _latin(right)):
         return False
 
     def lettered(word: str) -> bool:
@@ -463,12 +473,16 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
         if letter is not None:
             letters += letter
             continue
+        words = _words(line.text)
+        if letters and len(words) == 2 and _letter(words[0][0]) and _kind(words[1][0]) == _NUM:
+            # The label's last letter beside the group's count (ル 3): both centred.
+            group, letters, gap, depth = letters + words[0][0], "", "group", 0
+            words = words[1:]
         if letters:
             if len(letters) < 2:
                 yield Refusal(reason=f"line {line.number}: one letter alone above it", line=line)
                 return
             group, letters, gap, depth = letters, "", "group", 0
-        words = _words(line.text)
         texts: list[str]
         if _grid_line(line) and _grid(words):
             # Empty cells between numbers, and after the last (the extraction drops the
@@ -476,15 +490,21 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
             texts = _spread(words)[0]
             lead = 0 if _kind(texts[0]) == _TEXT else 1
             texts.extend([""] * (width - lead - len(texts)))
+        elif len(words) == 1:
+            texts = [words[0][0]]
         else:
             texts = _glued([w for w, _ in words])
         kinds = [_kind(text) for text in texts]
-        plain = all(kind == _TEXT for kind in kinds)
+        plain = _NUM not in kinds and _DATE_KIND not in kinds and _EMPTY not in kinds
+        marked = _BRACKETS.search(line.text) is not None
         for text, kind in zip(texts, kinds, strict=True):
-            yield _Token(text, kind, line, gap, depth, group, _opens(text), plain)
+            yield _Token(
+                text, kind, line, gap, depth, group, len(text) <= 4 and _opens(text), plain
+            )
             gap = "space"
-            for mark in _BRACKETS.findall(text):
-                depth = depth + 1 if mark in _OPEN else max(0, depth - 1)
+            if marked:
+                for mark in _BRACKETS.findall(text):
+                    depth = depth + 1 if mark in _OPEN else max(0, depth - 1)
         gap = "break"
     if letters:
         yield Refusal(reason="a group label stands after the last row")
@@ -552,13 +572,31 @@ def _numbers(lines: Sequence[Line]) -> TextTable | Refusal | None:
 
 def _header_words(lines: Sequence[Line]) -> list[str]:
     # A header's words; one in brackets says the unit of the word before it (参加者 (名)).
+    # Letters one a line make a word (国/名: 国名), a blank line between two words; the
+    # last letter may stand first on the next line of words (件 / 数 開催場所 …).
     out: list[str] = []
+    letters = ""
     for line in lines:
-        for word in _glued([w for w, _ in _words(line.text)]):
+        letter = _vertical(line)
+        if letter is not None:
+            if letters and line.gap_before:
+                out.append(letters)
+                letters = ""
+            letters += letter
+            continue
+        words = _glued([w for w, _ in _words(line.text)])
+        if letters:
+            if words and _letter(words[0]):
+                letters += words.pop(0)
+            out.append(letters)
+            letters = ""
+        for word in words:
             if out and word[:1] in _OPEN:
                 out[-1] = f"{out[-1]} {word}"
             else:
                 out.append(word)
+    if letters:
+        out.append(letters)
     return out
 
 
@@ -579,6 +617,11 @@ def _flowing(lines: Sequence[Line]) -> TextTable | Refusal:
     return _groups(lines[heads:], header[1:], width)
 
 
+def _counted(segment: Sequence[_Token]) -> bool:
+    first = segment[0]
+    return first.kind == _NUM and (len(segment) == 1 or segment[1].line is not first.line)
+
+
 def _groups(lines: Sequence[Line], header: tuple[str, ...], width: int) -> TextTable | Refusal:
     # Under group labels each group is cut on its own: a group whose rows cannot be
     # placed is left out (its lines stay printed text), the others are placed.
@@ -591,17 +634,35 @@ def _groups(lines: Sequence[Line], header: tuple[str, ...], width: int) -> TextT
         if not segments or token.gap == "group":
             segments.append([])
         segments[-1].append(token)
+    # A number alone on its line first under the first label: each group's count (件数),
+    # a column of its own after the labels' (a subtotal row closes the group).
+    counted = width >= 3 and _counted(segments[0])
     rows: list[TextRow] = []
     left: list[Refusal] = []
     for segment in segments:
-        cut = _cut(iter(segment), width, False)
-        if isinstance(cut, Refusal):
-            first = segment[0]
-            left.append(
-                Refusal(reason=f"group {first.group} (line {first.line.number}): {cut.reason}")
-            )
+        first = segment[0]
+        where = f"group {first.group} (line {first.line.number})"
+        if counted and not _counted(segment):
+            left.append(Refusal(reason=f"{where}: no count of its rows after its label"))
             continue
-        rows.extend(_assemble(*cut))
+        body = segment[1:] if counted else segment
+        cut = _cut(iter(body), width - 1 if counted else width, False)
+        if isinstance(cut, Refusal):
+            left.append(Refusal(reason=f"{where}: {cut.reason}"))
+            continue
+        placed = _assemble(*cut)
+        if counted:
+            placed = [attrs.evolve(row, cells=("", *row.cells)) for row in placed]
+            blank = ("",) * (width - 1)
+            placed.append(
+                TextRow(
+                    cells=(first.text, *blank),
+                    kind=RowKind.SUBTOTAL,
+                    group=first.group,
+                    line=first.line,
+                )
+            )
+        rows.extend(placed)
     if not rows:
         return left[0] if left else Refusal(reason="no row under the header")
     data = [row for row in rows if row.kind is RowKind.DATA]
