@@ -34,7 +34,7 @@ from clairlib.reading._places import offices_named
 from clairlib.reading._reader import Hints, ReadError, Reading
 from clairlib.reading._records import table_events
 from clairlib.reading._structure import Body, Node, ProgrammeNode, read_body
-from clairlib.reading._texttable import TextRow, TextTable, read_table
+from clairlib.reading._texttable import Refusal, TextRow, TextTable, read_table
 from clairlib.reading._title import (
     ANNUAL_PLAN,
     ANNUAL_REPORT,
@@ -58,8 +58,12 @@ def _finding(rule: str, message: str, *, path: str = "$", error: bool = False) -
     )
 
 
-def build(lines: Sequence[Line], hints: Hints, *, name: str) -> Reading:
-    """Read ``lines`` (the layout contract) into a Reading; ReadError when nothing can be."""
+def build(lines: Sequence[Line], hints: Hints, *, name: str, tables: bool = True) -> Reading:
+    """Read ``lines`` (the layout contract) into a Reading; ReadError when nothing can be.
+
+    ``tables=False`` keeps every table the lines do not place in a grid as printed text,
+    without trying to place its cells from the text.
+    """
     if hints.kind is not None and hints.kind not in _KINDS:
         raise ReadError(f"kind must be one of {', '.join(_KINDS)}, found {hints.kind!r}")
     kept, _ = drop_furniture(lines)
@@ -106,7 +110,7 @@ def build(lines: Sequence[Line], hints: Hints, *, name: str) -> Reading:
                 error=True,
             )
         )
-    return _annual(kind, fiscal, title, body, findings)
+    return _annual(kind, fiscal, title, body, findings, tables)
 
 
 def _framework(sections: Sequence[Node], fiscal: FiscalYear, title: str) -> Framework:
@@ -221,6 +225,7 @@ def _annual(
     title: Title,
     body: Body,
     findings: list[Finding],
+    place: bool,
 ) -> Reading:
     noun = "事業報告" if kind == ANNUAL_REPORT else "事業計画"
     heading = title.title or f"{fiscal.to_wareki()}{noun}"
@@ -238,7 +243,11 @@ def _annual(
         if grid and len(grid) == sum(1 for line in node.lines if line.folded[:1] != "※"):
             tables.append(_placed(table, grid))
             continue
-        placed = read_table(node.lines)
+        placed = (
+            read_table(node.lines)
+            if place
+            else Refusal(reason="not tried: the reader was asked to keep tables as text")
+        )
         if isinstance(placed, TextTable):
             tables.append(_from_text(table, placed))
             findings.extend(

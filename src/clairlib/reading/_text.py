@@ -21,7 +21,14 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 @attrs.frozen(kw_only=True)
 class TextOptions:
-    """The text reader has no options."""
+    """The text reader's options.
+
+    ``tables``: place tables' cells from the text where the lines allow it (the
+    default); False keeps every table as printed text under its caption, for a
+    quicker reading when only the prose is wanted.
+    """
+
+    tables: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
 
 def decode(source: Source) -> str:
@@ -48,7 +55,8 @@ def read_text(
     lines = lines_of_text(text)
     if progress is not None:
         progress(0, len(lines))
-    reading = build(lines, hints, name=source.name)
+    tables = options.tables if isinstance(options, TextOptions) else True
+    reading = build(lines, hints, name=source.name, tables=tables)
     if progress is not None:
         progress(len(lines), len(lines))
     return reading

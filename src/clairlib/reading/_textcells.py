@@ -1,0 +1,211 @@
+"""The cells of a table printed as text: what a word is, what kind, the rows placed.
+
+Shared by the two ways a text table is read (:mod:`._textcolumns`,
+:mod:`._textflow`): the rows placed (:class:`TextTable`), or why not
+(:class:`Refusal`); a cell's kind (words, a number, a date); the words of a line
+as a plain extraction prints them (a space outside dates, numbers with their
+counters and brackets parts two words); a vertical label's letters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import attrs
+
+from clairlib.model import RowKind
+from clairlib.reading._layout import Line, normal
+
+__all__ = ["Refusal", "TextRow", "TextTable"]
+
+_TOTALS = frozenset({"計", "合計", "総計"})
+_SUBTOTALS = frozenset({"小計"})
+_OPEN = "(（「｢『【〈《[［｛"
+_CLOSE = ")）」｣』】〉》]］｝"
+_DATE = re.compile(
+    r"(?:(?:明治|大正|昭和|平成|令和)\s*(?:\d{1,2}|元)\s*年度?|\d{4}\s*年度?)"
+    r"(?:\s*\d{1,2}\s*(?:[～〜~\-－]\s*\d{1,2}\s*)?月)?"
+    r"(?:\s*\d{1,2}\s*(?:[～〜~]\s*\d{1,2}\s*)?日(?!本))?(?:\s*\d{1,3}\s*日間)?"
+)
+_COUNTERS = "名|件|か国|ヵ国|ヶ国|カ国|箇国|団体|回|日間|人|千円|万円|円|%|％|分野|か所|箇所|都市"
+# A number and its counter (``4,372 名``), an ordinal (``第 26 回``): one cell's words.
+_UNIT = re.compile(
+    rf"\d[\d,]*(?:\.\d+)?\s+(?:{_COUNTERS})(?=\Z|[\s(（])|第\s*\d+\s*[回号期次代版条位部章巻]"
+    # A number in words (創立 25 周年, 2 年後): the word goes on after it.
+    r"|\d+\s+(?:周|歳|倍|年(?!度))"
+)
+_NUMBER = re.compile(r"[-+▲△]?\d[\d,]*(?:\.\d+)?\s*(?:%|％)?")
+_NUMBER_UNIT = re.compile(rf"\d[\d,]*(?:\.\d+)?\s*(?:{_COUNTERS})(?:[(（].*)?")
+_KIND_OPENERS = frozenset("-+▲△明大昭平令")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_WIDE_GAP = re.compile(r"  +|\u3000+")
+
+# Kinds of cell text: what a column holds is of one kind.
+_TEXT, _NUM, _DATE_KIND, _EMPTY = "text", "number", "date", "empty"
+
+
+@attrs.frozen(kw_only=True)
+class TextRow:
+    """A row placed from the lines: one text a column ("" where empty), kind, group."""
+
+    cells: tuple[str, ...]
+    kind: RowKind = RowKind.DATA
+    group: str | None = None
+    line: Line
+
+
+@attrs.frozen(kw_only=True)
+class TextTable:
+    """A table placed from the lines: header labels ("" where unknown) and rows.
+
+    ``grouped`` says the first column holds the group labels (kept on the rows'
+    ``group``, not in their cells); ``left_out`` says which groups' rows could not be
+    placed and why (their lines are only in the printed text).
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[TextRow, ...]
+    grouped: bool = False
+    groups: tuple[str, ...] = ()  # the spanning header over each column, as printed
+    left_out: tuple[Refusal, ...] = ()  # groups whose rows could not be placed, and why
+
+
+@attrs.frozen(kw_only=True)
+class Refusal:
+    """Why the lines of a table cannot be placed into cells, and where."""
+
+    reason: str
+    line: Line | None = None
+
+
+# -- what a cell's text is ------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _kind(text: str) -> str:
+    # Numbers and dates open with a digit, a sign or an era's name: most words do not.
+    if text[:1] not in _KIND_OPENERS and not text[:1].isdigit():
+        return _TEXT if text else _EMPTY
+    folded = normal(text)
+    if not folded:
+        return _EMPTY
+    if _NUMBER.fullmatch(folded) or _NUMBER_UNIT.fullmatch(folded):
+        return _NUM
+    if _DATE.fullmatch(folded):
+        return _DATE_KIND
+    return _TEXT
+
+
+def _opens(text: str) -> bool:
+    return _row_kind(text) is not RowKind.DATA
+
+
+def _row_kind(first: str) -> RowKind:
+    folded = normal(first)
+    if folded in _TOTALS:
+        return RowKind.TOTAL
+    if folded in _SUBTOTALS:
+        return RowKind.SUBTOTAL
+    return RowKind.DATA
+
+
+# East Asian wide and full-width characters (Unicode's W and F): two columns each.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+def _width(text: str) -> int:
+    return len(text) + len(_WIDE.findall(text))
+
+
+def _cjk(char: str) -> bool:
+    return "\u3000" <= char <= "\u9fff" or "\uf900" <= char <= "\uffef"
+
+
+def _vertical(line: Line) -> str | None:
+    # One character alone on its line, not a digit: a letter of a vertical label.
+    folded = line.folded
+    return folded if _letter(folded) else None
+
+
+def _letter(text: str) -> bool:
+    return len(text) == 1 and _cjk(text) and not text.isdigit()
+
+
+def _header_count(lines: Sequence[Line], words: Callable[[Line], list[str]]) -> int:
+    # The header: the lines before the first that prints a number or a date, or a letter
+    # of a vertical label after the header's words (letters before them are the
+    # header's own vertical words, 国/名), up to five; the first line alone where none
+    # does so soon.
+    worded = False
+    for index, line in enumerate(lines[:6]):
+        if _vertical(line) is not None:
+            if worded:
+                return index
+            continue
+        if any(_kind(w) in (_NUM, _DATE_KIND) for w in words(line)):
+            return index
+        worded = True
+    return 1
+
+
+_PAIRS = tuple(zip(_OPEN, _CLOSE, strict=True))
+# A word runs to a space outside a date, a number and its counter, and brackets (an
+# unclosed bracket holds to the line's end); the spaces after it are counted.
+_WORD = re.compile(
+    "((?:"
+    + "|".join(
+        [
+            # What opens none of the stretches below, many characters at a time.
+            f"[^ \u3000\\d明大昭平令第{re.escape(''.join(o for o, _ in _PAIRS))}]+",
+            _DATE.pattern,
+            _UNIT.pattern,
+            *(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}?" for o, c in _PAIRS),
+            "[^ \u3000]",
+        ]
+    )
+    + ")+)([ \u3000]*)"
+)
+_BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
+
+
+def _words(text: str) -> list[tuple[str, int]]:
+    # The line's words and the spaces after each (a run of spaces in a row of numbers
+    # stands for empty cells).
+    return [(word, len(spaces)) for word, spaces in _WORD.findall(text)]
+
+
+_CJK = re.compile("[\u3000-\u9fff\uf900-\uffef]")
+
+
+def _latin(word: str) -> bool:
+    return _CJK.search(word) is None
+
+
+def _glued(words: list[str]) -> list[str]:
+    # Latin words stay together (``New York Now 2014 Winter``), a year with them; a
+    # note mark stays with the word before it.
+    out: list[str] = []
+    for word in words:
+        if out and (word == "※" or _latin_pair(out[-1], word)):
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
+def _latin_pair(left: str, right: str) -> bool:
+    if not (left.isascii() or _latin(left)) or not (right.isascii() or _latin(right)):
+        return False
+
+    def lettered(word: str) -> bool:
+        return any(c.isalpha() for c in word)
+
+    def wordlike(word: str) -> bool:
+        return lettered(word) or _YEAR.fullmatch(word) is not None
+
+    return (lettered(left) or lettered(right)) and wordlike(left) and wordlike(right)

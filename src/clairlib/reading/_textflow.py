@@ -1,0 +1,480 @@
+"""Text tables printed as running text: a row's cells one after another, one space apart.
+
+A plain extraction (``pdftotext`` without ``-layout``) prints a row's cells in
+order, one space between, and breaks a long cell over lines. The header says how
+many cells a row has; every space and line break is then read as inside a cell,
+between cells or between rows, where the words' form allows (a number or date is a
+cell of its own, brackets hold a cell together, a cell goes on at the next line
+only between lines of words), and the table is placed only where exactly one way
+gives rows of that width whose columns each hold one kind. Rows of numbers whose
+runs of spaces are empty cells are read on their own (:func:`numbers`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from clairlib.model import RowKind
+from clairlib.reading._layout import Line, joined
+from clairlib.reading._layout import _latin as _latin_char
+from clairlib.reading._textcells import (
+    _BRACKETS,
+    _DATE_KIND,
+    _EMPTY,
+    _NUM,
+    _OPEN,
+    _TEXT,
+    Refusal,
+    TextRow,
+    TextTable,
+    _glued,
+    _header_count,
+    _kind,
+    _letter,
+    _opens,
+    _row_kind,
+    _vertical,
+    _words,
+)
+
+__all__ = ["flowing", "numbers"]
+
+
+class _Token(NamedTuple):
+    text: str
+    kind: str
+    line: Line
+    gap: str  # before it: "space", "break" (a new line), "group" (a label between)
+    depth: int  # brackets left open before it
+    group: str | None  # the group label over it
+    opens: bool  # 計, 小計 …: it opens a total row
+    plain: bool  # its line holds words only, no number or date
+
+
+_NUM_WORD = r"[-+▲△]?\d[\d,，.]*[%％]?"
+# What a row of numbers looks like at a glance: a label at most, then numbers.
+_GRID_LINE = re.compile(rf"(?:[^ \u3000]+[ \u3000]+)?{_NUM_WORD}(?:[ \u3000]+{_NUM_WORD})+")
+
+
+def _grid_line(line: Line) -> bool:
+    # A row of numbers ends with one: most lines are told at their last character.
+    last = line.text[-1:]
+    if not (last.isdigit() or last in ("%", "％")):
+        return False
+    return _GRID_LINE.fullmatch(line.text) is not None
+
+
+def _grid(words: Sequence[tuple[str, int]]) -> bool:
+    # A row of numbers (a label before them at most): runs of spaces are empty cells.
+    values = [word for word, _ in words]
+    if values and _kind(values[0]) == _TEXT:
+        values = values[1:]
+    return len(values) >= 2 and all(_kind(v) == _NUM for v in values)
+
+
+def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
+    # Words one after another, line by line, as the cut asks for them: a table whose
+    # rows fail early is not read to its end.
+    depth = 0
+    group: str | None = None
+    letters = ""
+    gap = "break"
+    for line in lines:
+        letter = _vertical(line)
+        if letter is not None:
+            letters += letter
+            continue
+        words = _words(line.text)
+        if letters and len(words) == 2 and _letter(words[0][0]) and _kind(words[1][0]) == _NUM:
+            # The label's last letter beside the group's count (ル 3): both centred.
+            group, letters, gap, depth = letters + words[0][0], "", "group", 0
+            words = words[1:]
+        if letters:
+            if len(letters) < 2:
+                yield Refusal(reason=f"line {line.number}: one letter alone above it", line=line)
+                return
+            group, letters, gap, depth = letters, "", "group", 0
+        texts: list[str]
+        if _grid_line(line) and _grid(words):
+            # Empty cells between numbers, and after the last (the extraction drops the
+            # spaces that end a line): the row is as wide as the table.
+            texts = _spread(words)[0]
+            lead = 0 if _kind(texts[0]) == _TEXT else 1
+            texts.extend([""] * (width - lead - len(texts)))
+        elif len(words) == 1:
+            texts = [words[0][0]]
+        else:
+            texts = _glued([w for w, _ in words])
+        kinds = [_kind(text) for text in texts]
+        plain = _NUM not in kinds and _DATE_KIND not in kinds and _EMPTY not in kinds
+        marked = _BRACKETS.search(line.text) is not None
+        for text, kind in zip(texts, kinds, strict=True):
+            yield _Token(
+                text, kind, line, gap, depth, group, len(text) <= 4 and _opens(text), plain
+            )
+            gap = "space"
+            if marked:
+                for mark in _BRACKETS.findall(text):
+                    depth = depth + 1 if mark in _OPEN else max(0, depth - 1)
+        gap = "break"
+    if letters:
+        yield Refusal(reason="a group label stands after the last row")
+
+
+def _spread(words: Sequence[tuple[str, int]]) -> tuple[list[str], bool]:
+    # A row of numbers with the empty cells its runs of spaces stand for.
+    texts: list[str] = []
+    for word, spaces in words:
+        texts.append(word)
+        texts.extend([""] * (spaces - 1))
+    return texts, len(texts) > len(words)
+
+
+def numbers(lines: Sequence[Line]) -> TextTable | Refusal | None:
+    # A table of numbers: each row a label and its numbers, the label on lines of its
+    # own where it wraps. None where the lines are not such a table.
+    start = next(
+        (i for i, line in enumerate(lines) if _grid_line(line) and _grid(_words(line.text))),
+        None,
+    )
+    if start is None:
+        return None
+    rows: list[tuple[str, list[str], Line]] = []
+    label: list[Line] = []
+    spaced = False
+    for line in lines[start:]:
+        words = _words(line.text)
+        if not (_grid_line(line) and _grid(words)):
+            if any(_kind(w) != _TEXT for w, _ in words) or _vertical(line) is not None:
+                return None
+            label.append(line)
+            continue
+        texts, empties = _spread(words)
+        spaced = spaced or empties
+        if _kind(texts[0]) == _TEXT:
+            if label:
+                return Refusal(reason=f"line {line.number}: a label over a labelled row", line=line)
+            rows.append((texts[0], texts[1:], line))
+        elif label:
+            rows.append((joined(label), texts, label[0]))
+            label = []
+        else:
+            return Refusal(reason=f"line {line.number}: numbers with no label", line=line)
+    if label or len(rows) < 2:
+        return None
+    width = max(len(values) for _, values, _ in rows)
+    if not spaced and any(len(values) != width for _, values, _ in rows):
+        return Refusal(reason="rows of numbers of different lengths, no empty cell printed")
+    header = tuple(_header_words(lines[:start]))
+    if len(header) != width + 1:
+        header = ("",) * (width + 1)  # the header's words do not tell the columns apart
+    return TextTable(
+        header=header,
+        rows=tuple(
+            TextRow(
+                cells=(name, *values, *([""] * (width - len(values)))),
+                kind=_row_kind(name),
+                line=line,
+            )
+            for name, values, line in rows
+        ),
+    )
+
+
+def _header_words(lines: Sequence[Line]) -> list[str]:
+    # A header's words; one in brackets says the unit of the word before it (参加者 (名)).
+    # Letters one a line make a word (国/名: 国名), a blank line between two words; the
+    # last letter may stand first on the next line of words (件 / 数 開催場所 …).
+    out: list[str] = []
+    letters = ""
+    for line in lines:
+        letter = _vertical(line)
+        if letter is not None:
+            if letters and line.gap_before:
+                out.append(letters)
+                letters = ""
+            letters += letter
+            continue
+        words = _glued([w for w, _ in _words(line.text)])
+        if letters:
+            if words and _letter(words[0]):
+                letters += words.pop(0)
+            out.append(letters)
+            letters = ""
+        for word in words:
+            if out and word[:1] in _OPEN:
+                out[-1] = f"{out[-1]} {word}"
+            else:
+                out.append(word)
+    if letters:
+        out.append(letters)
+    return out
+
+
+def flowing(lines: Sequence[Line]) -> TextTable | Refusal:
+    heads = _header_count(lines, lambda line: _glued([w for w, _ in _words(line.text)]))
+    if heads == 0:
+        return Refusal(reason="no header line (a first line of words, no numbers) over the rows")
+    header = tuple(_header_words(lines[:heads]))
+    if len(header) < 2:
+        return Refusal(reason="the header names fewer than two columns", line=lines[0])
+    grouped = any(_vertical(line) is not None for line in lines[heads:])
+    width = len(header) - (1 if grouped else 0)
+    if not grouped:
+        cut = _cut(_tokens(lines[heads:], width), width, grouped)
+        if isinstance(cut, Refusal):
+            return cut
+        return TextTable(header=header, rows=tuple(_assemble(*cut, width)))
+    return _groups(lines[heads:], header[1:], width)
+
+
+def _counted(segment: Sequence[_Token]) -> bool:
+    first = segment[0]
+    return first.kind == _NUM and (len(segment) == 1 or segment[1].line is not first.line)
+
+
+def _groups(lines: Sequence[Line], header: tuple[str, ...], width: int) -> TextTable | Refusal:
+    # Under group labels each group is cut on its own: a group whose rows cannot be
+    # placed is left out (its lines stay printed text), the others are placed.
+    segments: list[list[_Token]] = []
+    for token in _tokens(lines, width):
+        if isinstance(token, Refusal):
+            return token
+        if token.group is None:
+            return Refusal(reason="rows stand above the first group label", line=token.line)
+        if not segments or token.gap == "group":
+            segments.append([])
+        segments[-1].append(token)
+    # A number alone on its line first under the first label: each group's count (件数),
+    # a column of its own after the labels' (a subtotal row closes the group).
+    counted = width >= 3 and _counted(segments[0])
+    rows: list[TextRow] = []
+    left: list[Refusal] = []
+    for segment in segments:
+        first = segment[0]
+        where = f"group {first.group} (line {first.line.number})"
+        if counted and not _counted(segment):
+            left.append(Refusal(reason=f"{where}: no count of its rows after its label"))
+            continue
+        body = segment[1:] if counted else segment
+        cut = _cut(iter(body), width - 1 if counted else width, False)
+        if isinstance(cut, Refusal):
+            left.append(Refusal(reason=f"{where}: {cut.reason}"))
+            continue
+        placed = _assemble(*cut, width, lead=1 if counted else 0)
+        if counted:
+            blank = ("",) * (width - 1)
+            placed.append(
+                TextRow(
+                    cells=(first.text, *blank),
+                    kind=RowKind.SUBTOTAL,
+                    group=first.group,
+                    line=first.line,
+                )
+            )
+        rows.extend(placed)
+    if not rows:
+        return left[0] if left else Refusal(reason="no row under the header")
+    data = [row for row in rows if row.kind is RowKind.DATA]
+    kinds = [{_kind(row.cells[i]) for row in data} for i in range(width)]
+    mixed = next((i for i, seen in enumerate(kinds) if len(seen - {_EMPTY}) > 1), None)
+    if mixed is not None:
+        return Refusal(reason=f"column {mixed + 2} holds words in one group, numbers in another")
+    return TextTable(header=header, rows=tuple(rows), grouped=True, left_out=tuple(left))
+
+
+# The ways a space or line break between two words can be read: inside one cell,
+# between two cells of a row, between two rows.
+_IN, _CELL, _ROW = 0, 1, 2
+# A way read so far: the cells of the row, whether it is a total, and the kind each
+# column holds (words, numbers, dates: one kind a column, so a cut in the wrong place
+# that puts a date under names is no way at all).
+_State = tuple[int, bool, tuple[str | None, ...]]
+
+
+def _choices(before: _Token, after: _Token) -> tuple[int, ...]:
+    if after.gap == "group":
+        return (_ROW,)
+    if after.depth > 0:
+        return (_IN,)  # an open bracket: the same cell goes on
+    typed = before.kind != _TEXT or after.kind != _TEXT
+    if after.gap == "space":
+        return (_CELL,) if typed else (_IN, _CELL)
+    # A cell goes on at the next line only between lines of words: a line with a number
+    # or date holds cells that fit on it (the one-line part of a row).
+    if typed or not (before.plain and after.plain):
+        return (_CELL, _ROW)
+    return (_IN, _CELL, _ROW)
+
+
+def _complete(state: _State, width: int) -> bool:
+    return state[0] == width or (state[1] and state[0] >= 2)
+
+
+def _step(state: _State, choice: int, width: int, token: _Token) -> _State | None:
+    cells, total, kinds = state
+    if choice == _IN:
+        return state
+    if choice == _CELL:
+        if cells >= width:
+            return None
+        column = cells
+    else:
+        if not _complete(state, width):
+            return None
+        total = token.opens
+        column = 0
+    if not total and token.kind != _EMPTY:
+        # A cell's kind is its first word's: a number or date is a cell alone.
+        known = kinds[column]
+        if known is None:
+            kinds = (*kinds[:column], token.kind, *kinds[column + 1 :])
+        elif known != token.kind:
+            return None
+    return (column + 1, total, kinds)
+
+
+def _cut(
+    stream: Iterator[_Token | Refusal], width: int, grouped: bool
+) -> tuple[list[_Token], list[int]] | Refusal:
+    # Count the ways to cut the words into rows of ``width`` cells (a total row may be
+    # shorter), two at most; exactly one is taken.
+    first = next(stream, None)
+    if first is None:
+        return Refusal(reason="no row under the header")
+    if isinstance(first, Refusal):
+        return first
+    if grouped and first.group is None:
+        return Refusal(reason="rows stand above the first group label", line=first.line)
+    tokens = [first]
+    total = first.opens
+    kinds: tuple[str | None, ...] = (None,) * width
+    if not total and first.kind != _EMPTY:
+        kinds = (first.kind, *kinds[1:])
+    layers: list[dict[_State, int]] = [{(1, total, kinds): 1}]
+    backs: list[dict[_State, tuple[_State, int]]] = []
+    before = first
+    for after in stream:
+        if isinstance(after, Refusal):
+            return after
+        tokens.append(after)
+        layer: dict[_State, int] = {}
+        back: dict[_State, tuple[_State, int]] = {}
+        choices = _choices(before, after)
+        kind = after.kind
+        typed = kind != _EMPTY
+        for state, count in layers[-1].items():
+            # _step, inline: this loop runs for every word of every table.
+            cells, total, kinds = state
+            for choice in choices:
+                if choice == _IN:
+                    nxt = state
+                else:
+                    if choice == _CELL:
+                        if cells >= width:
+                            continue
+                        column, sums = cells, total
+                    else:
+                        if not (cells == width or (total and cells >= 2)):
+                            continue
+                        column, sums = 0, after.opens
+                    changed = kinds
+                    if not sums and typed:
+                        known = kinds[column]
+                        if known is None:
+                            changed = (*kinds[:column], kind, *kinds[column + 1 :])
+                        elif known != kind:
+                            continue
+                    nxt = (column + 1, sums, changed)
+                if nxt in layer:
+                    layer[nxt] = 2
+                else:
+                    layer[nxt] = count
+                    back[nxt] = (state, choice)
+        if not layer:
+            return Refusal(
+                reason=f"line {after.line.number}: the words do not make rows of {width} cells",
+                line=after.line,
+            )
+        layers.append(layer)
+        backs.append(back)
+        before = after
+    ends = {s: c for s, c in layers[-1].items() if _complete(s, width)}
+    total_ways = sum(ends.values())
+    if total_ways == 0:
+        return Refusal(reason=f"the last row does not have {width} cells", line=tokens[-1].line)
+    if total_ways > 1:
+        where = _first_fork(tokens, layers, width)
+        return Refusal(
+            reason=f"line {where.number}: the words can be cut into rows and cells "
+            "in more than one way",
+            line=where,
+        )
+    # Walk back the one way there is: each state on it has one way in, the first kept.
+    (state,) = ends
+    path: list[int] = []
+    for back in reversed(backs):
+        state, choice = back[state]
+        path.append(choice)
+    path.reverse()
+    return tokens, path
+
+
+def _first_fork(tokens: Sequence[_Token], layers: list[dict[_State, int]], width: int) -> Line:
+    # The first line where two ways that both reach the end part.
+    alive = {s for s in layers[-1] if _complete(s, width)}
+    forks = tokens[-1].line
+    for index in range(len(tokens) - 1, 0, -1):
+        after = tokens[index]
+        choices = _choices(tokens[index - 1], after)
+        prior: set[_State] = set()
+        ways = 0
+        for p in layers[index - 1]:
+            for c in choices:
+                if _step(p, c, width, after) in alive:
+                    prior.add(p)
+                    ways += 1
+        if ways > len(alive):
+            forks = after.line
+        alive = prior
+    return forks
+
+
+def _assemble(
+    tokens: Sequence[_Token], path: Sequence[int], width: int, lead: int = 0
+) -> list[TextRow]:
+    # The rows the cut gives, ``width`` cells each: ``lead`` empty ones first (a count
+    # column the rows leave to their group), a short total row filled out at the end.
+    cut: list[tuple[_Token, list[list[_Token]]]] = [(tokens[0], [[tokens[0]]])]
+    for token, choice in zip(tokens[1:], path, strict=True):
+        if choice == _IN:
+            cut[-1][1][-1].append(token)
+        elif choice == _CELL:
+            cut[-1][1].append([token])
+        else:
+            cut.append((token, [[token]]))
+    rows = []
+    for first, cells in cut:
+        texts = [""] * lead + [_text_of(parts) for parts in cells]
+        texts.extend([""] * (width - len(texts)))
+        rows.append(
+            TextRow(
+                cells=tuple(texts), kind=_row_kind(texts[lead]), group=first.group, line=first.line
+            )
+        )
+    return rows
+
+
+def _text_of(parts: Sequence[_Token]) -> str:
+    # Words on one line keep their space; across a line break no space is put between
+    # Japanese characters, one between Latin words (as the print's line break stood).
+    out = parts[0].text
+    for part in parts[1:]:
+        text = part.text
+        if part.gap == "space" or (out and text and _latin_char(out[-1]) and _latin_char(text[0])):
+            out = f"{out} {text}"
+        else:
+            out += text
+    return out
