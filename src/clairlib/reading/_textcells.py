@@ -103,6 +103,9 @@ def _opens(text: str) -> bool:
 
 
 def _row_kind(first: str) -> RowKind:
+    # 計, 合計, 総計, 小計: two letters, with a space or two between as printed at most.
+    if len(first) > 6:
+        return RowKind.DATA
     folded = normal(first)
     if folded in _TOTALS:
         return RowKind.TOTAL

@@ -112,7 +112,7 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
         marked = _BRACKETS.search(line.text) is not None
         for text, kind in zip(texts, kinds, strict=True):
             yield _Token(
-                text, kind, line, gap, depth, group, len(text) <= 4 and _opens(text), plain
+                text, kind, line, gap, depth, group, _opens(text), plain
             )
             gap = "space"
             if marked:
