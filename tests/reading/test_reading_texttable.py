@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 import clairlib
 from clairlib.model import AnnualReport, Document, RowKind
 from clairlib.reading._compare import row_values, table_rows
 from clairlib.reading._layout import normal
 from tests.reading.conftest import source_text
+from tests.reading.test_reading_variants import VARIANTS
 
 REPORT = """\
 平成25年度事業報告
@@ -98,3 +101,17 @@ def test_the_reader_can_keep_every_table_as_text() -> None:
     assert isinstance(report, AnnualReport)
     assert [(), ()] == [table.rows for table in report.tables]
     assert 2 == sum(1 for f in reading.findings if f.rule == "read.table-as-text")
+
+
+@pytest.mark.parametrize("variant", ["digits-swapped", "paginated"])
+def test_fy2013_tables_survive_digits_swapped_and_page_furniture(
+    variant: str, examples: dict[str, Document]
+) -> None:
+    """Full- and half-width digits swapped, or headers and page numbers between pages."""
+    expected = examples["fy2013-report"]
+    plain = clairlib.read(source_text("fy2013-report")).document
+    varied = clairlib.read(VARIANTS[variant](source_text("fy2013-report"))).document
+    assert isinstance(expected, AnnualReport)
+    assert isinstance(plain, AnnualReport)
+    assert isinstance(varied, AnnualReport)
+    assert table_rows(expected, plain) == table_rows(expected, varied)

@@ -182,7 +182,9 @@ def _words(text: str) -> list[tuple[str, int]]:
     return [(word, len(spaces)) for word, spaces in _WORD.findall(text)]
 
 
-_CJK = re.compile("[\u3000-\u9fff\uf900-\uffef]")
+# Japanese and other wide characters; full-width digits and Latin letters are Latin
+# (NFKC makes them so), as the digits of ``New York Now ２０１４`` are.
+_CJK = re.compile("[\u3000-\u9fff\uf900-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uffef]")
 
 
 def _latin(word: str) -> bool:
@@ -209,6 +211,6 @@ def _latin_pair(left: str, right: str) -> bool:
         return any(c.isalpha() for c in word)
 
     def wordlike(word: str) -> bool:
-        return lettered(word) or _YEAR.fullmatch(word) is not None
+        return lettered(word) or _YEAR.fullmatch(normal(word)) is not None
 
     return (lettered(left) or lettered(right)) and wordlike(left) and wordlike(right)

@@ -111,9 +111,7 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
         plain = _NUM not in kinds and _DATE_KIND not in kinds and _EMPTY not in kinds
         marked = _BRACKETS.search(line.text) is not None
         for text, kind in zip(texts, kinds, strict=True):
-            yield _Token(
-                text, kind, line, gap, depth, group, _opens(text), plain
-            )
+            yield _Token(text, kind, line, gap, depth, group, _opens(text), plain)
             gap = "space"
             if marked:
                 for mark in _BRACKETS.findall(text):
