@@ -99,7 +99,11 @@ def _kind(text: str) -> str:
 
 
 def _opens(text: str) -> bool:
-    return _row_kind(text) is not RowKind.DATA
+    # Whether a word opens a total row: 計, 合計, 総計 and 小計 all begin so.
+    return text[:1] in _TOTAL_OPENERS and _row_kind(text) is not RowKind.DATA
+
+
+_TOTAL_OPENERS = frozenset("計合総小")
 
 
 def _row_kind(first: str) -> RowKind:
@@ -179,6 +183,8 @@ _BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 def _words(text: str) -> list[tuple[str, int]]:
     # The line's words and the spaces after each (a run of spaces in a row of numbers
     # stands for empty cells).
+    if " " not in text and "\u3000" not in text:
+        return [(text, 0)]
     return [(word, len(spaces)) for word, spaces in _WORD.findall(text)]
 
 
@@ -206,11 +212,15 @@ def _glued(words: list[str]) -> list[str]:
 def _latin_pair(left: str, right: str) -> bool:
     if not (left.isascii() or _latin(left)) or not (right.isascii() or _latin(right)):
         return False
+    return (_lettered(left) or _lettered(right)) and _wordlike(left) and _wordlike(right)
 
-    def lettered(word: str) -> bool:
-        return any(c.isalpha() for c in word)
 
-    def wordlike(word: str) -> bool:
-        return lettered(word) or _YEAR.fullmatch(normal(word)) is not None
+def _lettered(word: str) -> bool:
+    return _LETTER.search(word) is not None
 
-    return (lettered(left) or lettered(right)) and wordlike(left) and wordlike(right)
+
+def _wordlike(word: str) -> bool:
+    return _lettered(word) or _YEAR.fullmatch(normal(word)) is not None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
