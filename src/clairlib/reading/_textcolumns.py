@@ -83,6 +83,7 @@ def _column_of(segment: _Segment, columns: Sequence[tuple[int, int]]) -> list[in
 
 
 def aligned(lines: Sequence[Line]) -> TextTable | Refusal:
+    """A table set out in columns, its cells placed by the columns they stand in."""
     heads = _header_count(lines, lambda line: [s.text for s in _segments(line)])
     data = lines[heads:]
     segmented = [_segments(line) for line in data]

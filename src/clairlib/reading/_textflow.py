@@ -131,8 +131,11 @@ def _spread(words: Sequence[tuple[str, int]]) -> tuple[list[str], bool]:
 
 
 def numbers(lines: Sequence[Line]) -> TextTable | Refusal | None:
-    # A table of numbers: each row a label and its numbers, the label on lines of its
-    # own where it wraps. None where the lines are not such a table.
+    """A table of numbers: each row a label and its numbers; None where it is none.
+
+    The label may wrap onto lines of its own above its numbers; a run of spaces
+    between numbers is an empty cell, and the cells a line's end dropped are empty.
+    """
     start = next(
         (i for i, line in enumerate(lines) if _grid_line(line) and _grid(_words(line.text))),
         None,
@@ -212,6 +215,7 @@ def _header_words(lines: Sequence[Line]) -> list[str]:
 
 
 def flowing(lines: Sequence[Line]) -> TextTable | Refusal:
+    """A table printed as running text, cut the one way its header and words allow."""
     heads = _header_count(lines, lambda line: _glued([w for w, _ in _words(line.text)]))
     if heads == 0:
         return Refusal(reason="no header line (a first line of words, no numbers) over the rows")
