@@ -182,3 +182,19 @@ def test_rows_of_numbers_of_different_lengths_arerefused() -> None:
     """Rows of unequal length with no empty cell printed: the missing cells' place is unknown."""
     refusal = refused("事務所名 件数 人数 計\nパリ 80 45 12\nソウル 85 80\n北京 22 21 1\n")
     assert "different lengths" in refusal.reason
+
+
+def test_a_last_line_of_counts_is_the_total_printed_without_kei() -> None:
+    """Numbers with their counters, one a column, closing the table: its total row."""
+    table = placed(
+        "派遣時期 派遣先 派遣人員 専門分野\n"
+        "平成 25 年 8 月 中国･山東省 1 名(名古屋市) 都市計画\n"
+        "平成 26 年 2 月 ブルネイ 1 名(千葉市) 消防防災\n"
+        "2 件\n"
+        "2 か国 2 名 2 分野\n"
+    )
+    assert [
+        (RowKind.DATA, ("平成 25 年 8 月", "中国･山東省", "1 名(名古屋市)", "都市計画")),
+        (RowKind.DATA, ("平成 26 年 2 月", "ブルネイ", "1 名(千葉市)", "消防防災")),
+        (RowKind.TOTAL, ("2 件", "2 か国", "2 名", "2 分野")),
+    ] == [(row.kind, row.cells) for row in table.rows]

@@ -225,11 +225,31 @@ def flowing(lines: Sequence[Line]) -> TextTable | Refusal:
     grouped = any(_vertical(line) is not None for line in lines[heads:])
     width = len(header) - (1 if grouped else 0)
     if not grouped:
-        cut = _cut(_tokens(lines[heads:], width), width, grouped)
-        if isinstance(cut, Refusal):
-            return cut
-        return TextTable(header=header, rows=tuple(_assemble(*cut, width)))
+        return _ungrouped(lines[heads:], header, width)
     return _groups(lines[heads:], header[1:], width)
+
+
+def _ungrouped(lines: Sequence[Line], header: tuple[str, ...], width: int) -> TextTable | Refusal:
+    cut = _cut(_tokens(lines, width), width, False)
+    if not isinstance(cut, Refusal):
+        return TextTable(header=header, rows=tuple(_assemble(*cut, width)))
+    # The last lines printing only numbers with their counters, one a column (8 件 /
+    # 5 か国 9 名 5 分野): the table's total, printed without 計.
+    foot: list[str] = []
+    count = 0
+    for line in reversed(lines):
+        words = _glued([w for w, _ in _words(line.text)])
+        if len(foot) + len(words) > width or any(_kind(w) != _NUM for w in words):
+            break
+        foot[:0] = words
+        count += 1
+    if len(foot) != width or count == len(lines):
+        return cut
+    rest = _cut(_tokens(lines[:-count], width), width, False)
+    if isinstance(rest, Refusal):
+        return cut
+    total = TextRow(cells=tuple(foot), kind=RowKind.TOTAL, line=lines[-count])
+    return TextTable(header=header, rows=(*_assemble(*rest, width), total))
 
 
 def _counted(segment: Sequence[_Token]) -> bool:
