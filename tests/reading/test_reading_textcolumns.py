@@ -68,3 +68,51 @@ def test_a_number_under_a_number_is_a_row_of_its_own() -> None:
     """A line with no first cell that puts a number under a number is a new row."""
     table = placed("区分      件数\nセミナー  3\n          4\n")
     assert [("セミナー", "3"), ("", "4")] == cells_of(table)
+
+
+def test_columns_counted_in_characters_as_a_pdf_tool_lays_them_out() -> None:
+    """``pdftotext -layout`` aligns characters, not display widths; the header again is no row."""
+    table = placed(
+        "事務所名        支援件数    支援人数\n"
+        "ニューヨーク          47         197\n"
+        "ロンドン              87         405\n"
+        "事務所名        支援件数    支援人数\n"
+        "計                   134         602\n"
+    )
+    assert ("事務所名", "支援件数", "支援人数") == table.header
+    assert [("ニューヨーク", "47", "197"), ("ロンドン", "87", "405"), ("計", "134", "602")] == (
+        cells_of(table)
+    )
+
+
+def test_a_bracket_left_open_goes_on_at_the_next_line() -> None:
+    """A wrapped first cell whose bracket is still open continues on the line below."""
+    table = placed(
+        "刊行物名                                  アクセス数\n"
+        "『アメリカにおける一般廃棄物処理とリサイ       193,796\n"
+        "クル』\n"
+        "『ニューヨーク事務所移転で学ぶ建築行政』       147,671\n"
+    )
+    assert [
+        ("『アメリカにおける一般廃棄物処理とリサイクル』", "193,796"),
+        ("『ニューヨーク事務所移転で学ぶ建築行政』", "147,671"),
+    ] == cells_of(table)
+
+
+def test_a_column_of_words_printed_once_over_rows_is_refused() -> None:
+    """A label most rows leave empty spans rows the text does not name."""
+    refusal = refused(
+        "国名        刊行物名                 発行年度\n"
+        "            地方自治の概要           平成 25 年度\n"
+        "アメリカ    自治体法務と弁護士       平成 25 年度\n"
+        "            広域行政                 平成 24 年度\n"
+    )
+    assert "printed once over several rows" in refusal.reason
+
+
+def test_a_header_whose_end_is_not_printed_is_refused() -> None:
+    """No number or date marks the first row, and the next line opens no first cell."""
+    refusal = refused(
+        "名称等                  参加者\n            概要\n交流セミナー   講演    自治体職員\n"
+    )
+    assert "where the header ends" in refusal.reason
