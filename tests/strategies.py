@@ -908,3 +908,39 @@ printed_texts = st.text(
     ),
     max_size=80,
 )
+
+
+# -- clairlib.exporting: the readers' cells ---------------------------------------------
+
+# Texts a column of each kind reads, and some it does not (the last of each row).
+_CELL_TEXTS: dict[str, tuple[str, ...]] = {
+    "text": ("NYC", "ニューヨーク", "'=1+1", "'plain", "US", " "),
+    "list": ("NYC", "NYC;LON", "a\\;b", "US;GB", ";"),
+    "mapping": ("a=b", "a=b;c=d", "no pair"),
+    "int": ("0", "7", "-3", " 12 ", "7.5", "many"),
+    "decimal": ("250", "68.5", "1E+3", "NaN", "x"),
+    "bool": ("true", "false", "1", "0", "TRUE", "maybe"),
+    "enum": ("exchange", "other", "gross", "net", "交流", "延べ", "unknown"),
+    "period": (
+        "2013-07-27",
+        "2013-08",
+        "2013-04-01/2013-05-31",
+        "'2013-09",
+        "2013-04-01,2013-06-01",
+        "平成25年8～9月",
+        "2013-13",
+    ),
+    "fy": ("2013", "FY2014", "平成25年度", "year"),
+}
+
+
+def table_cells(kind: str) -> st.SearchStrategy[str]:
+    """A cell's text for a column of ``kind``: one it reads, one it may not, or empty."""
+    known = _CELL_TEXTS.get(kind, _CELL_TEXTS["text"])
+    return st.sampled_from(("", *known)) | texts
+
+
+def sheet_cells(kind: str) -> st.SearchStrategy[object]:
+    """A workbook cell's value for a column of ``kind``: a text as above, or a typed value."""
+    typed = st.sampled_from((0.0, 1.0, -2.0, 2.5, True, False, 7, date(2013, 7, 27)))
+    return table_cells(kind) | typed

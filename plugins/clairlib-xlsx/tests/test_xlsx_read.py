@@ -14,10 +14,12 @@ import pytest
 import xlsxwriter
 from clairlib_xlsx import XlsxFindingWarning, read_xlsx
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import clairlib
 from clairlib.calendar import FiscalYear, Period
 from clairlib.errors import DocumentError
+from clairlib.exporting.tables import TABLES
 from clairlib.findings import Severity
 from clairlib.io import load
 from clairlib.model import AnnualReport, Document, Event, EventKind, Quantity
@@ -267,3 +269,40 @@ def test_clairlib_read_picks_the_xlsx_reader(tmp_path: Path) -> None:
     reading = clairlib.read(path)
     assert sample_document().events == reading.document.events  # type: ignore[union-attr]
     assert sample_document().fiscal_year == reading.document.fiscal_year  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("name", ["events", "measurements", "persons", "figures"])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_sheet_fast_lane_gives_the_general_readers_records_and_findings(
+    name: str, data: st.DataObject
+) -> None:
+    """Over typed cell values good and bad (1.0 and True alike), both lanes agree."""
+    from clairlib_xlsx._read import SheetReader
+
+    table = next(t for t in TABLES if t.name == name)
+    row = st.tuples(*(strategies.sheet_cells(column.kind) for column in table.columns))
+    rows = data.draw(st.lists(row.map(list), max_size=8))
+    fast, slow = SheetReader(), SheetReader()
+    header = [column.key for column in table.columns]
+    columns, checks = fast.header(table, header, "sheet")
+    read = fast.builder(table, columns, checks)
+    built = [read(cells, index) for index, cells in enumerate(rows)]
+    general = [
+        slow.build(table, columns, slow.texts(cells), index, checks)
+        for index, cells in enumerate(rows)
+    ]
+    assert (general, slow.findings) == (built, fast.findings)
+
+
+def test_sheet_fast_lane_tells_a_number_from_an_equal_boolean() -> None:
+    """1.0 is a whole number and True is not, though they are equal keys of a memo."""
+    from clairlib_xlsx._read import SheetReader
+
+    table = next(t for t in TABLES if t.name == "agenda_items")
+    reader = SheetReader()
+    columns, checks = reader.header(table, ["meeting", "number", "title"], "sheet")
+    read = reader.builder(table, columns, checks)
+    assert 1 == read(["M1", 1.0, "予算"], 0).item.number
+    assert read(["M1", True, "決算"], 1) is None
+    assert ["expected a whole number, found 'true'"] == [f.message for f in reader.findings]

@@ -15,6 +15,7 @@ import attrs
 
 from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.errors import ClairlibError, DocumentError
+from clairlib.exporting._csv_plan import Converter, Remembered, Verbatim, compile_row
 from clairlib.exporting._csv_rows import (
     AgendaRow,
     BreakdownRow,
@@ -46,6 +47,7 @@ __all__ = ["CellError", "CsvRecords", "TableReader", "assemble_records", "read_c
 
 _RULE = "csv-read"
 _TEXTUAL = frozenset({"text", "list", "mapping"})
+_MEMO = 4096  # cells remembered per column: codes, kinds, periods repeat
 
 
 @attrs.frozen(kw_only=True)
@@ -71,6 +73,11 @@ class CsvRecords:
 
 class CellError(Exception):
     """A cell's text is not what its column holds; the message says what was expected."""
+
+
+# What a converter or a constructor raises on a row it cannot read: the fast lane then
+# hands the row to the general reader, which says which cell and why.
+_REREAD = (CellError, ClairlibError, TypeError, ValueError)
 
 
 def _unescape(text: str) -> str:
@@ -208,6 +215,68 @@ class TableReader:
         """The value of one cell's text in ``column``; raises CellError (or a ClairlibError)."""
         return _cell(column, text, self.neutralised)
 
+    def converter(self, column: Column) -> Converter | Verbatim | Remembered:
+        """The fast lane's reading of one cell in ``column``: :meth:`cell`, remembered.
+
+        It raises where :meth:`cell` does; a text cell that needs no work is taken as
+        it is. Values of small domains (codes, kinds, periods, numbers) repeat, so the
+        first few thousand are remembered: :meth:`cell` must be a pure function.
+        """
+        cell = self.cell
+        if column.kind == "text" and type(self).cell is TableReader.cell:
+            # What _cell does with a text that is neither empty nor neutralised: nothing.
+            return Verbatim(
+                lambda value: cell(column, value),
+                None if column.optional else "",
+                "'" if self.neutralised else "",
+            )
+        if column.kind == "mapping":  # a dict: not to be shared between rows
+            return lambda value: cell(column, value)
+        memo: dict[str, Any] = {}
+
+        def remember(value: str) -> Any:
+            found = cell(column, value)
+            if len(memo) < _MEMO:
+                memo[value] = found
+            return found
+
+        return Remembered(memo, remember)
+
+    def texts(self, cells: Sequence[Any]) -> Sequence[str]:
+        """The cells of a row as the texts :meth:`cell` reads (a CSV row's are already)."""
+        return cells
+
+    def builder(
+        self,
+        table: Table,
+        columns: Sequence[Column | None],
+        checks: Sequence[tuple[int, Column]] = (),
+    ) -> Callable[[Sequence[Any], int], Any]:
+        """The function reading one row (its cells and index) as :meth:`build` does, faster.
+
+        The row goes through one function generated for the header (see
+        :func:`compile_row`); a row it cannot build is read by :meth:`build`, which
+        reports every problem. The result is the row object, or None.
+        """
+        make = compile_row(
+            table, columns, [None if c is None else self.converter(c) for c in columns]
+        )
+        width = len(columns)
+
+        def read(cells: Sequence[Any], index: int) -> Any:
+            if len(cells) == width:
+                try:
+                    built = make(cells)
+                except _REREAD:
+                    pass
+                else:
+                    if checks and not self.check(table, built, self.texts(cells), index, checks):
+                        return None
+                    return built
+            return self.build(table, columns, self.texts(cells), index, checks)
+
+        return read
+
     def rows(self, table: Table, path: Path) -> Iterator[tuple[int, Any]]:
         """Yield ``(index, row object)`` for every readable row of ``path``."""
         try:
@@ -217,8 +286,9 @@ class TableReader:
                 if header is None:
                     return
                 columns, checks = self.header(table, header, path.name)
+                read = self.builder(table, columns, checks)
                 for index, cells in enumerate(reader):
-                    built = self.build(table, columns, cells, index, checks)
+                    built = read(cells, index)
                     if built is not None:
                         yield index, built
         except UnicodeDecodeError as error:
@@ -461,9 +531,15 @@ def assemble_records(reader: TableReader, read: Mapping[str, list[Any]]) -> CsvR
     for row in rows("agenda_items"):
         agenda[row.meeting].append(row)
 
+    # A record read from its own table holds none of its parts (they have tables of
+    # their own): one without parts is taken as it is, not copied.
     events = []
     for event in rows("events"):
-        counts = sorted(participants.pop(event.id, []), key=lambda row: row.index)
+        counts = participants.pop(event.id, None)
+        local = governments.pop(event.id, None)
+        if counts is None and local is None:
+            events.append(event)
+            continue
         events.append(
             attrs.evolve(
                 event,
@@ -471,17 +547,21 @@ def assemble_records(reader: TableReader, read: Mapping[str, list[Any]]) -> CsvR
                     attrs.evolve(
                         row.participants, breakdowns=breakdowns_of(("event", event.id, row.index))
                     )
-                    for row in counts
+                    for row in sorted(counts or (), key=lambda row: row.index)
                 ),
-                local_governments=tuple(row.government for row in governments.pop(event.id, [])),
+                local_governments=tuple(row.government for row in local or ()),
             )
         )
     measurements = [
-        attrs.evolve(m, breakdowns=breakdowns_of(("measurement", m.id, None)))
+        attrs.evolve(m, breakdowns=found)
+        if (found := breakdowns_of(("measurement", m.id, None)))
+        else m
         for m in rows("measurements")
     ]
     meetings = [
-        attrs.evolve(m, agenda=tuple(row.item for row in agenda.pop(m.id, [])))
+        attrs.evolve(m, agenda=tuple(row.item for row in items))
+        if (items := agenda.pop(m.id, None))
+        else m
         for m in rows("meetings")
     ]
     _orphans(reader, "participants", participants)

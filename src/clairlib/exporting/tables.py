@@ -12,6 +12,7 @@ records.
 
 from __future__ import annotations
 
+from clairlib.exporting._csv_plan import Converter, Remembered, Verbatim
 from clairlib.exporting._csv_read import CellError, TableReader, assemble_records
 from clairlib.exporting._csv_spec import TABLES, Column, Table, is_personal, table_names
 from clairlib.exporting._csv_words import country_name, magnitude, office_name
@@ -21,8 +22,11 @@ __all__ = [
     "TABLES",
     "CellError",
     "Column",
+    "Converter",
+    "Remembered",
     "Table",
     "TableReader",
+    "Verbatim",
     "assemble_records",
     "country_name",
     "is_personal",

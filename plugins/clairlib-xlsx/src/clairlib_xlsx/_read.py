@@ -10,11 +10,14 @@ problem is a finding addressed by cell (``events!C7``); nothing is dropped unsai
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
+import itertools
 import re
 import string
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -28,8 +31,11 @@ from clairlib.exporting.tables import (
     TABLES,
     CellError,
     Column,
+    Converter,
+    Remembered,
     Table,
     TableReader,
+    Verbatim,
     assemble_records,
 )
 from clairlib.findings import Finding, Severity
@@ -41,6 +47,9 @@ __all__ = ["SheetReader", "WorkbookRecords", "read_records"]
 _RULE = "xlsx-read"
 _OFFICE_KEYS = frozenset({"office", "offices"})
 _COUNTRY_KEYS = frozenset({"country", "venue_countries"})
+_MEMO = 4096  # cell values remembered per column: codes, kinds, periods repeat
+_NONE: list[Any] = []  # no cells beyond the header's (never changed)
+_MISSING = object()
 _TOTAL_LABELS = frozenset({"計", "合計", "小計", "総計", "total", "subtotal"})
 _FY = re.compile(r"(?:FY)?(\d{1,4})(?:年度)?\Z")
 
@@ -138,6 +147,41 @@ class SheetReader(TableReader):
         if column.key in _COUNTRY_KEYS and value:
             return _countries(value)
         return value
+
+    def converter(self, column: Column) -> Converter | Verbatim | Remembered:
+        """The fast lane's reading of one cell value: :meth:`cell` of its text, remembered.
+
+        A text cell that needs no work is taken as it is; other values are remembered
+        by type and value (``1.0`` and ``True`` are equal keys, but not equal cells).
+        """
+        cell = self.cell
+        if column.kind == "text" and column.key not in _OFFICE_KEYS | _COUNTRY_KEYS:
+            return Verbatim(
+                lambda value: cell(column, _text(value)), None if column.optional else ""
+            )
+        if column.kind == "mapping":  # a dict: not to be shared between rows
+            return lambda value: cell(column, _text(value))
+        # Text cells are looked up inline; other values in a memo of their type, since
+        # equal keys of two types (1.0 and True) are not equal cells.
+        texts: dict[Any, Any] = {}
+        memos: dict[type, dict[Any, Any]] = {str: texts, float: {}, int: {}, bool: {}}
+
+        def remember(value: Any) -> Any:
+            memo = memos.get(type(value))
+            if memo is None:
+                return cell(column, _text(value))
+            found = memo.get(value, _MISSING)
+            if found is _MISSING:
+                found = cell(column, _text(value))
+                if len(memo) < _MEMO:
+                    memo[value] = found
+            return found
+
+        return Remembered(texts, remember)
+
+    def texts(self, cells: Sequence[Any]) -> list[str]:
+        """The cell values of a row as the texts :meth:`cell` reads."""
+        return [_text(value) for value in cells]
 
     def magnitude_agrees(self, text: str, expected: Decimal) -> bool:
         # The cell holds a double, which XlsxWriter writes with 16 significant digits:
@@ -238,7 +282,7 @@ def _match(header: Sequence[str]) -> tuple[Table | None, int]:
 
 def _grid(sheet: Any) -> list[list[Any]]:
     """The sheet's cells with merged ranges filled in, and the position of its first cell."""
-    rows = [list(row) for row in sheet.to_python(skip_empty_area=False)]
+    rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)  # new lists, ours to fill
     merged = sheet.merged_cell_ranges or []
     for (first_row, first_col), (last_row, last_col) in merged:
         if first_row >= len(rows) or first_col >= len(rows[first_row]):
@@ -284,6 +328,23 @@ def _is_summary(rows: list[list[Any]]) -> bool:
     )
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while records are built, as it was after.
+
+    Records hold no reference cycles, so the collector finds nothing in them; its
+    passes over the cells and the growing records would cost a third of the
+    reading. (Calamine's reading of the cells is not paused.)
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_records(data: bytes, name: str) -> WorkbookRecords:
     """Read every record sheet of the workbook ``data``; DocumentError when it is no workbook."""
     from python_calamine import CalamineError, CalamineWorkbook
@@ -300,21 +361,25 @@ def read_records(data: bytes, name: str) -> WorkbookRecords:
     reader = SheetReader()
     read: dict[str, list[Any]] = {}
     facts: dict[str, str] = {}
+    # One sheet's cells at a time: a sheet is read, then let go before the next.
     with workbook:
-        sheets: list[tuple[str, list[list[Any]]]] = []
         for sheet_name in workbook.sheet_names:
             try:
-                sheets.append((sheet_name, _grid(workbook.get_sheet_by_name(sheet_name))))
+                rows = _grid(workbook.get_sheet_by_name(sheet_name))
             except CalamineError as error:
                 reader.problem(f"{sheet_name}!1", f"cannot read the sheet: {error}")
-    for sheet_name, rows in sheets:
-        reader.sheet = sheet_name
-        if _is_summary(rows):
-            facts = _facts(rows)
-            continue
-        # In the export's layout a sheet that is no record table is a printed table.
-        _read_sheet(reader, sheet_name, rows, read, printed=bool(facts))
-    records = assemble_records(reader, read)
+                continue
+            reader.sheet = sheet_name
+            if _is_summary(rows):
+                facts = _facts(rows)
+                continue
+            # In the export's layout (the summary first) a sheet that is no record
+            # table is a printed table.
+            with _collector_paused():
+                _read_sheet(reader, sheet_name, rows, read, printed=bool(facts))
+            del rows
+    with _collector_paused():
+        records = assemble_records(reader, read)
     sections = tuple((row.section, row.programme) for row in read.get("programmes", []))
     return WorkbookRecords(
         records=records, sections=sections, facts=facts, findings=tuple(reader.findings)
@@ -369,44 +434,58 @@ def _read_sheet(
     ids: dict[str, int] = {}
     id_position = next((p for p, c in enumerate(columns) if c is not None and c.key == "id"
                         and c.path == ("id",)), None)  # fmt: skip
-    for offset, raw in enumerate(rows[header_at + 1 :]):
-        number = header_at + 2 + offset
-        cells = [_text(value) for value in raw[: len(header)]]
-        cells += [""] * (len(header) - len(cells))
-        extra = [value for value in raw[len(header) :] if value != ""]
-        if not any(cells):  # a cell of white space alone is text, and kept
+    width = len(header)
+    build = reader.builder(table, columns, checks)
+    # The cells are calamine's values, read as text only where the text is needed: an
+    # empty cell is "", any other value's text is not empty.
+    findings, add_number, add_row = reader.findings, numbers.append, built_rows.append
+    for number, raw in enumerate(itertools.islice(rows, header_at + 1, None), header_at + 2):
+        cells, extra = raw, _NONE
+        if len(raw) != width:
+            cells = raw[:width] + [""] * (width - len(raw))
+            extra = [value for value in raw[width:] if value != ""]
+        if cells.count("") == width:  # a cell of white space alone is text, and kept
             if extra:
                 reader.problem(f"{sheet_name}!{number}", "cells beyond the header's columns")
             continue  # an empty row holds nothing
         if extra:
             reader.problem(
-                f"{sheet_name}!{column_letter(len(header))}{number}",
+                f"{sheet_name}!{column_letter(width)}{number}",
                 f"cells beyond the header's columns: {[_text(v) for v in extra][:3]!r}",
             )
-        if _is_total(cells, columns):
+        first = 0 if cells[0] != "" else _first_filled(cells)
+        label = cells[first]
+        if (
+            label.__class__ is str
+            and label.strip().casefold() in _TOTAL_LABELS
+            and _is_total(reader.texts(cells), columns, first)
+        ):
             reader.note(
                 f"{sheet_name}!{number}",
-                f"a total row ({cells[_first_filled(cells)]!r}), not a record; left out",
+                f"a total row ({label!r}), not a record; left out",
                 Severity.WARNING,
             )
             continue
-        if id_position is not None and not cells[id_position].strip():
-            reader.problem(
-                f"{sheet_name}!{column_letter(id_position)}{number}",
-                "a row without an id is not a record",
-            )
-            continue
+        key = ""
+        if id_position is not None:
+            ident = cells[id_position]
+            key = ident if ident.__class__ is str else _text(ident)
+            if not key.strip():
+                reader.problem(
+                    f"{sheet_name}!{column_letter(id_position)}{number}",
+                    "a row without an id is not a record",
+                )
+                continue
         index = len(numbers)
-        numbers.append(number)
-        before = len(reader.findings)
-        built = reader.build(table, columns, cells, index, checks)
+        add_number(number)
+        before = len(findings)
+        built = build(cells, index)
         if built is None:
-            if len(reader.findings) == before:
+            if len(findings) == before:
                 reader.problem(f"{sheet_name}!{number}", "a row that is not a record")
             continue
-        built_rows.append(built)
+        add_row(built)
         if id_position is not None:
-            key = cells[id_position]
             if key in ids:
                 reader.problem(
                     f"{sheet_name}!{column_letter(id_position)}{number}",
@@ -416,15 +495,12 @@ def _read_sheet(
                 ids[key] = number
 
 
-def _first_filled(cells: Sequence[str]) -> int:
-    return next(n for n, cell in enumerate(cells) if cell)
+def _first_filled(cells: Sequence[Any]) -> int:
+    return next(n for n, cell in enumerate(cells) if cell != "")
 
 
-def _is_total(cells: Sequence[str], columns: Sequence[Column | None]) -> bool:
+def _is_total(cells: Sequence[str], columns: Sequence[Column | None], first: int) -> bool:
     """A row whose first filled cell is 計 (or total) and whose id cell is empty."""
-    first = _first_filled(cells)
-    if cells[first].strip().casefold() not in _TOTAL_LABELS:
-        return False
     return not any(
         column is not None and column.key == "id" and cells[n].strip()
         for n, column in enumerate(columns)
