@@ -174,3 +174,170 @@ def generate(
         fiscal_year=FiscalYear(2013),
         events=tuple(events),
     )
+
+
+# -- the exports' shared input and measures -------------------------------------------
+
+#: The venues of the spreadsheet benchmarks' events (text, countries): one per office.
+SPREADSHEET_VENUES = (
+    ("ニューヨーク", ("US",)),
+    ("ロンドン", ("GB",)),
+    ("パリ", ("FR",)),
+    ("シンガポール", ("SG",)),
+    ("ソウル", ("KR",)),
+    ("シドニー", ("AU",)),
+    ("北京", ("CN",)),
+)
+#: Event names, one of them a formula payload that an export must keep as text.
+SPREADSHEET_NAMES = ("旅行博への出展", "自治体職員協力交流研修", "JETAA 総会", "観光セミナー",
+                     "=SUM(A1)")  # fmt: skip
+
+
+def _group_and_tags(rnd: random.Random) -> EventFields:
+    return {
+        "group": rnd.choice(("アメリカ", "ヨーロッパ", "アジア", None)),
+        "tags": ("重点",) if rnd.random() < 0.3 else (),
+    }
+
+
+def spreadsheet_report(count: int, seed: int = 2013) -> AnnualReport:
+    """The FY2013 report the CSV and Excel benchmarks export: ``count`` events.
+
+    Each event has a group (or none) and in three of ten the tag 重点; one name in
+    five is a formula payload; one period in five is a whole month.
+    """
+    return generate(
+        count,
+        seed,
+        venues=SPREADSHEET_VENUES,
+        names=SPREADSHEET_NAMES,
+        spans=(0, 0, 1, 2, -1),
+        more=_group_and_tags,
+    )
+
+
+def first_tenth(report: AnnualReport) -> AnnualReport:
+    """A report of the first tenth of ``report``'s events (at least one), for memory."""
+    return AnnualReport(
+        id="tenth",
+        title=report.title,
+        fiscal_year=report.fiscal_year,
+        events=report.events[: max(1, len(report.events) // 10)],
+    )
+
+
+def peak_mib(function: Callable[[], object]) -> float:
+    """The peak of Python allocations made during one call of ``function``, in MiB.
+
+    Call it once before, untraced, so the peak holds no first-use imports and caches.
+    """
+    import tracemalloc
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        function()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return (peak - before) / 2**20
+
+
+def flat_memory(
+    label: str, small: AnnualReport, large: AnnualReport, export: Callable[[AnnualReport], object]
+) -> None:
+    """Print the peak allocations of ``export`` for ``small`` and for ``large`` (streamed: flat)."""
+    export(small)  # first-use imports and caches, outside the measure
+    lower = peak_mib(lambda: export(small))
+    upper = peak_mib(lambda: export(large))
+    print(f"\npeak Python allocations during the {label} (tracemalloc)")
+    print(f"  {f'{len(small.events):,} events':<44} {lower:7.1f} MiB")
+    ratio = f"{upper / lower:6.2f}× (flat ≈ 1×)"
+    print(f"  {f'{len(large.events):,} events':<44} {upper:7.1f} MiB  {ratio}")
+
+
+def row_ms(label: str, seconds: float, baseline: float, target: float | None = None) -> str:
+    """A line of a timing table in milliseconds, as :func:`row`, for calls of a few ms."""
+    line = f"  {label:<44} {seconds * 1000:8.1f} ms  {seconds / baseline:6.2f}×"
+    return line if target is None else f"{line}  target ≤ {target:.2f}×"
+
+
+# -- a report holding one long printed table ------------------------------------------
+
+TableRow = tuple[str, str, str, int, int]
+
+_TABLE_COUNTRIES = ("アメリカ", "イギリス", "フランス", "シンガポール", "タイ", "韓国", "中国")
+
+
+def table_rows(count: int) -> list[TableRow]:
+    """``count`` rows of an event table: venue, event (with ``&`` and ``<>``), month, two sums."""
+    return [
+        (
+            f"{_TABLE_COUNTRIES[i % len(_TABLE_COUNTRIES)]}・都市{i % 97}",
+            f"第{i}回 地域産品の販路開拓イベント & Japan Night <{i}>",
+            f"平成25年{i % 12 + 1}月",
+            (i * 37) % 5000,
+            (i * 7919) % 1_000_000,
+        )
+        for i in range(count)
+    ]
+
+
+def table_report(rows: Sequence[TableRow]) -> AnnualReport:
+    """A FY2013 report whose one programme prints ``rows`` as a table, with its 計 row."""
+    from decimal import Decimal
+
+    from clairlib.model import (
+        Block,
+        BlockKind,
+        Column,
+        ColumnRole,
+        Programme,
+        Quantity,
+        Row,
+        RowKind,
+        Section,
+        Table,
+    )
+
+    columns = (
+        Column(key="venue", label="開催場所"),
+        Column(key="event", label="イベント"),
+        Column(key="period", label="開催時期"),
+        Column(key="persons", label="参加者数（名）", role=ColumnRole.SUM, unit="名"),
+        Column(key="amount", label="経費（千円）", role=ColumnRole.SUM, unit="千円"),
+    )
+    printed = [
+        Row(
+            cells={
+                "venue": venue,
+                "event": event,
+                "period": period,
+                "persons": Quantity(value=Decimal(persons), unit="名"),
+                "amount": Quantity(value=Decimal(amount), unit="千円"),
+            }
+        )
+        for venue, event, period, persons, amount in rows
+    ]
+    printed.append(
+        Row(
+            kind=RowKind.TOTAL,
+            cells={
+                "venue": "計",
+                "persons": Quantity(value=Decimal(sum(r[3] for r in rows)), unit="名"),
+                "amount": Quantity(value=Decimal(sum(r[4] for r in rows)), unit="千円"),
+            },
+        )
+    )
+    table = Table(id="t1", caption="平成25年度 イベント一覧", columns=columns, rows=tuple(printed))
+    programme = Programme(
+        id="p1", name="イベント", marker="○", body=(Block(kind=BlockKind.TABLE, ref="t1"),)
+    )
+    return AnnualReport(
+        id="bench",
+        title="平成25年度事業報告",
+        fiscal_year=FiscalYear(2013),
+        sections=(Section(id="s1", title="ベンチマーク", number="1", programmes=(programme,)),),
+        tables=(table,),
+    )

@@ -11,8 +11,9 @@ Everything is measured in this run, best of ``--rounds``:
   with formula neutralising, to a temporary file that is synced and renamed into
   place. Target ≤ 1.3× the baseline. The same export to an open file (no rename,
   no sync) is printed too.
-- memory: the peak of Python allocations during the export (tracemalloc) for a
-  tenth of the events and for all of them: streamed, it stays flat.
+- memory: the peak of Python allocations during the export (tracemalloc, after an
+  untraced export of the tenth) for a tenth of the events and for all of them:
+  streamed, it stays flat.
 """
 
 from __future__ import annotations
@@ -21,59 +22,17 @@ import _bench  # first: it takes this folder off sys.path
 
 # isort: split
 import csv
-import gc
-import random
 import tempfile
-import tracemalloc
 from pathlib import Path
 
 import clairlib
-from clairlib.calendar import FiscalYear
 from clairlib.model import AnnualReport
-
-_VENUES = (
-    ("ニューヨーク", ("US",)),
-    ("ロンドン", ("GB",)),
-    ("パリ", ("FR",)),
-    ("シンガポール", ("SG",)),
-    ("ソウル", ("KR",)),
-    ("シドニー", ("AU",)),
-    ("北京", ("CN",)),
-)
-_NAMES = ("旅行博への出展", "自治体職員協力交流研修", "JETAA 総会", "観光セミナー", "=SUM(A1)")
-
-
-def _group_and_tags(rnd: random.Random) -> _bench.EventFields:
-    return {
-        "group": rnd.choice(("アメリカ", "ヨーロッパ", "アジア", None)),
-        "tags": ("重点",) if rnd.random() < 0.3 else (),
-    }
-
-
-def generate(count: int, seed: int = 2013) -> AnnualReport:
-    """A FY2013 report with ``count`` events with realistic fields (some formula-like)."""
-    return _bench.generate(
-        count, seed, venues=_VENUES, names=_NAMES, spans=(0, 0, 1, 2, -1), more=_group_and_tags
-    )
-
-
-def peak_mib(report: AnnualReport, folder: Path) -> float:
-    """The peak of Python allocations made by one CSV export of ``report``, in MiB."""
-    gc.collect()
-    tracemalloc.start()
-    try:
-        before = tracemalloc.get_traced_memory()[0]
-        clairlib.export(report, "csv", folder, table="events")
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    return (peak - before) / 2**20
 
 
 def main() -> None:
     """Generate the events, time the export against csv.writer, print ratios and peaks."""
     args = _bench.options(__doc__)
-    seconds, report = _bench.timed(lambda: generate(args.events), 1)
+    seconds, report = _bench.timed(lambda: _bench.spreadsheet_report(args.events), 1)
     print(f"generated {args.events:,} events in {seconds:.1f} s")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -112,15 +71,10 @@ def main() -> None:
         print(_bench.row("clairlib.export to an open file", streamed, base))
         prebuilt.clear()
 
-        tenth = AnnualReport(
-            id="tenth", title="t", fiscal_year=FiscalYear(2013),
-            events=report.events[: max(1, args.events // 10)],
-        )  # fmt: skip
-        small = peak_mib(tenth, folder / "small")
-        large = peak_mib(report, folder / "large")
-    print("\npeak Python allocations during the export (tracemalloc)")
-    print(f"  {f'{len(tenth.events):,} events':<44} {small:7.1f} MiB")
-    print(f"  {f'{args.events:,} events':<44} {large:7.1f} MiB  {large / small:6.2f}× (flat ≈ 1×)")
+        def export(document: AnnualReport) -> None:
+            clairlib.export(document, "csv", folder / "memory", table="events")
+
+        _bench.flat_memory("export", _bench.first_tenth(report), report, export)
     print(f"\ncsv export {ours / base:.2f}× the bare csv.writer (target 1.30×)")
 
 
