@@ -17,6 +17,7 @@ import clairlib
 from clairlib.calendar import FiscalYear, Period
 from clairlib.errors import DocumentError, ExportError
 from clairlib.exporting import CsvRecords, read_csv
+from clairlib.io import load
 from clairlib.model import (
     AnnualPlan,
     AnnualReport,
@@ -33,13 +34,15 @@ from clairlib.model import (
 from clairlib.testing import HOSTILE_STRINGS, ExporterConformance, hostile_document, sample_document
 from tests import strategies
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 EVENT_HEADERS_JA = [
-    "ID", "名称", "事業", "事務所", "事務所名", "開催地", "開催国", "開催国名", "都市",
+    "ID", "名称", "事業", "事業名", "事務所", "事務所名", "開催地", "開催国", "開催国名", "都市",
     "期間", "期間（開始日）", "期間（終了日）", "期間（表記）",
     "種別", "連携先", "区分", "説明", "タグ",
 ]  # fmt: skip
 EVENT_HEADERS_EN = [
-    "id", "name", "programme", "offices", "offices_name", "venue_text", "venue_countries",
+    "id", "name", "programme", "programme_name", "offices", "offices_name", "venue_text",
+    "venue_countries",
     "venue_countries_name", "venue_city", "period", "period_start", "period_end", "period_text",
     "kind", "partners", "group", "description", "tags",
 ]  # fmt: skip
@@ -100,11 +103,12 @@ def test_event_row_in_japanese_with_bom_and_crlf() -> None:
     rows = _rows(raw)
     assert EVENT_HEADERS_JA == rows[0]
     assert [
-        "e1", "ニューヨーク観光展への出展", "p1", "NYC", "ニューヨーク事務所", "ニューヨーク",
-        "US", "アメリカ合衆国", "ニューヨーク", "'2013-08", "2013-08-01", "2013-08-31",
-        "平成25年8月", "展示会", "JETAA NY", "アメリカ", "", "重点;観光",
+        "e1", "ニューヨーク観光展への出展", "p1", "海外における観光・物産展等への参加", "NYC",
+        "ニューヨーク事務所", "ニューヨーク", "US", "アメリカ合衆国", "ニューヨーク", "'2013-08",
+        "2013-08-01", "2013-08-31", "平成25年8月", "展示会", "JETAA NY", "アメリカ", "",
+        "重点;観光",
     ] == rows[1]  # fmt: skip
-    assert ["'2013-10-01,2013-10-15/2013-10-16", "2013-10-01", "2013-10-16"] == rows[2][9:12]
+    assert ["'2013-10-01,2013-10-15/2013-10-16", "2013-10-01", "2013-10-16"] == rows[2][10:13]
 
 
 def test_english_headers_lf_and_no_bom() -> None:
@@ -114,9 +118,10 @@ def test_english_headers_lf_and_no_bom() -> None:
     assert b"\r" not in raw
     rows = _rows(raw, "utf-8")
     assert EVENT_HEADERS_EN == rows[0]
-    assert ["NYC", "New York Office"] == rows[1][3:5]
-    assert ["US", "United States"] == rows[1][6:8]
-    assert "exhibition" == rows[1][13]
+    assert ["p1", "Tourism and trade fairs abroad"] == rows[1][2:4]
+    assert ["NYC", "New York Office"] == rows[1][4:6]
+    assert ["US", "United States"] == rows[1][7:9]
+    assert "exhibition" == rows[1][14]
 
 
 def test_quantity_columns_keep_value_unit_scale_qualifier_text() -> None:
@@ -448,4 +453,28 @@ def test_enumerations_read_in_japanese_or_english(tmp_path: Path) -> None:
 def test_period_text_can_be_left_unprotected() -> None:
     """protect_periods=false writes the ISO text bare; the dates beside it stay."""
     rows = _rows(_event_table(sample_document(), protect_periods="false"))
-    assert ["2013-08", "2013-08-01", "2013-08-31"] == rows[1][9:12]
+    assert ["2013-08", "2013-08-01", "2013-08-31"] == rows[1][10:13]
+
+
+def test_programme_codes_have_the_documents_names_beside_them(tmp_path: Path) -> None:
+    """Every record's programme id gets the programme's name as the FY2013 report prints it."""
+    clairlib.export(load(EXAMPLES / "fy2013-report.json"), "csv", tmp_path)
+    # Typed from the printed report: "○ 海外経済活動支援と…" (p1-0) and "① 自治体の…" (p1-1).
+    names = {
+        "p1-0": "海外経済活動支援と海外活動へのきめ細かなサポート",
+        "p1-1": "自治体の経済活動に対する助言、支援及び情報提供とネットワークの構築",
+        "p1-2": "海外事務所における自治体の海外経済活動を支援",
+    }
+    for table in ("events", "grants", "figures"):
+        header, *body = _rows((tmp_path / f"{table}.csv").read_bytes())
+        at = header.index("事業")
+        assert "事業名" == header[at + 1]
+        pairs = {(row[at], row[at + 1]) for row in body if row[at] in names}
+        assert pairs, table
+        assert {(code, names[code]) for code, _ in pairs} == pairs
+
+
+def test_a_programme_the_document_does_not_hold_has_no_name() -> None:
+    """An id no programme of the document has is written with an empty name, never guessed."""
+    rows = _rows(_event_table(_report(Event(id="e1", name="a", programme="p9-9"))))
+    assert ["p9-9", ""] == rows[1][2:4]

@@ -6,8 +6,10 @@ import io
 import warnings
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import attrs
 import openpyxl
 import pytest
 from clairlib_xlsx import XlsxFindingWarning, XlsxOptions, write_xlsx
@@ -15,6 +17,7 @@ from clairlib_xlsx import XlsxFindingWarning, XlsxOptions, write_xlsx
 import clairlib
 from clairlib.calendar import FiscalYear, Period
 from clairlib.errors import DocumentError
+from clairlib.io import load
 from clairlib.model import (
     AnnualReport,
     Column,
@@ -29,6 +32,8 @@ from clairlib.model import (
     Venue,
 )
 from clairlib.testing import ExporterConformance, sample_document
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 
 class TestXlsxConformance(ExporterConformance):
@@ -86,8 +91,23 @@ def test_event_cells_are_typed_with_names_beside_codes() -> None:
     assert "2013-08" == cells["期間"]
     assert datetime(2013, 8, 1) == cells["期間（開始日）"]
     assert datetime(2013, 8, 31) == cells["期間（終了日）"]
-    assert "yyyy-mm-dd" == sheet["K2"].number_format
+    assert "yyyy-mm-dd" == sheet["L2"].number_format
     assert "展示会" == cells["種別"]
+
+
+def test_programme_codes_have_their_names_beside_them() -> None:
+    """A record's programme id has the name the document gives the programme beside it."""
+    sheet = _workbook(load(EXAMPLES / "fy2013-report.json"))["grants"]
+    header = [cell.value for cell in sheet[1]]
+    assert ["事業", "事業名"] == header[1:3]
+    # g1-001 is counted under ① of the printed report's first pillar.
+    name = "自治体の経済活動に対する助言、支援及び情報提供とネットワークの構築"
+    assert ("g1-001", "p1-1", name) == (sheet["A2"].value, sheet["B2"].value, sheet["C2"].value)
+    english = _workbook(sample_document(), headers="en")["events"]
+    assert ["programme", "programme_name"] == [english["C1"].value, english["D1"].value]
+    assert ["p1", "Tourism and trade fairs abroad"] == [english["C2"].value, english["D2"].value]
+    unnamed = _workbook(_report(events=(attrs.evolve(EVENT, programme="p9-9"),)))["events"]
+    assert ["p9-9", None] == [unnamed["C2"].value, unnamed["D2"].value]
 
 
 def test_quantity_magnitude_is_a_number_with_its_printed_text_beside() -> None:
@@ -117,7 +137,7 @@ def test_header_frozen_filtered_and_in_a_japanese_font() -> None:
     """The header row is frozen and filtered; every cell is in 游ゴシック; widths fit 名称."""
     sheet = _workbook(_report(events=(EVENT, EVENT.__class__(id="e2", name="x"))))["events"]
     assert "A2" == sheet.freeze_panes
-    assert "A1:R3" == sheet.auto_filter.ref
+    assert "A1:S3" == sheet.auto_filter.ref
     assert "游ゴシック" == sheet["B2"].font.name
     assert "游ゴシック" == sheet["A1"].font.name
     # ニューヨーク観光展への出展: 13 wide characters, 26 character widths.
@@ -127,13 +147,13 @@ def test_header_frozen_filtered_and_in_a_japanese_font() -> None:
 def test_enumerations_have_a_drop_down_of_their_words() -> None:
     """The kind column offers its Japanese words, from the first data row to Excel's last."""
     sheet = _workbook(_report(events=(EVENT,)))["events"]
-    [validation] = [v for v in sheet.data_validations.dataValidation if "N2" in v.sqref]
+    [validation] = [v for v in sheet.data_validations.dataValidation if "O2" in v.sqref]
     assert "list" == validation.type
-    assert "N2:N1048576" == str(validation.sqref)
+    assert "O2:O1048576" == str(validation.sqref)
     assert validation.formula1.startswith('"展示会,プロモーション,レセプション,セミナー,')
     english = _workbook(_report(events=(EVENT,)), headers="en")["events"]
-    assert "kind" == english["N1"].value
-    assert "exhibition" == english["N2"].value
+    assert "kind" == english["O1"].value
+    assert "exhibition" == english["O2"].value
 
 
 def test_printed_table_as_printed() -> None:

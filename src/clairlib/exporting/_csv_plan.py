@@ -77,6 +77,22 @@ def _tree(
     return nodes
 
 
+_SHARED = 4096  # nested objects remembered per place in a table
+
+
+def _storing(memo: dict[tuple[Any, ...], Any]) -> Callable[[tuple[Any, ...], Any], Any]:
+    """The function remembering an object made of text cells (a few thousand at most)."""
+
+    def store(cells: tuple[Any, ...], made: Any) -> Any:
+        # Only text keys: 1.0 and True are equal keys but not equal cells. A lookup
+        # with a number never finds a key of texts, so it needs no such test.
+        if len(memo) < _SHARED and all(cell.__class__ is str for cell in cells):
+            memo[cells] = made
+        return made
+
+    return store
+
+
 def compile_row(
     table: Table,
     columns: Sequence[Column | None],
@@ -86,9 +102,11 @@ def compile_row(
 
     ``converters[n]`` reads the cell at position ``n`` (None where ``columns[n]`` is);
     the function takes exactly as many cells as there are columns.
-    A nested object all of whose cells are empty (``""``) is None. A field the
-    header leaves out and that has no default (a personal field) is ``""``. The
-    function raises whatever a converter or a constructor raises.
+    A nested object all of whose cells are empty (``""``) is None; one whose text
+    cells were seen before is the object they made then (they are frozen), unless it
+    holds a mapping. A field the header leaves out and that has no default (a
+    personal field) is ``""``. The function raises whatever a converter or a
+    constructor raises.
     """
     fields: dict[tuple[str, ...], int] = {}
     for position, column in enumerate(columns):
@@ -138,12 +156,27 @@ def compile_row(
                 arguments.append(f"{field}=None")
                 continue
             empty = " and ".join(f'c{p} == ""' for p in inside)
-            arguments.append(f"{field}=(None if {empty} else {expression(source)})")
+            arguments.append(f"{field}=(None if {empty} else {nested(source, inside)})")
         for field in attrs.fields(cls):
             if field.name not in given and field.default is attrs.NOTHING:
                 # A personal field left out of the export: an empty text stands in.
                 arguments.append(f'{field.name}=""')
         return f"{name(cls)}({', '.join(arguments)})"
+
+    def nested(prefix: tuple[str, ...], inside: list[int]) -> str:
+        built = expression(prefix)
+        if any(getattr(columns[p], "kind", None) == "mapping" for p in inside):
+            return built  # it holds a dict: one object each
+        # Equal cells make equal objects, and frozen ones can be shared: a venue, a
+        # count seen before is looked up by its cells.
+        memo: dict[tuple[Any, ...], Any] = {}
+        key = f"_k{len(namespace)}"
+        found, get, store = name(_MISSING), name(memo.get), name(_storing(memo))
+        cells = f"({', '.join(f'c{p}' for p in inside)},)"
+        return (
+            f"(_n if (_n := {get}(({key} := {cells}), {found})) is not {found} "
+            f"else {store}({key}, {built}))"
+        )
 
     # The cells are unpacked once into locals: an exact count, which the caller checks.
     used = set(fields.values())

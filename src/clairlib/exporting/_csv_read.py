@@ -43,7 +43,7 @@ from clairlib.model import (
     Target,
 )
 
-__all__ = ["CellError", "CsvRecords", "TableReader", "assemble_records", "read_csv"]
+__all__ = ["REREAD", "CellError", "CsvRecords", "TableReader", "assemble_records", "read_csv"]
 
 _RULE = "csv-read"
 _TEXTUAL = frozenset({"text", "list", "mapping"})
@@ -75,9 +75,9 @@ class CellError(Exception):
     """A cell's text is not what its column holds; the message says what was expected."""
 
 
-# What a converter or a constructor raises on a row it cannot read: the fast lane then
-# hands the row to the general reader, which says which cell and why.
-_REREAD = (CellError, ClairlibError, TypeError, ValueError)
+#: What a converter or a constructor raises on a row it cannot read: the fast lane then
+#: hands the row to the general reader, which says which cell and why.
+REREAD = (CellError, ClairlibError, TypeError, ValueError)
 
 
 def _unescape(text: str) -> str:
@@ -246,6 +246,16 @@ class TableReader:
         """The cells of a row as the texts :meth:`cell` reads (a CSV row's are already)."""
         return cells
 
+    def fast_lane(
+        self, table: Table, columns: Sequence[Column | None]
+    ) -> Callable[[Sequence[Any]], Any]:
+        """The function generated for the header: a row's cells (exactly one per column)
+        to its row object, raising one of :data:`REREAD` where :meth:`build` would
+        report; it neither reports nor checks magnitudes (see :meth:`builder`)."""
+        return compile_row(
+            table, columns, [None if c is None else self.converter(c) for c in columns]
+        )
+
     def builder(
         self,
         table: Table,
@@ -258,16 +268,14 @@ class TableReader:
         :func:`compile_row`); a row it cannot build is read by :meth:`build`, which
         reports every problem. The result is the row object, or None.
         """
-        make = compile_row(
-            table, columns, [None if c is None else self.converter(c) for c in columns]
-        )
+        make = self.fast_lane(table, columns)
         width = len(columns)
 
         def read(cells: Sequence[Any], index: int) -> Any:
             if len(cells) == width:
                 try:
                     built = make(cells)
-                except _REREAD:
+                except REREAD:
                     pass
                 else:
                     if checks and not self.check(table, built, self.texts(cells), index, checks):
@@ -533,25 +541,25 @@ def assemble_records(reader: TableReader, read: Mapping[str, list[Any]]) -> CsvR
 
     # A record read from its own table holds none of its parts (they have tables of
     # their own): one without parts is taken as it is, not copied.
-    events = []
-    for event in rows("events"):
+    def with_parts(event: Event) -> Event:
         counts = participants.pop(event.id, None)
         local = governments.pop(event.id, None)
         if counts is None and local is None:
-            events.append(event)
-            continue
-        events.append(
-            attrs.evolve(
-                event,
-                participants=tuple(
-                    attrs.evolve(
-                        row.participants, breakdowns=breakdowns_of(("event", event.id, row.index))
-                    )
-                    for row in sorted(counts or (), key=lambda row: row.index)
-                ),
-                local_governments=tuple(row.government for row in local or ()),
-            )
+            return event
+        return attrs.evolve(
+            event,
+            participants=tuple(
+                attrs.evolve(
+                    row.participants, breakdowns=breakdowns_of(("event", event.id, row.index))
+                )
+                for row in sorted(counts or (), key=lambda row: row.index)
+            ),
+            local_governments=tuple(row.government for row in local or ()),
         )
+
+    events: list[Event] = rows("events")
+    if participants or governments:
+        events = [with_parts(event) for event in events]
     measurements = [
         attrs.evolve(m, breakdowns=found)
         if (found := breakdowns_of(("measurement", m.id, None)))

@@ -66,7 +66,9 @@ __all__ = ["DERIVED", "TABLES", "Column", "Table", "is_personal", "table_names"]
 
 #: Kinds of column written for a reader's convenience and computed from other columns:
 #: a reader of the tables ignores them (a quantity's magnitude is checked, not read).
-DERIVED = frozenset({"magnitude", "office_name", "country_name", "period_start", "period_end"})
+DERIVED = frozenset(
+    {"magnitude", "office_name", "country_name", "programme_name", "period_start", "period_end"}
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -136,6 +138,15 @@ def _country_names(key: str, ja: str, *path: str) -> Column:
     return Column(key=f"{key}_name", ja=ja, kind="country_name", path=path or (key,), optional=True)
 
 
+def _programme(ja: str = "事業") -> tuple[Column, ...]:
+    # The programme's id (p1-1) and, beside it, its name as the document prints it.
+    return (
+        _text("programme", ja),
+        Column(key="programme_name", ja=f"{ja}名", kind="programme_name", path=("programme",),
+               optional=True),
+    )  # fmt: skip
+
+
 def _period(key: str, ja: str, *, optional: bool = True) -> tuple[Column, ...]:
     # Start and end as full dates a spreadsheet reads as dates; the ISO text of the
     # period itself is written so that it stays text (see the writer).
@@ -155,7 +166,7 @@ TABLES: tuple[Table, ...] = (
         columns=(
             _ID,
             _text("name", "名称", optional=False),
-            _text("programme", "事業"),
+            *_programme(),
             _col("offices", "事務所", "list"),
             _office_names("offices", "事務所名"),
             _text("venue_text", "開催地", "venue", "text", optional=False),
@@ -253,7 +264,7 @@ TABLES: tuple[Table, ...] = (
         columns=(
             _ID,
             _text("role", "役割", optional=False),
-            _text("programme", "事業"),
+            *_programme(),
             _text("name", "氏名"),
             _text("origin", "所属"),
             _text("country", "国"),
@@ -276,7 +287,7 @@ TABLES: tuple[Table, ...] = (
         record=Grant,
         columns=(
             _ID,
-            _text("programme", "事業"),
+            *_programme(),
             _text("name", "助成名"),
             _text("recipient", "助成先"),
             *_quantity("projects", "件数"),
@@ -292,7 +303,7 @@ TABLES: tuple[Table, ...] = (
             _ID,
             _text("title", "題名", optional=False),
             _text("kind", "種別", optional=False),
-            _text("programme", "事業"),
+            *_programme(),
             _text("office", "事務所"),
             _office_names("office", "事務所名"),
             _text("country", "国"),
@@ -363,7 +374,7 @@ TABLES: tuple[Table, ...] = (
             _ID,
             _text("label", "項目", optional=False),
             *_quantity("value", "値"),
-            _text("programme", "事業"),
+            *_programme(),
             _text("pillar", "柱"),
             _enum("basis", "計上方法", CountingBasis),
             _text("source", "出典"),

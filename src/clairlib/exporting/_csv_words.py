@@ -3,7 +3,8 @@
 A table written with Japanese headers writes each enumeration member as the word a
 Japanese document prints (``延べ`` for gross, ``重点事業`` for priority); the readers
 take either the word or the member's English value. Office and country codes get
-their names from the bundled reference data and CLDR.
+their names from the bundled reference data and CLDR; programme ids get theirs
+from the document that holds the programmes.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import functools
 from decimal import Context, Decimal
 
+from clairlib.model import Document
+from clairlib.model.navigation import iter_programmes
 from clairlib.model.places import Country, is_country_code
 from clairlib.model.words import enum_member, japanese_word, japanese_words
 
@@ -21,6 +24,7 @@ __all__ = [
     "japanese_words",
     "magnitude",
     "office_name",
+    "programme_names",
 ]
 
 
@@ -45,6 +49,19 @@ def country_name(code: str, language: str = "ja") -> str:
         return ""
     country = Country(code)
     return country.name_en if language == "en" else country.name_ja
+
+
+def programme_names(document: Document, language: str = "ja") -> dict[str, str]:
+    """The name of each of the document's programmes by its id (``p1-1`` → ``自治体の…``).
+
+    With ``language="en"`` the English name where the document gives one. A
+    programme id the document does not hold has no name.
+    """
+    names: dict[str, str] = {}
+    for _, programme in iter_programmes(document):
+        name = programme.name_en if language == "en" and programme.name_en else programme.name
+        names.setdefault(programme.id, name)
+    return names
 
 
 def magnitude(value: Decimal, scale: int) -> Decimal:

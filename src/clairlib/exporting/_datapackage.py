@@ -35,6 +35,7 @@ _TYPES = {
     "fy": "integer",
     "office_name": "string",
     "country_name": "string",
+    "programme_name": "string",
 }
 _DESCRIPTIONS = {
     "list": "items separated by ';' (a ';' or '\\' inside an item is escaped by '\\')",
@@ -47,6 +48,7 @@ _DESCRIPTIONS = {
     "fy": "fiscal year (April to March), named by the calendar year it starts in",
     "office_name": "names of the office codes beside it, in the same order",
     "country_name": "names of the country codes beside it, in the same order",
+    "programme_name": "name of the programme beside it, as the document prints it",
 }
 # (table, its columns) → (referenced table, its columns): only where both are written.
 _PRIMARY_KEYS = {

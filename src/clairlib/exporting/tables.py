@@ -13,12 +13,13 @@ records.
 from __future__ import annotations
 
 from clairlib.exporting._csv_plan import Converter, Remembered, Verbatim
-from clairlib.exporting._csv_read import CellError, TableReader, assemble_records
+from clairlib.exporting._csv_read import REREAD, CellError, TableReader, assemble_records
 from clairlib.exporting._csv_spec import TABLES, Column, Table, is_personal, table_names
-from clairlib.exporting._csv_words import country_name, magnitude, office_name
+from clairlib.exporting._csv_words import country_name, magnitude, office_name, programme_names
 from clairlib.exporting._csv_write import join_list, join_mapping
 
 __all__ = [
+    "REREAD",
     "TABLES",
     "CellError",
     "Column",
@@ -34,5 +35,6 @@ __all__ = [
     "join_mapping",
     "magnitude",
     "office_name",
+    "programme_names",
     "table_names",
 ]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
 
-from clairlib.calendar import FiscalYear, Period, PeriodSet
+from clairlib.calendar import FiscalYear, Period
 from clairlib.errors import ClairlibError, DocumentError
 from clairlib.exporting import CsvRecords
 from clairlib.findings import Finding, Severity
@@ -36,10 +37,13 @@ def _fiscal_year(
     match = _FY.match(facts.get("fiscal_year", ""))
     if match is not None:
         return FiscalYear(int(match.group(1)))
-    dated: list[Any] = [*records.events, *records.persons, *records.publications]
-    starts = [r.period.start for r in dated if isinstance(r.period, Period | PeriodSet)]
-    starts += [m.fiscal_year.start for m in records.measurements if m.fiscal_year is not None]
-    if not starts:
+    dated: Iterable[Any] = itertools.chain(records.events, records.persons, records.publications)
+    starts = itertools.chain(
+        (r.period.start for r in dated if r.period is not None),
+        (m.fiscal_year.start for m in records.measurements if m.fiscal_year is not None),
+    )
+    earliest = min(starts, default=None)
+    if earliest is None:
         raise DocumentError(
             [
                 Finding(
@@ -51,7 +55,7 @@ def _fiscal_year(
                 )
             ]
         )
-    year = FiscalYear.of(min(starts))
+    year = FiscalYear.of(earliest)
     notes.append(
         Finding(
             rule=_RULE,

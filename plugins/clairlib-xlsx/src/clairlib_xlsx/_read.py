@@ -28,6 +28,7 @@ from clairlib.calendar import FiscalYear, Period, PeriodSet, parse_period
 from clairlib.errors import ClairlibError, DocumentError
 from clairlib.exporting import CsvRecords
 from clairlib.exporting.tables import (
+    REREAD,
     TABLES,
     CellError,
     Column,
@@ -435,7 +436,8 @@ def _read_sheet(
     id_position = next((p for p, c in enumerate(columns) if c is not None and c.key == "id"
                         and c.path == ("id",)), None)  # fmt: skip
     width = len(header)
-    build = reader.builder(table, columns, checks)
+    fast = reader.fast_lane(table, columns)
+    texts, check = reader.texts, reader.check
     # The cells are calamine's values, read as text only where the text is needed: an
     # empty cell is "", any other value's text is not empty.
     findings, add_number, add_row = reader.findings, numbers.append, built_rows.append
@@ -479,7 +481,14 @@ def _read_sheet(
         index = len(numbers)
         add_number(number)
         before = len(findings)
-        built = build(cells, index)
+        # The builder's two lanes, inline: this loop runs once per row of the sheet.
+        try:
+            built = fast(cells)
+        except REREAD:
+            built = reader.build(table, columns, texts(cells), index, checks)
+        else:
+            if checks and not check(table, built, texts(cells), index, checks):
+                built = None
         if built is None:
             if len(findings) == before:
                 reader.problem(f"{sheet_name}!{number}", "a row that is not a record")

@@ -10,7 +10,7 @@ from a drop-down list, and text is always written as text, never as a formula.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -35,6 +35,8 @@ FIRST_DATE = date(1900, 3, 1)  # Excel's dates before this are off by its 1900 l
 _SAMPLE = 300  # rows measured for column widths before the sheet is streamed
 _EXACT = 2**53  # integers a double holds exactly
 _CHUNK = 1000
+# Kinds of column whose cells are text from the document, checked for what Excel holds.
+_CHECKED = frozenset({"text", "list", "mapping", "programme_name"})
 
 
 def excel_number(value: Decimal) -> float | str:
@@ -85,7 +87,7 @@ def _names(lookup: Callable[[str, str], str], language: str) -> Callable[[Any], 
     return names
 
 
-def _convert(column: Column, language: str) -> Callable[[Any], Any]:
+def _convert(column: Column, language: str, programmes: Mapping[str, str]) -> Callable[[Any], Any]:
     """The function turning a column's attribute value into a cell value (None: empty)."""
     kind = column.kind
     if kind == "text":
@@ -128,12 +130,20 @@ def _convert(column: Column, language: str) -> Callable[[Any], Any]:
         return _names(office_name, language)
     if kind == "country_name":
         return _names(country_name, language)
+    if kind == "programme_name":
+        return lambda value: programmes.get(value) or None
     raise AssertionError(f"unknown column kind {kind!r}")
 
 
-def cell_values(columns: Sequence[Column], language: str) -> Callable[[Any], list[Any]]:
-    """The function giving a row object's cell values, one per column, None when empty."""
-    steps = [(_getter(column.path), _convert(column, language)) for column in columns]
+def cell_values(
+    columns: Sequence[Column], language: str, programmes: Mapping[str, str] | None = None
+) -> Callable[[Any], list[Any]]:
+    """The function giving a row object's cell values, one per column, None when empty.
+
+    ``programmes`` names the programme ids (``programme_names`` of the document).
+    """
+    known = dict(programmes or {})
+    steps = [(_getter(column.path), _convert(column, language, known)) for column in columns]
 
     def values(row: Any) -> list[Any]:
         out: list[Any] = []
@@ -159,6 +169,7 @@ class RecordSheet:
         language: str,
         formats: dict[str, Any],
         checker: CellChecker,
+        programmes: Mapping[str, str] | None = None,
     ) -> None:
         self.sheet = worksheet
         self.table = table
@@ -167,7 +178,7 @@ class RecordSheet:
         self.language = language
         self.formats = formats
         self.checker = checker
-        self.values = cell_values(columns, language)
+        self.values = cell_values(columns, language, programmes)
 
     def write(self, rows: Iterable[Any], tick: Callable[[int], None] | None = None) -> int:
         """Write the header and every row; return the number of rows written."""
@@ -178,9 +189,7 @@ class RecordSheet:
         for number, header in enumerate(self.headers):
             sheet.write_string(0, number, header, formats["header"])
         written = 0
-        text_columns = [
-            c for c, column in enumerate(self.columns) if column.kind in ("text", "list", "mapping")
-        ]
+        text_columns = [c for c, column in enumerate(self.columns) if column.kind in _CHECKED]
         write_string, write_number = sheet.write_string, sheet.write_number
         write_datetime, write_boolean = sheet.write_datetime, sheet.write_boolean
         date_format, number_format = formats["date"], formats["number"]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from clairlib.errors import ExportError
-from clairlib.exporting.tables import TABLES, Table, is_personal
+from clairlib.exporting.tables import TABLES, Table, is_personal, programme_names
 from clairlib.findings import Finding
 from clairlib.model import AnnualReport, Document
 from clairlib_xlsx._cells import CellChecker, SheetNames
@@ -145,6 +145,7 @@ def render(
         "number": formats(num="General"),
     }
     language = settings.headers
+    programmes = programme_names(document, language)
     names = SheetNames(checker, [table.name for table in TABLES])
     summary = workbook.add_worksheet(SUMMARY_SHEET[language]) if settings.summary else None
     if summary is not None:
@@ -164,8 +165,9 @@ def render(
             sheet.repeat_rows(0)
             sheet.repeat_columns(0)
             RecordSheet(
-                sheet, table, columns, headers, language=language, formats=named, checker=checker
-            ).write(table.rows(document), tick)
+                sheet, table, columns, headers, language=language, formats=named,
+                checker=checker, programmes=programmes,
+            ).write(table.rows(document), tick)  # fmt: skip
         if settings.printed_tables and isinstance(document, AnnualReport):
             for number, printed in enumerate(document.tables):
                 path = f"$.tables[{number}]"
