@@ -306,3 +306,18 @@ def test_sheet_fast_lane_tells_a_number_from_an_equal_boolean() -> None:
     assert 1 == read(["M1", 1.0, "予算"], 0).item.number
     assert read(["M1", True, "決算"], 1) is None
     assert ["expected a whole number, found 'true'"] == [f.message for f in reader.findings]
+
+
+def test_cells_under_no_header_are_reported_not_dropped() -> None:
+    """A cell under an empty header cell, or right of the last header, is a finding."""
+    data = _plain([
+        ["ID", "名称", None, "期間"],
+        ["e1", "a", "メモ", "2013-08"],
+        ["e2", "b", None, "2013-09", "欄外"],
+    ], sheet="events")  # fmt: skip
+    reading = read_xlsx(data, Hints(fiscal_year=FiscalYear(2013)))
+    assert [
+        ("events!C2", "cells under no header, not read: ['メモ']"),
+        ("events!E3", "cells under no header, not read: ['欄外']"),
+    ] == [(f.path, f.message) for f in reading.findings]
+    assert ["e1", "e2"] == [e.id for e in reading.document.events]  # type: ignore[union-attr]

@@ -436,6 +436,9 @@ def _read_sheet(
     id_position = next((p for p, c in enumerate(columns) if c is not None and c.key == "id"
                         and c.path == ("id",)), None)  # fmt: skip
     width = len(header)
+    # A sheet is as wide as its widest row: a cell beside the header, or under an empty
+    # header cell, belongs to no column and is reported, never dropped unsaid.
+    unnamed = [position for position, cell in enumerate(header) if not cell]
     fast = reader.fast_lane(table, columns)
     texts, check = reader.texts, reader.check
     # The cells are calamine's values, read as text only where the text is needed: an
@@ -454,6 +457,11 @@ def _read_sheet(
             reader.problem(
                 f"{sheet_name}!{column_letter(width)}{number}",
                 f"cells beyond the header's columns: {[_text(v) for v in extra][:3]!r}",
+            )
+        if unnamed and (stray := [p for p in unnamed if cells[p] != ""]):
+            reader.problem(
+                f"{sheet_name}!{column_letter(stray[0])}{number}",
+                f"cells under no header, not read: {[_text(cells[p]) for p in stray][:3]!r}",
             )
         first = 0 if cells[0] != "" else _first_filled(cells)
         label = cells[first]
