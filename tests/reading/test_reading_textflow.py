@@ -198,3 +198,50 @@ def test_a_last_line_of_counts_is_the_total_printed_without_kei() -> None:
         (RowKind.DATA, ("平成 26 年 2 月", "ブルネイ", "1 名(千葉市)", "消防防災")),
         (RowKind.TOTAL, ("2 件", "2 か国", "2 名", "2 分野")),
     ] == [(row.kind, row.cells) for row in table.rows]
+
+
+def test_labels_across_the_table_group_the_rows_under_them() -> None:
+    """``<管理者向け>`` on a line of its own: the group of the rows after it; 計 is the table's."""
+    table = placed(
+        "研修名\n参加者数\n(名)\n開催時期\n"
+        "<管理者向け>\n"
+        "地域国際化協会の効果的な地域連携について 25 平成 25 年 9 月\n"
+        "<事業担当者向け>\n"
+        "多文化共生実践者ネットワーク会議:\n"
+        "｢防災事業の実践を語る｣ 12 平成 25 年 10 月\n"
+        "｢震災時を振り返って、そして 2 年後の現状･課題に\n"
+        "ついて学ぶ｣ 37 平成 25 年 10 月\n"
+        "計 74\n"
+    )
+    assert ("研修名", "参加者数 (名)", "開催時期") == table.header
+    assert [
+        ("管理者向け", ("地域国際化協会の効果的な地域連携について", "25", "平成 25 年 9 月")),
+        (
+            "事業担当者向け",
+            ("多文化共生実践者ネットワーク会議:｢防災事業の実践を語る｣", "12", "平成 25 年 10 月"),
+        ),
+        (
+            "事業担当者向け",
+            (
+                "｢震災時を振り返って、そして 2 年後の現状･課題について学ぶ｣",
+                "37",
+                "平成 25 年 10 月",
+            ),
+        ),
+        (None, ("計", "74", "")),
+    ] == [(row.group, row.cells) for row in table.rows]
+
+
+def test_a_closed_cell_does_not_go_on_into_the_next_row() -> None:
+    """``インドネシア(下水処理)`` then ``長崎市 1 …``: a new row, not the cell's end."""
+    table = placed(
+        "自治体名 受入人数（名） 研修生出身国(分野)\n"
+        "北九州市 4\n"
+        "ベトナム 2(水道技術、国際交流)、中国(環境)\n"
+        "インドネシア(下水処理)\n"
+        "長崎市 1 ポルトガル(国際交流)\n"
+    )
+    assert [
+        ("北九州市", "4", "ベトナム 2(水道技術、国際交流)、中国(環境)インドネシア(下水処理)"),
+        ("長崎市", "1", "ポルトガル(国際交流)"),
+    ] == cells_of(table)

@@ -76,9 +76,10 @@ def test_fy2013_placed_rows_are_the_examples(examples: dict[str, Document]) -> N
             assert any(not got - row_values(r.cells) for r in want.rows), (table.caption, row)
     # The tables of numbers (記事本数 16 rows, 支援件数 7), the forum issues (12 rows),
     # the trainees by host (20), the JETAA events of five countries (19), the
-    # economic events of three (9) and the experts sent (8).
-    assert placed >= 91
-    assert table_rows(expected, read)[0] >= 91
+    # economic events of three (9), the experts sent (8) and the association staff's
+    # training (4).
+    assert placed >= 95
+    assert table_rows(expected, read)[0] >= 95
 
 
 def test_fy2013_support_cases_read_as_printed() -> None:

@@ -139,6 +139,16 @@ def _vertical(line: Line) -> str | None:
     return folded if _letter(folded) else None
 
 
+def _label_line(line: Line) -> str | None:
+    # A label alone on its line in angle brackets (<事業担当者向け>): the rows' group.
+    folded = line.folded
+    if len(folded) > 2 and folded[0] in "<〈《" and folded[-1] in ">〉》":
+        inner = line.text.strip()[1:-1].strip()
+        if inner and not any(c in inner for c in "<>〈〉《》"):
+            return inner
+    return None
+
+
 def _letter(text: str) -> bool:
     return len(text) == 1 and _cjk(text) and not text.isdigit()
 
@@ -150,6 +160,8 @@ def _header_count(lines: Sequence[Line], words: Callable[[Line], list[str]]) -> 
     # does so soon.
     worded = False
     for index, line in enumerate(lines[:6]):
+        if worded and _label_line(line) is not None:
+            return index
         if _vertical(line) is not None:
             if worded:
                 return index

@@ -32,6 +32,7 @@ from clairlib.reading._textcells import (
     _glued,
     _header_count,
     _kind,
+    _label_line,
     _letter,
     _opens,
     _row_kind,
@@ -85,6 +86,10 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
         letter = _vertical(line)
         if letter is not None:
             letters += letter
+            continue
+        label = _label_line(line)
+        if label is not None and not letters:
+            group, gap, depth = label, "group", 0
             continue
         words = _words(line.text)
         if letters and len(words) == 2 and _letter(words[0][0]) and _kind(words[1][0]) == _NUM:
@@ -222,11 +227,13 @@ def flowing(lines: Sequence[Line]) -> TextTable | Refusal:
     header = tuple(_header_words(lines[:heads]))
     if len(header) < 2:
         return Refusal(reason="the header names fewer than two columns", line=lines[0])
-    grouped = any(_vertical(line) is not None for line in lines[heads:])
-    width = len(header) - (1 if grouped else 0)
-    if not grouped:
+    # Vertical labels stand in a column of their own (国名); a label printed on a line
+    # of its own across the table (<管理者向け>) has none.
+    vertical = any(_vertical(line) is not None for line in lines[heads:])
+    width = len(header) - (1 if vertical else 0)
+    if not vertical and not any(_label_line(line) for line in lines[heads:]):
         return _ungrouped(lines[heads:], header, width)
-    return _groups(lines[heads:], header[1:], width)
+    return _groups(lines[heads:], header[1:] if vertical else header, width, vertical)
 
 
 def _ungrouped(lines: Sequence[Line], header: tuple[str, ...], width: int) -> TextTable | Refusal:
@@ -257,7 +264,9 @@ def _counted(segment: Sequence[_Token]) -> bool:
     return first.kind == _NUM and (len(segment) == 1 or segment[1].line is not first.line)
 
 
-def _groups(lines: Sequence[Line], header: tuple[str, ...], width: int) -> TextTable | Refusal:
+def _groups(
+    lines: Sequence[Line], header: tuple[str, ...], width: int, vertical: bool
+) -> TextTable | Refusal:
     # Under group labels each group is cut on its own: a group whose rows cannot be
     # placed is left out (its lines stay printed text), the others are placed.
     segments: list[list[_Token]] = []
@@ -271,7 +280,7 @@ def _groups(lines: Sequence[Line], header: tuple[str, ...], width: int) -> TextT
         segments[-1].append(token)
     # A number alone on its line first under the first label: each group's count (件数),
     # a column of its own after the labels' (a subtotal row closes the group).
-    counted = width >= 3 and _counted(segments[0])
+    counted = vertical and width >= 3 and _counted(segments[0])
     rows: list[TextRow] = []
     left: list[Refusal] = []
     for segment in segments:
@@ -296,7 +305,13 @@ def _groups(lines: Sequence[Line], header: tuple[str, ...], width: int) -> TextT
                     line=first.line,
                 )
             )
-        rows.extend(placed)
+        # A 計 row totals the table, whatever group it is printed after.
+        rows.extend(
+            TextRow(cells=row.cells, kind=row.kind, line=row.line)
+            if row.kind is RowKind.TOTAL
+            else row
+            for row in placed
+        )
     if not rows:
         return left[0] if left else Refusal(reason="no row under the header")
     data = [row for row in rows if row.kind is RowKind.DATA]
@@ -304,7 +319,7 @@ def _groups(lines: Sequence[Line], header: tuple[str, ...], width: int) -> TextT
     mixed = next((i for i, seen in enumerate(kinds) if len(seen - {_EMPTY}) > 1), None)
     if mixed is not None:
         return Refusal(reason=f"column {mixed + 2} holds words in one group, numbers in another")
-    return TextTable(header=header, rows=tuple(rows), grouped=True, left_out=tuple(left))
+    return TextTable(header=header, rows=tuple(rows), grouped=vertical, left_out=tuple(left))
 
 
 # The ways a space or line break between two words can be read: inside one cell,
@@ -324,11 +339,18 @@ def _choices(before: _Token, after: _Token) -> tuple[int, ...]:
     typed = before.kind != _TEXT or after.kind != _TEXT
     if after.gap == "space":
         return (_CELL,) if typed else (_IN, _CELL)
-    # A cell goes on at the next line only between lines of words: a line with a number
-    # or date holds cells that fit on it (the one-line part of a row).
-    if typed or not (before.plain and after.plain):
+    # A cell goes on at the next line from a line of words only: a line with a number or
+    # date holds cells that fit on it (the one-line part of a row). Into a line with a
+    # number or date it goes on where it plainly does: a bracket opens the next line, or
+    # the line before ends on a mark that joins (会議: / ｢…｣).
+    if typed or not before.plain:
         return (_CELL, _ROW)
-    return (_IN, _CELL, _ROW)
+    if after.plain or after.text[:1] in _OPEN or before.text[-1:] in _JOINING:
+        return (_IN, _CELL, _ROW)
+    return (_CELL, _ROW)
+
+
+_JOINING = frozenset(":：、,，・･-‐－～")
 
 
 def _complete(state: _State, width: int) -> bool:
