@@ -243,11 +243,13 @@ def _annual(
         if grid and len(grid) == sum(1 for line in node.lines if line.folded[:1] != "※"):
             tables.append(_placed(table, grid))
             continue
-        placed = (
-            read_table(node.lines)
-            if place
-            else Refusal(reason="not tried: the reader was asked to keep tables as text")
-        )
+        placed: TextTable | Refusal
+        if kind != ANNUAL_REPORT:
+            placed = Refusal(reason="a plan's tables stay in its text")
+        elif not place:
+            placed = Refusal(reason="not tried: the reader was asked to keep tables as text")
+        else:
+            placed = read_table(node.lines)
         if isinstance(placed, TextTable):
             tables.append(_from_text(table, placed))
             findings.extend(
