@@ -10,11 +10,11 @@ cells a row has, and the row is cut where the cells' form allows only one cut.
 
 Rules both forms share: a cell broken over lines is joined (no space between
 Japanese characters); a number or date is a cell of its own, never split; a run of
-lines of one character each (the vertical country names of a PDF) is a group label
-over the rows it heads; a row opening with 計, 合計 or 総計 is a total, 小計 a
-subtotal. Where the lines fit these rules in no way, or in more than one, the table
-is refused with the reason (:class:`Refusal`) and its caller keeps it as printed
-text: a cell is never guessed.
+lines of one character each (the vertical country names of a PDF), or a label alone
+on its line (``<管理者向け>``), is a group label over the rows it heads; a row
+opening with 計, 合計 or 総計 is a total, 小計 a subtotal. Where the lines fit these
+rules in no way, or in more than one, the table is refused with the reason
+(:class:`Refusal`) and its caller keeps it as printed text: a cell is never guessed.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ __all__ = ["Refusal", "TextRow", "TextTable", "read_table"]
 
 def read_table(lines: Sequence[Line]) -> TextTable | Refusal:
     """Place the cells of a table printed as ``lines`` (its caption and notes left out)."""
-    # The memo holds one table's words, so that every reading pays for its own.
+    # The memo of words' kinds holds one table's, so that every reading pays its own way.
     _kind.cache_clear()
     body = [line for line in lines if not line.folded.startswith("※") and line.folded]
     if len(body) < 2:
