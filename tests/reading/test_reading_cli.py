@@ -67,3 +67,39 @@ def test_unreadable_exit_2_one_line_nothing_written(
     assert 1 == len(err.strip().splitlines())
     assert err.startswith("clairlib: ")
     assert not out.exists()
+
+
+def test_a_reader_option_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """--option tables=false reaches the text reader as False: every table stays text."""
+    source = str(SOURCES / "fy2013-report.txt")
+    assert EXIT_OK == run(["read", source, "--format", "json", "--option", "tables=false"])
+    report = json.loads(capsys.readouterr().out)
+    assert 0 == report["read"]["records"]  # no table placed, so no row became an event
+    assert "read.table-as-text" in {f["rule"] for f in report["findings"]}
+
+
+@pytest.mark.parametrize(
+    ("option", "says"),
+    [
+        ("tables=maybe", "clairlib: reader 'text': option 'tables': expected true or false"),
+        ("colour=red", "clairlib: reader 'text' has no option 'colour' (options: tables)"),
+        ("tables", "clairlib: expected an option as key=value, found 'tables'"),
+    ],
+)
+def test_a_bad_reader_option_exits_2_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, says: str
+) -> None:
+    """An option the reader lacks, or a value of the wrong type: one line, exit 2, no file."""
+    out = tmp_path / "out.json"
+    source = str(SOURCES / "fy2013-report.txt")
+    assert EXIT_USAGE == run(["read", source, "-o", str(out), "--option", option])
+    err = capsys.readouterr().err
+    assert 1 == len(err.strip().splitlines())
+    assert err.startswith(says)
+    assert not out.exists()
+
+
+def test_the_python_api_takes_an_option_as_text() -> None:
+    """clairlib.read(…, tables="false") converts the text as the command line does."""
+    text = (SOURCES / "fy2013-report.txt").read_text(encoding="utf-8")
+    assert () == clairlib.read(text, tables="false").document.events  # type: ignore[union-attr]

@@ -1,4 +1,4 @@
-"""``clairlib read FILE [-o OUT.json] [--kind …] [--fiscal-year …]``: read a printed document."""
+"""``clairlib read FILE [-o OUT.json] [--kind …] [--option KEY=VALUE]``: read a document."""
 
 from __future__ import annotations
 
@@ -39,6 +39,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--fiscal-year", type=int, metavar="YEAR", help="its fiscal year (2013), over its title"
     )
     parser.add_argument("--reader", metavar="NAME", help="the reader to use (text, pdf, docx …)")
+    parser.add_argument(
+        "--option",
+        dest="options",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        help="an option of the reader (clairlib plugins lists them): tables=false, password=…",
+    )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
@@ -121,9 +129,11 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     import clairlib
+    from clairlib.exporting import parse_option
 
+    options: dict[str, Any] = dict(parse_option(text) for text in args.options)
     reading = clairlib.read(
-        args.file, kind=args.kind, fiscal_year=args.fiscal_year, reader=args.reader
+        args.file, kind=args.kind, fiscal_year=args.fiscal_year, reader=args.reader, **options
     )
     written: str | None = None
     if args.out == "-":

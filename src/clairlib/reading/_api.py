@@ -96,8 +96,12 @@ def read(
 
 
 def _options(reader: Reader, given: Mapping[str, object]) -> object:
-    # The reader's own options class, with the caller's values: an unknown name is refused.
+    # The reader's own options class, with the caller's values: an unknown name is refused,
+    # and text (from a command line) becomes each field's type as exporters' options do.
     import attrs
+
+    from clairlib.errors import ExportError
+    from clairlib.exporting import build_options
 
     known = {field.name for field in attrs.fields(reader.options)}
     unknown = sorted(set(given) - known)
@@ -107,6 +111,6 @@ def _options(reader: Reader, given: Mapping[str, object]) -> object:
             f"(options: {', '.join(sorted(known)) or 'none'})"
         )
     try:
-        return reader.options(**given)
-    except (TypeError, ValueError) as error:
+        return build_options(reader.options, given)
+    except ExportError as error:
         raise ReadError(f"reader {reader.name!r}: {error}") from None
