@@ -197,14 +197,14 @@ def test_results_are_cached_values(monkeypatch: pytest.MonkeyPatch) -> None:
     """A text read once in a context is not read again; another context is read afresh."""
     from clairlib.calendar import _parse
 
-    read = _parse._read
+    read = _parse._read_further
     texts: list[str] = []
 
     def counted(text: str, *args: Any) -> Any:
         texts.append(text)
         return read(text, *args)
 
-    monkeypatch.setattr(_parse, "_read", counted)
+    monkeypatch.setattr(_parse, "_read_further", counted)
     monkeypatch.setattr(_parse, "_CACHE", {})  # other tests may have read 8月 already
     first = parse_period("8月", context=FiscalYear(2013))
     again = parse_period("8月", context=FiscalYear(2013))

@@ -6,7 +6,7 @@ import warnings
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from clairlib.calendar import (
@@ -82,18 +82,33 @@ def test_the_fast_path_and_the_full_reader_agree(day: date, space: str) -> None:
 @st.composite
 def _plain_texts(draw: st.DrawFn) -> str:
     era = draw(st.sampled_from(["", "明治", "大正", "昭和", "平成", "令和"]))
-    year = draw(st.integers(0, 70) if era else st.integers(900, 2200))
+    # Western years up to and past the last one the reader takes (9998).
+    years = st.integers(900, 2200) | st.integers(9990, 9999)
+    year = draw(st.integers(0, 70) if era else years)
     space = st.sampled_from(["", " ", "　", "\n"])
-    parts = [era, draw(space), "元" if era and year == 1 else str(year), draw(space)]
+
+    def digits(number: int) -> str:
+        # As printed: plain, zero-padded or full-width digits.
+        style = draw(st.sampled_from(["{}", "{:02d}", "full"]))
+        text = str(number) if style == "full" else style.format(number)
+        return text.translate(_FULL_WIDTH) if style == "full" else text
+
+    first = "元" if year == 1 and draw(st.booleans()) else digits(year)
+    parts = [era, draw(space), first, draw(space)]
     parts.append(draw(st.sampled_from(["年", "年度"])))
     if draw(st.booleans()):
-        parts += [draw(space), str(draw(st.integers(0, 13))), "月"]
+        parts += [draw(space), digits(draw(st.integers(0, 13))), "月"]
         if draw(st.booleans()):
-            parts += [draw(space), str(draw(st.integers(0, 32))), "日"]
+            parts += [draw(space), digits(draw(st.integers(0, 32))), "日"]
     return "".join(parts)
 
 
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
 @given(_plain_texts())
+@example("9999年")  # past the reader's last year: the fast path must defer
+@example("９９９８年１２月")
 def test_the_fast_path_never_disagrees_with_the_full_reader(text: str) -> None:
     """Where the fast path reads a text, the full reader reads the same; else it defers."""
     fast = _plain(text)
@@ -181,7 +196,8 @@ def _plain_lists(draw: st.DrawFn) -> str:
 
     def year() -> str:
         era = draw(st.sampled_from(["", "昭和", "平成", "令和"]))
-        number = draw(st.integers(0, 66) if era else st.integers(990, 2100))
+        western = st.integers(990, 2100) | st.integers(9990, 9999)
+        number = draw(st.integers(0, 66) if era else western)
         return f"{era}{draw(space)}{'元' if era and number == 1 else number}{draw(space)}"
 
     items = []
@@ -204,6 +220,7 @@ def _plain_lists(draw: st.DrawFn) -> str:
 
 
 @given(_plain_lists())
+@example("2013年～9999年")
 def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> None:
     """Where the fast path reads a list or range, the full reader reads the same."""
     fast = _plain_list(text)

@@ -8,10 +8,10 @@ the tests hold both to the same answers.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from clairlib.calendar import _grammar as g
-from clairlib.calendar._marks import Precision, month_end
+from clairlib.calendar._marks import _DAYS_IN_MONTH, Precision, month_end
 from clairlib.calendar._period import Period
 from clairlib.calendar._period import new_object as _new
 from clairlib.calendar._period import set_end as _set_end
@@ -21,12 +21,21 @@ from clairlib.calendar._period import set_start as _set_start
 from clairlib.calendar._periodset import PeriodSet, trusted_set
 from clairlib.calendar._points import SMALL as _SMALL
 
+# Filled in place by _grammar.compile_patterns, so these names stay current.
+_ERA_YEARS = g.ERA_YEARS
+_MONTHS = g.MONTHS
+
 DAY, MONTH, YEAR, FISCAL_YEAR = (
     Precision.DAY,
     Precision.MONTH,
     Precision.YEAR,
     Precision.FISCAL_YEAR,
 )
+
+
+#: Days after a month's first day to its last (a leap February is one more).
+_MONTH_REST = tuple(timedelta(days=max(days - 1, 0)) for days in _DAYS_IN_MONTH)
+_LEAP_FEBRUARY = timedelta(days=28)
 
 
 def plain(text: str) -> Period | None:
@@ -39,37 +48,54 @@ def plain(text: str) -> Period | None:
     if match is None:
         return None
     name, y, mark, mo, d = match.groups()
-    number = _SMALL.get(y) or int(y)
-    if name is None:
-        if number < 1000:
-            return None
-        year, first, last = number, date.min, date.max
-    else:
-        if number < 1:
-            return None
-        offset, first, last = g.ERA_SPANS[name]
-        year = offset + number
-    try:
-        if mo is None:
-            if mark == "年度":
-                start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
-            else:
-                start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
-        elif mark == "年度":
-            return None
-        elif d is None:
-            month = _SMALL.get(mo) or int(mo)
-            if not 1 <= month <= 12:
+    # Table lookups, not arithmetic, and no era bounds to check in an era's whole
+    # years: this is the hot path of every parse.
+    first: date | None = None
+    months = None
+    if name is not None:
+        whole = _ERA_YEARS[name].get(y)
+        if whole is None:
+            # An era's first or last year (or an odd spelling): check the era's bounds.
+            edge = plain_year(name, y)
+            if edge is None:
                 return None
-            start, end, precision = date(year, month, 1), month_end(year, month), MONTH
+            year, first, last = edge
         else:
-            start = end = date(year, _SMALL.get(mo) or int(mo), _SMALL.get(d) or int(d))
+            year, months = whole
+    else:
+        year = _SMALL.get(y) or int(y)  # '元' with no era: the reader says which it needs
+        if not 1000 <= year <= 9998:
+            return None
+    if mo is not None:
+        if mark != "年":
+            return None
+        month = _MONTHS.get(mo)
+        if month is None:
+            return None
+        if d is None:
+            if months is not None:
+                start, end = months[month]
+            else:
+                start = date(year, month, 1)
+                # Adding a timedelta is cheaper than building a date.
+                if month == 2 and not year % 4 and (year % 100 or not year % 400):
+                    end = start + _LEAP_FEBRUARY
+                else:
+                    end = start + _MONTH_REST[month]
+            precision = MONTH
+        else:
+            try:
+                start = end = date(year, month, _SMALL.get(d) or int(d))
+            except ValueError:
+                return None
             precision = DAY
-    except (ValueError, OverflowError):
+    elif mark == "年":
+        start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
+    else:
+        start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
+    if first is not None and (end < first or start > last):
         return None
-    if end < first or start > last:
-        return None
-    # trusted_period, inlined: this is the hot path of every parse.
+    # trusted_period, inlined.
     period: Period = _new(Period)
     _set_start(period, start)
     _set_end(period, end)
@@ -79,13 +105,19 @@ def plain(text: str) -> Period | None:
 
 
 def plain_year(name: str | None, y: str) -> tuple[int, date, date] | None:
-    """A plain year's Gregorian number and the first and last day its era allows."""
+    """A plain year's Gregorian number and the first and last day its era allows.
+
+    None where the reader refuses the year: a western year before 1000 or past 9998,
+    an era year 0 or one that ends past 9998.
+    """
     number = _SMALL.get(y) or int(y)
     if name is None:
-        return None if number < 1000 else (number, date.min, date.max)
+        return None if not 1000 <= number <= 9998 else (number, date.min, date.max)
     if number < 1:
         return None
     offset, first, last = g.ERA_SPANS[name]
+    if offset + number > 9998:
+        return None
     return offset + number, first, last
 
 

@@ -9,7 +9,7 @@ offset of the caller's own text. The patterns are rebuilt when the era table cha
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from clairlib.calendar._era import REGISTRY, Era
 from clairlib.calendar._numerals import KANJI_NUMERAL_CHARS, kanji_to_int
@@ -88,6 +88,18 @@ REPEAT: re.Pattern[str]
 ERAS: dict[str, Era] = {}
 #: For the fast path: an era's name → (its year 1 minus one, first day, last day).
 ERA_SPANS: dict[str, tuple[int, date, date]] = {}
+#: For the fast lanes: an era's name → {a year as printed in digits or 元: its Gregorian
+#: year and each month's first and last day (index 1..12)}, for the era's whole years
+#: only (1 January to 31 December inside the era), so that nothing read in them needs
+#: the era's bounds checked, nor a month's length worked out. The first and last years
+#: are left out: the fast lanes check those against ERA_SPANS.
+ERA_YEARS: dict[str, dict[str, tuple[int, tuple[tuple[date, date], ...]]]] = {}
+#: A month as the fast lanes read it in digits ('4', '04', '４') → its number, 1..12 only.
+MONTHS: dict[str, int] = {}
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+for _month in range(1, 13):
+    for _text in {str(_month), f"{_month:02d}"}:
+        MONTHS[_text] = MONTHS[_text.translate(_FULL_WIDTH)] = _month
 
 
 def _suffix() -> str:
@@ -104,6 +116,15 @@ def _suffix() -> str:
     )
 
 
+def _months_of(year: int) -> tuple[tuple[date, date], ...]:
+    """Each month's first and last day in ``year``, at its number (index 0 is unused)."""
+    starts = [date(year, month, 1) for month in range(1, 13)] + [date(year + 1, 1, 1)]
+    return ((starts[0], starts[0]), *((starts[i], starts[i + 1] - _ONE_DAY) for i in range(12)))
+
+
+_ONE_DAY = timedelta(days=1)
+
+
 def compile_patterns() -> None:
     """Build every pattern from the era table."""
     global PLAIN, PLAIN_ITEM, POINT, SIMPLE_POINT, WESTERN, AFTER, END_WORDS, DURATION, LEAD
@@ -115,6 +136,25 @@ def compile_patterns() -> None:
     ERA_SPANS.clear()
     for key, known in REGISTRY.by_name.items():
         ERA_SPANS[key] = (known.first_year - 1, known.start, known.end or date.max)
+    ERA_YEARS.clear()
+    calendar: dict[int, tuple[tuple[date, date], ...]] = {}
+    for key, known in REGISTRY.by_name.items():
+        whole: dict[str, tuple[int, tuple[tuple[date, date], ...]]] = {}
+        last = 9998 if known.end is None else known.end.year - 1
+        if known.end is not None and known.end.month == 12 and known.end.day == 31:
+            last += 1
+        first = known.start.year + ((known.start.month, known.start.day) != (1, 1))
+        for number in range(1, 100):
+            year = known.first_year + number - 1
+            if first <= year <= last:
+                months = calendar.get(year)
+                if months is None:
+                    months = calendar[year] = _months_of(year)
+                for text in {str(number), f"{number:02d}"}:
+                    whole[text] = whole[text.translate(_FULL_WIDTH)] = (year, months)
+                if number == 1:
+                    whole["元"] = (year, months)
+        ERA_YEARS[key] = whole
     names = sorted(REGISTRY.by_name, key=len, reverse=True)
     full = [name for name in names if len(name) > 1 or not ("A" <= name <= "Z")]
     initials = "".join(era.initial for era in REGISTRY.eras)

@@ -481,32 +481,41 @@ def _is_iso(text: str) -> bool:
 def _read(
     text: str, context: Context, lenient: bool, strict: bool, fast: bool = True
 ) -> tuple[Period | PeriodSet, Sequence[str]]:
-    """The parser's one dispatch: the fast lanes where they apply, ISO text, the reader.
+    """The parser: the fast lanes where they apply, ISO text, the reader.
 
     With ``fast`` (always, but in the tests that hold the lanes to the reader) a lone
     plain date, or a list or range of plain months and years, is built directly, and
     the reader matches its common points by its own fast lane. Either way, the same
-    text gives the same Period, or the same error.
+    text gives the same Period, or the same error. The public functions take the
+    first lane themselves (a lone plain date: most of what documents print) and then
+    :func:`_read_further`, which is this function without it.
     """
-    if not isinstance(text, str):
-        raise UnreadableDateError(f"expected text, found {type(text).__name__}")
-    if fast:
+    if fast and text.__class__ is str:
         plain = _plain(text)
         if plain is not None:
             return plain, _NO_NOTES
-        if "年" in text:
-            inner = text.strip()
-            if inner[:1] in _OPEN_BRACKETS and inner[-1:] in _CLOSE_BRACKETS:
-                # A table cell's '(平成 24 年度)' or '(①平成 25 年 7 月 ②…)'.
-                inner = inner[1:-1]
-                plain = _plain(inner)
-                if plain is not None:
-                    return plain, _NO_NOTES
-            # No plain list has a day: a text with one goes to the reader.
-            if "日" not in inner and _LISTISH.search(inner) is not None:
-                several = _plain_list(inner)
-                if several is not None:
-                    return several, _NO_NOTES
+    return _read_further(text, context, lenient, strict, fast)
+
+
+def _read_further(
+    text: str, context: Context, lenient: bool, strict: bool, fast: bool
+) -> tuple[Period | PeriodSet, Sequence[str]]:
+    """The parser past its first lane: plain lists, ISO text, the reader."""
+    if not isinstance(text, str):
+        raise UnreadableDateError(f"expected text, found {type(text).__name__}")
+    if fast and "年" in text:
+        inner = text.strip()
+        if inner[:1] in _OPEN_BRACKETS and inner[-1:] in _CLOSE_BRACKETS:
+            # A table cell's '(平成 24 年度)' or '(①平成 25 年 7 月 ②…)'.
+            inner = inner[1:-1]
+            plain = _plain(inner)
+            if plain is not None:
+                return plain, _NO_NOTES
+        # No plain list has a day: a text with one goes to the reader.
+        if "日" not in inner and _LISTISH.search(inner) is not None:
+            several = _plain_list(inner)
+            if several is not None:
+                return several, _NO_NOTES
     stripped = text.strip()
     if _is_iso(stripped) and "." not in stripped.replace("..", ""):
         try:
@@ -540,7 +549,11 @@ def parse_uncached(
     text: str, context: Context = None, lenient: bool = False, strict: bool = False
 ) -> Period | PeriodSet:
     """Read ``text`` without consulting the cache (for measuring the parser itself)."""
-    result, notes = _read(text, context, lenient, strict)
+    if text.__class__ is str:
+        plain = _plain(text)
+        if plain is not None:
+            return plain
+    result, notes = _read_further(text, context, lenient, strict, True)
     if not notes:
         return result
     for note in notes:
@@ -573,12 +586,14 @@ def parse_period(
         return parse_uncached(text, context, lenient, strict)
     if found is not None:
         return found
-    result, notes = _read(text, context, lenient, strict)
-    if notes:
-        # A result with a warning is not cached, so that every call warns.
-        for note in notes:
-            warnings.warn(CalendarWarning(note), stacklevel=_caller_level())
-        return result
+    result: Period | PeriodSet | None = _plain(text) if text.__class__ is str else None
+    if result is None:
+        result, notes = _read_further(text, context, lenient, strict, True)
+        if notes:
+            # A result with a warning is not cached, so that every call warns.
+            for note in notes:
+                warnings.warn(CalendarWarning(note), stacklevel=_caller_level())
+            return result
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[key] = result
