@@ -125,17 +125,8 @@ def _months_of(year: int) -> tuple[tuple[date, date], ...]:
 _ONE_DAY = timedelta(days=1)
 
 
-def compile_patterns() -> None:
-    """Build every pattern from the era table."""
-    global PLAIN, PLAIN_ITEM, POINT, SIMPLE_POINT, WESTERN, AFTER, END_WORDS, DURATION, LEAD
-    global REPEAT
-    ERAS.clear()
-    ERAS.update(REGISTRY.by_name)
-    for known in REGISTRY.eras:
-        ERAS[chr(ord(known.initial) + 0xFEE0)] = known
-    ERA_SPANS.clear()
-    for key, known in REGISTRY.by_name.items():
-        ERA_SPANS[key] = (known.first_year - 1, known.start, known.end or date.max)
+def _whole_years() -> None:
+    """Fill ERA_YEARS from the era table."""
     ERA_YEARS.clear()
     calendar: dict[int, tuple[tuple[date, date], ...]] = {}
     for key, known in REGISTRY.by_name.items():
@@ -155,6 +146,20 @@ def compile_patterns() -> None:
                 if number == 1:
                     whole["元"] = (year, months)
         ERA_YEARS[key] = whole
+
+
+def compile_patterns() -> None:
+    """Build every pattern from the era table."""
+    global PLAIN, PLAIN_ITEM, POINT, SIMPLE_POINT, WESTERN, AFTER, END_WORDS, DURATION, LEAD
+    global REPEAT
+    ERAS.clear()
+    ERAS.update(REGISTRY.by_name)
+    for known in REGISTRY.eras:
+        ERAS[chr(ord(known.initial) + 0xFEE0)] = known
+    ERA_SPANS.clear()
+    for key, known in REGISTRY.by_name.items():
+        ERA_SPANS[key] = (known.first_year - 1, known.start, known.end or date.max)
+    _whole_years()
     names = sorted(REGISTRY.by_name, key=len, reverse=True)
     full = [name for name in names if len(name) > 1 or not ("A" <= name <= "Z")]
     initials = "".join(era.initial for era in REGISTRY.eras)
