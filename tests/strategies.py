@@ -122,8 +122,23 @@ _ERAS_PRINTED = ["", "", "", "昭和", "平成", "平成", "令和", "平\n成",
 _SPACES = ["", "", "", " ", "　", "\n"]
 _JOINS = ["～", "～", "-", "から", "より", "まで", "、", ",", "・", "と", "および", "①", ""]
 # What follows a day, and what follows a month or a year.
-_AFTER_DAY = ["(火)", "（ 水）", "(日)", "10:00", "10:00～12:30", "", "", "", "", "頃", "から"]
+_AFTER_DAY = [
+    "(火)",
+    "（ 水）",
+    "(日)",
+    "10:00",
+    "10:00～12:30",
+    "",
+    "",
+    "",
+    "",
+    "頃",
+    "から",
+    "(月)1",
+]
 _AFTER_MONTH = ["", "", "", "", "", "頃", "現在", "中", "上旬", "末", "から", "間"]
+# What may come before a point.
+_BEFORE = ["", "", "", "", "", "", "去る", "自 ", "至 ", "同"]
 
 
 def _mostly(low: int, high: int, wide_low: int, wide_high: int) -> st.SearchStrategy[int]:
@@ -136,13 +151,38 @@ def printed_points(draw: st.DrawFn, first: bool = True) -> str:
     """One point as documents print it: an era, a year, a month, a day, and what follows.
 
     The shapes are the printed ones (a year, a month of a year, a day, a month and day,
-    a day alone); now and then a number runs past its range (月 13, 日 32, year 0) or a
+    a day alone, a bare number, a dotted, slashed or compact western date), now and then
+    after 去る, 自, 至 or 同; now and then a number runs past its range (月 13, 日 32, year 0) or a
     mark does not fit, so that points the reader refuses come up too.
     """
     space = st.sampled_from(_SPACES)
-    shapes = ["y", "ym", "ym", "ymd", "ymd", "ymd", "md", "m"] + ([] if first else ["d", "d"])
+    shapes = ["y", "ym", "ym", "ymd", "ymd", "ymd", "md", "m", "bare", "western"]
+    shapes += [] if first else ["d", "d"]
     shape = draw(st.sampled_from(shapes))
-    parts: list[str] = []
+    parts: list[str] = [draw(st.sampled_from(_BEFORE))]
+    if shape == "bare":
+        # A number whose unit the next point gives ('7・8月', 'H10-R3', '4、5日').
+        era = draw(st.sampled_from(["", "", "H", "R"]))
+        return "".join([*parts, era, str(draw(_mostly(1, 31, 0, 2100))), draw(space)])
+    if shape == "western":
+        y, m, d = (
+            draw(_mostly(1990, 2030, 0, 9999)),
+            draw(_mostly(1, 12, 0, 13)),
+            draw(_mostly(1, 28, 0, 32)),
+        )
+        form = draw(
+            st.sampled_from(
+                [
+                    "{y}.{m:02d}.{d:02d}",
+                    "{m}/{d}",
+                    "{y}/{m}/{d}",
+                    "{y:04d}{m:02d}{d:02d}",
+                    "H{e}.{m}.{d}",
+                ]
+            )
+        )
+        text = form.format(y=y, m=m, d=d, e=y % 40)
+        return "".join([*parts, text, draw(space), draw(st.sampled_from(_AFTER_DAY))])
     if "y" in shape:
         era = draw(st.sampled_from(_ERAS_PRINTED))
         year = draw(_mostly(1, 30, 0, 70) if era else _mostly(1990, 2030, 0, 2200))

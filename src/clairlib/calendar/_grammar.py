@@ -30,6 +30,11 @@ _LIST_MARKS = "[、，,､･・;；" + CIRCLED + "]"
 #: mark, the first character of a word that joins points (から, まで, と, にかけて…).
 #: None of these can go on a point, so POINT would stop where SIMPLE_POINT stopped.
 SIMPLE_STOPS = frozenset(TILDES + DASHES + "、，,､･・;；" + CIRCLED + "かより至お及並とま迄以にの")
+#: Digits: after a printed weekday, another point may follow with nothing between
+#: ('7日(木)8日(金)'); POINT would go on only into a time ('(木)10:00').
+DIGITS = frozenset("0123456789０１２３４５６７８９")
+#: SIMPLE_POINT's groups: the weekday's is the last, so ``lastindex`` says it matched.
+SIMPLE_WEEKDAY = 9
 
 
 def spaced(word: str) -> str:
@@ -200,15 +205,19 @@ def compile_patterns() -> None:
         rf"\s*+({plain_era})?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+"
         rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+(?:({DIGIT}{{1,2}}+)\s*+日\s*+)?)?"
     )
-    # The common point, '2013年11月7日(木)', '8日(金)', '平成25年度', with the group names
-    # of POINT: the reader's fast lane. It stands for a POINT match only where the text
-    # after it could not go on as a point (see SIMPLE_STOPS); elsewhere POINT decides.
+    # The common point, '2013年11月7日(木)', '8日(金)', '平成25年度', 'H10', '4' (a bare
+    # number), with the group names of POINT: the reader's fast lane. Each part is a part
+    # of POINT with fewer spellings (digits only, no relative words, times or parts of a
+    # month). It stands for a POINT match only where the text after it could not go on
+    # as a point (see SIMPLE_STOPS); elsewhere POINT decides.
     SIMPLE_POINT = re.compile(
-        rf"\s*+(?:(?P<era>{plain_era})\s*+)?"
-        rf"(?:(?P<y>{DIGIT}{{1,4}}+)\s*+(?P<ym>年度|年)\s*+)?"
-        rf"(?:(?P<mo>{DIGIT}{{1,2}}+)\s*+(?P<mm>月)\s*+)?"
-        rf"(?:(?P<d>{DIGIT}{{1,2}}+)\s*+日\s*+)?"
-        rf"(?:[(（]\s*+(?P<wd>[月火水木金土日])\s*+[)）]\s*+)?"
+        rf"{_S}(?:(?=[自至去])(?P<pre>自|至|去る){_S})?"
+        rf"(?:{era}{_S})?"
+        rf"(?:(?P<y>{DIGIT}{{1,4}}+|元){_S}(?P<ym>年度|年代|年){_S})?"
+        rf"(?:(?P<mo>{DIGIT}{{1,2}}+){_S}(?P<mm>月){_S})?"
+        rf"(?:(?P<d>{DIGIT}{{1,2}}+){_S}日{_S})?"
+        rf"(?:(?P<bare>{DIGIT}{{1,4}}+)(?![0-9０-９:：]){_S})?"
+        rf"(?:[(（]{_S}(?P<wd>[月火水木金土日]){_S}[)）]{_S})?"
     )
     # A list item of plain months or years, '①平成 25 年 7～8 月', '令和4年度～令和8年度':
     # the fast path for lists and ranges.

@@ -53,6 +53,7 @@ _AFTER_STARTS = frozenset(
 _MONTHS_WORD = re.compile("[かカヶケヵ箇個]")
 # Only a text with a range or list mark can be a list for the list fast path.
 _LISTISH = re.compile("[~～〜、，,・" + g.CIRCLED + "]")
+_WESTERN_MARKS = re.compile("[./．／]")
 _RECURRENCE = {"各月": "P1M", "毎月": "P1M", "毎週": "P1W", "毎年": "P1Y"}
 
 
@@ -89,7 +90,17 @@ class _Item:
 class Reader(Resolver):
     """Reads one expression: the text, the context, the options, and the notes to warn."""
 
-    __slots__ = ("after", "after_at", "durations", "fast", "peeked", "repeats", "strict")
+    __slots__ = (
+        "after",
+        "after_at",
+        "has_clock",
+        "durations",
+        "fast",
+        "peeked",
+        "repeats",
+        "strict",
+        "western",
+    )
 
     def __init__(
         self, text: str, context: Context, lenient: bool, strict: bool, fast: bool = True
@@ -99,6 +110,9 @@ class Reader(Resolver):
         self.fast = fast
         self.repeats = "毎" in text or "各" in text
         self.durations = "間" in text or ("月" in text and _MONTHS_WORD.search(text) is not None)
+        self.has_clock = ":" in text or "：" in text
+        # Only a text with a dot or a slash can hold a dotted or slashed date.
+        self.western = fast and _WESTERN_MARKS.search(text) is not None
         self.after: re.Match[str] | None = None
         self.after_at = -1
         self.peeked: tuple[int, int, re.Match[str] | None] = (-1, -1, None)
@@ -119,7 +133,12 @@ class Reader(Resolver):
         if self.fast:
             simple = g.SIMPLE_POINT.match(text, pos, end)
             stop = simple.end()  # type: ignore[union-attr]  # every group is optional
-            if (stop == end or text[stop] in g.SIMPLE_STOPS) and simple.lastindex is not None:  # type: ignore[union-attr]
+            last = simple.lastindex  # type: ignore[union-attr]
+            if last is not None and (
+                stop == end
+                or text[stop] in g.SIMPLE_STOPS
+                or (last == g.SIMPLE_WEEKDAY and text[stop] in g.DIGITS and not self.has_clock)
+            ):
                 self.peeked = (pos, end, simple)
                 return simple
         match = g.POINT.match(text, pos, end)
@@ -128,6 +147,14 @@ class Reader(Resolver):
 
     def point(self, pos: int, end: int) -> Point:
         text = self.text
+        if self.western:
+            # Where WESTERN matches, it reads further than POINT can (POINT stops at
+            # the dot or slash), so it is what the reader below would choose.
+            western = g.WESTERN.match(text, pos, end)
+            if western is not None:
+                point = Point(western)
+                self.check_point(point)
+                return point
         match = self.match_point(pos, end)
         point = None if match is None else Point(match)
         stop = pos if match is None else match.end()

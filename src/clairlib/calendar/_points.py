@@ -18,6 +18,7 @@ from clairlib.calendar._marks import Part
 _PART_OF = {"early": Part.EARLY, "middle": Part.MIDDLE, "late": Part.LATE}
 WEEKDAY_OF = {ch: i for i, ch in enumerate("月火水木金土日")} | {"⽉": 0, "⽇": 6}
 _NON_SPACE = re.compile(r"\S")
+_YEAR_KIND = {"年": "y", "年度": "fy", "年代": "decade"}
 
 
 def _clock(text: str) -> tuple[int, int]:
@@ -65,17 +66,19 @@ class Point:
         year_kind = ""
         pattern = match.re
         if pattern is g.SIMPLE_POINT:
-            # The reader's fast lane: a year, month, day and weekday at most, in digits.
-            era, y, ym, mo, mm, d, wd = match.groups()
+            # The reader's fast lane: a year, month, day, bare number and weekday at most,
+            # in digits.
+            pre, era, y, ym, mo, mm, d, bare, wd = match.groups()
             small = SMALL
             self.year = None if y is None else small.get(y) or int(y)
             self.month = None if mo is None else small.get(mo) or int(mo)
             self.day = None if d is None else small.get(d) or int(d)
             self.month_mark = mm is not None
-            self.bare: int | None = None
-            self.year_kind = "" if ym is None else "y" if ym == "年" else "fy"
-            self.pre = self.part = self.t1 = self.t2 = self.tail = None
-            self.era: Era | None = None if era is None else g.ERAS[era]
+            self.bare = None if bare is None else small.get(bare) or int(bare)
+            self.year_kind = "" if ym is None else _YEAR_KIND[ym]
+            self.part = self.t1 = self.t2 = self.tail = None
+            self.pre = pre
+            self.era = None if era is None else _era(era)
             self.weekday = None if wd is None else WEEKDAY_OF[wd]
             if ym is not None:
                 self.unit = "y"
