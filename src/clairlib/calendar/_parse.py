@@ -90,29 +90,22 @@ class _Item:
 class Reader(Resolver):
     """Reads one expression: the text, the context, the options, and the notes to warn."""
 
-    __slots__ = (
-        "after",
-        "after_at",
-        "has_clock",
-        "durations",
-        "fast",
-        "peeked",
-        "repeats",
-        "strict",
-        "western",
-    )
+    __slots__ = ("after", "after_at", "bares", "fast", "has_clock", "peeked", "strict", "western")
 
     def __init__(
         self, text: str, context: Context, lenient: bool, strict: bool, fast: bool = True
     ) -> None:
-        super().__init__(text, context, lenient)
+        # Resolver.__init__, inlined: a Reader is made for every text the lanes leave.
+        self.text = text
+        self.context = context
+        self.lenient = lenient
+        self.notes: list[str] = []
         self.strict = strict
         self.fast = fast
-        self.repeats = "毎" in text or "各" in text
-        self.durations = "間" in text or ("月" in text and _MONTHS_WORD.search(text) is not None)
         self.has_clock = ":" in text or "：" in text
         # Only a text with a dot or a slash can hold a dotted or slashed date.
-        self.western = fast and _WESTERN_MARKS.search(text) is not None
+        self.western = fast and ("." in text or "/" in text or "．" in text or "／" in text)
+        self.bares = False  # whether a point has a bare number for settle_bare
         self.after: re.Match[str] | None = None
         self.after_at = -1
         self.peeked: tuple[int, int, re.Match[str] | None] = (-1, -1, None)
@@ -172,6 +165,8 @@ class Reader(Resolver):
                 f"expected a date such as '平成25年8月1日' or '令和4年度', found {found!r}",
                 (pos, max(pos + 1, end)),
             )
+        if point.bare is not None:
+            self.bares = True
         if (
             point.year is None
             or point.month is None
@@ -231,7 +226,8 @@ class Reader(Resolver):
                 )
         if not items:
             raise self.fail("expected a date, found nothing", (0, len(text)))
-        self.settle_bare([p for item in items for p in item.points])
+        if self.bares:
+            self.settle_bare([p for item in items for p in item.points])
         return self.build(items)
 
     def side_by_side(self, last: _Item, pos: int, hi: int) -> bool:
@@ -244,7 +240,7 @@ class Reader(Resolver):
 
     def item(self, pos: int, hi: int) -> tuple[_Item, int]:
         text = self.text
-        if self.repeats:
+        if "毎" in text or "各" in text:
             repeat = g.REPEAT.match(text, pos, hi)
             if repeat is not None:
                 return self.standalone_repeat(repeat, hi)
@@ -254,7 +250,7 @@ class Reader(Resolver):
         if first.pre == "至":
             item.kind = "until"
             return item, end
-        after = g.AFTER.match(text, end, hi)
+        after = g.AFTER.match(text, end, hi) if end < hi else None
         # read() looks for a list mark where this item ends: it may reuse this match.
         self.after, self.after_at = after, end
         kind = None if after is None else after.lastgroup
@@ -274,13 +270,14 @@ class Reader(Resolver):
                     )
                 item.kind = "since"
                 return item, right
-            repeat = g.REPEAT.match(text, right, hi) if self.repeats else None
+            repeat = g.REPEAT.match(text, right, hi) if "毎" in text or "各" in text else None
             if repeat is not None:
                 item.kind = "repeat"
                 item.recurrence = _RECURRENCE[g.squeeze(repeat.group("word"))]
                 item.stop = repeat.end()
                 return item, repeat.end()
-            duration = g.DURATION.match(text, right, hi) if self.durations else None
+            durations = "間" in text or ("月" in text and _MONTHS_WORD.search(text) is not None)
+            duration = g.DURATION.match(text, right, hi) if durations else None
             if duration is not None:
                 item.kind = "duration"
                 item.duration = (g.number(g.squeeze(duration.group("n"))), duration.group("unit"))

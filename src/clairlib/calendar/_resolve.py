@@ -243,49 +243,60 @@ class Resolver:
     ) -> Period:
         """Build the point's Period from its resolved year and month."""
         day = point.day
-        if month is None and day is not None:
-            raise self.fail("expected a month before the day", point.span("d"))
-        if month is not None and not 1 <= month <= 12:
+        if month is None:
+            if day is not None:
+                raise self.fail("expected a month before the day", point.span("d"))
+        elif not 1 <= month <= 12:
             raise self.fail(f"expected a month 1..12, found {month}", point.span("mo"))
         calendar_year = year + 1 if fiscal and month is not None and month < 4 else year
         if not 1 <= calendar_year <= 9998:
             raise self.fail(f"expected a year 1..9998, found {calendar_year}", point.span("y"))
-        part = part_of(point) if point.part is not None else None
+        marks = None
+        part = None
         if point.year_kind == "decade":
-            period = self.decade(point, year, month)
-        elif part is not None:
-            period = self.part(point, part, calendar_year, month, fiscal)
+            found = self.decade(point, year, month)
+            start, end, precision = found.start, found.end, found.precision
+        elif point.part is not None:
+            part = part_of(point)
+            assert part is not None
+            found = self.part(point, part, calendar_year, month, fiscal)
+            start, end, precision, marks = found.start, found.end, DAY, found.marks
         elif day is not None:
             assert month is not None
-            last = month_end(calendar_year, month).day
-            if not 1 <= day <= last:
+            try:
+                start = end = date(calendar_year, month, day)
+            except ValueError:
+                last = month_end(calendar_year, month).day
                 raise self.fail(
                     f"expected a day 1..{last} in {calendar_year}-{month:02d}, found {day}",
                     point.span("d"),
-                )
-            when = date(calendar_year, month, day)
-            period = trusted_period(when, when, DAY)
+                ) from None
+            precision = DAY
         elif month is not None:
-            period = trusted_period(
-                date(calendar_year, month, 1), month_end(calendar_year, month), MONTH
+            start, end, precision = (
+                date(calendar_year, month, 1),
+                month_end(calendar_year, month),
+                MONTH,
             )
         elif fiscal:
-            period = trusted_period(date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR)
+            start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
         else:
-            period = trusted_period(date(year, 1, 1), date(year, 12, 31), YEAR)
-        # 昭和63年度末 (1989-03-31) is in 平成, but its era names the fiscal year.
-        checked = (
-            trusted_period(date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR)
-            if part is Part.FISCAL_YEAR_END and fiscal
-            else period
-        )
-        if era is not None and (
-            checked.end < era.start or (era.end is not None and checked.start > era.end)
-        ):
-            self.check_era(era, checked, point.span())
+            start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
+        if era is not None:
+            # 昭和63年度末 (1989-03-31) is in 平成, but its era names the fiscal year.
+            checked = (
+                trusted_period(date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR)
+                if part is Part.FISCAL_YEAR_END and fiscal
+                else None
+            )
+            first, last_day = (start, end) if checked is None else (checked.start, checked.end)
+            if last_day < era.start or (era.end is not None and first > era.end):
+                if checked is None:
+                    checked = trusted_period(start, end, precision, marks)
+                self.check_era(era, checked, point.span())
         if point.weekday is not None or point.t1 is not None or point.tail in ("頃", "ごろ"):
-            period = self.marked(point, period)
-        return period
+            marks = self.marked(point, start, end, precision, marks)
+        return trusted_period(start, end, precision, marks)
 
     def decade(self, point: Point, year: int, month: int | None) -> Period:
         if year % 10 or month is not None or point.era is not None:
@@ -311,23 +322,31 @@ class Resolver:
             first, last = part_span(part, year, month)
         return trusted_period(first, last, DAY, _MARKS[None, part, False])
 
-    def marked(self, point: Point, period: Period) -> Period:
-        """Add the printed weekday, times and 頃 to ``period``, checking each."""
+    def marked(
+        self, point: Point, start: date, end: date, precision: Precision, marks: Marks | None
+    ) -> Marks:
+        """The marks of a point's period with its printed weekday, times and 頃, checked."""
         weekday = point.weekday
-        single_day = period.precision is DAY and period.start == period.end
+        single_day = precision is DAY and start == end
         if weekday is not None:
-            if not single_day or period.marks is not None:
+            if not single_day or marks is not None:
                 raise self.fail("expected a weekday only after a day", point.span("wd"))
-            actual = period.start.weekday()
+            actual = start.weekday()
             if actual != weekday:
                 raise self.fail(
                     f"expected {WEEKDAY_KANJI[actual]}, the weekday of "
-                    f"{period.start.isoformat()}, found {WEEKDAY_KANJI[weekday]}",
+                    f"{start.isoformat()}, found {WEEKDAY_KANJI[weekday]}",
                     point.span("wd"),
                 )
-        start_time = end_time = None
-        if point.t1 is not None:
-            if not single_day or period.marks is not None:
+        approximate = point.tail in ("頃", "ごろ")
+        if point.t1 is None:
+            # Marks made of a weekday, a part and 頃 are values built once.
+            part = None if marks is None else marks.start_part
+            if marks is None or part is marks.end_part:
+                return _MARKS[weekday, part, approximate]
+            start_time = end_time = None
+        else:
+            if not single_day or marks is not None:
                 raise self.fail("expected a time only after a day", point.span("t1"))
             start_time = self.clock(point.t1, point.span("t1"))
             end_time = start_time
@@ -338,21 +357,16 @@ class Resolver:
                         f"expected an end time on or after {start_time:%H:%M}",
                         point.span("t2"),
                     )
-        marks = period.marks or _NO_MARKS
-        approximate = point.tail in ("頃", "ごろ")
-        if start_time is None and marks.start_part is marks.end_part:
-            marks = _MARKS[weekday, marks.start_part, approximate]
-        else:
-            marks = Marks(
-                start_weekday=weekday,
-                end_weekday=weekday,
-                start_part=marks.start_part,
-                end_part=marks.end_part,
-                start_time=start_time,
-                end_time=end_time,
-                approximate=approximate,
-            )
-        return trusted_period(period.start, period.end, period.precision, marks)
+        marks = marks or _NO_MARKS
+        return Marks(
+            start_weekday=weekday,
+            end_weekday=weekday,
+            start_part=marks.start_part,
+            end_part=marks.end_part,
+            start_time=start_time,
+            end_time=end_time,
+            approximate=approximate,
+        )
 
     def clock(self, value: tuple[int, int], span: tuple[int, int]) -> time:
         hours, minutes = value
@@ -372,7 +386,10 @@ class Resolver:
         else:
             day = self.reference_day(point.span("rel"), point.rel)
         when = day + timedelta(days=offset)
-        period = self.marked(point, trusted_period(when, when, DAY))
+        marks = None
+        if point.weekday is not None or point.t1 is not None or point.tail in ("頃", "ごろ"):
+            marks = self.marked(point, when, when, DAY, None)
+        period = trusted_period(when, when, DAY, marks)
         return Resolved(period, None, when.year, when.month, False, True)
 
     def nearest(self, point: Point, *, past: bool) -> Resolved:
