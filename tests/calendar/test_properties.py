@@ -23,7 +23,7 @@ from clairlib.calendar import (
 from clairlib.calendar._fastpath import plain as _plain
 from clairlib.calendar._fastpath import plain_list as _plain_list
 from clairlib.calendar._marks import WEEKDAY_KANJI, month_end
-from clairlib.calendar._parse import Reader, _read, parse_uncached
+from clairlib.calendar._parse import Reader, _read
 from tests.strategies import marked_periods, periods, printed_expressions, wareki_days
 
 # Days whose era year, month and part all have a name: 1873 to 2100, away from its ends
@@ -221,14 +221,20 @@ def _plain_lists(draw: st.DrawFn) -> str:
 
 @given(_plain_lists())
 @example("2013年～9999年")
+@example("令和4年度～平成25年度")  # printed newest first: read as meant, with a note
+@example("①平成26年3月～平成25年4月、令和8年度～令和4年度")
 def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> None:
-    """Where the fast path reads a list or range, the full reader reads the same."""
-    fast = _plain_list(text)
-    if fast is not None:
-        assert fast == Reader(text, None, False, False).read()
+    """Where the fast path reads a list or range, the full reader reads the same, notes too."""
+    found = _plain_list(text)
+    if found is not None:
+        reader = Reader(text, None, False, False)
+        assert found == (reader.read(), reader.notes)
         # In a table cell's brackets, the fast path and the full reader still agree.
-        assert fast == parse_uncached(f"({text})")
-        assert fast == Reader(f"({text})", None, False, False).read()
+        bracketed = Reader(f"({text})", None, False, False)
+        assert found == (bracketed.read(), bracketed.notes)
+        assert _both_lanes(f"({text})", None, fast=True) == _both_lanes(
+            f"({text})", None, fast=False
+        )
 
 
 FUZZ = (

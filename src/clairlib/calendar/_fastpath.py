@@ -121,82 +121,116 @@ def plain_year(name: str | None, y: str) -> tuple[int, date, date] | None:
     return offset + number, first, last
 
 
-def plain_list(text: str) -> Period | PeriodSet | None:
+def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
     """The fast path for lists and ranges of plain months, years and fiscal years.
 
     '①平成 25 年 4 月 ②平成 25 年 7～8 月', '令和4年度～令和8年度': every item names its
-    own era or western year. Anything else returns None for the full reader, which
-    gives the same answer (a property test holds both to it).
+    own era or western year. Returns the Period or PeriodSet and the notes the reader
+    would make (a range printed newest first); anything else returns None for the full
+    reader, which gives the same answer (a property test holds both to it).
     """
     match_item = g.PLAIN_ITEM.match
     periods: list[Period] = []
+    notes: list[str] = []
     pos, end = 0, len(text)
     while pos < end:
         match = match_item(text, pos)
         if match is None or match.end() == pos:
             return None
-        pos = match.end()
         lead, name, y, mark, mo, mm, tilde, name2, same, y2, mark2, mo2 = match.groups()
-        if (mark == "年度" and mo is not None) or (
-            tilde is not None and y2 is None and mo2 is None
-        ):
-            return None
-        if periods and lead.strip() == "":
+        if periods and not lead.strip():
             return None  # items are separated by a list mark, not by spaces alone
-        left = plain_year(name, y)
-        if left is None:
-            return None
-        year, first, last = left
+        fiscal = mark == "年度"
+        # The left side: from the tables in an era's whole years, as in plain().
+        first: date | None = None
+        months = None
+        if name is not None:
+            whole = _ERA_YEARS[name].get(y)
+            if whole is None:
+                left = plain_year(name, y)
+                if left is None:
+                    return None
+                year, first, last = left
+            else:
+                year, months = whole
+        else:
+            year = _SMALL.get(y) or int(y)
+            if not 1000 <= year <= 9998:
+                return None
         if mo is None:
             if mo2 is not None:
                 return None
-            if mark == "年度":
-                start, stop, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
+            if fiscal:
+                start, own_end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
             else:
-                start, stop, precision = date(year, 1, 1), date(year, 12, 31), YEAR
+                start, own_end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
         else:
-            month = _SMALL.get(mo) or int(mo)
-            if not 1 <= month <= 12 or (mm is None and mo2 is None):
+            month = _MONTHS.get(mo)
+            if fiscal or month is None or (mm is None and mo2 is None):
                 return None
-            start, stop, precision = date(year, month, 1), month_end(year, month), MONTH
-        if start < first or start > last:
+            if months is not None:
+                start, own_end = months[month]
+            else:
+                start, own_end = date(year, month, 1), month_end(year, month)
+            precision = MONTH
+        if first is not None and (start < first or start > last):
             return None
-        if y2 is not None or mo2 is not None:
+        stop = own_end
+        if tilde is not None:
             if y2 is None:
-                right_year = year
+                if mo2 is None:
+                    return None
+                right_era, right_year = name, year
             else:
                 if mark2 != mark or (same is not None and (name2 is not None or name is None)):
                     return None
                 number2 = _SMALL.get(y2) or int(y2)
-                right = plain_year(name2 or (name if same or number2 < 1000 else None), y2)
+                right_era = name2 or (name if same or number2 < 1000 else None)
+                right = plain_year(right_era, y2)
                 if right is None:
                     return None
-                right_year, first, last = right
+                right_year = right[0]
             if mo2 is None:
                 if mo is not None:
                     return None
-                stop = date(right_year + 1, 3, 31) if mark == "年度" else date(right_year, 12, 31)
-                check = date(right_year, 4, 1) if mark == "年度" else date(right_year, 1, 1)
+                if fiscal:
+                    check, stop = date(right_year, 4, 1), date(right_year + 1, 3, 31)
+                else:
+                    check, stop = date(right_year, 1, 1), date(right_year, 12, 31)
             else:
                 if mo is None or (mm is None and y2 is not None):
                     return None
-                month2 = _SMALL.get(mo2) or int(mo2)
-                if not 1 <= month2 <= 12:
+                month2 = _MONTHS.get(mo2)
+                if month2 is None:
                     return None
                 if y2 is None and month2 < month:
                     right_year += 1  # '12月～1月' runs into the next year
-                check = date(right_year, month2, 1)
-                stop = month_end(right_year, month2)
-            if check < first or check > last or stop < start:
-                return None
-        period: Period = _new(Period)
-        _set_start(period, start)
-        _set_end(period, stop)
-        _set_precision(period, precision)
-        _set_marks(period, None)
-        periods.append(period)
+                check, stop = date(right_year, month2, 1), month_end(right_year, month2)
+            if right_era is not None:
+                _, era_first, era_last = g.ERA_SPANS[right_era]
+                if check < era_first or check > era_last:
+                    return None
+            if stop < start:
+                # '令和4年度～平成25年度': read as the range it means, with the reader's note.
+                printed = text[match.end(1) : match.end()]
+                newer = _trusted(start, own_end, precision).isoformat()
+                older = _trusted(check, stop, precision).isoformat()
+                notes.append(f"read {printed!r} as {older}..{newer}: it was printed newest first")
+                start, stop = check, own_end
+        periods.append(_trusted(start, stop, precision))
+        pos = match.end()
     if not periods:
         return None
     if len(periods) == 1:
-        return periods[0]
-    return trusted_set(tuple(periods))
+        return periods[0], notes
+    return trusted_set(tuple(periods)), notes
+
+
+def _trusted(start: date, end: date, precision: Precision) -> Period:
+    """trusted_period, inlined: a Period with no marks whose boundaries are checked."""
+    period: Period = _new(Period)
+    _set_start(period, start)
+    _set_end(period, end)
+    _set_precision(period, precision)
+    _set_marks(period, None)
+    return period

@@ -53,7 +53,8 @@ _AFTER_STARTS = frozenset(
 _MONTHS_WORD = re.compile("[かカヶケヵ箇個]")
 # Only a text with a range or list mark can be a list for the list fast path.
 _LISTISH = re.compile("[~～〜、，,・" + g.CIRCLED + "]")
-_WESTERN_MARKS = re.compile("[./．／]")
+_OPEN_END = Marks(open_end=True)
+_OPEN_START = Marks(open_start=True)
 _RECURRENCE = {"各月": "P1M", "毎月": "P1M", "毎週": "P1W", "毎年": "P1Y"}
 
 
@@ -405,9 +406,13 @@ class Reader(Resolver):
         return Period(first.start, last.end, precision, join_marks(first.marks, last.marks))
 
     def open(self, period: Period, *, open_end: bool) -> Period:
+        if period.marks is not None:
+            return Period.since(period) if open_end else Period.until(period)
+        # What Period.since and Period.until build from an unmarked period, which they
+        # would check and find right.
         if open_end:
-            return Period.since(period)
-        return Period.until(period)
+            return trusted_period(period.start, date.max, period.precision, _OPEN_END)
+        return trusted_period(date.min, period.end, period.precision, _OPEN_START)
 
     def extend(self, item: _Item, first: Period) -> Period:
         """'8月5日から4日間', '2016年度から3年間': the period that many units long."""
@@ -539,7 +544,7 @@ def _read_further(
         if "日" not in inner and _LISTISH.search(inner) is not None:
             several = _plain_list(inner)
             if several is not None:
-                return several, _NO_NOTES
+                return several
     stripped = text.strip()
     if _is_iso(stripped) and "." not in stripped.replace("..", ""):
         try:
