@@ -144,11 +144,11 @@ class Reader(Resolver):
         if self.western:
             # Where WESTERN matches, it reads further than POINT can (POINT stops at
             # the dot or slash), so it is what the reader below would choose.
-            western = g.WESTERN.match(text, pos, end)
-            if western is not None:
-                point = Point(western)
-                self.check_point(point)
-                return point
+            dated = g.WESTERN.match(text, pos, end)
+            if dated is not None:
+                found = Point(dated)
+                self.check_point(found)
+                return found
         match = self.match_point(pos, end)
         point = None if match is None else Point(match)
         stop = pos if match is None else match.end()
