@@ -157,6 +157,7 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
             year = _SMALL.get(y) or int(y)
             if not 1000 <= year <= 9998:
                 return None
+        month = 0
         if mo is None:
             if mo2 is not None:
                 return None
@@ -165,8 +166,8 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
             else:
                 start, own_end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
         else:
-            month = _MONTHS.get(mo)
-            if fiscal or month is None or (mm is None and mo2 is None):
+            month = _MONTHS.get(mo, 0)
+            if fiscal or not month or (mm is None and mo2 is None):
                 return None
             if months is not None:
                 start, own_end = months[month]

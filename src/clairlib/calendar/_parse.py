@@ -161,9 +161,9 @@ class Reader(Resolver):
             if western is not None and western.end() > stop:
                 point = Point(western)
         if point is None or (point.empty and point.part is None):
-            found = text[pos:end].strip()[:8] or "the end"
+            printed = text[pos:end].strip()[:8] or "the end"
             raise self.fail(
-                f"expected a date such as '平成25年8月1日' or '令和4年度', found {found!r}",
+                f"expected a date such as '平成25年8月1日' or '令和4年度', found {printed!r}",
                 (pos, max(pos + 1, end)),
             )
         if point.bare is not None:
