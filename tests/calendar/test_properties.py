@@ -81,7 +81,7 @@ def test_the_fast_path_and_the_full_reader_agree(day: date, space: str) -> None:
 
 @st.composite
 def _plain_texts(draw: st.DrawFn) -> str:
-    era = draw(st.sampled_from(["", "明治", "大正", "昭和", "平成", "令和"]))
+    era = draw(st.sampled_from(["", "明治", "大正", "昭和", "平成", "令和", "平\n成", "令 和"]))
     # Western years up to and past the last one the reader takes (9998).
     years = st.integers(900, 2200) | st.integers(9990, 9999)
     year = draw(st.integers(0, 70) if era else years)
@@ -195,7 +195,7 @@ def _plain_lists(draw: st.DrawFn) -> str:
     space = st.sampled_from(["", " ", "\n"])
 
     def year() -> str:
-        era = draw(st.sampled_from(["", "昭和", "平成", "令和"]))
+        era = draw(st.sampled_from(["", "昭和", "平成", "令和", "平\n成"]))
         western = st.integers(990, 2100) | st.integers(9990, 9999)
         number = draw(st.integers(0, 66) if era else western)
         return f"{era}{draw(space)}{'元' if era and number == 1 else number}{draw(space)}"

@@ -53,7 +53,11 @@ def plain(text: str) -> Period | None:
     first: date | None = None
     months = None
     if name is not None:
-        whole = _ERA_YEARS[name].get(y)
+        years = _ERA_YEARS.get(name)
+        if years is None:
+            name = g.squeeze(name)  # '平\n成'
+            years = _ERA_YEARS[name]
+        whole = years.get(y)
         if whole is None:
             # An era's first or last year (or an odd spelling): check the era's bounds.
             edge = plain_year(name, y)
@@ -145,7 +149,11 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
         first: date | None = None
         months = None
         if name is not None:
-            whole = _ERA_YEARS[name].get(y)
+            years = _ERA_YEARS.get(name)
+            if years is None:
+                name = g.squeeze(name)  # '平\n成'
+                years = _ERA_YEARS[name]
+            whole = years.get(y)
             if whole is None:
                 left = plain_year(name, y)
                 if left is None:
@@ -185,6 +193,8 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
             else:
                 if mark2 != mark or (same is not None and (name2 is not None or name is None)):
                     return None
+                if name2 is not None and name2 not in _ERA_YEARS:
+                    name2 = g.squeeze(name2)
                 number2 = _SMALL.get(y2) or int(y2)
                 right_era = name2 or (name if same or number2 < 1000 else None)
                 right = plain_year(right_era, y2)
@@ -218,7 +228,12 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
                 older = _trusted(check, stop, precision).isoformat()
                 notes.append(f"read {printed!r} as {older}..{newer}: it was printed newest first")
                 start, stop = check, own_end
-        periods.append(_trusted(start, stop, precision))
+        period: Period = _new(Period)  # _trusted, inlined: this runs for every item
+        _set_start(period, start)
+        _set_end(period, stop)
+        _set_precision(period, precision)
+        _set_marks(period, None)
+        periods.append(period)
         pos = match.end()
     if not periods:
         return None

@@ -200,7 +200,8 @@ def compile_patterns() -> None:
     )
     # The most common point, '平成 25 年 8 月 1 日' or '令和7年度', alone: the parser's
     # fast path. Possessive quantifiers, since nothing here needs backtracking.
-    plain_era = "|".join(re.escape(name) for name in full)
+    # An era's name may be broken across lines ('平\n成'), as PDF text prints it.
+    plain_era = "|".join(spaced(name) for name in full)
     PLAIN = re.compile(
         rf"\s*+({plain_era})?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+"
         rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+(?:({DIGIT}{{1,2}}+)\s*+日\s*+)?)?"
