@@ -33,8 +33,10 @@ SIMPLE_STOPS = frozenset(TILDES + DASHES + "、，,､･・;；" + CIRCLED + "�
 #: Digits: after a printed weekday, another point may follow with nothing between
 #: ('7日(木)8日(金)'); POINT would go on only into a time ('(木)10:00').
 DIGITS = frozenset("0123456789０１２３４５６７８９")
-#: SIMPLE_POINT's groups: the weekday's is the last, so ``lastindex`` says it matched.
-SIMPLE_WEEKDAY = 9
+#: SIMPLE_POINT's last groups: ``lastindex`` says whether the weekday or the tail (頃,
+#: 現在…) matched last. POINT ends after a tail whatever follows.
+SIMPLE_WEEKDAY = 10
+SIMPLE_TAIL = 11
 
 
 def spaced(word: str) -> str:
@@ -44,6 +46,11 @@ def spaced(word: str) -> str:
 
 def _words(*words: str) -> str:
     return "|".join(spaced(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _unspaced(*words: str) -> str:
+    """An alternation of ``words`` as printed unbroken, the longest first."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 def _starts(*words: str) -> str:
@@ -207,9 +214,9 @@ def compile_patterns() -> None:
         rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+(?:({DIGIT}{{1,2}}+)\s*+日\s*+)?)?"
     )
     # The common point, '2013年11月7日(木)', '8日(金)', '平成25年度', 'H10', '4' (a bare
-    # number), with the group names of POINT: the reader's fast lane. Each part is a part
-    # of POINT with fewer spellings (digits only, no relative words, times or parts of a
-    # month). It stands for a POINT match only where the text after it could not go on
+    # number), '令和3年度末', '2012年9月号', with the group names of POINT: the reader's
+    # fast lane. Each part is a part of POINT with fewer spellings (digits only, words
+    # unbroken; no relative words, 同, times or years in brackets). It stands for a POINT match only where the text after it could not go on
     # as a point (see SIMPLE_STOPS); elsewhere POINT decides.
     SIMPLE_POINT = re.compile(
         rf"{_S}(?:(?=[自至去])(?P<pre>自|至|去る){_S})?"
@@ -218,7 +225,9 @@ def compile_patterns() -> None:
         rf"(?:(?P<mo>{DIGIT}{{1,2}}+){_S}(?P<mm>月){_S})?"
         rf"(?:(?P<d>{DIGIT}{{1,2}}+){_S}日{_S})?"
         rf"(?:(?P<bare>{DIGIT}{{1,4}}+)(?![0-9０-９:：]){_S})?"
+        rf"(?:{_starts(*PARTS)}(?P<part>{_unspaced(*PARTS)}){_S})?"
         rf"(?:[(（]{_S}(?P<wd>[月火水木金土日]){_S}[)）]{_S})?"
+        rf"(?:{_starts(*TAILS)}(?P<tail>{_unspaced(*TAILS)}){_S})?"
     )
     # A list item of plain months or years, '①平成 25 年 7～8 月', '令和4年度～令和8年度':
     # the fast path for lists and ranges.

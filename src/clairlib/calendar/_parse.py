@@ -131,6 +131,7 @@ class Reader(Resolver):
             if last is not None and (
                 stop == end
                 or text[stop] in g.SIMPLE_STOPS
+                or last == g.SIMPLE_TAIL
                 or (last == g.SIMPLE_WEEKDAY and text[stop] in g.DIGITS and not self.has_clock)
             ):
                 self.peeked = (pos, end, simple)

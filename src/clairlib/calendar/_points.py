@@ -66,9 +66,8 @@ class Point:
         year_kind = ""
         pattern = match.re
         if pattern is g.SIMPLE_POINT:
-            # The reader's fast lane: a year, month, day, bare number and weekday at most,
-            # in digits.
-            pre, era, y, ym, mo, mm, d, bare, wd = match.groups()
+            # The reader's fast lane: digits, and words as printed unbroken.
+            pre, era, y, ym, mo, mm, d, bare, part, wd, tail = match.groups()
             small = SMALL
             self.year = None if y is None else small.get(y) or int(y)
             self.month = None if mo is None else small.get(mo) or int(mo)
@@ -76,7 +75,9 @@ class Point:
             self.month_mark = mm is not None
             self.bare = None if bare is None else small.get(bare) or int(bare)
             self.year_kind = "" if ym is None else _YEAR_KIND[ym]
-            self.part = self.t1 = self.t2 = self.tail = None
+            self.part = None if part is None else g.PARTS[part]
+            self.t1 = self.t2 = None
+            self.tail = tail
             self.pre = pre
             self.era = None if era is None else _era(era)
             self.weekday = None if wd is None else WEEKDAY_OF[wd]

@@ -105,10 +105,13 @@ class Resolver:
             return FiscalYear.of(context).year
         return context.year if isinstance(context, FiscalYear) else int(context)
 
-    def reference_day(self, span: tuple[int, int], word: str) -> date:
+    def reference_day(self, point: Point, group: str | None = None) -> date:
+        """The reference date, or an error that names the part of ``point`` needing it."""
         context = self.context
         if isinstance(context, date):
             return context
+        span = point.span(group)
+        word = point.rel if group == "rel" else self.quote(span)
         raise self.fail(
             f"expected a reference date (context=datetime.date(...)) to read {word!r}", span
         )
@@ -307,18 +310,21 @@ class Resolver:
         return trusted_period(date(year, 1, 1), date(year + 9, 12, 31), YEAR)
 
     def part(self, point: Point, part: Part, year: int, month: int | None, fiscal: bool) -> Period:
-        span = point.span("part")
         if point.day is not None:
-            raise self.fail("expected 上旬, 中旬, 下旬 or 末 after a month, not a day", span)
+            raise self.fail(
+                "expected 上旬, 中旬, 下旬 or 末 after a month, not a day", point.span("part")
+            )
         if part is Part.FISCAL_YEAR_END:
             first, last = part_span(part, year, 3)
         elif part is Part.YEAR_END:
             if fiscal:
-                raise self.fail("expected 年末 after a calendar year", span)
+                raise self.fail("expected 年末 after a calendar year", point.span("part"))
             first, last = part_span(part, year, 12)
         else:
             if month is None:
-                raise self.fail(f"expected a month before {self.quote(span)!r}", point.span())
+                raise self.fail(
+                    f"expected a month before {self.quote(point.span('part'))!r}", point.span()
+                )
             first, last = part_span(part, year, month)
         return trusted_period(first, last, DAY, _MARKS[None, part, False])
 
@@ -348,10 +354,10 @@ class Resolver:
         else:
             if not single_day or marks is not None:
                 raise self.fail("expected a time only after a day", point.span("t1"))
-            start_time = self.clock(point.t1, point.span("t1"))
+            start_time = self.clock(point.t1, point, "t1")
             end_time = start_time
             if point.t2 is not None:
-                end_time = self.clock(point.t2, point.span("t2"))
+                end_time = self.clock(point.t2, point, "t2")
                 if end_time < start_time:
                     raise self.fail(
                         f"expected an end time on or after {start_time:%H:%M}",
@@ -368,10 +374,12 @@ class Resolver:
             approximate=approximate,
         )
 
-    def clock(self, value: tuple[int, int], span: tuple[int, int]) -> time:
+    def clock(self, value: tuple[int, int], point: Point, group: str) -> time:
         hours, minutes = value
         if not (0 <= hours <= 23 and 0 <= minutes <= 59):
-            raise self.fail(f"expected a time 0:00..23:59, found {hours}:{minutes:02d}", span)
+            raise self.fail(
+                f"expected a time 0:00..23:59, found {hours}:{minutes:02d}", point.span(group)
+            )
         return time(hours, minutes)
 
     def relative_day(self, point: Point, prev: Resolved | None) -> Resolved:
@@ -384,7 +392,7 @@ class Resolver:
                 raise self.fail(f"expected a single day before {point.rel!r}", point.span())
             day = base.start
         else:
-            day = self.reference_day(point.span("rel"), point.rel)
+            day = self.reference_day(point, "rel")
         when = day + timedelta(days=offset)
         marks = None
         if point.weekday is not None or point.t1 is not None or point.tail in ("頃", "ごろ"):
@@ -397,7 +405,7 @@ class Resolver:
 
         With ``past`` (去る5月20日) only days on or before the reference date count.
         """
-        reference = self.reference_day(point.span(), self.quote(point.span()))
+        reference = self.reference_day(point)
         month, day = point.month, point.day
         if month is None and not (point.month_mark and point.same) and day is None:
             raise self.fail(
