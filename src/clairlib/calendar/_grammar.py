@@ -216,8 +216,9 @@ def compile_patterns() -> None:
     # The common point, '2013年11月7日(木)', '8日(金)', '平成25年度', 'H10', '4' (a bare
     # number), '令和3年度末', '2012年9月号', with the group names of POINT: the reader's
     # fast lane. Each part is a part of POINT with fewer spellings (digits only, words
-    # unbroken; no relative words, 同, times or years in brackets). It stands for a POINT match only where the text after it could not go on
-    # as a point (see SIMPLE_STOPS); elsewhere POINT decides.
+    # unbroken; no relative words, 同, times or years in brackets). It stands for a
+    # POINT match only where the text after it could not go on as a point (see
+    # SIMPLE_STOPS); elsewhere POINT decides.
     SIMPLE_POINT = re.compile(
         rf"{_S}(?:(?=[自至去])(?P<pre>自|至|去る){_S})?"
         rf"(?:{era}{_S})?"
