@@ -91,7 +91,17 @@ class _Item:
 class Reader(Resolver):
     """Reads one expression: the text, the context, the options, and the notes to warn."""
 
-    __slots__ = ("after", "after_at", "bares", "fast", "has_clock", "peeked", "strict", "western")
+    __slots__ = (
+        "after",
+        "after_at",
+        "bares",
+        "dotted",
+        "fast",
+        "has_clock",
+        "peeked",
+        "strict",
+        "western",
+    )
 
     def __init__(
         self, text: str, context: Context, lenient: bool, strict: bool, fast: bool = True
@@ -105,7 +115,8 @@ class Reader(Resolver):
         self.fast = fast
         self.has_clock = ":" in text or "：" in text
         # Only a text with a dot or a slash can hold a dotted or slashed date.
-        self.western = fast and ("." in text or "/" in text or "．" in text or "／" in text)
+        self.dotted = "." in text or "/" in text or "．" in text or "／" in text
+        self.western = fast and self.dotted
         self.bares = False  # whether a point has a bare number for settle_bare
         self.after: re.Match[str] | None = None
         self.after_at = -1
@@ -153,15 +164,15 @@ class Reader(Resolver):
         match = self.match_point(pos, end)
         point = None if match is None else Point(match)
         stop = pos if match is None else match.end()
-        if (
-            point is None
-            or (point.year is None and point.month is None and point.day is None)
-            or (stop < end and text[stop] in "./．／")
-        ):
+        undated = point is None or (
+            point.year is None and point.month is None and point.day is None
+        )
+        if undated or (self.dotted and stop < end and text[stop] in "./．／"):
             western = g.WESTERN.match(text, pos, end)
             if western is not None and western.end() > stop:
                 point = Point(western)
-        if point is None or (point.empty and point.part is None):
+                undated = False
+        if undated and (point is None or (point.empty and point.part is None)):
             printed = text[pos:end].strip()[:8] or "the end"
             raise self.fail(
                 f"expected a date such as '平成25年8月1日' or '令和4年度', found {printed!r}",

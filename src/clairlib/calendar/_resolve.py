@@ -163,17 +163,18 @@ class Resolver:
         month = point.month
         fiscal = point.year_kind == "fy"
         explicit = False
-        if point.rel is not None and g.RELATIVE[point.rel][0] == "d":
+        rel = point.rel
+        if rel is not None and g.RELATIVE[rel][0] == "d":
             return self.relative_day(point, prev)
         if point.pre == "去る" or (
-            isinstance(self.context, date)
+            point.year is None
             and prev is None
-            and point.year is None
-            and point.rel is None
+            and rel is None
             and not point.year_kind
+            and isinstance(self.context, date)
         ):
             return self.nearest(point, past=point.pre == "去る")
-        if point.rel is not None:
+        if rel is not None:
             year, fiscal = self.relative_year(point)
             explicit = True
         elif point.year is not None:
@@ -196,7 +197,7 @@ class Resolver:
                         f"expected an era year of 1 (元) or more, found {number}",
                         point.span("y"),
                     )
-                year = era.gregorian_year(number)
+                year = era.first_year + number - 1  # Era.gregorian_year, inlined
             else:
                 year = number
             if point.alt_year is not None:
