@@ -364,8 +364,11 @@ class Reader(Resolver):
         periods: list[Period] = []
         recurrence: str | None = None
         prev: Resolved | None = None
+        opened = False  # an open range, which a list may not hold
+        last = len(items) - 1
         for index, item in enumerate(items):
-            if item.kind == "every":
+            kind = item.kind
+            if kind == "every":
                 period, prev = self.every(item, prev)
                 recurrence = item.recurrence
                 periods.append(period)
@@ -373,27 +376,26 @@ class Reader(Resolver):
             left = self.resolve(item.points[0], prev)
             period = left.period
             prev = left
-            kind = item.kind
-            if kind == "range":
+            if kind == "point":
+                pass
+            elif kind == "range":
                 right = self.resolve(item.points[1], left)
                 period = self.join(item, period, right)
                 prev = right
-            elif kind == "since":
-                period = self.open(period, open_end=True)
-            elif kind == "until":
-                period = self.open(period, open_end=False)
+            elif kind == "since" or kind == "until":
+                period = self.open(period, open_end=kind == "since")
+                opened = True
             elif kind == "duration":
                 period = self.extend(item, period)
             elif kind == "repeat":
                 recurrence = item.recurrence
-            if recurrence is not None and (kind == "repeat") and index != len(items) - 1:
-                raise self.fail("expected 各月 only after the last period in a list", item.span)
+                if index != last:
+                    raise self.fail("expected 各月 only after the last period in a list", item.span)
             periods.append(period)
-        if len(periods) == 1 and recurrence is None:
+        if last == 0 and recurrence is None:
             return periods[0]
-        for p in periods:
-            if p.marks is not None and (p.marks.open_start or p.marks.open_end):
-                raise self.fail("expected an open range on its own, not in a list", items[0].span)
+        if opened:
+            raise self.fail("expected an open range on its own, not in a list", items[0].span)
         return trusted_set(tuple(periods), recurrence)
 
     def join(self, item: _Item, first: Period, right: Resolved) -> Period:
