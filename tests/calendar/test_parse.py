@@ -305,6 +305,7 @@ def test_impossible_months_and_days_are_refused(text: str, part: str, message: s
         ("平成25年8～9", "8", "年, 月 or 日"),
         ("平成25年8月～各月、9月", "平成25年8月～各月", "各月 only"),
         ("同年4月", "同年4月", "earlier year"),
+        ("同月", "同月", "earlier month for 同月"),
         ("前年度", "前年度", "context fiscal year"),
         ("平成同25年", "平成同25年", "not both"),
         ("2013-8", "2013-8", "YYYY-MM"),
@@ -317,6 +318,16 @@ def test_unreadable_text_is_refused(text: str, part: str, message: str) -> None:
     assert message in str(error)
     if part:
         assert part == _part(error)
+
+
+@pytest.mark.parametrize("context", [FiscalYear(2013), 2013])
+@pytest.mark.parametrize("text", ["同月", "同月20日"])
+def test_the_same_month_needs_a_month_before_it(text: str, context: FiscalYear | int) -> None:
+    """同月 alone is not read as the context's year: it needs an earlier month or a date."""
+    error = _error(text, context=context)
+    assert isinstance(error, UnreadableDateError)
+    assert "earlier month for 同月" in str(error)
+    assert text == _part(error)
 
 
 @given(st.text(ALPHABET, max_size=24), st.sampled_from([None, FiscalYear(2013), 2013]))

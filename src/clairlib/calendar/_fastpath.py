@@ -139,10 +139,13 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
     pos, end = 0, len(text)
     while pos < end:
         match = match_item(text, pos)
-        if match is None or match.end() == pos:
+        if match is None:
+            return None
+        after = match.end()
+        if after == pos:
             return None
         lead, name, y, mark, mo, mm, tilde, name2, same, y2, mark2, mo2 = match.groups()
-        if periods and not lead.strip():
+        if periods and (not lead or lead.isspace()):
             return None  # items are separated by a list mark, not by spaces alone
         fiscal = mark == "年度"
         # The left side: from the tables in an era's whole years, as in plain().
@@ -216,6 +219,8 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
                     return None
                 if y2 is None and month2 < month:
                     right_year += 1  # '12月～1月' runs into the next year
+                    if right_year > 9998:
+                        return None
                 check, stop = date(right_year, month2, 1), month_end(right_year, month2)
             if right_era is not None:
                 _, era_first, era_last = g.ERA_SPANS[right_era]
@@ -223,7 +228,7 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
                     return None
             if stop < start:
                 # '令和4年度～平成25年度': read as the range it means, with the reader's note.
-                printed = text[match.end(1) : match.end()]
+                printed = text[match.end(1) : after]
                 newer = _trusted(start, own_end, precision).isoformat()
                 older = _trusted(check, stop, precision).isoformat()
                 notes.append(f"read {printed!r} as {older}..{newer}: it was printed newest first")
@@ -234,7 +239,7 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
         _set_precision(period, precision)
         _set_marks(period, None)
         periods.append(period)
-        pos = match.end()
+        pos = after
     if not periods:
         return None
     if len(periods) == 1:

@@ -235,7 +235,7 @@ def compile_patterns() -> None:
     PLAIN_ITEM = re.compile(
         rf"([\s{CIRCLED}、，,・]*+)({plain_era})?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+"
         rf"(?:({DIGIT}{{1,2}}+)\s*+(月)?\s*+)?"
-        rf"(?:([~～〜])\s*+(?:({plain_era})?\s*+(同)?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+)?"
+        rf"(?:({_RANGE_MARKS})\s*+(?:({plain_era})?\s*+(同)?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+)?"
         rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+)?)?"
     )
     WESTERN = re.compile(

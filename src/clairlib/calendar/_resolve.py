@@ -219,6 +219,13 @@ class Resolver:
             elif month is not None and not fiscal and prev.month is not None and month < prev.month:
                 # '平成25年12月～1月': the right side runs into the next year.
                 year += 1
+        elif point.same and month is None:
+            # 同月 with nothing before it: a fiscal or calendar year does not say which month.
+            raise self.fail(
+                "expected an earlier month for 同月 to repeat, or a reference date "
+                "(context=datetime.date(...))",
+                point.span(),
+            )
         elif (reference := self.context_year()) is not None:
             year, fiscal = reference, isinstance(self.context, FiscalYear)
         else:
