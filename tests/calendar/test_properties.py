@@ -211,10 +211,13 @@ def _plain_lists(draw: st.DrawFn) -> str:
         elif shape == "months" and mark == "年":
             item += f"{draw(month)}{draw(st.sampled_from(['月～', '～']))}{draw(month)}月"
         elif shape == "to year":
-            item += draw(st.sampled_from(["～", "-", "－", "〜"]))
+            item += draw(st.sampled_from(["～", "-", "－", "〜", "から", "より"]))
             item += draw(st.sampled_from(["", "同"])) + year() + mark
+            item += draw(st.sampled_from(["", "", "まで", "にかけて", "の間", "から"]))
         elif shape == "to month" and mark == "年":
-            item += f"{draw(month)}月～{year()}年{draw(month)}月"
+            join = draw(st.sampled_from(["～", "から"]))
+            item += f"{draw(month)}月{join}{year()}年{draw(month)}月"
+            item += draw(st.sampled_from(["", "", "まで", "にわたって", "間"]))
         lead = draw(st.sampled_from(["", "①②③④⑤⑥⑦"[index], "、"])) if index else ""
         items.append(lead + draw(space) + item + draw(space))
     return "".join(items)

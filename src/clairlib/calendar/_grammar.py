@@ -230,13 +230,17 @@ def compile_patterns() -> None:
         rf"(?:[(（]{_S}(?P<wd>[月火水木金土日]){_S}[)）]{_S})?"
         rf"(?:{_starts(*TAILS)}(?P<tail>{_unspaced(*TAILS)}){_S})?"
     )
-    # A list item of plain months or years, '①平成 25 年 7～8 月', '令和4年度～令和8年度':
-    # the fast path for lists and ranges.
+    # A list item of plain months or years, '①平成 25 年 7～8 月', '令和4年度～令和8年度',
+    # '平成25年12月から平成26年1月まで': the fast path for lists and ranges.
+    ends = "|".join(
+        re.escape(word) for word in ("まで", "迄", "にかけて", "にわたって", "にわたり", "の間")
+    )
     PLAIN_ITEM = re.compile(
         rf"([\s{CIRCLED}、，,・]*+)({plain_era})?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+"
         rf"(?:({DIGIT}{{1,2}}+)\s*+(月)?\s*+)?"
-        rf"(?:({_RANGE_MARKS})\s*+(?:({plain_era})?\s*+(同)?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+)?"
-        rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+)?)?"
+        rf"(?:({_RANGE_MARKS}|から|より)\s*+"
+        rf"(?:({plain_era})?\s*+(同)?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+)?"
+        rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+)?(?:(?:{ends})\s*+)?)?"
     )
     WESTERN = re.compile(
         rf"{_S}(?:(?=[自至去])(?P<pre>自|至|去る){_S})?"

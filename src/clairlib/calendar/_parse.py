@@ -52,7 +52,7 @@ _AFTER_STARTS = frozenset(
 )
 _MONTHS_WORD = re.compile("[かカヶケヵ箇個]")
 # Only a text with a range or list mark can be a list for the list fast path.
-_LISTISH = re.compile("[" + re.escape(g.TILDES + g.DASHES) + "、，,・" + g.CIRCLED + "]")
+_LISTISH = re.compile("[" + re.escape(g.TILDES + g.DASHES) + "、，,・" + g.CIRCLED + "]|から|より")
 _OPEN_END = Marks(open_end=True)
 _OPEN_START = Marks(open_start=True)
 _RECURRENCE = {"各月": "P1M", "毎月": "P1M", "毎週": "P1W", "毎年": "P1Y"}
