@@ -178,6 +178,7 @@ class Reader(Resolver):
                 f"expected a date such as '平成25年8月1日' or '令和4年度', found {printed!r}",
                 (pos, max(pos + 1, end)),
             )
+        assert point is not None  # an undated point with no match was refused just above
         if point.bare is not None:
             self.bares = True
         if (
