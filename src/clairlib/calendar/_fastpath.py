@@ -9,6 +9,7 @@ the tests hold both to the same answers.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from operator import itemgetter
 
 from clairlib.calendar import _grammar as g
 from clairlib.calendar._marks import _DAYS_IN_MONTH, Precision, month_end
@@ -21,6 +22,7 @@ from clairlib.calendar._period import set_start as _set_start
 from clairlib.calendar._periodset import PeriodSet, trusted_set
 from clairlib.calendar._points import SMALL as _SMALL
 
+_WHOLE = itemgetter(0)
 # Filled in place by _grammar.compile_patterns, so these names stay current.
 _ERA_YEARS = g.ERA_YEARS
 _MONTHS = g.MONTHS
@@ -133,25 +135,22 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
     would make (a range printed newest first); anything else returns None for the full
     reader, which gives the same answer (a property test holds both to it).
     """
-    match_item = g.PLAIN_ITEM.match
+    # Every item in one call: findall gives the items a match at each item's end would
+    # give, and they are the whole text exactly when their lengths add up to it.
+    items = g.PLAIN_ITEMS.findall(text)
+    if not items or sum(map(len, map(_WHOLE, items))) != len(text):
+        return None
     periods: list[Period] = []
     notes: list[str] = []
-    pos, end = 0, len(text)
-    while pos < end:
-        match = match_item(text, pos)
-        if match is None:
-            return None
-        after = match.end()
-        if after == pos:
-            return None
-        lead, name, y, mark, mo, mm, tilde, name2, same, y2, mark2, mo2 = match.groups()
+    # findall gives '' for a group that did not match: every group is tested for text.
+    for printed, lead, name, y, mark, mo, mm, tilde, name2, same, y2, mark2, mo2 in items:
         if periods and (not lead or lead.isspace()):
             return None  # items are separated by a list mark, not by spaces alone
         fiscal = mark == "年度"
         # The left side: from the tables in an era's whole years, as in plain().
         first: date | None = None
         months = None
-        if name is not None:
+        if name:
             years = _ERA_YEARS.get(name)
             if years is None:
                 name = g.squeeze(name)  # '平\n成'
@@ -169,8 +168,8 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
             if not 1000 <= year <= 9998:
                 return None
         month = 0
-        if mo is None:
-            if mo2 is not None:
+        if not mo:
+            if mo2:
                 return None
             if fiscal:
                 start, own_end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
@@ -178,7 +177,7 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
                 start, own_end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
         else:
             month = _MONTHS.get(mo, 0)
-            if fiscal or not month or (mm is None and mo2 is None):
+            if fiscal or not month or not (mm or mo2):
                 return None
             if months is not None:
                 start, own_end = months[month]
@@ -188,36 +187,37 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
         if first is not None and (start < first or start > last):
             return None
         stop = own_end
-        if tilde is not None:
-            if y2 is None:
-                if mo2 is None:
+        if tilde:
+            right_era: str | None
+            if not y2:
+                if not mo2:
                     return None
-                right_era, right_year = name, year
+                right_era, right_year = name or None, year
             else:
-                if mark2 != mark or (same is not None and (name2 is not None or name is None)):
+                if mark2 != mark or (same and (name2 or not name)):
                     return None
-                if name2 is not None and name2 not in _ERA_YEARS:
+                if name2 and name2 not in _ERA_YEARS:
                     name2 = g.squeeze(name2)
                 number2 = _SMALL.get(y2) or int(y2)
-                right_era = name2 or (name if same or number2 < 1000 else None)
+                right_era = name2 or (name if same or number2 < 1000 else None) or None
                 right = plain_year(right_era, y2)
                 if right is None:
                     return None
                 right_year = right[0]
-            if mo2 is None:
-                if mo is not None:
+            if not mo2:
+                if mo:
                     return None
                 if fiscal:
                     check, stop = date(right_year, 4, 1), date(right_year + 1, 3, 31)
                 else:
                     check, stop = date(right_year, 1, 1), date(right_year, 12, 31)
             else:
-                if mo is None or (mm is None and y2 is not None):
+                if not mo or (not mm and y2):
                     return None
                 month2 = _MONTHS.get(mo2)
                 if month2 is None:
                     return None
-                if y2 is None and month2 < month:
+                if not y2 and month2 < month:
                     right_year += 1  # '12月～1月' runs into the next year
                     if right_year > 9998:
                         return None
@@ -228,7 +228,7 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
                     return None
             if stop < start:
                 # '令和4年度～平成25年度': read as the range it means, with the reader's note.
-                printed = text[match.end(1) : after]
+                printed = printed[len(lead) :]
                 newer = _trusted(start, own_end, precision).isoformat()
                 older = _trusted(check, stop, precision).isoformat()
                 notes.append(f"read {printed!r} as {older}..{newer}: it was printed newest first")
@@ -239,9 +239,6 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
         _set_precision(period, precision)
         _set_marks(period, None)
         periods.append(period)
-        pos = after
-    if not periods:
-        return None
     if len(periods) == 1:
         return periods[0], notes
     return trusted_set(tuple(periods)), notes
