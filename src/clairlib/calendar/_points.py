@@ -17,8 +17,11 @@ from clairlib.calendar._marks import Part
 
 _PART_OF = {"early": Part.EARLY, "middle": Part.MIDDLE, "late": Part.LATE}
 WEEKDAY_OF = {ch: i for i, ch in enumerate("月火水木金土日")} | {"⽉": 0, "⽇": 6}
+_WEEKDAY_OR_NONE: dict[str | None, int | None] = {None: None}
+_WEEKDAY_OR_NONE.update(WEEKDAY_OF)
 _NON_SPACE = re.compile(r"\S")
-_YEAR_KIND = {"年": "y", "年度": "fy", "年代": "decade"}
+_YEAR_KIND = {None: "", "年": "y", "年度": "fy", "年代": "decade"}
+_DAY_UNIT = {False: "d", True: ""}
 
 
 def _clock(text: str) -> tuple[int, int]:
@@ -58,36 +61,33 @@ class Point:
         self.match = match
         self.start = -1
         self.end = match.end()
-        number = _number
         self.alt_era: Era | None = None
         self.alt_year: int | None = None
         self.rel: str | None = None
         self.same = False
-        year_kind = ""
         pattern = match.re
         if pattern is g.SIMPLE_POINT:
             # The reader's fast lane: digits, and words as printed unbroken.
             pre, era, y, ym, mo, mm, d, bare, part, wd, tail = match.groups()
-            small = SMALL
-            self.year = None if y is None else small.get(y) or int(y)
-            self.month = None if mo is None else small.get(mo) or int(mo)
-            self.day = None if d is None else small.get(d) or int(d)
+            two = _TWO_DIGITS  # None and every one- or two-digit number
+            self.month = two[mo]
+            self.day = two[d]
+            year = two.get(y)
+            self.year = int(y) if year is None and y is not None else year
+            bare_number = two.get(bare)
+            self.bare = int(bare) if bare_number is None and bare is not None else bare_number
             self.month_mark = mm is not None
-            self.bare = None if bare is None else small.get(bare) or int(bare)
-            self.year_kind = "" if ym is None else _YEAR_KIND[ym]
-            self.part = None if part is None else g.PARTS[part]
+            self.year_kind = _YEAR_KIND[ym]
+            self.part = g.PARTS[part] if part is not None else None
             self.t1 = self.t2 = None
             self.tail = tail
             self.pre = pre
             self.era = None if era is None else _era(era)
-            self.weekday = None if wd is None else WEEKDAY_OF[wd]
-            if ym is not None:
-                self.unit = "y"
-            elif mm is not None:
-                self.unit = "m"
-            else:
-                self.unit = "d" if d is not None else ""
+            self.weekday = _WEEKDAY_OR_NONE[wd]
+            self.unit = "y" if ym is not None else "m" if mm is not None else _DAY_UNIT[d is None]
             return
+        number = _number
+        year_kind = ""
         if pattern is g.POINT:
             pre, era, same, rel, y, ym, alt_era, alt_y, mo, mm, d, bare, part, wd, t1, t2, tail = (
                 match.groups()
@@ -177,6 +177,15 @@ for _n in range(100):
     SMALL[str(_n)] = _n
     SMALL[f"{_n:02d}"] = _n
     SMALL[str(_n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))] = _n
+
+
+#: Every number of one or two digits as SIMPLE_POINT reads it (ASCII or full-width,
+#: mixed too), and None for a group that did not match.
+_TWO_DIGITS: dict[str | None, int | None] = {None: None, "元": 1}
+for _a in "0123456789０１２３４５６７８９":
+    _TWO_DIGITS[_a] = int(_a)
+    for _b in "0123456789０１２３４５６７８９":
+        _TWO_DIGITS[_a + _b] = int(_a + _b)
 
 
 def _number(text: str) -> int:
