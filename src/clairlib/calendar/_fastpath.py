@@ -137,6 +137,8 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
     """
     # Every item in one call: findall gives the items a match at each item's end would
     # give, and they are the whole text exactly when their lengths add up to it.
+    if g.PLAIN_HEAD.match(text) is None:
+        return None
     items = g.PLAIN_ITEMS.findall(text)
     if not items or sum(map(len, map(_WHOLE, items))) != len(text):
         return None

@@ -98,6 +98,7 @@ TAILS = ("頃", "ごろ", "現在", "時点", "中", "号")
 PLAIN: re.Pattern[str]
 PLAIN_ITEM: re.Pattern[str]
 PLAIN_ITEMS: re.Pattern[str]
+PLAIN_HEAD: re.Pattern[str]
 POINT: re.Pattern[str]
 SIMPLE_POINT: re.Pattern[str]
 WESTERN: re.Pattern[str]
@@ -172,18 +173,8 @@ def _whole_years() -> None:
 
 def compile_patterns() -> None:
     """Build every pattern from the era table."""
-    global \
-        PLAIN, \
-        PLAIN_ITEM, \
-        PLAIN_ITEMS, \
-        POINT, \
-        SIMPLE_POINT, \
-        WESTERN, \
-        AFTER, \
-        END_WORDS, \
-        DURATION, \
-        LEAD
-    global REPEAT
+    global PLAIN, PLAIN_ITEM, PLAIN_ITEMS, PLAIN_HEAD, POINT, SIMPLE_POINT, WESTERN
+    global AFTER, END_WORDS, DURATION, LEAD, REPEAT
     ERAS.clear()
     ERAS.update(REGISTRY.by_name)
     for known in REGISTRY.eras:
@@ -253,8 +244,12 @@ def compile_patterns() -> None:
         rf"(?:({plain_era})?\s*+(同)?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+)?"
         rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+)?(?:(?:{ends})\s*+)?)?"
     )
-    # The same, each item whole in a first group, for findall over a whole list.
+    # The same, each item whole in a first group, for findall over a whole list; and how
+    # the first item starts, so that findall does not scan a text that is no such list.
     PLAIN_ITEMS = re.compile(f"({PLAIN_ITEM.pattern})")
+    PLAIN_HEAD = re.compile(
+        rf"[\s{CIRCLED}、，,・]*+(?:{plain_era})?\s*+(?:{DIGIT}{{1,4}}+|元)\s*+年"
+    )
     WESTERN = re.compile(
         rf"{_S}(?:(?=[自至去])(?P<pre>自|至|去る){_S})?"
         rf"(?:(?:{era}{_S})?(?P<y>{DIGIT}{{1,4}}+|元){_S}[.．]{_S}(?P<mo>{DIGIT}{{1,2}}+)"

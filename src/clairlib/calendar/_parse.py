@@ -167,7 +167,11 @@ class Reader(Resolver):
         undated = point is None or (
             point.year is None and point.month is None and point.day is None
         )
-        if undated or (self.dotted and stop < end and text[stop] in "./．／"):
+        # WESTERN needs a dot or a slash, or eight digits in a row where a bare number
+        # (at most four, then no digit) stands: neither can be there without the other.
+        if (undated and (self.dotted or point is None or point.bare is None)) or (
+            self.dotted and stop < end and text[stop] in "./．／"
+        ):
             western = g.WESTERN.match(text, pos, end)
             if western is not None and western.end() > stop:
                 point = Point(western)
