@@ -36,7 +36,7 @@ DIGITS = frozenset("0123456789０１２３４５６７８９")
 #: SIMPLE_POINT's last groups: ``lastindex`` says whether the weekday or the tail (頃,
 #: 現在…) matched last. POINT ends after a tail whatever follows.
 SIMPLE_WEEKDAY = 10
-SIMPLE_TAIL = 11
+SIMPLE_TAIL = 13
 
 
 def spaced(word: str) -> str:
@@ -125,8 +125,11 @@ for _month in range(1, 13):
         MONTHS[_text] = MONTHS[_text.translate(_FULL_WIDTH)] = _month
 
 
+_TIME = rf"{DIGIT}{{1,2}}+{_S}[:：]{_S}{DIGIT}{{2}}"
+
+
 def _suffix() -> str:
-    time = rf"{DIGIT}{{1,2}}+{_S}[:：]{_S}{DIGIT}{{2}}"
+    time = _TIME
     weekday = (
         rf"[(（<＜〈]{_S}(?P<wd>[月火水木金土日⽉⽇]){_S}(?:曜{_S}(?:日|⽇)?{_S})?"
         rf"(?:[・,、･]?{_S}[祝休]{_S}(?:日|⽇)?{_S})?[)）>＞〉]{_S}"
@@ -218,7 +221,7 @@ def compile_patterns() -> None:
     # The common point, '2013年11月7日(木)', '8日(金)', '平成25年度', 'H10', '4' (a bare
     # number), '令和3年度末', '2012年9月号', with the group names of POINT: the reader's
     # fast lane. Each part is a part of POINT with fewer spellings (digits only, words
-    # unbroken; no relative words, 同, times or years in brackets). It stands for a
+    # unbroken; no relative words, 同 or years in brackets). It stands for a
     # POINT match only where the text after it could not go on as a point (see
     # SIMPLE_STOPS); elsewhere POINT decides.
     SIMPLE_POINT = re.compile(
@@ -230,6 +233,7 @@ def compile_patterns() -> None:
         rf"(?:(?P<bare>{DIGIT}{{1,4}}+)(?![0-9０-９:：]){_S})?"
         rf"(?:{_starts(*PARTS)}(?P<part>{_unspaced(*PARTS)}){_S})?"
         rf"(?:[(（]{_S}(?P<wd>[月火水木金土日]){_S}[)）]{_S})?"
+        rf"(?:(?P<t1>{_TIME})(?:{_S}{_RANGE_MARKS}{_S}(?P<t2>{_TIME}))?{_S})?"
         rf"(?:{_starts(*TAILS)}(?P<tail>{_unspaced(*TAILS)}){_S})?"
     )
     # A list item of plain months or years, '①平成 25 年 7～8 月', '令和4年度～令和8年度',

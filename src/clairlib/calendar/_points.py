@@ -68,7 +68,7 @@ class Point:
         pattern = match.re
         if pattern is g.SIMPLE_POINT:
             # The reader's fast lane: digits, and words as printed unbroken.
-            pre, era, y, ym, mo, mm, d, bare, part, wd, tail = match.groups()
+            pre, era, y, ym, mo, mm, d, bare, part, wd, t1, t2, tail = match.groups()
             two = _TWO_DIGITS  # None and every one- or two-digit number
             self.month = two[mo]
             self.day = two[d]
@@ -79,7 +79,8 @@ class Point:
             self.month_mark = mm is not None
             self.year_kind = _YEAR_KIND[ym]
             self.part = g.PARTS[part] if part is not None else None
-            self.t1 = self.t2 = None
+            self.t1 = None if t1 is None else _clock(t1)
+            self.t2 = None if t2 is None else _clock(t2)
             self.tail = tail
             self.pre = pre
             self.era = None if era is None else _era(era)
