@@ -310,6 +310,12 @@ def test_a_day_after_a_date_counts_from_that_date() -> None:
     assert "2013-08-01,2013-08-02" == _iso("平成25年8月1日、翌日")
 
 
+def test_every_year_alone_is_refused() -> None:
+    """毎年 with no month or day says what it needs rather than repeating a month."""
+    with pytest.raises(UnreadableDateError, match="a month or a day after 毎年"):
+        parse_period("毎年", context=FY13)
+
+
 @pytest.mark.parametrize(
     ("text", "context", "message"),
     [
@@ -344,6 +350,8 @@ def test_a_fiscal_year_context_keeps_its_rule() -> None:
         ("毎年10月", FY13, "R/2013-10/P1Y"),
         ("毎週水曜日", FY13, "R/2013-04-03(Wed)/P1W"),
         ("2013年4月3日から毎週", None, "R/2013-04-03/P1W"),
+        ("毎週", FY13, "R/2013-04-01/P1W"),
+        ("毎週", MAY_1, "R/2013-05-01/P1W"),
     ],
 )
 def test_recurrences(text: str, context: Context, expected: str) -> None:

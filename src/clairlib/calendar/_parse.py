@@ -483,6 +483,11 @@ class Reader(Resolver):
             day = start + timedelta(days=(weekday - start.weekday()) % 7)
             return Period.day(day, weekday=weekday), prev
         if not points:
+            if word == "毎週":
+                # Every week from the day it starts, not that day's month every week.
+                return Period.day(start), prev
+            if word == "毎年":
+                raise self.fail("expected a month or a day after 毎年, such as 毎年10月", item.span)
             return Period.month(start.year, start.month), prev
         # '毎月15日': the first such day on or after the start that exists.
         number = points[0].day
