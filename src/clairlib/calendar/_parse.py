@@ -564,8 +564,15 @@ def _read_further(
             plain = _plain(inner)
             if plain is not None:
                 return plain, _NO_NOTES
-        # No plain list has a day: a text with one goes to the reader.
-        if "日" not in inner and _LISTISH.search(inner) is not None:
+        # A day, a duration (間) or a recurrence (各, 毎) is the reader's to read: the list
+        # lane is not tried on it.
+        if (
+            "日" not in inner
+            and "間" not in inner
+            and "各" not in inner
+            and "毎" not in inner
+            and _LISTISH.search(inner) is not None
+        ):
             several = _plain_list(inner)
             if several is not None:
                 return several
