@@ -265,13 +265,13 @@ class Resolver:
         marks = None
         part = None
         if point.year_kind == "decade":
-            found = self.decade(point, year, month)
-            start, end, precision = found.start, found.end, found.precision
+            start, end = self.decade(point, year, month)
+            precision = YEAR
         elif point.part is not None:
             part = part_of(point)
             assert part is not None
-            found = self.part(point, part, calendar_year, month, fiscal)
-            start, end, precision, marks = found.start, found.end, DAY, found.marks
+            start, end = self.part(point, part, calendar_year, month, fiscal)
+            precision, marks = DAY, _MARKS[None, part, False]
         elif day is not None:
             assert month is not None
             try:
@@ -309,15 +309,19 @@ class Resolver:
             marks = self.marked(point, start, end, precision, marks)
         return trusted_period(start, end, precision, marks)
 
-    def decade(self, point: Point, year: int, month: int | None) -> Period:
+    def decade(self, point: Point, year: int, month: int | None) -> tuple[date, date]:
+        """The first and last day of the decade a point names ('1980年代')."""
         if year % 10 or month is not None or point.era is not None:
             raise self.fail(
                 f"expected a decade such as 1980年代, found {self.quote(point.span())!r}",
                 point.span(),
             )
-        return trusted_period(date(year, 1, 1), date(year + 9, 12, 31), YEAR)
+        return date(year, 1, 1), date(year + 9, 12, 31)
 
-    def part(self, point: Point, part: Part, year: int, month: int | None, fiscal: bool) -> Period:
+    def part(
+        self, point: Point, part: Part, year: int, month: int | None, fiscal: bool
+    ) -> tuple[date, date]:
+        """The first and last day of the part of a month or year a point names (上旬, 末…)."""
         if point.day is not None:
             raise self.fail(
                 "expected 上旬, 中旬, 下旬 or 末 after a month, not a day", point.span("part")
@@ -334,7 +338,7 @@ class Resolver:
                     f"expected a month before {self.quote(point.span('part'))!r}", point.span()
                 )
             first, last = part_span(part, year, month)
-        return trusted_period(first, last, DAY, _MARKS[None, part, False])
+        return first, last
 
     def marked(
         self, point: Point, start: date, end: date, precision: Precision, marks: Marks | None
