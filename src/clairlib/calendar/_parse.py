@@ -233,7 +233,10 @@ class Reader(Resolver):
                 break
             after = self.after if self.after_at == pos else g.AFTER.match(text, pos, hi)
             if after is not None and after.lastgroup == "list":
-                pos = _lead(text, after.end(), hi)
+                pos = after.end()
+                # _lead, inlined: past the spaces and list marks after the mark.
+                if pos < hi and (text[pos] in _LEAD_CHARS or text[pos].isspace()):
+                    pos = g.LEAD.match(text, pos, hi).end()  # type: ignore[union-attr]
                 continue
             pos = _lead(text, pos, hi)
             if pos < hi and not self.side_by_side(items[-1], pos, hi):

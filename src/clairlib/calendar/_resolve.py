@@ -22,6 +22,11 @@ from clairlib.calendar._era import (
 )
 from clairlib.calendar._marks import WEEKDAY_KANJI, Marks, Part, Precision, month_end, part_span
 from clairlib.calendar._period import FiscalYear, Period, trusted_period
+from clairlib.calendar._period import new_object as _new
+from clairlib.calendar._period import set_end as _set_end
+from clairlib.calendar._period import set_marks as _set_marks
+from clairlib.calendar._period import set_precision as _set_precision
+from clairlib.calendar._period import set_start as _set_start
 from clairlib.calendar._points import Point, part_of
 from clairlib.errors import CalendarError
 
@@ -307,7 +312,13 @@ class Resolver:
                 self.check_era(era, checked, point.span())
         if point.weekday is not None or point.t1 is not None or point.tail in ("頃", "ごろ"):
             marks = self.marked(point, start, end, precision, marks)
-        return trusted_period(start, end, precision, marks)
+        # trusted_period, inlined: every point of every parse ends here.
+        period: Period = _new(Period)
+        _set_start(period, start)
+        _set_end(period, end)
+        _set_precision(period, precision)
+        _set_marks(period, marks)
+        return period
 
     def decade(self, point: Point, year: int, month: int | None) -> tuple[date, date]:
         """The first and last day of the decade a point names ('1980年代')."""
