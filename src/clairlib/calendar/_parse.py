@@ -50,7 +50,9 @@ _OPEN_BRACKETS, _CLOSE_BRACKETS = "(（", ")）"
 _AFTER_STARTS = frozenset(
     g.TILDES + g.DASHES + "、，,､･・;；" + g.CIRCLED + "かより至お及並とま迄以"
 )
-_MONTHS_WORD = re.compile("[かカヶケヵ箇個]")
+# A duration in months ('2カ月', '6ヶ月'): DURATION's month unit, not just its first
+# character (the か of から is no duration).
+_MONTHS_WORD = re.compile(r"[かカヶケヵ箇個]\s*+月")
 # Only a text with a range or list mark can be a list for the list fast path.
 _LISTISH = re.compile("[" + re.escape(g.TILDES + g.DASHES) + "、，,・" + g.CIRCLED + "]|から|より")
 _OPEN_END = Marks(open_end=True)
@@ -297,7 +299,7 @@ class Reader(Resolver):
                 item.recurrence = _RECURRENCE[g.squeeze(repeat.group("word"))]
                 item.stop = repeat.end()
                 return item, repeat.end()
-            durations = "間" in text or ("月" in text and _MONTHS_WORD.search(text) is not None)
+            durations = "間" in text or _MONTHS_WORD.search(text) is not None
             duration = g.DURATION.match(text, right, hi) if durations else None
             if duration is not None:
                 item.kind = "duration"
