@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import clairlib
 from clairlib.calendar import FiscalYear, Period
+from clairlib.cli import EXIT_OK, run
 from clairlib.errors import DocumentError
 from clairlib.exporting.tables import TABLES
 from clairlib.findings import Severity
@@ -321,3 +322,12 @@ def test_cells_under_no_header_are_reported_not_dropped() -> None:
         ("events!E3", "cells under no header, not read: ['欄外']"),
     ] == [(f.path, f.message) for f in reading.findings]
     assert ["e1", "e2"] == [e.id for e in reading.document.events]  # type: ignore[union-attr]
+
+
+def test_clairlib_read_command_writes_the_workbooks_records(tmp_path: Path) -> None:
+    """`clairlib read x.xlsx -o x.json` exits 0 and writes a document with the same events."""
+    report = load(EXAMPLES / "fy2013-report.json")
+    source, out = tmp_path / "fy2013.xlsx", tmp_path / "fy2013.json"
+    source.write_bytes(_export(report))
+    assert EXIT_OK == run(["read", str(source), "-o", str(out)])
+    assert report.events == load(out).events  # type: ignore[attr-defined]
