@@ -341,3 +341,36 @@ def table_report(rows: Sequence[TableRow]) -> AnnualReport:
         sections=(Section(id="s1", title="ベンチマーク", number="1", programmes=(programme,)),),
         tables=(table,),
     )
+
+
+# -- two sides timed in turn ----------------------------------------------------------
+
+
+class Paired(NamedTuple):
+    """The shortest times of two sides timed in turn, wall clock and CPU, in seconds."""
+
+    first: float
+    second: float
+    first_cpu: float
+    second_cpu: float
+
+
+def paired(first: Callable[[], object], second: Callable[[], object], rounds: int) -> Paired:
+    """Time ``first`` and ``second`` in turn, ``rounds`` times each; the shortest of each.
+
+    A shared machine's load then falls on both sides alike, round by round. The
+    collector runs before each call, outside the clock, and a call's result is freed
+    after its clock stops. The CPU time (of this process) is kept too: other
+    processes' load does not count in it.
+    """
+    best = [float("inf")] * 4
+    for _ in range(rounds):
+        for side, function in enumerate((first, second)):
+            gc.collect()
+            start, cpu = time.perf_counter(), time.process_time()
+            result = function()
+            wall, used = time.perf_counter() - start, time.process_time() - cpu
+            del result
+            best[side] = min(best[side], wall)
+            best[side + 2] = min(best[side + 2], used)
+    return Paired(*best)

@@ -2,7 +2,9 @@
 
     uv run python benchmarks/xlsx.py [--events N] [--rounds N] [--openpyxl]
 
-Everything is measured in this run, best of ``--rounds``, the collector left on for both:
+Everything is measured in this run, best of ``--rounds``, the collector left on for both,
+the two sides of each comparison timed in turn (so a shared machine's load falls on
+both alike); the ratio of their CPU time is printed too:
 
 - write baseline: XlsxWriter (in constant-memory mode, as the exporter from 20,000
   rows) writing prebuilt rows — the very cell values the exporter writes, made
@@ -104,6 +106,11 @@ def baseline_writer(report: AnnualReport) -> Any:
     return write
 
 
+def _cpu(times: _bench.Paired) -> str:
+    ratio = times.second_cpu / times.first_cpu
+    return f"  {'(CPU time of this process, the same order)':<44} {ratio:17.2f}×"
+
+
 def _members(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
@@ -124,30 +131,35 @@ def main() -> None:
         folder = Path(scratch)
         ours_path, base_path = folder / "ours.xlsx", folder / "baseline.xlsx"
         write = baseline_writer(report)
-        base = _bench.best(lambda: write(base_path), args.rounds)
-        ours = _bench.best(
-            lambda: clairlib.export(report, "xlsx", ours_path, **_OPTIONS), args.rounds
+        writes = _bench.paired(
+            lambda: write(base_path),
+            lambda: clairlib.export(report, "xlsx", ours_path, **_OPTIONS),
+            args.rounds,
         )
+        base, ours = writes.first, writes.second
         if _members(base_path) != _members(ours_path):
             raise SystemExit("the baseline writes another workbook: the comparison is void")
         print(f"workbook: {ours_path.stat().st_size / 1e6:,.1f} MB, the baseline's bytes\n")
         print("write time (baseline: XlsxWriter over prebuilt rows, same sheets)")
         print(_bench.row("XlsxWriter over prebuilt rows", base, base))
         print(_bench.row("clairlib.export to a path (atomic)", ours, base, 2.0))
+        print(_cpu(writes))
 
         def calamine() -> None:
             workbook = CalamineWorkbook.from_path(str(ours_path))
             for name in workbook.sheet_names:
                 workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
 
-        raw = _bench.best(calamine, args.rounds)
-        read, reading = _bench.timed(lambda: read_xlsx(ours_path), args.rounds)
+        reading = read_xlsx(ours_path)  # first-use imports; and what it reads is checked
         if getattr(reading.document, "events", None) != report.events:
             raise SystemExit("read_xlsx gave other events than were written")
         del reading
+        reads = _bench.paired(calamine, lambda: read_xlsx(ours_path), args.rounds)
+        raw, read = reads.first, reads.second
         print("\nread time (baseline: python-calamine's own iteration, same file)")
         print(_bench.row("calamine to_python, every sheet", raw, raw))
         print(_bench.row("read_xlsx into records", read, raw, 1.5))
+        print(_cpu(reads))
         if args.openpyxl:
             import openpyxl
 

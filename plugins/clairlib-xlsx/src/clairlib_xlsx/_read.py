@@ -449,7 +449,8 @@ def _read_sheet(
         if len(raw) != width:
             cells = raw[:width] + [""] * (width - len(raw))
             extra = [value for value in raw[width:] if value != ""]
-        if cells.count("") == width:  # a cell of white space alone is text, and kept
+        # (A row whose first cell holds something is not empty: no need to count.)
+        if cells[0] == "" and cells.count("") == width:  # white space alone is text, kept
             if extra:
                 reader.problem(f"{sheet_name}!{number}", "cells beyond the header's columns")
             continue  # an empty row holds nothing
