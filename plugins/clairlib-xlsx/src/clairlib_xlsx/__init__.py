@@ -195,15 +195,15 @@ def read_xlsx(
     from clairlib_xlsx._document import build_document
     from clairlib_xlsx._read import read_records
 
+    data: bytes | str
     if isinstance(source, Source):
         data, name = source.data, source.name
     elif isinstance(source, bytes):
         data, name = source, "workbook"
     else:
-        path = os.fspath(source)
-        with open(path, "rb") as stream:
-            data = stream.read()
-        name = path
+        data = name = os.fspath(source)  # calamine reads the file itself
+        with open(data, "rb"):
+            pass  # a file that is missing or cannot be read raises as open() does
     found = read_records(data, name)
     stem = os.path.splitext(os.path.basename(name))[0] or "workbook"
     document, notes = build_document(

@@ -329,6 +329,15 @@ def _is_summary(rows: list[list[Any]]) -> bool:
     )
 
 
+def _not_a_workbook(name: str, reason: str) -> DocumentError:
+    return DocumentError(
+        [Finding(rule=_RULE, severity=Severity.ERROR, path="$",
+                 message=f"expected an Excel workbook (.xlsx), found one that cannot be "
+                 f"read: {reason}")],
+        source=name,
+    )  # fmt: skip
+
+
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector paused while records are built, as it was after.
@@ -346,19 +355,25 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_records(data: bytes, name: str) -> WorkbookRecords:
-    """Read every record sheet of the workbook ``data``; DocumentError when it is no workbook."""
+def read_records(data: bytes | str, name: str) -> WorkbookRecords:
+    """Read every record sheet of the workbook ``data`` (its bytes, or its file's path).
+
+    DocumentError when it is no workbook; a file that cannot be opened raises OSError.
+    """
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except (CalamineError, OSError, ValueError) as error:
-        raise DocumentError(
-            [Finding(rule=_RULE, severity=Severity.ERROR, path="$",
-                     message=f"expected an Excel workbook (.xlsx), found one that cannot be "
-                     f"read: {error}")],
-            source=name,
-        ) from None  # fmt: skip
+        if isinstance(data, str):
+            # From the file itself: no copy of its bytes in Python, then another in calamine.
+            workbook = CalamineWorkbook.from_path(data)
+        else:
+            workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except OSError as error:
+        if isinstance(data, str):
+            raise  # no such file, or not one to read: as open() says
+        raise _not_a_workbook(name, str(error)) from None
+    except (CalamineError, ValueError) as error:
+        raise _not_a_workbook(name, str(error)) from None
     reader = SheetReader()
     read: dict[str, list[Any]] = {}
     facts: dict[str, str] = {}
