@@ -26,6 +26,7 @@ from clairlib.reading._textcells import (
     _NUM,
     _OPEN,
     _TEXT,
+    _TOTAL_OPENERS,
     Refusal,
     TextRow,
     TextTable,
@@ -82,15 +83,17 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
     group: str | None = None
     letters = ""
     gap = "break"
+    new = _new_token
     for line in lines:
-        letter = _vertical(line)
-        if letter is not None:
-            letters += letter
+        folded = line.folded
+        if len(folded) == 1 and _letter(folded):  # _vertical, inline
+            letters += folded
             continue
-        label = _label_line(line)
-        if label is not None and not letters:
-            group, gap, depth = label, "group", 0
-            continue
+        if folded[:1] in _LABEL_OPENERS:
+            label = _label_line(line)
+            if label is not None and not letters:
+                group, gap, depth = label, "group", 0
+                continue
         words = _words(line.text)
         if letters and len(words) == 2 and _letter(words[0][0]) and _kind(words[1][0]) == _NUM:
             # The label's last letter beside the group's count (ル 3): both centred.
@@ -116,7 +119,8 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
         plain = _NUM not in kinds and _DATE_KIND not in kinds and _EMPTY not in kinds
         marked = _BRACKETS.search(line.text) is not None
         for text, kind in zip(texts, kinds, strict=True):
-            yield _Token(text, kind, line, gap, depth, group, _opens(text), plain)
+            opens = text[:1] in _TOTAL_OPENERS and _opens(text)
+            yield new(_Token, (text, kind, line, gap, depth, group, opens, plain))
             gap = "space"
             if marked:
                 for mark in _BRACKETS.findall(text):
@@ -124,6 +128,11 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
         gap = "break"
     if letters:
         yield Refusal(reason="a group label stands after the last row")
+
+
+# The tokens are made as tuples are (the named tuple's own constructor is Python code).
+_new_token = tuple.__new__
+_LABEL_OPENERS = frozenset("<〈《")  # what a label alone on its line opens with
 
 
 def _spread(words: Sequence[tuple[str, int]]) -> tuple[list[str], bool]:
@@ -357,29 +366,6 @@ def _complete(state: _State, width: int) -> bool:
     return state[0] == width or (state[1] and state[0] >= 2)
 
 
-def _step(state: _State, choice: int, width: int, token: _Token) -> _State | None:
-    cells, total, kinds = state
-    if choice == _IN:
-        return state
-    if choice == _CELL:
-        if cells >= width:
-            return None
-        column = cells
-    else:
-        if not _complete(state, width):
-            return None
-        total = token.opens
-        column = 0
-    if not total and token.kind != _EMPTY:
-        # A cell's kind is its first word's: a number or date is a cell alone.
-        known = kinds[column]
-        if known is None:
-            kinds = (*kinds[:column], token.kind, *kinds[column + 1 :])
-        elif known != token.kind:
-            return None
-    return (column + 1, total, kinds)
-
-
 def _cut(
     stream: Iterator[_Token | Refusal], width: int, grouped: bool
 ) -> tuple[list[_Token], list[int]] | Refusal:
@@ -397,8 +383,11 @@ def _cut(
     kinds: tuple[str | None, ...] = (None,) * width
     if not total and first.kind != _EMPTY:
         kinds = (first.kind, *kinds[1:])
-    layers: list[dict[_State, int]] = [{(1, total, kinds): 1}]
+    current: dict[_State, int] = {(1, total, kinds): 1}
+    # The way into each state, the first found; a way in found after it is kept apart
+    # (rare: only where two ways meet), to tell where the ways fork.
     backs: list[dict[_State, tuple[_State, int]]] = []
+    meets: dict[int, list[tuple[_State, _State]]] = {}
     before = first
     for after in stream:
         if isinstance(after, Refusal):
@@ -409,8 +398,11 @@ def _cut(
         choices = _choices(before, after)
         kind = after.kind
         typed = kind != _EMPTY
-        for state, count in layers[-1].items():
-            # _step, inline: this loop runs for every word of every table.
+        for state, count in current.items():
+            # One step: on in the cell (the state stays), to the next cell (while the
+            # row has one), or to a new row (once the row is complete: as wide as the
+            # table, or a total of two cells or more). A cell's kind is its first
+            # word's: a number or date is a cell alone, and a column holds one kind.
             cells, total, kinds = state
             for choice in choices:
                 if choice == _IN:
@@ -434,6 +426,7 @@ def _cut(
                     nxt = (column + 1, sums, changed)
                 if nxt in layer:
                     layer[nxt] = 2
+                    meets.setdefault(len(backs), []).append((nxt, state))
                 else:
                     layer[nxt] = count
                     back[nxt] = (state, choice)
@@ -442,15 +435,15 @@ def _cut(
                 reason=f"line {after.line.number}: the words do not make rows of {width} cells",
                 line=after.line,
             )
-        layers.append(layer)
+        current = layer
         backs.append(back)
         before = after
-    ends = {s: c for s, c in layers[-1].items() if _complete(s, width)}
+    ends = {s: c for s, c in current.items() if _complete(s, width)}
     total_ways = sum(ends.values())
     if total_ways == 0:
         return Refusal(reason=f"the last row does not have {width} cells", line=tokens[-1].line)
     if total_ways > 1:
-        where = _first_fork(tokens, layers, width)
+        where = _first_fork(tokens, backs, meets, set(ends))
         return Refusal(
             reason=f"line {where.number}: the words can be cut into rows and cells "
             "in more than one way",
@@ -466,22 +459,23 @@ def _cut(
     return tokens, path
 
 
-def _first_fork(tokens: Sequence[_Token], layers: list[dict[_State, int]], width: int) -> Line:
-    # The first line where two ways that both reach the end part.
-    alive = {s for s in layers[-1] if _complete(s, width)}
+def _first_fork(
+    tokens: Sequence[_Token],
+    backs: Sequence[dict[_State, tuple[_State, int]]],
+    meets: dict[int, list[tuple[_State, _State]]],
+    alive: set[_State],
+) -> Line:
+    # The first line where two ways that both reach the end part: walking back from the
+    # ends, the earliest word at which a state still on a way to the end is reached
+    # from two states before it.
     forks = tokens[-1].line
-    for index in range(len(tokens) - 1, 0, -1):
-        after = tokens[index]
-        choices = _choices(tokens[index - 1], after)
-        prior: set[_State] = set()
-        ways = 0
-        for p in layers[index - 1]:
-            for c in choices:
-                if _step(p, c, width, after) in alive:
-                    prior.add(p)
-                    ways += 1
-        if ways > len(alive):
-            forks = after.line
+    for index in range(len(backs) - 1, -1, -1):
+        back = backs[index]
+        prior = {back[state][0] for state in alive}
+        for state, came in meets.get(index, ()):
+            if state in alive:
+                prior.add(came)
+                forks = tokens[index + 1].line
         alive = prior
     return forks
 
