@@ -205,25 +205,28 @@ def _words(text: str) -> list[tuple[str, int]]:
 _CJK = re.compile("[\u3000-\u9fff\uf900-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uffef]")
 
 
-def _latin(word: str) -> bool:
-    return _CJK.search(word) is None
-
-
 def _glued(words: list[str]) -> list[str]:
     # Latin words stay together (``New York Now 2014 Winter``), a year with them; a
     # note mark stays with the word before it.
     out: list[str] = []
+    latin = False  # whether the last word out is Latin (gluing keeps it so)
     for word in words:
-        if out and (word == "※" or _latin_pair(out[-1], word)):
+        if out and word == "※":
+            out[-1] = f"{out[-1]} {word}"
+            continue
+        # Each word is told Latin once: most are Japanese, and glue to nothing.
+        here = word.isascii() or _CJK.search(word) is None
+        if latin and here and _latin_pair(out[-1], word):
             out[-1] = f"{out[-1]} {word}"
         else:
             out.append(word)
+            latin = here
     return out
 
 
 def _latin_pair(left: str, right: str) -> bool:
-    if not (left.isascii() or _latin(left)) or not (right.isascii() or _latin(right)):
-        return False
+    # Two Latin words that go together: letters on one side at least, each a word or
+    # a year.
     return (_lettered(left) or _lettered(right)) and _wordlike(left) and _wordlike(right)
 
 

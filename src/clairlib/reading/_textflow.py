@@ -63,9 +63,12 @@ _GRID_LINE = re.compile(rf"(?:[^ \u3000]+[ \u3000]+)?{_NUM_WORD}(?:[ \u3000]+{_N
 def _grid_line(line: Line) -> bool:
     # A row of numbers ends with one: most lines are told at their last character.
     last = line.text[-1:]
-    if not (last.isdigit() or last in ("%", "％")):
+    if not (last.isdigit() or last in _PERCENT):
         return False
     return _GRID_LINE.fullmatch(line.text) is not None
+
+
+_PERCENT = frozenset("%％")
 
 
 def _grid(words: Sequence[tuple[str, int]]) -> bool:
@@ -105,7 +108,8 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
                 return
             group, letters, gap, depth = letters, "", "group", 0
         texts: list[str]
-        if _grid_line(line) and _grid(words):
+        last = line.text[-1:]
+        if (last.isdigit() or last in _PERCENT) and _grid_line(line) and _grid(words):
             # Empty cells between numbers, and after the last (the extraction drops the
             # spaces that end a line): the row is as wide as the table.
             texts = _spread(words)[0]
@@ -151,7 +155,14 @@ def numbers(lines: Sequence[Line]) -> TextTable | Refusal | None:
     between numbers is an empty cell, and the cells a line's end dropped are empty.
     """
     start = next(
-        (i for i, line in enumerate(lines) if _grid_line(line) and _grid(_words(line.text))),
+        (
+            i
+            for i, line in enumerate(lines)
+            # _grid_line's first look, inline: a row of numbers ends with one.
+            if (line.text[-1:].isdigit() or line.text[-1:] in _PERCENT)
+            and _grid_line(line)
+            and _grid(_words(line.text))
+        ),
         None,
     )
     if start is None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from clairlib.reading._layout import Line
-from clairlib.reading._textcells import _WIDE_GAP, Refusal, TextRow, TextTable, _kind
+from clairlib.reading._textcells import Refusal, TextRow, TextTable, _kind
 from clairlib.reading._textcolumns import aligned
 from clairlib.reading._textflow import flowing, numbers
 
@@ -33,10 +33,11 @@ def read_table(lines: Sequence[Line]) -> TextTable | Refusal:
     """Place the cells of a table printed as ``lines`` (its caption and notes left out)."""
     # The memo of words' kinds holds one table's, so that every reading pays its own way.
     _kind.cache_clear()
-    body = [line for line in lines if not line.folded.startswith("※") and line.folded]
+    body = [line for line in lines if line.folded[:1] not in _NOTE]
     if len(body) < 2:
         return Refusal(reason="fewer than two lines: no header and rows to tell apart")
-    gapped = sum(1 for line in body if _WIDE_GAP.search(line.text))
+    # Lines with a wide gap (_WIDE_GAP: two spaces, a full-width space), told by `in`.
+    gapped = len([line for line in body if "  " in line.text or "\u3000" in line.text])
     if gapped * 2 >= len(body):
         # Set out in columns: read so, or as a table of numbers whose runs of spaces
         # are empty cells; never as running text, whose single spaces part no cells.
@@ -46,3 +47,6 @@ def read_table(lines: Sequence[Line]) -> TextTable | Refusal:
         grid = numbers(body)
         return columns if grid is None else grid
     return numbers(body) or flowing(body)
+
+
+_NOTE = frozenset({"※", ""})  # what a note's line, or one that folds to nothing, opens with
