@@ -142,6 +142,22 @@ def test_running_cells_that_can_be_cut_two_ways_arerefused() -> None:
     assert "more than one way" in refusal.reason
 
 
+def test_two_ways_refused_at_the_first_word_where_they_meet() -> None:
+    """Words alone: 東京大阪|京都… and 東京|大阪京都… first come together at 京都, line 3."""
+    refusal = refused("名称 場所\n東京 大阪\n京都\n奈良\n")
+    assert refusal.reason.startswith("line 3: ")
+    assert "more than one way" in refusal.reason
+    assert 3 == refusal.line.number  # type: ignore[union-attr]
+
+
+def test_two_ways_refused_where_they_meet_after_rows_cut_one_way() -> None:
+    """The counts fix the first two rows; 京都|祇園四条 and 京都祇園|四条 meet on line 4."""
+    refusal = refused("名称 場所 件数\n東京 新宿 3\n大阪 梅田 4\n京都 祇園 四条 5\n")
+    assert refusal.reason.startswith("line 4: ")
+    assert "more than one way" in refusal.reason
+    assert 4 == refusal.line.number  # type: ignore[union-attr]
+
+
 def test_running_cells_that_make_no_rows_arerefused() -> None:
     """Two dates in a row of one date column: no cut gives rows of the header's width."""
     refusal = refused("名称 開催時期\nセミナー 平成 25 年 8 月 平成 26 年 2 月\n")

@@ -477,8 +477,8 @@ def _first_fork(
     alive: set[_State],
 ) -> Line:
     # The first line where two ways that both reach the end part: walking back from the
-    # ends, the earliest word at which a state still on a way to the end is reached
-    # from two states before it.
+    # ends, the earliest word at which two such ways come into one state (having
+    # parted before it), from the meetings the forward pass kept.
     forks = tokens[-1].line
     for index in range(len(backs) - 1, -1, -1):
         back = backs[index]
