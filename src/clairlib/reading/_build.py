@@ -362,7 +362,7 @@ def _from_text(table: Table, placed: TextTable) -> Table:
 def _with_rows(
     table: Table, header: Sequence[str], groups: Sequence[str], rows: Sequence[TextRow]
 ) -> Table:
-    width = max([len(header), *(len(row.cells) for row in rows)])
+    width = max([len(header), *[len(row.cells) for row in rows]])
     labels = [*header, *([""] * (width - len(header)))]
     columns = tuple(
         Column(

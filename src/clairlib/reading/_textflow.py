@@ -249,9 +249,13 @@ def flowing(lines: Sequence[Line]) -> TextTable | Refusal:
         return Refusal(reason="the header names fewer than two columns", line=lines[0])
     # Vertical labels stand in a column of their own (国名); a label printed on a line
     # of its own across the table (<管理者向け>) has none.
-    vertical = any(_vertical(line) is not None for line in lines[heads:])
+    # Told from the folded text at a glance (one letter; an opening angle bracket)
+    # before either test is called for a line.
+    vertical = any(len(line.folded) == 1 and _letter(line.folded) for line in lines[heads:])
     width = len(header) - (1 if vertical else 0)
-    if not vertical and not any(_label_line(line) for line in lines[heads:]):
+    if not vertical and not any(
+        line.folded[:1] in _LABEL_OPENERS and _label_line(line) for line in lines[heads:]
+    ):
         return _ungrouped(lines[heads:], header, width)
     return _groups(lines[heads:], header[1:] if vertical else header, width, vertical)
 
@@ -373,10 +377,6 @@ def _choices(before: _Token, after: _Token) -> tuple[int, ...]:
 _JOINING = frozenset(":：、,，・･-‐－～")
 
 
-def _complete(state: _State, width: int) -> bool:
-    return state[0] == width or (state[1] and state[0] >= 2)
-
-
 def _cut(
     stream: Iterator[_Token | Refusal], width: int, grouped: bool
 ) -> tuple[list[_Token], list[int]] | Refusal:
@@ -449,7 +449,8 @@ def _cut(
         current = layer
         backs.append(back)
         before = after
-    ends = {s: c for s, c in current.items() if _complete(s, width)}
+    # The ways that end on a complete row: as wide as the table, or a total of two cells.
+    ends = {s: c for s, c in current.items() if s[0] == width or (s[1] and s[0] >= 2)}
     total_ways = sum(ends.values())
     if total_ways == 0:
         return Refusal(reason=f"the last row does not have {width} cells", line=tokens[-1].line)
