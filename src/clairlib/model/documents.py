@@ -80,10 +80,12 @@ class CrossListing(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Programme:
-    """A programme (事業): names, pillar and cross-listings, priority, offices, narrative.
+    """A programme (事業): names, pillar and cross-listings, priority, offices, countries, prose.
 
     A cross-listed programme (再掲) is one programme printed under several pillars;
-    it is counted once, under ``pillar``.
+    it is counted once, under ``pillar``. ``countries`` holds the ISO 3166-1 alpha-2
+    codes of the countries its text names by name (アメリカ, 米国 → ``US``), in the
+    order first named; an office's city names the office, not a country.
     """
 
     id: str
@@ -96,6 +98,7 @@ class Programme:
     marker: str | None = None  # ○ ① ② … as printed
     number: int | None = None
     offices: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # ISO 3166-1 codes of the countries its text names
     kind: str | None = None
     body: tuple[Block, ...] = ()
     origin: Origin | None = None
@@ -212,6 +215,9 @@ class Figure:
     ``numerator``/``denominator`` (a ratio of two figures, at printed precision),
     ``change`` (前年度比) against ``previous`` where last year's figure is known.
     ``unchecked`` says why no record can recompute a figure as the document defines it.
+    ``period`` is the date or period the figure's sentence prints (``平成25年11月に…45
+    件`` → 2013-11), read in the document's fiscal year; None where the sentence prints
+    none, or several (a figure is never given a date it may not have).
     """
 
     id: str
@@ -229,6 +235,7 @@ class Figure:
     change: Quantity | None = None
     previous: Quantity | None = None
     unchecked: str | None = None  # why the records cannot recompute it, as printed
+    period: Period | None = None  # the date its sentence prints, if exactly one
     origin: Origin | None = None
 
 

@@ -30,7 +30,7 @@ from clairlib.reading._figures import prose_figures
 from clairlib.reading._governance import Governance, read_governance
 from clairlib.reading._layout import Line, drop_furniture, normal
 from clairlib.reading._midterm import build_mid_term
-from clairlib.reading._places import offices_named
+from clairlib.reading._places import countries_named, offices_named
 from clairlib.reading._reader import Hints, ReadError, Reading
 from clairlib.reading._records import table_events
 from clairlib.reading._structure import Body, Node, ProgrammeNode, read_body
@@ -192,6 +192,7 @@ class _Assembler:
             marker=node.heading.printed,
             number=node.heading.number,
             offices=offices_named(text),
+            countries=countries_named(text),
             body=body,
             origin=node.line.origin,
         )

@@ -4,18 +4,34 @@
 万件`` is 250 × 万 件, approximately; ``7万9千人`` is 79 × 千 人; ``80%を超える`` is
 more than 80 %; ``約 1,552 万件(前年度比約 161 万件増)`` is a figure with its reported
 change. Ordinals (``第 4 回``), dates (``平成 25 年 9 月``) and years are not figures.
+
+A figure's ``period`` is the date or period its sentence prints, read by
+:mod:`clairlib.calendar` with the document's fiscal year as context: ``平成25年11月に…45
+件`` is November 2013, ``平成 25 年度は…`` FY2013, ``11 月から 12 月にかけて`` the two
+months, ``本年度`` the document's year. Only where the sentence prints exactly one date
+expression that the calendar reads as one period without a warning; a sentence with
+none, or several (``9 月と 11 月``, or two different dates apart; the same date printed
+twice is one), a date the calendar refuses or reads only with a warning, a fragment of
+one (``23～`` before ``25 年度``) or one that refers to another sentence's (``同年 5
+月``) leaves it None. What is not the sentence's own date is passed over: a comparison
+(``前年度比``, ``昨年度に引き続き``, ``平成24年度と比べ``), a duration (``7 日間``,
+``3 年間``), a day with no month (``15 日``), a year with no era (``設立 20 年``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import Any
 
-from clairlib.calendar import FiscalYear
+from clairlib.calendar import FiscalYear, Period, eras, parse_period
+from clairlib.errors import ClairlibError
 from clairlib.model import Block, BlockKind, CountingBasis, Figure, Qualifier, Quantity
 
-__all__ = ["prose_figures", "quantities"]
+__all__ = ["period_of", "prose_figures", "quantities"]
 
 _DIGITS = str.maketrans("０１２３４５６７８９，．％", "0123456789,.%")
 _NUM = r"[0-9][0-9,]*(?:\.[0-9]+)?"
@@ -168,6 +184,97 @@ def quantities(sentence: str) -> list[tuple[Quantity, CountingBasis, Quantity | 
     return found
 
 
+# Dates, for a figure's period. A list or range mark between two dates; a point: a
+# (fiscal) year with an era or four digits, its month and day, a month with its day, a
+# relative fiscal year; a bare number before a mark takes the unit after it (5～6 月).
+_MARK = r"\s*(?:[～〜~\-－−–]|から|、|，|,|・|･|と|及び|および)\s*"
+_N = r"[0-9]{1,2}"
+_MONTH = rf"(?:{_N}{_MARK})*{_N}\s*月(?!\s*間|曜)(?:\s*(?:上旬|中旬|下旬|初旬|末))?"
+_DAY = rf"(?:{_N}{_MARK})*{_N}\s*日(?!\s*間)(?:\s*[(（]\s*[月火水木金土日]\s*[)）])?"
+_MONTH_DAY = rf"{_MONTH}(?:\s*{_DAY})?"
+_RELATIVE = "一昨年度|昨年度|前年度|今年度|本年度|当年度|来年度|翌年度|次年度"
+_RELATIVE_FIRST = "".join(sorted({word[0] for word in _RELATIVE.split("|")}))
+# How far before its first 年 or 月 a date may start (平成 23～25 年度).
+_DATE_REACH = 16
+# What follows a date that is compared with, not the sentence's own: 前年度比, 昨年度に
+# 引き続き, 平成24年度と比べ.
+_COMPARED = re.compile(r"\s*(?:比|に比べ|と比べ|に比し|より|並み|同様|と同様|に引き続き|に続き)")
+_SPACES = re.compile(r"\s+")
+# Before a date: a fragment of a longer one (23～ before 25 年度), an ordinal (第), or
+# 同年 / 同月 naming a date of another sentence (同年 5 月).
+_DATE_BEFORE = re.compile(r"(?:[0-9～〜~\-－−–第]|同\s*[年月日]\s*度?)\s*\Z")
+
+
+@functools.cache
+def _date_pattern(era_names: tuple[str, ...]) -> re.Pattern[str]:
+    era = "|".join(sorted(map(re.escape, era_names), key=len, reverse=True))
+    firsts = "".join(sorted({re.escape(name[0]) for name in era_names}))
+    number = rf"(?:元|{_N})"
+
+    def year(same: str) -> str:
+        # ``same`` is 同 after a date of the sentence: 同26年, 同年.
+        return (
+            rf"(?:(?:{era}{same})\s*(?:{number}{_MARK})*{number}"
+            rf"|[12][0-9]{{3}}(?:{_MARK}[12][0-9]{{3}})*{same})\s*年(?!\s*間)"
+        )
+
+    def point(same: str) -> str:
+        return (
+            rf"(?:{year(same)}\s*度|{_N}\s*年\s*度|{year(same)}(?:\s*{_MONTH_DAY})?"
+            rf"|{_N}\s*年(?=\s*{_N}\s*月)\s*{_MONTH_DAY}|(?:{_RELATIVE})(?:\s*{_MONTH_DAY})?"
+            rf"|{_MONTH_DAY})"
+        )
+
+    # 同 (the same year) only after a date of the sentence: 平成25年12月～同26年1月. The
+    # lookahead lets the scan pass at once over what cannot start a date.
+    return re.compile(
+        rf"(?=[0-9{_RELATIVE_FIRST}{firsts}]){point('')}(?:{_MARK}(?:{point('|同')}|{_DAY}))*(?:\s*(?:まで|にかけて|から|以降))?"
+    )
+
+
+_PATTERN: list[Any] = [None, None]  # the eras the date pattern was made for, and it
+
+
+def period_of(sentence: str, fiscal: FiscalYear) -> Period | None:
+    """The one date or period ``sentence`` prints, read in ``fiscal``; None for none or several."""
+    year, month = sentence.find("年"), sentence.find("月")
+    if year < 0 and month < 0:
+        return None
+    first = min(at for at in (year, month) if at >= 0)
+    text = sentence.translate(_DIGITS) if _WIDE.search(sentence) else sentence
+    found: str | None = None
+    known = eras()
+    if _PATTERN[0] is not known:  # an era registered since: the names are read again
+        _PATTERN[:] = [known, _date_pattern(tuple(era.name for era in known))]
+    pattern: re.Pattern[str] = _PATTERN[1]
+    for match in pattern.finditer(text, max(0, first - _DATE_REACH)):
+        if _COMPARED.match(text, match.end()):
+            continue
+        if _DATE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
+            return None
+        # The same date printed twice (平成 25 年度に…平成25年度の…) is one date.
+        printed = _SPACES.sub("", match.group())
+        if found is not None and printed != found:
+            return None
+        found = printed
+    if found is None:
+        return None
+    return _read_date(found, fiscal)
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_date(printed: str, fiscal: FiscalYear) -> Period | None:
+    # A date the calendar reads only with a warning (an era past its end, a range printed
+    # backwards) is not plainly the sentence's date.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            period = parse_period(printed, context=fiscal)
+        except (ClairlibError, Warning):
+            return None
+    return period if isinstance(period, Period) else None
+
+
 def prose_figures(
     blocks: Iterable[Block],
     programme: str | None,
@@ -188,7 +295,9 @@ def prose_figures(
             sentence = sentence.strip()
             if not sentence:
                 continue
-            for quantity, basis, change in quantities(sentence):
+            figures = quantities(sentence)
+            period = period_of(sentence, fiscal) if figures else None
+            for quantity, basis, change in figures:
                 out.append(
                     Figure(
                         id=f"{stem}-f{len(out) + 1}",
@@ -199,6 +308,7 @@ def prose_figures(
                         basis=basis,
                         source="prose",
                         change=change,
+                        period=period,
                         origin=block.origin,
                     )
                 )
