@@ -459,6 +459,7 @@ programmes = st.builds(
     marker=_opt(st.sampled_from(["○", "①", "②"])),
     number=_opt(st.integers(1, 30)),
     offices=_few(office_codes),
+    countries=_few(country_codes),
     kind=_opt(texts),
     body=_few(blocks),
 )
@@ -527,6 +528,7 @@ figures = st.builds(
     change=_opt(quantities),
     previous=_opt(quantities),
     unchecked=_opt(texts),
+    period=_opt(periods()),
 )
 office_focuses = st.builds(m.OfficeFocus, office=office_codes, text=texts)
 

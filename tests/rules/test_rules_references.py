@@ -84,6 +84,31 @@ def test_plan_focus_offices() -> None:
     assert ["$.focus[1].office"] == [f.path for f in _refs(plan)]
 
 
+def test_programme_countries_are_iso_codes() -> None:
+    """A programme's countries: US and KR are known; ZZ and the name 韓国 are findings."""
+    plan = AnnualPlan(
+        id="p",
+        title="令和7年度事業計画",
+        fiscal_year=FiscalYear(2025),
+        sections=(
+            Section(
+                id="s",
+                title="t",
+                programmes=(
+                    Programme(id="a", name="a", countries=("US", "KR")),
+                    Programme(id="b", name="b", countries=("ZZ", "US", "韓国")),
+                ),
+            ),
+        ),
+    )
+    findings = _refs(plan)
+    assert [
+        "$.sections[0].programmes[1].countries[0]",
+        "$.sections[0].programmes[1].countries[2]",
+    ] == [f.path for f in findings]
+    assert "unknown country 'ZZ': not an ISO 3166-1 alpha-2 code CLDR knows" == findings[0].message
+
+
 def test_a_row_may_present_a_measurement(excerpt: AnnualReport) -> None:
     """ニューヨーク's row of <海外活動支援件数等> may name its measurement m7-001, not m7-999."""
 

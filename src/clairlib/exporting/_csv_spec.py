@@ -252,6 +252,8 @@ TABLES: tuple[Table, ...] = (
             _col("number", "番号", "int", "programme", "number", optional=True),
             _col("offices", "事務所", "list", "programme", "offices"),
             _office_names("offices", "事務所名", "programme", "offices"),
+            _col("countries", "国", "list", "programme", "countries"),
+            _country_names("countries", "国名", "programme", "countries"),
             _text("kind", "種別", "programme", "kind"),
         ),
         rows=programmes,
@@ -389,6 +391,7 @@ TABLES: tuple[Table, ...] = (
             *_quantity("change", "前年度比"),
             *_quantity("previous", "前年度値"),
             _text("unchecked", "未検証の理由"),
+            *_period("period", "時期"),
         ),
         rows=records("figures"),
         nested={

@@ -1,4 +1,4 @@
-"""reference-exists: every programme, office, pillar, indicator, figure and table named exists."""
+"""reference-exists: every programme, office, country, pillar, indicator, figure and table exists."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from clairlib.model.documents import (
     Section,
 )
 from clairlib.model.navigation import iter_programmes
+from clairlib.model.places import is_country_code
 from clairlib.rules._base import Context
 
 _Ref = tuple[str, list[str | int], str]  # (kind, path parts, id)
@@ -54,6 +55,9 @@ def _sections(sections: Sequence[Section], base: list[str | int]) -> Iterator[_R
                 yield "pillar", [*at, "cross_listed", c], pillar
             for o, office in enumerate(programme.offices):
                 yield "office", [*at, "offices", o], office
+            for c, country in enumerate(programme.countries):
+                if not is_country_code(country):
+                    yield "country", [*at, "countries", c], country
             yield from _blocks(programme.body, [*at, "body"])
         yield from _sections(section.sections, here)
 
@@ -134,6 +138,7 @@ def _references(doc: Document, known: Mapping[str, frozenset[str] | None]) -> It
 
 
 _NOUNS = {
+    "country": "country",
     "figure": "figure",
     "indicator": "indicator",
     "office": "office",
@@ -150,8 +155,9 @@ class ReferenceExists:
     """Every id a document names exists: programmes, offices, pillars, indicators and more.
 
     Offices are clairlib's reference offices (HQ, the 67 branches, the 7 overseas
-    offices) and those the document's organisation lists. Pillars are the document's
-    framework's; without a framework, pillar references are skipped.
+    offices) and those the document's organisation lists; a programme's countries are
+    ISO 3166-1 alpha-2 codes CLDR knows. Pillars are the document's framework's;
+    without a framework, pillar references are skipped.
     """
 
     code: str = "reference-exists"
@@ -179,11 +185,14 @@ class ReferenceExists:
             where = (
                 "" if kind != "pillar" or framework is None else f" in framework {framework.id!r}"
             )
+            message = f"unknown {noun} {ident!r}: no {noun} with that id{where}"
+            if kind == "country":
+                message = f"unknown country {ident!r}: not an ISO 3166-1 alpha-2 code CLDR knows"
             yield Finding(
                 rule=self.code,
                 severity=self.severity,
                 path=join_path(parts),
-                message=f"unknown {noun} {ident!r}: no {noun} with that id{where}",
+                message=message,
             )
 
     def _known(self, doc: Document, ctx: Context) -> dict[str, frozenset[str] | None]:
@@ -204,4 +213,6 @@ class ReferenceExists:
             "table": frozenset(t.id for t in getattr(doc, "tables", ())),
             "record": frozenset(records),
             "records": frozenset(SELECTABLE),
+            # Countries are ISO 3166-1 codes CLDR knows: only the unknown ones are yielded.
+            "country": frozenset(),
         }
