@@ -1,4 +1,4 @@
-"""reference-exists: every programme, office, country, pillar, indicator, figure and table exists."""
+"""reference-exists: every programme, office, country, pillar, indicator, figure, table exists."""
 
 from __future__ import annotations
 
