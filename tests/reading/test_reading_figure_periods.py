@@ -54,6 +54,9 @@ def test_the_one_date_of_a_sentence(sentence: str, expected: str) -> None:
         "平成 25 年度は、観光分野(11 月)、物産分野(2 月)の計 2 回を開催した。",
         "平成25年10月4、5日に 300 人が参加した。",  # two days: a set, not one period
         "同年 5 月に 3 件を支援した。",  # 同年 is another sentence's year
+        # An open range says when something began, not when the figure counts.
+        "平成 23年度から継続しているPR活動を行い、4 か国で 9 件のイベント等を開催した。",
+        "平成 22 年 9 月以降、6 自治体に助言した。",
         "設立 20 年を迎え 30 件の事業を行った。",  # a year with no era
         "15 日に 3 件の相談があった。",  # a day with no month
         "7 日間で 12 名が参加した。",  # a duration

@@ -217,7 +217,7 @@ class Figure:
     ``unchecked`` says why no record can recompute a figure as the document defines it.
     ``period`` is the date or period the figure's sentence prints (``平成25年11月に…45
     件`` → 2013-11), read in the document's fiscal year; None where the sentence prints
-    none, or several (a figure is never given a date it may not have).
+    none, several, or an open range (a figure is never given a date it may not have).
     """
 
     id: str

@@ -11,7 +11,8 @@ A figure's ``period`` is the date or period its sentence prints, read by
 months, ``本年度`` the document's year. Only where the sentence prints exactly one date
 expression that the calendar reads as one period without a warning; a sentence with
 none, or several (``9 月と 11 月``, or two different dates apart; the same date printed
-twice is one), a date the calendar refuses or reads only with a warning, a fragment of
+twice is one), an open range (``平成 23 年度から継続している…``: when something began),
+a date the calendar refuses or reads only with a warning, a fragment of
 one (``23～`` before ``25 年度``) or one that refers to another sentence's (``同年 5
 月``) leaves it None. What is not the sentence's own date is passed over: a comparison
 (``前年度比``, ``昨年度に引き続き``, ``平成24年度と比べ``), a duration (``7 日間``,
@@ -272,7 +273,11 @@ def _read_date(printed: str, fiscal: FiscalYear) -> Period | None:
             period = parse_period(printed, context=fiscal)
         except (ClairlibError, Warning):
             return None
-    return period if isinstance(period, Period) else None
+    # An open range (平成23年度から継続している…) says when something began, not when
+    # the figure counts: no period.
+    if not isinstance(period, Period) or period.open_start or period.open_end:
+        return None
+    return period
 
 
 def prose_figures(
