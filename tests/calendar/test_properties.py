@@ -289,6 +289,17 @@ def _both_lanes(
 
 
 @given(
+    st.text(FUZZ, max_size=20),
+    st.sampled_from([None, FiscalYear(2013), 2013, date(2013, 5, 1)]),
+)
+@example("月末", None)  # 月 is the month's mark, 末 the part: not the part 月末
+@example("平成25年12月1日～月末", None)
+def test_the_lanes_agree_on_any_text(text: str, context: FiscalYear | int | date | None) -> None:
+    """On any text at all, the fast lanes give what the general reader gives, or its error."""
+    assert _both_lanes(text, context, fast=False) == _both_lanes(text, context, fast=True)
+
+
+@given(
     printed_expressions(),
     st.sampled_from([None, FiscalYear(2013), 2013, date(2013, 5, 1)]),
 )

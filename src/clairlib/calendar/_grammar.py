@@ -94,6 +94,7 @@ PARTS = {
     "末": "end",
 }
 TAILS = ("頃", "ごろ", "現在", "時点", "中", "号")
+_SIMPLE_PARTS = tuple(part for part in PARTS if part != "月末")
 
 PLAIN: re.Pattern[str]
 PLAIN_ITEM: re.Pattern[str]
@@ -231,7 +232,8 @@ def compile_patterns() -> None:
         rf"(?:(?P<mo>{DIGIT}{{1,2}}+){_S}(?P<mm>月){_S})?"
         rf"(?:(?P<d>{DIGIT}{{1,2}}+){_S}日{_S})?"
         rf"(?:(?P<bare>{DIGIT}{{1,4}}+)(?![0-9０-９:：]){_S})?"
-        rf"(?:{_starts(*PARTS)}(?P<part>{_unspaced(*PARTS)}){_S})?"
+        # Not 月末: where SIMPLE_POINT has no month, POINT reads its 月 as the month's.
+        rf"(?:{_starts(*_SIMPLE_PARTS)}(?P<part>{_unspaced(*_SIMPLE_PARTS)}){_S})?"
         rf"(?:[(（]{_S}(?P<wd>[月火水木金土日]){_S}[)）]{_S})?"
         rf"(?:(?P<t1>{_TIME})(?:{_S}{_RANGE_MARKS}{_S}(?P<t2>{_TIME}))?{_S})?"
         rf"(?:{_starts(*TAILS)}(?P<tail>{_unspaced(*TAILS)}){_S})?"
