@@ -365,17 +365,18 @@ def _with_rows(
 ) -> Table:
     width = max([len(header), *[len(row.cells) for row in rows]])
     labels = [*header, *([""] * (width - len(header)))]
+    keys = [f"c{i}" for i in range(1, width + 1)]  # named once, for every row
     columns = tuple(
         Column(
-            key=f"c{i}",
+            key=key,
             label=label,
-            group=(groups[i - 1] or None) if i <= len(groups) else None,
+            group=(groups[i] or None) if i < len(groups) else None,
         )
-        for i, label in enumerate(labels, start=1)
+        for i, (key, label) in enumerate(zip(keys, labels, strict=True))
     )
     out = [
         Row(
-            cells={f"c{i}": (cell or None) for i, cell in enumerate(row.cells, start=1)},
+            cells=dict(zip(keys, [cell or None for cell in row.cells], strict=False)),
             kind=row.kind,
             group=row.group,
             origin=row.line.origin,
