@@ -23,6 +23,7 @@ from clairlib.reading._textcells import (
     _BRACKETS,
     _DATE_KIND,
     _EMPTY,
+    _KIND_OPENERS,
     _NUM,
     _OPEN,
     _TEXT,
@@ -119,7 +120,14 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
             texts = [words[0][0]]
         else:
             texts = _glued([w for w, _ in words])
-        kinds = [_kind(text) for text in texts]
+        # Words that open with no digit, sign or era are words (_kind's first look,
+        # inline): only the others are looked up.
+        kinds = [
+            _kind(text)
+            if text[:1] in _KIND_OPENERS or text[:1].isdigit()
+            else (_TEXT if text else _EMPTY)
+            for text in texts
+        ]
         plain = _NUM not in kinds and _DATE_KIND not in kinds and _EMPTY not in kinds
         marked = _BRACKETS.search(line.text) is not None
         for text, kind in zip(texts, kinds, strict=True):
