@@ -7,7 +7,8 @@ import pytest
 import clairlib
 from clairlib.model import AnnualReport, Document, RowKind
 from clairlib.reading._compare import row_values, table_rows
-from clairlib.reading._layout import normal
+from clairlib.reading._layout import lines_of_text, normal
+from clairlib.reading._texttable import TextTable, forget, read_table
 from tests.reading.conftest import source_text
 from tests.reading.test_reading_variants import VARIANTS
 
@@ -116,3 +117,16 @@ def test_fy2013_tables_survive_digits_swapped_and_page_furniture(
     assert isinstance(plain, AnnualReport)
     assert isinstance(varied, AnnualReport)
     assert table_rows(expected, plain) == table_rows(expected, varied)
+
+
+def test_a_table_read_after_others_is_placed_as_when_read_alone() -> None:
+    """Kinds kept from earlier tables (fresh=False) change no cell: 計 stays a total."""
+    first = "名称 場所\n東京 1\n大阪 2\n"
+    second = "事務所名 支援件数\nパリ 80\n計 80\n"
+    forget()
+    read_table(lines_of_text(first), fresh=False)
+    kept = read_table(lines_of_text(second), fresh=False)
+    assert isinstance(kept, TextTable)
+    assert [("パリ", "80"), ("計", "80")] == [row.cells for row in kept.rows]
+    assert [RowKind.DATA, RowKind.TOTAL] == [row.kind for row in kept.rows]
+    assert kept == read_table(lines_of_text(second))

@@ -34,7 +34,7 @@ from clairlib.reading._places import countries_named, offices_named
 from clairlib.reading._reader import Hints, ReadError, Reading
 from clairlib.reading._records import table_events
 from clairlib.reading._structure import Body, Node, ProgrammeNode, read_body
-from clairlib.reading._texttable import Refusal, TextRow, TextTable, read_table
+from clairlib.reading._texttable import Refusal, TextRow, TextTable, forget, read_table
 from clairlib.reading._title import (
     ANNUAL_PLAN,
     ANNUAL_REPORT,
@@ -234,6 +234,7 @@ def _annual(
     # Tables are named in printed order (t1, t2 …) and tied to the programme they stand in.
     table_ids: dict[int, str] = {}
     tables: list[Table] = []
+    forget()  # the words' kinds learnt are shared by this reading's tables, and no other's
     for index, (node, block) in enumerate(body.tables, start=1):
         ident = f"t{index}"
         table_ids[id(block)] = ident
@@ -250,7 +251,7 @@ def _annual(
         elif not place:
             placed = Refusal(reason="not tried: the reader was asked to keep tables as text")
         else:
-            placed = read_table(node.lines)
+            placed = read_table(node.lines, fresh=False)
         if isinstance(placed, TextTable):
             tables.append(_from_text(table, placed))
             findings.extend(

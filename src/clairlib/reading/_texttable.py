@@ -26,13 +26,25 @@ from clairlib.reading._textcells import Refusal, TextRow, TextTable, _kind
 from clairlib.reading._textcolumns import aligned
 from clairlib.reading._textflow import flowing, numbers
 
-__all__ = ["Refusal", "TextRow", "TextTable", "read_table"]
+__all__ = ["Refusal", "TextRow", "TextTable", "forget", "read_table"]
 
 
-def read_table(lines: Sequence[Line]) -> TextTable | Refusal:
-    """Place the cells of a table printed as ``lines`` (its caption and notes left out)."""
-    # The memo of words' kinds holds one table's, so that every reading pays its own way.
+def forget() -> None:
+    """Forget the words' kinds learnt from the tables read so far.
+
+    The memo holds one reading's words at most, so that every reading pays its own way.
+    """
     _kind.cache_clear()
+
+
+def read_table(lines: Sequence[Line], *, fresh: bool = True) -> TextTable | Refusal:
+    """Place the cells of a table printed as ``lines`` (its caption and notes left out).
+
+    ``fresh=False`` keeps what the tables read before it learnt of words' kinds: a
+    reader of a whole document calls :func:`forget` once before its first table.
+    """
+    if fresh:
+        forget()
     body = [line for line in lines if line.folded[:1] not in _NOTE]
     if len(body) < 2:
         return Refusal(reason="fewer than two lines: no header and rows to tell apart")
