@@ -268,3 +268,51 @@ def test_importing_clairlib_does_not_import_the_io_package() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert "False False" == result.stdout.strip()
+
+
+# Each text gives one key twice where colons inside strings, whitespace before a colon,
+# an escaped quote or another encoding might hide it from a count of colons.
+_TWICE = [
+    (
+        '{"kind": "annual_report", "id": "r", "title": "10:00", "fiscal_year": 2013, "id": "s"}',
+        "$.id",
+    ),
+    ('{"kind":"annual_report","id":"a:b","title":"t","fiscal_year":2013,"title":"u"}', "$.title"),
+    (
+        '{"kind": "annual_report", "id" : "r", "title": "t", "fiscal_year": 2013, "id" : "r"}',
+        "$.id",
+    ),
+    (
+        '{"kind":"annual_report","id":"\\":\\":","title":"t","fiscal_year":2013,"title":"u"}',
+        "$.title",
+    ),
+    (
+        '{"kind": "annual_report", "id": "r", "title": "t", "fiscal_year": 2013,'
+        '\n"kind"\n:\n"annual_report"}',
+        "$.kind",
+    ),
+    (
+        '{"kind": "annual_report", "id": "r", "title": "t", "fiscal_year": 2013, '
+        '"events": [{"id": "E1", "name": "http://x", "name": "y"}]}',
+        "$.events[0].name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "path"), _TWICE)
+def test_a_key_given_twice_is_found_however_the_colons_fall(text: str, path: str) -> None:
+    """Colons in strings or spaced from their key never let a repeated key through."""
+    for given in (text, text.encode("utf-8"), text.encode("utf-16")):
+        with pytest.raises(DocumentError) as raised:
+            io.load(given)
+        assert [("structure.duplicate-key", path)] == [
+            (finding.rule, finding.path) for finding in raised.value.findings
+        ]
+
+
+def test_colons_in_strings_and_spaced_keys_are_no_repeated_key() -> None:
+    """A document without a repeated key loads, whatever colons its strings hold."""
+    text = '{"kind" : "annual_report", "id": "r:1", "title": "10:00 \\":", "fiscal_year" :2013}'
+    expected = AnnualReport(id="r:1", title='10:00 ":', fiscal_year=FiscalYear(2013))
+    assert expected == io.load(text)
+    assert expected == io.load(text.encode("utf-16"))

@@ -74,12 +74,87 @@ def _duplicates(value: Any, parts: list[str | int]) -> list[Finding]:
     return found
 
 
+def _decoded(text: str | bytes | bytearray) -> str:
+    # json.loads decodes bytes this very way; the key count below needs the text it reads.
+    if isinstance(text, str):
+        return text
+    return text.decode(json.detect_encoding(text), "surrogatepass")
+
+
+def _no_key_twice(text: str, keys: int) -> bool:
+    """True when ``text``, parsed into objects holding ``keys`` keys in all, gave no key twice.
+
+    Every key of the text is followed by one colon outside any string, and a key given
+    twice leaves fewer keys in the parsed objects than the text holds. So when the
+    colons in the whole text, strings and all, number no more than the keys parsed,
+    no key was lost. Colons inside strings (a time, an address) make the first count
+    inconclusive; then only the colons right after a quote are counted — a key's
+    colon follows its closing quote unless whitespace separates them, so with no
+    whitespace before any colon those are an upper bound too. False means "may be":
+    the caller then finds the repeated keys the slow way.
+    """
+    if text.count(":") <= keys:
+        return True
+    if any(space + ":" in text for space in " \t\n\r"):
+        return False
+    return text.count('":') <= keys
+
+
 def parse(text: str | bytes | bytearray, source: str | None = None) -> Any:
     """Parse JSON exactly: numbers with a fraction become Decimals, NaN is marked, not read.
 
     A key given twice in one object is a ``structure.duplicate-key`` finding with its
     path: JSON parsers keep the last value, which would drop data without a word.
     """
+    keys = 0
+
+    def counted(found: dict[str, Any]) -> dict[str, Any]:
+        nonlocal keys
+        keys += len(found)
+        return found
+
+    try:
+        decoded = _decoded(text)
+        data = json.loads(
+            decoded, parse_float=Decimal, parse_constant=NonFinite, object_hook=counted
+        )
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise _unreadable(error, text, source) from None
+    except RecursionError:
+        message = "expected JSON nested less deeply, found too many levels"
+        raise _failure(JSON, message, source) from None
+    except ValueError as error:  # e.g. an integer with more digits than Python reads
+        raise _failure(JSON, f"expected valid JSON, found {error}", source) from None
+    if not _no_key_twice(decoded, keys):
+        _refuse_keys_twice(decoded, source)
+    return data
+
+
+def _unreadable(
+    error: json.JSONDecodeError | UnicodeDecodeError,
+    text: str | bytes | bytearray,
+    source: str | None,
+) -> DocumentError:
+    known = _not_json(text, source)
+    if known is not None:
+        return known
+    if isinstance(error, UnicodeDecodeError):
+        return _failure(
+            JSON,
+            f"expected UTF-8 text, found byte 0x{error.object[error.start]:02x} "
+            f"at offset {error.start}",
+            source,
+        )
+    return _failure(
+        JSON,
+        f"expected valid JSON, found an error at line {error.lineno}, "
+        f"column {error.colno}: {error.msg}",
+        source,
+    )
+
+
+def _refuse_keys_twice(text: str, source: str | None) -> None:
+    """Parse ``text`` (valid JSON) again pair by pair; raise if an object gave a key twice."""
     met: list[bool] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -89,35 +164,9 @@ def parse(text: str | bytes | bytearray, source: str | None = None) -> Any:
         met.append(True)
         return _twice(items, found)
 
-    try:
-        data = json.loads(
-            text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=pairs
-        )
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        known = _not_json(text, source)
-        if known is not None:
-            raise known from None
-        if isinstance(error, UnicodeDecodeError):
-            raise _failure(
-                JSON,
-                f"expected UTF-8 text, found byte 0x{error.object[error.start]:02x} "
-                f"at offset {error.start}",
-                source,
-            ) from None
-        raise _failure(
-            JSON,
-            f"expected valid JSON, found an error at line {error.lineno}, "
-            f"column {error.colno}: {error.msg}",
-            source,
-        ) from None
-    except RecursionError:
-        message = "expected JSON nested less deeply, found too many levels"
-        raise _failure(JSON, message, source) from None
-    except ValueError as error:  # e.g. an integer with more digits than Python reads
-        raise _failure(JSON, f"expected valid JSON, found {error}", source) from None
+    data = json.loads(text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=pairs)
     if met:
         raise DocumentError(_duplicates(data, []), source=source)
-    return data
 
 
 def read(source: object) -> tuple[Any, str | None]:
