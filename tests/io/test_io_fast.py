@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,12 @@ def _fast(data: dict[str, Any]) -> Any:
     return _document._fast.reader(cls)(data)
 
 
+def _in_place(data: dict[str, Any]) -> Any:
+    """The in-place reader's result on a copy of ``data``, which it may take apart."""
+    cls = _document.DOCUMENT_CLASSES[data["kind"]]
+    return _document._in_place.reader(cls)(copy.deepcopy(data))
+
+
 def _mutate(data: Any, draw: st.DrawFn) -> Any:
     """Change one place deep inside ``data``: replace, drop or add a value."""
     container = data
@@ -86,6 +93,7 @@ def test_the_fast_loader_reads_every_valid_document_like_the_converter(document:
     """On valid documents the fast path succeeds and gives the converter's result."""
     data = io.unstructure(document)
     assert io.structure(data, type(document)) == _fast(data)
+    assert io.structure(data, type(document)) == _in_place(data)
 
 
 @SETTINGS
@@ -95,15 +103,16 @@ def test_the_fast_loader_accepts_nothing_the_converter_rejects(
 ) -> None:
     """After any one change, the fast path fails unless the converter accepts the same result."""
     plain = _mutate(copy.deepcopy(io.unstructure(document)), data.draw)
-    try:
-        fast = _fast(plain)
-    except Exception:
-        return
-    try:
-        slow = io.structure(plain, type(document))
-    except DocumentError as error:
-        raise AssertionError(f"fast path accepted {plain!r}; converter: {error}") from None
-    assert slow == fast
+    for reader in (_fast, _in_place):
+        try:
+            fast = reader(plain)
+        except Exception:
+            continue
+        try:
+            slow = io.structure(plain, type(document))
+        except DocumentError as error:
+            raise AssertionError(f"fast path accepted {plain!r}; converter: {error}") from None
+        assert slow == fast
 
 
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
@@ -130,3 +139,33 @@ def test_the_fast_loader_rejects_every_hostile_document(path: Path) -> None:
             _fast(data)
         return
     assert slow == _fast(data)
+
+
+def test_the_copying_reader_leaves_its_input_as_it_was() -> None:
+    """A dict the caller hands over is read, never changed."""
+    data = {
+        "kind": "annual_report",
+        "id": "r",
+        "title": "t",
+        "fiscal_year": 2013,
+        "events": [{"id": "E1", "name": "n", "period": "2013-08", "offices": ["NYC"]}],
+    }
+    before = copy.deepcopy(data)
+    io.load(data)
+    assert before == data
+
+
+def test_a_reader_that_gives_up_half_way_leaves_the_collecting_path_the_text() -> None:
+    """After events read in place, a bad one makes load explain it from the text as written."""
+    events = [
+        {"id": f"E{n}", "name": "n", "period": "2013-08", "kind": "seminar"} for n in range(3)
+    ]
+    events.append({"id": "E3", "name": "n", "period": "2013-13"})
+    text = json.dumps(
+        {"kind": "annual_report", "id": "r", "title": "t", "fiscal_year": 2013, "events": events}
+    )
+    for source in (text, text.encode("utf-8"), {"clairlib": "1", "document": json.loads(text)}):
+        with pytest.raises(DocumentError) as raised:
+            io.load(json.dumps(source) if isinstance(source, dict) else source)
+        prefix = "$.document" if isinstance(source, dict) else "$"
+        assert [f"{prefix}.events[3].period"] == [f.path for f in raised.value.findings]

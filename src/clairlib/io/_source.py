@@ -169,32 +169,38 @@ def _refuse_keys_twice(text: str, source: str | None) -> None:
         raise DocumentError(_duplicates(data, []), source=source)
 
 
-def read(source: object) -> tuple[Any, str | None]:
-    """The parsed JSON of ``source`` and a name for it in messages (its path, if any).
+def read(source: object) -> tuple[Any, str | None, str | bytes | None]:
+    """The parsed JSON of ``source``, a name for it in messages (its path, if any) and its text.
 
-    Anything but a path, JSON text, bytes or a dict is a DocumentError (``structure.source``),
-    as ``None`` or a list handed over by mistake would otherwise fail deep inside.
+    The text is the JSON text or bytes parsed (None for a dict handed over), for the
+    caller to parse again. Anything but a path, JSON text, bytes or a dict is a
+    DocumentError (``structure.source``), as ``None`` or a list handed over by mistake
+    would otherwise fail deep inside.
     """
     if isinstance(source, dict):
-        return source, None
+        return source, None, None
     if isinstance(source, bytes | bytearray | memoryview):
-        return parse(bytes(source)), None
+        data = bytes(source)
+        return parse(data), None, data
     if isinstance(source, os.PathLike):
-        return _read_file(Path(source)), os.fspath(source)
+        path = Path(source)
+        data = _read_file(path)
+        return parse(data, str(path)), os.fspath(source), data
     if isinstance(source, str):
         if "\n" not in source and len(source) < _MAX_PATH and source.lstrip()[:1] not in "{[":
             path = Path(source)
             if path.is_file():
-                return _read_file(path), source
+                data = _read_file(path)
+                return parse(data, source), source, data
             try:
-                return parse(source), None
+                return parse(source), None, source
             except DocumentError:
                 raise _failure(
                     SOURCE,
                     f"expected JSON text or the path of an existing file, found {describe(source)}",
                     None,
                 ) from None
-        return parse(source), None
+        return parse(source), None, source
     found = describe(source) if source is None or isinstance(source, list | int | float) else None
     raise _failure(
         SOURCE,
@@ -204,7 +210,7 @@ def read(source: object) -> tuple[Any, str | None]:
     )
 
 
-def _read_file(path: Path) -> Any:
+def _read_file(path: Path) -> bytes:
     if path.is_dir():
         export = (path / "events.csv").is_file()
         what = (
@@ -215,12 +221,11 @@ def _read_file(path: Path) -> Any:
         )
         raise _failure(SOURCE, f"expected a JSON file, found {what}", str(path))
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise _failure(
             SOURCE, f"expected a readable file, found {error.strerror or error}", str(path)
         ) from None
-    return parse(data, str(path))
 
 
 def write_atomically(text: str, path: str | os.PathLike[str]) -> None:
