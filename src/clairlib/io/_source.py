@@ -180,7 +180,7 @@ def read(source: object) -> tuple[Any, str | None, str | bytes | None]:
     if isinstance(source, dict):
         return source, None, None
     if isinstance(source, bytes | bytearray | memoryview):
-        data = bytes(source)
+        data = source if type(source) is bytes else bytes(source)  # a copy only of what can change
         return parse(data), None, data
     if isinstance(source, os.PathLike):
         path = Path(source)
