@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import warnings
+from datetime import date
 
 import pytest
 
 import clairlib
-from clairlib.calendar import FiscalYear
+from clairlib.calendar import FiscalYear, registered_era
 from clairlib.model import AnnualReport, Block
 from clairlib.reading._figures import period_of, prose_figures
 from tests.reading.conftest import source_text
@@ -29,6 +30,7 @@ FY2013 = FiscalYear(2013)
         ("平成 25 年 11 月 10 日から 13 日にかけて 3 か国で開催した。", "2013-11-10/2013-11-13"),
         ("平成 25 年 8 月、7 日間で 12 名を派遣した。", "2013-08"),  # 7 日間 is a duration
         ("平成26年3月末現在 1,000 人が登録している。", "2014-03(end)"),
+        ("平成 25 年度末の登録者は 1,000 人であった。", "FY2013(end)"),
         # The same date twice is one date.
         ("平成 25 年度に 11 本を発刊し、平成25年度のアクセスは 5 万件であった。", "FY2013"),
         # A comparison is not the sentence's date: 前年度比 leaves 平成 25 年度.
@@ -57,6 +59,9 @@ def test_the_one_date_of_a_sentence(sentence: str, expected: str) -> None:
         # An open range says when something began, not when the figure counts.
         "平成 23年度から継続しているPR活動を行い、4 か国で 9 件のイベント等を開催した。",
         "平成 22 年 9 月以降、6 自治体に助言した。",
+        "平成 26 年度末までに 500 人とする。",  # ../FY2014(end): open
+        "H25年度は 12 件を支援した。",  # a number after a word: an era not read here
+        "毎年11月に 3 回開催している。",  # a recurrence
         "設立 20 年を迎え 30 件の事業を行った。",  # a year with no era
         "15 日に 3 件の相談があった。",  # a day with no month
         "7 日間で 12 名が参加した。",  # a duration
@@ -74,6 +79,17 @@ def test_a_date_the_calendar_reads_only_with_a_warning_is_none() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert period_of("平成26年3月～平成25年4月に 12 回開催した。", FY2013) is None
+
+
+def test_an_era_registered_later_is_read() -> None:
+    """未来2年度 is no date until the era 未来 (from 2040-02-01) is registered, then FY2041."""
+    sentence = "未来2年度は 12 件を支援した。"
+    assert period_of(sentence, FiscalYear(2041)) is None
+    with registered_era("未来", date(2040, 2, 1), romaji="Mirai", initial="X"):
+        period = period_of(sentence, FiscalYear(2041))
+        assert period is not None
+        assert "FY2041" == period.isoformat()
+    assert period_of(sentence, FiscalYear(2041)) is None
 
 
 def test_prose_figures_carry_their_sentences_period() -> None:

@@ -13,8 +13,9 @@ expression that the calendar reads as one period without a warning; a sentence w
 none, or several (``9 月と 11 月``, or two different dates apart; the same date printed
 twice is one), an open range (``平成 23 年度から継続している…``: when something began),
 a date the calendar refuses or reads only with a warning, a fragment of
-one (``23～`` before ``25 年度``) or one that refers to another sentence's (``同年 5
-月``) leaves it None. What is not the sentence's own date is passed over: a comparison
+one (``23～`` before ``25 年度``), a number after a word (``H25年度``, ``毎年11月``: an
+era clairlib does not know, a recurrence) or a date that refers to another sentence's
+(``同年 5 月``) leaves it None. What is not the sentence's own date is passed over: a comparison
 (``前年度比``, ``昨年度に引き続き``, ``平成24年度と比べ``), a duration (``7 日間``,
 ``3 年間``), a day with no month (``15 日``), a year with no era (``設立 20 年``).
 """
@@ -201,6 +202,9 @@ _DATE_REACH = 16
 # 引き続き, 平成24年度と比べ.
 _COMPARED = re.compile(r"\s*(?:比|に比べ|と比べ|に比し|より|並み|同様|と同様|に引き続き|に続き)")
 _SPACES = re.compile(r"\s+")
+# Before a date's bare number: a word, perhaps an era clairlib does not know (未来2年度,
+# H25年度), or what makes the month another's (毎年11月, 同 11 月).
+_WORD_BEFORE = re.compile(r"[一-鿿々〆ヵヶァ-ヺーA-Za-zＡ-Ｚａ-ｚ]\s*\Z")
 # Before a date: a fragment of a longer one (23～ before 25 年度), an ordinal (第), or
 # 同年 / 同月 naming a date of another sentence (同年 5 月).
 _DATE_BEFORE = re.compile(r"(?:[0-9～〜~\-－−–第]|同\s*[年月日]\s*度?)\s*\Z")
@@ -221,7 +225,7 @@ def _date_pattern(era_names: tuple[str, ...]) -> re.Pattern[str]:
 
     def point(same: str) -> str:
         return (
-            rf"(?:{year(same)}\s*度|{_N}\s*年\s*度|{year(same)}(?:\s*{_MONTH_DAY})?"
+            rf"(?:(?:{year(same)}|{_N}\s*年)\s*度(?:\s*末)?|{year(same)}(?:\s*{_MONTH_DAY}|\s*末)?"
             rf"|{_N}\s*年(?=\s*{_N}\s*月)\s*{_MONTH_DAY}|(?:{_RELATIVE})(?:\s*{_MONTH_DAY})?"
             rf"|{_MONTH_DAY})"
         )
@@ -245,13 +249,17 @@ def period_of(sentence: str, fiscal: FiscalYear) -> Period | None:
     text = sentence.translate(_DIGITS) if _WIDE.search(sentence) else sentence
     found: str | None = None
     known = eras()
-    if _PATTERN[0] is not known:  # an era registered since: the names are read again
+    if _PATTERN[0] is not known:  # an era registered since: names and dates read again
         _PATTERN[:] = [known, _date_pattern(tuple(era.name for era in known))]
+        _read_date.cache_clear()
     pattern: re.Pattern[str] = _PATTERN[1]
     for match in pattern.finditer(text, max(0, first - _DATE_REACH)):
         if _COMPARED.match(text, match.end()):
             continue
-        if _DATE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
+        start = match.start()
+        if _DATE_BEFORE.search(text, max(0, start - 5), start) or (
+            text[start].isdigit() and _WORD_BEFORE.search(text, max(0, start - 3), start)
+        ):
             return None
         # The same date printed twice (平成 25 年度に…平成25年度の…) is one date.
         printed = _SPACES.sub("", match.group())
