@@ -12,7 +12,7 @@ from clairlib.errors import DocumentError
 from clairlib.io import _describe
 from clairlib.io._describe import Kind, Value
 from clairlib.io._fast import Compiler
-from clairlib.model import AnnualReport, Event, EventKind, Person, Venue
+from clairlib.model import AnnualReport, Event, EventKind, Person, Programme, Venue
 
 
 def test_an_event_is_described_field_by_field_in_key_order() -> None:
@@ -37,6 +37,13 @@ def test_countries_and_offices_are_codes_where_the_model_says_so() -> None:
     assert Value(Kind.OPTIONAL, item=Value(Kind.OFFICE)) == by_key["office"].value
     assert Value(Kind.OPTIONAL, item=Value(Kind.COUNTRY)) == by_key["country"].value
     assert Value(Kind.STR) == by_key["role"].value
+
+
+def test_a_programmes_countries_are_country_codes() -> None:
+    """Programme.countries are code references like a venue's; its offices are offices."""
+    by_key = {field.key: field for field in _describe.describe(Programme).fields}
+    assert Value(Kind.SEQUENCE, item=Value(Kind.COUNTRY)) == by_key["countries"].value
+    assert Value(Kind.SEQUENCE, item=Value(Kind.OFFICE)) == by_key["offices"].value
 
 
 def test_a_document_class_carries_its_kind() -> None:
@@ -92,3 +99,14 @@ def test_an_unknown_version_is_named_in_the_message() -> None:
     """The message names the version found and the one clairlib reads."""
     with pytest.raises(DocumentError, match="expected schema version '1', found \"7\""):
         io.load('{"clairlib": "7", "document": {}}')
+
+
+def test_a_programme_country_that_is_no_code_is_refused_at_its_path() -> None:
+    """A load refuses ``usa`` among a programme's countries, naming where it stands."""
+    text = (
+        '{"kind": "annual_plan", "id": "p", "title": "t", "fiscal_year": 2025, "sections": '
+        '[{"id": "1", "title": "s", "programmes": [{"id": "p1", "name": "n", '
+        '"countries": ["US", "usa"]}]}]}'
+    )
+    with pytest.raises(DocumentError, match=r"found \"usa\" @ \$\.sections\[0\]\.programmes\[0\]"):
+        io.load(text)

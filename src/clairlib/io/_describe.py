@@ -124,6 +124,7 @@ _OFFICE_FIELDS: dict[type, frozenset[str]] = {
 }
 _COUNTRY_FIELDS: dict[type, frozenset[str]] = {
     Venue: frozenset({"countries"}),
+    Programme: frozenset({"countries"}),
     Person: frozenset({"country"}),
     Publication: frozenset({"country"}),
     Measurement: frozenset({"country"}),
