@@ -331,3 +331,23 @@ def test_clairlib_read_command_writes_the_workbooks_records(tmp_path: Path) -> N
     source.write_bytes(_export(report))
     assert EXIT_OK == run(["read", str(source), "-o", str(out)])
     assert report.events == load(out).events  # type: ignore[attr-defined]
+
+
+def test_a_caption_merged_over_its_columns_is_no_header() -> None:
+    """A caption ``PREVIOUS`` (a figures column's name) merged over 3 columns reads nothing."""
+    from clairlib.model import Column, Row, Table
+
+    table = Table(
+        id="t1",
+        caption="PREVIOUS",
+        columns=(
+            Column(key="a", label="国名"),
+            Column(key="b", label="件数"),
+            Column(key="c", label="開催時期"),
+        ),
+        rows=(Row(cells={"a": "アメリカ", "b": Quantity.of(9, "件"), "c": "平成25年9月"}),),
+    )
+    report = AnnualReport(id="r", title="t", fiscal_year=FiscalYear(2013), tables=(table,))
+    reading = read_xlsx(_export(report, summary=False), Hints(fiscal_year=FiscalYear(2013)))
+    assert [] == [f.message for f in reading.findings if f.severity is Severity.ERROR]
+    assert () == reading.document.figures  # type: ignore[union-attr]

@@ -269,13 +269,20 @@ _PLAIN = (
 )
 
 
+def _hits(header: Sequence[str], labels: dict[str, Column]) -> int:
+    """How many of a table's columns the header names, each column counted once.
+
+    A caption merged over several cells reads as one label repeated: one column, so a
+    printed table's caption never passes for a record table's header.
+    """
+    return len({labels[cell].key for cell in map(_fold, header) if cell and cell in labels})
+
+
 def _match(header: Sequence[str]) -> tuple[Table | None, int]:
     """The table whose columns the header names most (events and measurements first)."""
     best: tuple[Table | None, int] = (None, 0)
-    folded = [_fold(cell) for cell in header if cell]
     for name in _PLAIN:
-        labels = _LABELS[name]
-        hits = sum(1 for cell in folded if cell in labels)
+        hits = _hits(header, _LABELS[name])
         if hits > best[1]:
             best = (_BY_NAME[name], hits)
     return best
@@ -417,7 +424,7 @@ def _read_sheet(
     table = _BY_NAME.get(sheet_name.strip().lower())
     hits = 0
     if table is not None:
-        hits = sum(1 for cell in header if _fold(cell) in _LABELS[table.name])
+        hits = _hits(header, _LABELS[table.name])
     if table is None or hits == 0:
         table, hits = _match(header)
     if table is None or hits < 2:
