@@ -478,3 +478,30 @@ def test_a_programme_the_document_does_not_hold_has_no_name() -> None:
     """An id no programme of the document has is written with an empty name, never guessed."""
     rows = _rows(_event_table(_report(Event(id="e1", name="a", programme="p9-9"))))
     assert ["p9-9", ""] == rows[1][2:4]
+
+
+def test_a_name_edited_beside_its_code_is_reported(tmp_path: Path) -> None:
+    """事務所名 changed to ロンドン事務所 beside NYC is an error at the row, never lost unsaid."""
+    event = Event(id="e1", name="旅行博", offices=("NYC",))
+    rows = _rows(_event_table(_report(event), headers="ja"))
+    column = rows[0].index("事務所名")
+    assert "ニューヨーク事務所" == rows[1][column]
+    rows[1][column] = "ロンドン事務所"
+    with (tmp_path / "events.csv").open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    with pytest.raises(DocumentError) as raised:
+        read_csv(tmp_path)
+    [finding] = raised.value.findings
+    assert "$.events[0].offices" == finding.path
+    assert finding.message.startswith("事務所名 'ロンドン事務所' is not the name of 'NYC'")
+
+
+@pytest.mark.parametrize("name", ["ニューヨーク事務所", "New York Office", ""])
+def test_a_name_in_either_language_or_none_reads(name: str, tmp_path: Path) -> None:
+    """The Japanese or English name of the code, or an emptied cell, reads the record."""
+    event = Event(id="e1", name="旅行博", offices=("NYC",))
+    rows = _rows(_event_table(_report(event), headers="ja"))
+    rows[1][rows[0].index("事務所名")] = name
+    with (tmp_path / "events.csv").open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    assert (event,) == read_csv(tmp_path).events

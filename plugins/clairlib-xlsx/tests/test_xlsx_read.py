@@ -13,6 +13,7 @@ import attrs
 import pytest
 import xlsxwriter
 from clairlib_xlsx import XlsxFindingWarning, read_xlsx
+from clairlib_xlsx._read import column_letter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -351,3 +352,27 @@ def test_a_caption_merged_over_its_columns_is_no_header() -> None:
     reading = read_xlsx(_export(report, summary=False), Hints(fiscal_year=FiscalYear(2013)))
     assert [] == [f.message for f in reading.findings if f.severity is Severity.ERROR]
     assert () == reading.document.figures  # type: ignore[union-attr]
+
+
+def test_an_office_name_edited_in_excel_is_reported_at_its_row() -> None:
+    """事務所名 changed to ロンドン事務所 beside NYC: an error naming the row, not a lost edit."""
+    import openpyxl
+
+    event = Event(id="e1", name="旅行博", offices=("NYC",))
+    report = AnnualReport(id="r", title="t", fiscal_year=FiscalYear(2013), events=(event,))
+    workbook = openpyxl.load_workbook(io.BytesIO(_export(report, summary=False)))
+    sheet = workbook["events"]
+    header = [cell.value for cell in sheet[1]]
+    name = sheet.cell(row=2, column=header.index("事務所名") + 1)
+    assert "ニューヨーク事務所" == name.value
+    name.value = "ロンドン事務所"
+    edited = io.BytesIO()
+    workbook.save(edited)
+    reading = read_xlsx(edited.getvalue(), Hints(fiscal_year=FiscalYear(2013)))
+    edited_cell = f"events!{column_letter(header.index('事務所名'))}2"
+    assert [(edited_cell, "事務所名 'ロンドン事務所' is not the name of 'NYC'")] == [
+        (f.path, f.message[: len("事務所名 'ロンドン事務所' is not the name of 'NYC'")])
+        for f in reading.findings
+        if f.severity is Severity.ERROR
+    ]
+    assert () == reading.document.events  # type: ignore[union-attr]

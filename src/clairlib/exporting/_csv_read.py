@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
@@ -13,8 +12,8 @@ from typing import Any
 
 import attrs
 
-from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.errors import ClairlibError, DocumentError
+from clairlib.exporting._csv_cells import REREAD, CellError, read_cell
 from clairlib.exporting._csv_plan import Converter, Remembered, Verbatim, compile_row
 from clairlib.exporting._csv_rows import (
     AgendaRow,
@@ -24,8 +23,8 @@ from clairlib.exporting._csv_rows import (
     ProgrammeRow,
 )
 from clairlib.exporting._csv_spec import DERIVED, TABLES, Column, Table
-from clairlib.exporting._csv_words import enum_member, magnitude
-from clairlib.exporting._csv_write import TRIGGERS, check_encoding
+from clairlib.exporting._csv_words import country_name, magnitude, office_name
+from clairlib.exporting._csv_write import CodeNames, check_encoding, join_list
 from clairlib.findings import Finding, Severity, join_path
 from clairlib.model import (
     Breakdown,
@@ -46,8 +45,9 @@ from clairlib.model import (
 __all__ = ["REREAD", "CellError", "CsvRecords", "TableReader", "assemble_records", "read_csv"]
 
 _RULE = "csv-read"
-_TEXTUAL = frozenset({"text", "list", "mapping"})
 _MEMO = 4096  # cells remembered per column: codes, kinds, periods repeat
+# Name columns checked against the code beside them (programme names need the document).
+_NAMES = {"office_name": CodeNames(office_name), "country_name": CodeNames(country_name)}
 
 
 @attrs.frozen(kw_only=True)
@@ -69,123 +69,6 @@ class CsvRecords:
     meetings: tuple[Meeting, ...] = ()
     officers: tuple[Officer, ...] = ()
     staff: tuple[StaffCount, ...] = ()
-
-
-class CellError(Exception):
-    """A cell's text is not what its column holds; the message says what was expected."""
-
-
-#: What a converter or a constructor raises on a row it cannot read: the fast lane then
-#: hands the row to the general reader, which says which cell and why.
-REREAD = (CellError, ClairlibError, TypeError, ValueError)
-
-
-def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text, flags=re.DOTALL)
-
-
-def _split_escaped(text: str, separators: str) -> list[str]:
-    """Split ``text`` on the separators a backslash does not escape; keep the escapes."""
-    parts: list[str] = []
-    start = index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char in separators:
-            parts.append(text[start:index])
-            start = index + 1
-        index += 1
-    parts.append(text[start:])
-    return parts
-
-
-def _list(text: str) -> tuple[str, ...]:
-    return tuple(_unescape(item) for item in _split_escaped(text, ";"))
-
-
-def _mapping(text: str) -> dict[str, str]:
-    mapping: dict[str, str] = {}
-    for item in _split_escaped(text, ";"):
-        parts = _split_escaped(item, "=")
-        if len(parts) != 2:
-            raise CellError(f"expected key=value, found {item!r}")
-        mapping[_unescape(parts[0])] = _unescape(parts[1])
-    return mapping
-
-
-def _period(text: str) -> Period | PeriodSet:
-    if "," in text or text.startswith("R/"):
-        return PeriodSet.fromisoformat(text)
-    return Period.fromisoformat(text)
-
-
-def _bool(text: str) -> bool:
-    folded = text.strip().lower()
-    if folded in ("true", "1"):
-        return True
-    if folded in ("false", "0"):
-        return False
-    raise CellError(f"expected true or false, found {text!r}")
-
-
-def _int(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise CellError(f"expected a whole number, found {text!r}") from None
-
-
-def _decimal(text: str) -> Decimal:
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise CellError(f"expected a number, found {text!r}") from None
-    if not number.is_finite():
-        raise CellError(f"expected a finite number, found {text!r}")
-    return number
-
-
-def _cell(column: Column, text: str, neutralised: bool) -> Any:
-    kind = column.kind
-    if neutralised and text[:1] == "'" and text[1:2] in TRIGGERS and kind in _TEXTUAL:
-        text = text[1:]
-    if text == "":
-        if kind == "list":
-            return ()
-        if kind == "mapping":
-            return {}
-        if kind == "text" and not column.optional:
-            return ""
-        if column.optional:
-            return None
-        raise CellError("expected a value, found an empty cell")
-    if kind == "text":
-        return text
-    if kind == "list":
-        return _list(text)
-    if kind == "mapping":
-        return _mapping(text)
-    if kind == "int":
-        return _int(text)
-    if kind == "decimal":
-        return _decimal(text)
-    if kind == "bool":
-        return _bool(text)
-    if kind == "enum":
-        assert column.enum is not None
-        member = enum_member(column.enum, text)
-        if member is not None:
-            return member
-        choices = ", ".join(repr(m.value) for m in column.enum)
-        raise CellError(f"expected one of {choices}, found {text!r}")
-    if kind == "period":
-        # The writer protects a period's text from a spreadsheet's date guessing with '.
-        return _period(text[1:] if text.startswith("'") else text)
-    if kind == "fy":
-        return FiscalYear(_int(text))
-    raise AssertionError(f"unknown column kind {kind!r}")
 
 
 class TableReader:
@@ -213,7 +96,7 @@ class TableReader:
 
     def cell(self, column: Column, text: str) -> Any:
         """The value of one cell's text in ``column``; raises CellError (or a ClairlibError)."""
-        return _cell(column, text, self.neutralised)
+        return read_cell(column, text, self.neutralised)
 
     def converter(self, column: Column) -> Converter | Verbatim | Remembered:
         """The fast lane's reading of one cell in ``column``: :meth:`cell`, remembered.
@@ -341,6 +224,9 @@ class TableReader:
                     column = None
                 else:
                     column = attrs.evolve(column, kind="decimal", path=printed, optional=False)
+            elif column.kind in _NAMES and column.path in present:
+                checks.append((position, column))  # checked against its code, not read
+                column = None
             elif column.kind in DERIVED:
                 column = None  # names and dates written beside the cells they come from
             columns.append(column)
@@ -363,6 +249,10 @@ class TableReader:
             quantity = built
             for name in column.path:
                 quantity = getattr(quantity, name, None)
+            if column.kind in _NAMES:
+                where = self.name_where(table, index, column)
+                fine = self.name_agrees(where, column, quantity, text) and fine
+                continue
             where = self.where(table, index, column.path)
             if quantity is None:
                 self.problem(where, f"a magnitude {text!r} without a printed value")
@@ -377,6 +267,26 @@ class TableReader:
                 )
                 fine = False
         return fine
+
+    def name_where(self, table: Table, index: int, column: Column) -> str:
+        """Where a finding about the name cell ``column`` of row ``index`` is given."""
+        return self.where(table, index, column.path)
+
+    def name_agrees(self, where: str, column: Column, codes: Any, text: str) -> bool:
+        """True when a name cell is the name of the code beside it, in Japanese or English.
+
+        The name is not read (the code is): an edited name would otherwise be lost unsaid.
+        """
+        names = _NAMES[column.kind]
+        if text in names(codes):
+            return True
+        shown = codes if isinstance(codes, str) or codes is None else join_list(codes)
+        self.problem(
+            where,
+            f"{column.ja} {text!r} is not the name of {shown!r} beside it: the code is what "
+            "is read, so change the code (or clear the name)",
+        )
+        return False
 
     def magnitude_agrees(self, text: str, expected: Decimal) -> bool:
         """True when a magnitude cell's text is the magnitude worked out from the row."""

@@ -138,6 +138,23 @@ class _Names:
         return text
 
 
+class CodeNames:
+    """The texts a name cell may hold for a code (or codes): its Japanese or English name."""
+
+    def __init__(self, lookup: Callable[[str, str], str]) -> None:
+        self.languages = (_Names(lookup, "ja"), _Names(lookup, "en"))
+        self.known: dict[Any, tuple[str, ...]] = {}
+
+    def __call__(self, codes: Any) -> tuple[str, ...]:
+        found = self.known.get(codes)
+        if found is None:
+            if len(self.known) >= _REMEMBERED:
+                self.known.clear()
+            found = tuple(names(codes) if codes else "" for names in self.languages)
+            self.known[codes] = found
+        return found
+
+
 def _neutralise(var: str) -> str:
     # Two string comparisons (in C, no allocation) rule out most text before its first
     # character is looked up: every trigger sorts below "A" or above U+FF0A.

@@ -12,13 +12,22 @@ records.
 
 from __future__ import annotations
 
+from clairlib.exporting._csv_cells import REREAD, CellError
 from clairlib.exporting._csv_plan import Converter, Remembered, Verbatim
-from clairlib.exporting._csv_read import REREAD, CellError, TableReader, assemble_records
-from clairlib.exporting._csv_spec import TABLES, Column, Table, is_personal, table_names
+from clairlib.exporting._csv_read import TableReader, assemble_records
+from clairlib.exporting._csv_spec import (
+    NAME_KINDS,
+    TABLES,
+    Column,
+    Table,
+    is_personal,
+    table_names,
+)
 from clairlib.exporting._csv_words import country_name, magnitude, office_name, programme_names
 from clairlib.exporting._csv_write import join_list, join_mapping
 
 __all__ = [
+    "NAME_KINDS",
     "REREAD",
     "TABLES",
     "CellError",

@@ -28,6 +28,7 @@ from clairlib.calendar import FiscalYear, Period, PeriodSet, parse_period
 from clairlib.errors import ClairlibError, DocumentError
 from clairlib.exporting import CsvRecords
 from clairlib.exporting.tables import (
+    NAME_KINDS,
     REREAD,
     TABLES,
     CellError,
@@ -135,6 +136,10 @@ class SheetReader(TableReader):
             ]
             letter = found[0] if found else ""
         return f"{self.sheet}!{letter}{number}" if letter else f"{self.sheet}!{number}"
+
+    def name_where(self, table: Table, index: int, column: Column) -> str:
+        """The name cell itself (``events!F7``), where the edit was made."""
+        return self.where(table, index, (column.kind, *column.path))
 
     def cell(self, column: Column, text: str) -> Any:
         kind = column.kind
@@ -452,6 +457,8 @@ def _read_sheet(
             reader.letters[(table.name, column.path)] = column_letter(position)
     for position, column in checks:
         reader.letters.setdefault((table.name, column.path), column_letter(position))
+        if column.kind in NAME_KINDS:
+            reader.letters[(table.name, (column.kind, *column.path))] = column_letter(position)
     numbers = reader.rows_of.setdefault(table.name, [])
     built_rows = read.setdefault(table.name, [])
     ids: dict[str, int] = {}
