@@ -125,6 +125,10 @@ class TableReader:
 
         return Remembered(memo, remember)
 
+    def text(self, value: Any) -> str:
+        """One cell's value as the text :meth:`cell` reads (a CSV cell is one already)."""
+        return value  # type: ignore[no-any-return]
+
     def texts(self, cells: Sequence[Any]) -> Sequence[str]:
         """The cells of a row as the texts :meth:`cell` reads (a CSV row's are already)."""
         return cells
@@ -161,7 +165,7 @@ class TableReader:
                 except REREAD:
                     pass
                 else:
-                    if checks and not self.check(table, built, self.texts(cells), index, checks):
+                    if checks and not self.check(table, built, cells, index, checks):
                         return None
                     return built
             return self.build(table, columns, self.texts(cells), index, checks)
@@ -240,18 +244,23 @@ class TableReader:
         index: int,
         checks: Sequence[tuple[int, Column]],
     ) -> bool:
-        """True when every magnitude cell is its quantity's value × scale (or empty)."""
+        """True when every magnitude cell is its quantity's value × scale and every name
+        cell its code's name (or the cell is empty)."""
         fine = True
         for position, column in checks:
-            text = cells[position].strip()
+            value = cells[position]
+            text = (value if value.__class__ is str else self.text(value)).strip()
             if not text:
                 continue
             quantity = built
             for name in column.path:
                 quantity = getattr(quantity, name, None)
-            if column.kind in _NAMES:
-                where = self.name_where(table, index, column)
-                fine = self.name_agrees(where, column, quantity, text) and fine
+            names = _NAMES.get(column.kind)
+            if names is not None:
+                accepted = names.known.get(quantity)
+                if text not in (accepted if accepted is not None else names(quantity)):
+                    self.name_differs(table, index, column, quantity, text)
+                    fine = False
                 continue
             where = self.where(table, index, column.path)
             if quantity is None:
@@ -272,21 +281,17 @@ class TableReader:
         """Where a finding about the name cell ``column`` of row ``index`` is given."""
         return self.where(table, index, column.path)
 
-    def name_agrees(self, where: str, column: Column, codes: Any, text: str) -> bool:
-        """True when a name cell is the name of the code beside it, in Japanese or English.
+    def name_differs(self, table: Table, index: int, column: Column, codes: Any, text: str) -> None:
+        """Report a name cell that is not the name, in Japanese or English, of its code.
 
         The name is not read (the code is): an edited name would otherwise be lost unsaid.
         """
-        names = _NAMES[column.kind]
-        if text in names(codes):
-            return True
         shown = codes if isinstance(codes, str) or codes is None else join_list(codes)
         self.problem(
-            where,
+            self.name_where(table, index, column),
             f"{column.ja} {text!r} is not the name of {shown!r} beside it: the code is what "
             "is read, so change the code (or clear the name)",
         )
-        return False
 
     def magnitude_agrees(self, text: str, expected: Decimal) -> bool:
         """True when a magnitude cell's text is the magnitude worked out from the row."""

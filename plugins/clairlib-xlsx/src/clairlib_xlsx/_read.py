@@ -185,6 +185,10 @@ class SheetReader(TableReader):
 
         return Remembered(texts, remember)
 
+    def text(self, value: Any) -> str:
+        """One cell value as the text :meth:`cell` reads."""
+        return _text(value)
+
     def texts(self, cells: Sequence[Any]) -> list[str]:
         """The cell values of a row as the texts :meth:`cell` reads."""
         return [_text(value) for value in cells]
@@ -525,7 +529,7 @@ def _read_sheet(
         except REREAD:
             built = reader.build(table, columns, texts(cells), index, checks)
         else:
-            if checks and not check(table, built, texts(cells), index, checks):
+            if checks and not check(table, built, cells, index, checks):
                 built = None
         if built is None:
             if len(findings) == before:
