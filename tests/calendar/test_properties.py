@@ -23,7 +23,8 @@ from clairlib.calendar import (
 from clairlib.calendar._fastpath import plain as _plain
 from clairlib.calendar._fastpath import plain_list as _plain_list
 from clairlib.calendar._marks import WEEKDAY_KANJI, month_end
-from clairlib.calendar._parse import Reader, _read
+from clairlib.calendar._parse import _read
+from clairlib.calendar._reader import Reader
 from tests.strategies import marked_periods, periods, printed_expressions, wareki_days
 
 # Days whose era year, month and part all have a name: 1873 to 2100, away from its ends
