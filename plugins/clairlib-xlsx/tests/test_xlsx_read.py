@@ -354,6 +354,61 @@ def test_a_caption_merged_over_its_columns_is_no_header() -> None:
     assert () == reading.document.figures  # type: ignore[union-attr]
 
 
+def _edited(
+    report: AnnualReport, sheet_name: str, header_text: str, value: Any
+) -> tuple[bytes, str]:
+    """The workbook of ``report`` with one cell of row 2 changed, and that cell's name."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(_export(report, summary=False)))
+    sheet = workbook[sheet_name]
+    header = [cell.value for cell in sheet[1]]
+    sheet.cell(row=2, column=header.index(header_text) + 1).value = value
+    edited = io.BytesIO()
+    workbook.save(edited)
+    return edited.getvalue(), f"{sheet_name}!{column_letter(header.index(header_text))}2"
+
+
+def _with_programme() -> AnnualReport:
+    from clairlib.model import Programme, Section
+
+    programme = Programme(id="p1-1", name="自治体の海外経済活動支援")
+    event = Event(id="e1", name="旅行博", programme="p1-1", period=Period.month(2013, 9))
+    return AnnualReport(
+        id="r",
+        title="t",
+        fiscal_year=FiscalYear(2013),
+        sections=(Section(id="s1", title="経済", programmes=(programme,)),),
+        events=(event,),
+    )
+
+
+def _errors(data: bytes) -> list[tuple[str, str]]:
+    reading = read_xlsx(data, Hints(fiscal_year=FiscalYear(2013)))
+    return [(f.path, f.message) for f in reading.findings if f.severity is Severity.ERROR]
+
+
+def test_a_start_date_edited_in_excel_is_reported_at_its_cell() -> None:
+    """期間（開始日） typed over as the date 2013-09-05 beside 2013-09: an error at that cell."""
+    data, cell = _edited(_with_programme(), "events", "期間（開始日）", datetime(2013, 9, 5))
+    [(path, message)] = _errors(data)
+    assert cell == path
+    assert message.startswith("期間（開始日） 2013-09-05 is not the start of the period 2013-09")
+
+
+def test_a_programme_name_edited_in_excel_is_reported_at_its_cell() -> None:
+    """事業名 typed over beside p1-1: an error at the name cell, once the programmes are read."""
+    data, cell = _edited(_with_programme(), "events", "事業名", "観光振興")
+    [(path, message)] = _errors(data)
+    assert cell == path
+    assert message.startswith("事業名 '観光振興' is not the name of 'p1-1'")
+
+
+def test_an_untouched_workbook_passes_its_date_and_name_checks() -> None:
+    """The export's own start, end and 事業名 cells agree with their sources: no error."""
+    assert [] == _errors(_export(_with_programme(), summary=False))
+
+
 def test_an_office_name_edited_in_excel_is_reported_at_its_row() -> None:
     """事務所名 changed to ロンドン事務所 beside NYC: an error naming the row, not a lost edit."""
     import openpyxl

@@ -6,6 +6,7 @@ import csv
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import attrs
 
 from clairlib.errors import ClairlibError, DocumentError
+from clairlib.exporting._csv_beside import BOUNDS, ProgrammeNames, bound_problem
 from clairlib.exporting._csv_cells import REREAD, CellError, read_cell
 from clairlib.exporting._csv_plan import Converter, Remembered, Verbatim, compile_row
 from clairlib.exporting._csv_rows import (
@@ -82,6 +84,8 @@ class TableReader:
         self.encoding = check_encoding(encoding)
         self.neutralised = neutralised
         self.findings: list[Finding] = []
+        self.programme_names = ProgrammeNames()
+        self._bounds: dict[int, tuple[Any, dict[str, tuple[object, ...]]]] = {}
 
     rule = _RULE
 
@@ -228,11 +232,20 @@ class TableReader:
                     column = None
                 else:
                     column = attrs.evolve(column, kind="decimal", path=printed, optional=False)
-            elif column.kind in _NAMES and column.path in present:
-                checks.append((position, column))  # checked against its code, not read
-                column = None
             elif column.kind in DERIVED:
-                column = None  # names and dates written beside the cells they come from
+                # Names and dates written beside the cells they come from: checked
+                # against them, not read.
+                if column.path in present:
+                    checks.append((position, column))
+                else:
+                    self.problem(
+                        self.header_where(table, position, file_name),
+                        f"column {name!r} is written beside "
+                        f"{_source_label(table, column, english=name == column.key)!r}, "
+                        f"which {file_name} does not have: its cells are not read (add "
+                        "that column)",
+                    )
+                column = None
             columns.append(column)
         return columns, checks
 
@@ -244,17 +257,37 @@ class TableReader:
         index: int,
         checks: Sequence[tuple[int, Column]],
     ) -> bool:
-        """True when every magnitude cell is its quantity's value × scale and every name
-        cell its code's name (or the cell is empty)."""
+        """True when every magnitude cell is its quantity's value × scale, every name cell
+        its code's name and every start or end cell its period's (or the cell is empty).
+
+        Programme names wait for the programmes table (see :class:`ProgrammeNames`):
+        a wrong one is reported then, and its record is kept.
+        """
         fine = True
         for position, column in checks:
             value = cells[position]
-            text = (value if value.__class__ is str else self.text(value)).strip()
-            if not text:
+            if value == "":
                 continue
             quantity = built
             for name in column.path:
                 quantity = getattr(quantity, name, None)
+            kind = column.kind
+            # A day cell as written (its text, or the date a workbook holds) is the common
+            # case: compared before any text is made of it.
+            if kind in BOUNDS and quantity is not None and value in self.bounds(quantity)[kind]:
+                continue
+            text = (value if value.__class__ is str else self.text(value)).strip()
+            if not text:
+                continue
+            if kind in BOUNDS:
+                problem = bound_problem(column, quantity, text)
+                if problem is not None:
+                    self.problem(self.name_where(table, index, column), problem)
+                    fine = False
+                continue
+            if kind == "programme_name":
+                self.programme_names.add(self.name_where, table, index, column, quantity, text)
+                continue
             names = _NAMES.get(column.kind)
             if names is not None:
                 accepted = names.known.get(quantity)
@@ -277,8 +310,31 @@ class TableReader:
                 fine = False
         return fine
 
+    def bounds(self, period: Any) -> dict[str, tuple[object, ...]]:
+        """The cells that hold ``period``'s first and last day, by the kind of their column:
+        the ISO text, the date and the midnight date-time a workbook gives.
+
+        Rows share period objects: each one's days are worked out once (looked up by
+        identity, the object kept alongside so that a reused id never matches).
+        """
+        found = self._bounds.get(id(period))
+        if found is None or found[0] is not period:
+            if len(self._bounds) >= _MEMO:
+                self._bounds.clear()
+            days: dict[str, tuple[object, ...]] = {
+                kind: (day.isoformat(), day, datetime.combine(day, time()))
+                for kind, day in (("period_start", period.start), ("period_end", period.end))
+            }
+            found = (period, days)
+            self._bounds[id(period)] = found
+        return found[1]
+
+    def header_where(self, table: Table, position: int, file_name: str) -> str:
+        """Where a finding about the header cell at ``position`` is given."""
+        return join_path([table.name])
+
     def name_where(self, table: Table, index: int, column: Column) -> str:
-        """Where a finding about the name cell ``column`` of row ``index`` is given."""
+        """Where a finding about the cell ``column`` (written beside its source) is given."""
         return self.where(table, index, column.path)
 
     def name_differs(self, table: Table, index: int, column: Column, codes: Any, text: str) -> None:
@@ -369,6 +425,14 @@ class _Skip(Exception):
     pass
 
 
+def _source_label(table: Table, beside: Column, *, english: bool) -> str:
+    """The header of the column a derived column is worked out from."""
+    for column in table.columns:
+        if column.path == beside.path and column.kind not in DERIVED:
+            return column.key if english else column.ja
+    return ".".join(beside.path)
+
+
 def _table_rows(reader: TableReader, table: Table, path: Path) -> list[Any]:
     if not path.exists():
         return []
@@ -409,8 +473,19 @@ def read_csv(
     reader = TableReader(encoding=encoding, neutralised=neutralised)
     tables = {table.name: table for table in TABLES}
     read: dict[str, list[Any]] = {
-        name: _table_rows(reader, tables[name], file) for name, file in files.items()
+        name: _table_rows(reader, tables[name], file)
+        for name, file in files.items()
+        if file.exists()
     }
+    if "programmes" not in read:
+        # One file of an export: the programmes beside it name the ids it holds.
+        beside = path.parent / "programmes.csv" if path.is_file() else path / "programmes.csv"
+        if beside.exists():
+            other = TableReader(encoding=encoding, neutralised=neutralised)
+            named = _table_rows(other, tables["programmes"], beside)
+            reader.programme_names.settle(
+                [row.programme for row in named], reader.problem, neutralised=neutralised
+            )
     records = assemble_records(reader, read)
     if reader.findings:
         raise DocumentError(reader.findings, source=os.fspath(path))
@@ -421,7 +496,9 @@ def assemble_records(reader: TableReader, read: Mapping[str, list[Any]]) -> CsvR
     """Put the row objects of each table (by name) back together into records.
 
     Parts (participant counts, breakdowns, agenda items) go back into their owners;
-    parts whose owner is not there are reported to ``reader``.
+    parts whose owner is not there are reported to ``reader``, and so are programme
+    names beside ids that are not the programmes' (or, when ``read`` holds no
+    programmes table, that cannot be checked).
     """
 
     def rows(name: str) -> list[Any]:
@@ -492,6 +569,11 @@ def assemble_records(reader: TableReader, read: Mapping[str, list[Any]]) -> CsvR
     _orphans(reader, "agenda_items", agenda)
     _orphans(reader, "breakdowns", {f"{k[0]} {k[1]}": v for k, v in breakdowns.items()})
     programme_rows: list[ProgrammeRow] = rows("programmes")
+    reader.programme_names.settle(
+        [row.programme for row in programme_rows] if "programmes" in read else None,
+        reader.problem,
+        neutralised=reader.neutralised,
+    )
     return CsvRecords(
         events=tuple(events),
         programmes=tuple(row.programme for row in programme_rows),

@@ -65,13 +65,13 @@ from clairlib.model import (
 __all__ = ["DERIVED", "NAME_KINDS", "TABLES", "Column", "Table", "is_personal", "table_names"]
 
 #: Kinds of column written for a reader's convenience and computed from other columns:
-#: a reader of the tables ignores them (a quantity's magnitude is checked, not read).
+#: a reader of the tables checks them against those columns and does not read them.
 DERIVED = frozenset(
     {"magnitude", "office_name", "country_name", "programme_name", "period_start", "period_end"}
 )
 #: Kinds of name column a reader checks against the code beside it (not read: the code
-#: is); a programme's name needs the document, so it is written only.
-NAME_KINDS = frozenset({"office_name", "country_name"})
+#: is); a programme's name is checked against the programmes table.
+NAME_KINDS = frozenset({"office_name", "country_name", "programme_name"})
 
 
 @attrs.frozen(kw_only=True)

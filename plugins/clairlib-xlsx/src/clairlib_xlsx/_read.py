@@ -28,7 +28,6 @@ from clairlib.calendar import FiscalYear, Period, PeriodSet, parse_period
 from clairlib.errors import ClairlibError, DocumentError
 from clairlib.exporting import CsvRecords
 from clairlib.exporting.tables import (
-    NAME_KINDS,
     REREAD,
     TABLES,
     CellError,
@@ -119,6 +118,7 @@ class SheetReader(TableReader):
         self.sheet = ""
         self.rows_of: dict[str, list[int]] = {}  # table → sheet row number of each index
         self.letters: dict[tuple[str, tuple[str, ...]], str] = {}
+        self.header_row = 1  # of the sheet being read
 
     def note(self, path: str, message: str, severity: Severity = Severity.INFO) -> None:
         self.findings.append(Finding(rule=_RULE, severity=severity, path=path, message=message))
@@ -137,8 +137,12 @@ class SheetReader(TableReader):
             letter = found[0] if found else ""
         return f"{self.sheet}!{letter}{number}" if letter else f"{self.sheet}!{number}"
 
+    def header_where(self, table: Table, position: int, file_name: str) -> str:
+        """The header cell itself (``events!F1``)."""
+        return f"{self.sheet}!{column_letter(position)}{self.header_row}"
+
     def name_where(self, table: Table, index: int, column: Column) -> str:
-        """The name cell itself (``events!F7``), where the edit was made."""
+        """The cell itself (``events!F7``), where the edit was made."""
         return self.where(table, index, (column.kind, *column.path))
 
     def cell(self, column: Column, text: str) -> Any:
@@ -455,14 +459,15 @@ def _read_sheet(
                 "its cells are not read",
             )
 
+    reader.header_row = header_at + 1
     columns, checks = reader.header(table, canonical, f"sheet {sheet_name!r}", unknown)
     for position, column in enumerate(columns):
         if column is not None:
             reader.letters[(table.name, column.path)] = column_letter(position)
     for position, column in checks:
         reader.letters.setdefault((table.name, column.path), column_letter(position))
-        if column.kind in NAME_KINDS:
-            reader.letters[(table.name, (column.kind, *column.path))] = column_letter(position)
+        # A cell written beside its source is named by its own letter in a finding.
+        reader.letters[(table.name, (column.kind, *column.path))] = column_letter(position)
     numbers = reader.rows_of.setdefault(table.name, [])
     built_rows = read.setdefault(table.name, [])
     ids: dict[str, int] = {}
