@@ -14,7 +14,7 @@ from clairlib.calendar import FiscalYear, Period
 from clairlib.errors import DocumentError
 from clairlib.exporting import read_csv
 from clairlib.exporting._csv_beside import read_day
-from clairlib.model import AnnualReport, Event, Programme, Section
+from clairlib.model import AnnualReport, Event, Indicator, Measurement, Programme, Quantity, Section
 
 _NAME = "自治体の経済活動に対する助言、支援及び情報提供とネットワークの構築"
 
@@ -160,3 +160,52 @@ def test_a_derived_column_without_its_source_is_reported(tmp_path: Path) -> None
     [(path, message)] = _messages(tmp_path)
     assert "$.events" == path
     assert message.startswith("column '期間（開始日）' is written beside '期間', which events.csv")
+
+
+def _kpi_report() -> AnnualReport:
+    indicator = Indicator(
+        id="kpi-jet", name="JET プログラム参加者数", unit="人", name_en="JET participants"
+    )
+    measurement = Measurement(
+        id="m1", indicator="kpi-jet", fiscal_year=FiscalYear(2013), value=Quantity.of(4372, "人")
+    )
+    return AnnualReport(
+        id="r",
+        title="平成25年度事業報告",
+        fiscal_year=FiscalYear(2013),
+        indicators=(indicator,),
+        measurements=(measurement,),
+    )
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"), [("ja", "JET プログラム参加者数"), ("en", "JET participants")]
+)
+def test_an_indicator_id_has_its_name_beside_it(
+    headers: str, expected: str, tmp_path: Path
+) -> None:
+    """指標名 beside 指標ID holds the indicator's name, in the headers' language."""
+    clairlib.export(_kpi_report(), "csv", tmp_path, headers=headers)
+    rows = list(csv.reader(io.StringIO((tmp_path / "measurements.csv").read_text("utf-8-sig"))))
+    at = rows[0].index("指標ID" if headers == "ja" else "indicator")
+    assert ["指標名" if headers == "ja" else "indicator_name", "kpi-jet", expected] == [
+        rows[0][at + 1],
+        rows[1][at],
+        rows[1][at + 1],
+    ]
+
+
+def test_an_edited_indicator_name_is_reported(tmp_path: Path) -> None:
+    """指標名 changed beside kpi-jet: an error telling that the id is what is read."""
+    clairlib.export(_kpi_report(), "csv", tmp_path)
+    _edit(tmp_path, "measurements", "指標名", "来日者数")
+    [(path, message)] = _messages(tmp_path)
+    assert "$.measurements[0].indicator" == path
+    assert message.startswith("指標名 '来日者数' is not the name of 'kpi-jet' beside it")
+    assert message.endswith("rename the indicator in the indicators table)")
+
+
+def test_indicator_names_read_back_untouched(tmp_path: Path) -> None:
+    """The export's indicator names agree with its indicators table: the records read."""
+    clairlib.export(_kpi_report(), "csv", tmp_path)
+    assert _kpi_report().measurements == read_csv(tmp_path / "measurements.csv").measurements

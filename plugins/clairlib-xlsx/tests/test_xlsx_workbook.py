@@ -24,6 +24,8 @@ from clairlib.model import (
     ColumnRole,
     Event,
     EventKind,
+    Indicator,
+    Measurement,
     Publication,
     Quantity,
     Row,
@@ -93,6 +95,22 @@ def test_event_cells_are_typed_with_names_beside_codes() -> None:
     assert datetime(2013, 8, 31) == cells["期間（終了日）"]
     assert "yyyy-mm-dd" == sheet["L2"].number_format
     assert "展示会" == cells["種別"]
+
+
+def test_indicator_ids_have_their_names_beside_them() -> None:
+    """A measurement's indicator id has the indicator's name beside it (指標名)."""
+    indicator = Indicator(id="kpi-jet", name="JET プログラム参加者数", unit="人")
+    measurement = Measurement(
+        id="m1", indicator="kpi-jet", fiscal_year=FiscalYear(2013), value=Quantity.of(4372, "人")
+    )
+    sheet = _workbook(_report(indicators=(indicator,), measurements=(measurement,)))["measurements"]
+    header = [cell.value for cell in sheet[1]]
+    at = header.index("指標ID")
+    assert ["指標名", "kpi-jet", "JET プログラム参加者数"] == [
+        header[at + 1],
+        sheet.cell(row=2, column=at + 1).value,
+        sheet.cell(row=2, column=at + 2).value,
+    ]
 
 
 def test_programme_codes_have_their_names_beside_them() -> None:

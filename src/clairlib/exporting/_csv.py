@@ -9,7 +9,7 @@ import attrs
 
 from clairlib.errors import ExportError
 from clairlib.exporting._csv_spec import TABLES, Column, Table, is_personal
-from clairlib.exporting._csv_words import programme_names
+from clairlib.exporting._csv_words import id_names
 from clairlib.exporting._csv_write import check_encoding, compile_row, write_table
 from clairlib.exporting._datapackage import FILE_NAME, datapackage
 from clairlib.exporting._exporter import Exporter, Progress, Sink
@@ -84,7 +84,7 @@ def write_csv(
             progress(done, total)
 
     written: list[tuple[Table, list[Column], list[str]]] = []
-    programmes = programme_names(document, options.headers)
+    names = id_names(document, options.headers)
     for table in tables:
         columns = [
             column
@@ -98,7 +98,7 @@ def write_csv(
             neutralise=options.neutralise_formulas,
             language=options.headers,
             protect_periods=options.protect_periods,
-            programmes=programmes,
+            names=names,
         )
         file_name = f"{table.name}.csv"
         rows: Iterable[object] = table.rows(document)

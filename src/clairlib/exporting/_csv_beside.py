@@ -1,7 +1,7 @@
 """Cells written beside the cells they come from: checked on reading, never read.
 
 A table holds, for a person's convenience, cells worked out from other cells: a
-period's first and last day, a programme's name beside its id. The reader takes the
+period's first and last day, a programme's or indicator's name beside its id. The reader takes the
 source (the period, the id); a cell beside it that says something else is an edit
 that would be lost, so it is reported at that cell. A check that cannot be made (no
 programmes table to name an id) is reported too: none passes by silence.
@@ -19,7 +19,7 @@ import attrs
 from clairlib.exporting._csv_spec import Column
 from clairlib.exporting._csv_write import TRIGGERS
 
-__all__ = ["BOUNDS", "ProgrammeNames", "bound_problem", "read_day"]
+__all__ = ["BOUNDS", "IdNames", "bound_problem", "id_name_checks", "read_day"]
 
 #: Kinds of column holding a period's first or last day.
 BOUNDS = frozenset({"period_start", "period_end"})
@@ -64,16 +64,18 @@ def bound_problem(column: Column, period: Any, text: str) -> str | None:
 _KEPT = 100  # cells remembered by place for each programme id and name
 
 
-class ProgrammeNames:
-    """Programme names beside ids, checked once the programmes table has been read.
+class IdNames:
+    """Names beside ids (programmes', indicators'), checked once their table has been read.
 
-    The names come from the document's programmes, which a reader meets after (or
-    without) the tables that name them: the cells wait here until then, grouped by
-    id and name (a table repeats the same few pairs), each group with the places of
-    its first cells and the count of the rest.
+    The names come from the table of the things named (``programmes``), which a
+    reader meets after (or without) the tables that name them: the cells wait here
+    until then, grouped by id and name (a table repeats the same few pairs), each
+    group with the places of its first cells and the count of the rest.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, table: str, thing: str) -> None:
+        self.table = table  # the table holding the named things
+        self.thing = thing  # what one is called in a message
         self.pending: dict[tuple[str, str, str], _Cells] = {}
 
     def add(
@@ -82,12 +84,12 @@ class ProgrammeNames:
         table: Any,
         index: int,
         column: Column,
-        programme: Any,
+        ident: Any,
         text: str,
     ) -> None:
-        """Keep the name cell ``text`` beside the id ``programme`` to check later;
+        """Keep the name cell ``text`` beside the id ``ident`` to check later;
         ``where(table, index, column)`` names the cell."""
-        key = (column.ja, programme or "", text)
+        key = (column.ja, ident or "", text)
         cells = self.pending.get(key)
         if cells is None:
             cells = self.pending[key] = _Cells()
@@ -98,49 +100,53 @@ class ProgrammeNames:
 
     def settle(
         self,
-        programmes: Iterable[Any] | None,
+        named: Iterable[Any] | None,
         problem: Callable[[str, str], None],
         *,
         neutralised: bool = False,
     ) -> None:
-        """Report every kept name that is not its programme's; ``programmes`` None: none read."""
+        """Report every kept name that is not its id's; ``named`` None: the table was not read.
+
+        ``named`` holds the things named (programmes, indicators), each with an ``id``,
+        a ``name`` and a ``name_en``.
+        """
         pending, self.pending = self.pending, {}
         if not pending:
             return
-        if programmes is None:
+        if named is None:
             (label, _, text), cells = next(iter(pending.items()))
             count = sum(len(c.places) + c.more for c in pending.values())
             more = f" (and {count - 1} more name cells)" if count > 1 else ""
             problem(
                 cells.places[0],
-                f"{label} {text!r}{more} cannot be checked: no programmes table was read "
+                f"{label} {text!r}{more} cannot be checked: no {self.table} table was read "
                 "to name the ids beside them, so the names are not read (clear them, or "
                 "read the whole export)",
             )
             return
         names: dict[str, tuple[str, ...]] = {}
-        for programme in programmes:
-            accepted = tuple(n for n in (programme.name, programme.name_en) if n)
+        for thing in named:
+            accepted = tuple(n for n in (thing.name, thing.name_en) if n)
             if neutralised:
                 accepted += tuple("'" + n for n in accepted if n[:1] in TRIGGERS)
-            names.setdefault(programme.id, accepted)
-        for (label, programme_id, text), cells in pending.items():
-            known = names.get(programme_id)
-            if not programme_id:
+            names.setdefault(thing.id, accepted)
+        for (label, ident, text), cells in pending.items():
+            known = names.get(ident)
+            if not ident:
                 message = (
-                    f"{label} {text!r} beside no programme id: the id is what is read, so "
+                    f"{label} {text!r} beside no {self.thing} id: the id is what is read, so "
                     "write the id (or clear the name)"
                 )
             elif known is None:
                 message = (
-                    f"{label} {text!r} names {programme_id!r}, which the programmes table "
-                    "does not hold: add the programme there (the name beside an id is not read)"
+                    f"{label} {text!r} names {ident!r}, which the {self.table} table does "
+                    f"not hold: add the {self.thing} there (the name beside an id is not read)"
                 )
             elif text not in known:
                 message = (
-                    f"{label} {text!r} is not the name of {programme_id!r} beside it "
+                    f"{label} {text!r} is not the name of {ident!r} beside it "
                     f"({known[0] if known else ''!r}): the id is what is read, so change the "
-                    "id (or rename the programme in the programmes table)"
+                    f"id (or rename the {self.thing} in the {self.table} table)"
                 )
             else:
                 continue
@@ -148,6 +154,14 @@ class ProgrammeNames:
                 problem(place, message)
             if cells.more:
                 problem(cells.places[-1], f"and {cells.more} more cells like it: {message}")
+
+
+def id_name_checks() -> dict[str, IdNames]:
+    """A fresh check for each kind of id name column, by that kind."""
+    return {
+        "programme_name": IdNames("programmes", "programme"),
+        "indicator_name": IdNames("indicators", "indicator"),
+    }
 
 
 @attrs.define

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from clairlib.errors import ClairlibError, DocumentError
-from clairlib.exporting._csv_beside import BOUNDS, ProgrammeNames, bound_problem
+from clairlib.exporting._csv_beside import BOUNDS, bound_problem, id_name_checks
 from clairlib.exporting._csv_cells import REREAD, CellError, read_cell
 from clairlib.exporting._csv_plan import Converter, Remembered, Verbatim, compile_row
 from clairlib.exporting._csv_rows import (
@@ -84,7 +84,7 @@ class TableReader:
         self.encoding = check_encoding(encoding)
         self.neutralised = neutralised
         self.findings: list[Finding] = []
-        self.programme_names = ProgrammeNames()
+        self.id_names = id_name_checks()
         self._bounds: dict[int, tuple[Any, dict[str, tuple[object, ...]]]] = {}
 
     rule = _RULE
@@ -260,8 +260,8 @@ class TableReader:
         """True when every magnitude cell is its quantity's value × scale, every name cell
         its code's name and every start or end cell its period's (or the cell is empty).
 
-        Programme names wait for the programmes table (see :class:`ProgrammeNames`):
-        a wrong one is reported then, and its record is kept.
+        Programme and indicator names wait for their table (see ``IdNames``): a
+        wrong one is reported then, and its record is kept.
         """
         fine = True
         for position, column in checks:
@@ -285,8 +285,9 @@ class TableReader:
                     self.problem(self.name_where(table, index, column), problem)
                     fine = False
                 continue
-            if kind == "programme_name":
-                self.programme_names.add(self.name_where, table, index, column, quantity, text)
+            later = self.id_names.get(kind)
+            if later is not None:
+                later.add(self.name_where, table, index, column, quantity, text)
                 continue
             names = _NAMES.get(column.kind)
             if names is not None:
@@ -425,6 +426,11 @@ class _Skip(Exception):
     pass
 
 
+def _named(table: str, rows: Sequence[Any]) -> list[Any]:
+    """The things (programmes, indicators) the rows of ``table`` hold."""
+    return [row.programme for row in rows] if table == "programmes" else list(rows)
+
+
 def _source_label(table: Table, beside: Column, *, english: bool) -> str:
     """The header of the column a derived column is worked out from."""
     for column in table.columns:
@@ -477,15 +483,13 @@ def read_csv(
         for name, file in files.items()
         if file.exists()
     }
-    if "programmes" not in read:
-        # One file of an export: the programmes beside it name the ids it holds.
-        beside = path.parent / "programmes.csv" if path.is_file() else path / "programmes.csv"
-        if beside.exists():
+    for check in reader.id_names.values():
+        beside = (path.parent if path.is_file() else path) / f"{check.table}.csv"
+        if check.table not in read and beside.exists():
+            # One file of an export: the table beside it names the ids the file holds.
             other = TableReader(encoding=encoding, neutralised=neutralised)
-            named = _table_rows(other, tables["programmes"], beside)
-            reader.programme_names.settle(
-                [row.programme for row in named], reader.problem, neutralised=neutralised
-            )
+            named = _table_rows(other, tables[check.table], beside)
+            check.settle(_named(check.table, named), reader.problem, neutralised=neutralised)
     records = assemble_records(reader, read)
     if reader.findings:
         raise DocumentError(reader.findings, source=os.fspath(path))
@@ -497,8 +501,8 @@ def assemble_records(reader: TableReader, read: Mapping[str, list[Any]]) -> CsvR
 
     Parts (participant counts, breakdowns, agenda items) go back into their owners;
     parts whose owner is not there are reported to ``reader``, and so are programme
-    names beside ids that are not the programmes' (or, when ``read`` holds no
-    programmes table, that cannot be checked).
+    and indicator names beside ids that are not theirs (or, when ``read`` holds no
+    programmes or indicators table, that cannot be checked).
     """
 
     def rows(name: str) -> list[Any]:
@@ -569,11 +573,12 @@ def assemble_records(reader: TableReader, read: Mapping[str, list[Any]]) -> CsvR
     _orphans(reader, "agenda_items", agenda)
     _orphans(reader, "breakdowns", {f"{k[0]} {k[1]}": v for k, v in breakdowns.items()})
     programme_rows: list[ProgrammeRow] = rows("programmes")
-    reader.programme_names.settle(
-        [row.programme for row in programme_rows] if "programmes" in read else None,
-        reader.problem,
-        neutralised=reader.neutralised,
-    )
+    for check in reader.id_names.values():
+        check.settle(
+            _named(check.table, read[check.table]) if check.table in read else None,
+            reader.problem,
+            neutralised=reader.neutralised,
+        )
     return CsvRecords(
         events=tuple(events),
         programmes=tuple(row.programme for row in programme_rows),

@@ -67,11 +67,20 @@ __all__ = ["DERIVED", "NAME_KINDS", "TABLES", "Column", "Table", "is_personal", 
 #: Kinds of column written for a reader's convenience and computed from other columns:
 #: a reader of the tables checks them against those columns and does not read them.
 DERIVED = frozenset(
-    {"magnitude", "office_name", "country_name", "programme_name", "period_start", "period_end"}
+    {
+        "magnitude",
+        "office_name",
+        "country_name",
+        "programme_name",
+        "indicator_name",
+        "period_start",
+        "period_end",
+    }
 )
 #: Kinds of name column a reader checks against the code beside it (not read: the code
-#: is); a programme's name is checked against the programmes table.
-NAME_KINDS = frozenset({"office_name", "country_name", "programme_name"})
+#: is); a programme's or indicator's name is checked against the programmes or indicators
+#: table.
+NAME_KINDS = frozenset({"office_name", "country_name", "programme_name", "indicator_name"})
 
 
 @attrs.frozen(kw_only=True)
@@ -158,6 +167,15 @@ def _period(key: str, ja: str, *, optional: bool = True) -> tuple[Column, ...]:
         Column(key=f"{key}_start", ja=f"{ja}（開始日）", kind="period_start", path=(key,)),
         Column(key=f"{key}_end", ja=f"{ja}（終了日）", kind="period_end", path=(key,)),
     )
+
+
+def _indicator() -> tuple[Column, ...]:
+    # The indicator's id and, beside it, its name as the indicators table holds it.
+    return (
+        _text("indicator", "指標ID", optional=False),
+        Column(key="indicator_name", ja="指標名", kind="indicator_name", path=("indicator",),
+               optional=True),
+    )  # fmt: skip
 
 
 _ID = _text("id", "ID", optional=False)
@@ -345,7 +363,7 @@ TABLES: tuple[Table, ...] = (
         name="targets",
         record=Target,
         columns=(
-            _text("indicator", "指標ID", optional=False),
+            *_indicator(),
             *_quantity("value", "目標値"),
             _col("fiscal_year", "年度", "fy", optional=True),
             _text("note", "備考"),
@@ -359,7 +377,7 @@ TABLES: tuple[Table, ...] = (
         record=Measurement,
         columns=(
             _ID,
-            _text("indicator", "指標ID", optional=False),
+            *_indicator(),
             _col("fiscal_year", "年度", "fy"),
             *_quantity("value", "実績値"),
             _text("office", "事務所"),

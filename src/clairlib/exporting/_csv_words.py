@@ -20,6 +20,8 @@ from clairlib.model.words import enum_member, japanese_word, japanese_words
 __all__ = [
     "country_name",
     "enum_member",
+    "id_names",
+    "indicator_names",
     "japanese_word",
     "japanese_words",
     "magnitude",
@@ -62,6 +64,23 @@ def programme_names(document: Document, language: str = "ja") -> dict[str, str]:
         name = programme.name_en if language == "en" and programme.name_en else programme.name
         names.setdefault(programme.id, name)
     return names
+
+
+def indicator_names(document: Document, language: str = "ja") -> dict[str, str]:
+    """The name of each of the document's indicators by its id; English with ``"en"``."""
+    names: dict[str, str] = {}
+    for indicator in getattr(document, "indicators", ()):
+        name = indicator.name_en if language == "en" and indicator.name_en else indicator.name
+        names.setdefault(indicator.id, name)
+    return names
+
+
+def id_names(document: Document, language: str = "ja") -> dict[str, dict[str, str]]:
+    """The names of the programme and indicator ids, by the kind of column they go in."""
+    return {
+        "programme_name": programme_names(document, language),
+        "indicator_name": indicator_names(document, language),
+    }
 
 
 def magnitude(value: Decimal, scale: int) -> Decimal:

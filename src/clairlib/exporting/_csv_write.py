@@ -179,14 +179,15 @@ def compile_row(
     neutralise: bool,
     language: str = "en",
     protect_periods: bool = False,
-    programmes: Mapping[str, str] | None = None,
+    names: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Converter:
     """The functions turning row objects into their cells, in ``columns`` order.
 
     ``language="ja"`` writes enumerations as their Japanese words and codes' names in
     Japanese; ``protect_periods`` prefixes a period's ISO text with ``'`` so that a
     spreadsheet keeps it as text (``2013-09`` would become a date of its choosing);
-    ``programmes`` names the programme ids (see :func:`programme_names`).
+    ``names`` names the programme and indicator ids, by the kind of their name
+    column (see :func:`id_names`).
 
     Generated code, with the loop over a chunk inside it, because the per-cell calls
     of a generic formatter would cost more than the CSV writing itself.
@@ -205,7 +206,6 @@ def compile_row(
         "_bound": texts.bound,
         "_bcg": texts.bounds.get,
     }
-    namespace["_png"] = dict(programmes or {}).get
     offices, countries = _Names(office_name, language), _Names(country_name, language)
     namespace.update(_on=offices, _ong=offices.known.get, _cn=countries, _cng=countries.known.get)
     lines: list[str] = []
@@ -281,8 +281,9 @@ def compile_row(
             lines.append(f"        {var} = k if k is not None else {helper}({var})")
             lines.append("    else:")
             lines.append(f"        {var} = ''")
-        elif kind == "programme_name":
-            lines.append(f"    {var} = _png({var}, '') if {var} else ''")
+        elif kind in ("programme_name", "indicator_name"):
+            namespace[f"_n{number}"] = dict((names or {}).get(kind, {})).get
+            lines.append(f"    {var} = _n{number}({var}, '') if {var} else ''")
             if neutralise:  # a name is text from the document like any other
                 lines.append(_neutralise(var))
         elif kind == "fy":

@@ -36,6 +36,7 @@ _TYPES = {
     "office_name": "string",
     "country_name": "string",
     "programme_name": "string",
+    "indicator_name": "string",
 }
 _DESCRIPTIONS = {
     "list": "items separated by ';' (a ';' or '\\' inside an item is escaped by '\\')",
@@ -49,6 +50,7 @@ _DESCRIPTIONS = {
     "office_name": "names of the office codes beside it, in the same order",
     "country_name": "names of the country codes beside it, in the same order",
     "programme_name": "name of the programme beside it, as the document prints it",
+    "indicator_name": "name of the indicator beside it, as the indicators table holds it",
 }
 # (table, its columns) → (referenced table, its columns): only where both are written.
 _PRIMARY_KEYS = {

@@ -23,7 +23,14 @@ from clairlib.exporting._csv_spec import (
     is_personal,
     table_names,
 )
-from clairlib.exporting._csv_words import country_name, magnitude, office_name, programme_names
+from clairlib.exporting._csv_words import (
+    country_name,
+    id_names,
+    indicator_names,
+    magnitude,
+    office_name,
+    programme_names,
+)
 from clairlib.exporting._csv_write import join_list, join_mapping
 
 __all__ = [
@@ -39,6 +46,8 @@ __all__ = [
     "Verbatim",
     "assemble_records",
     "country_name",
+    "id_names",
+    "indicator_names",
     "is_personal",
     "join_list",
     "join_mapping",

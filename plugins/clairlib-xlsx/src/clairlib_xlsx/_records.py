@@ -36,7 +36,7 @@ _SAMPLE = 300  # rows measured for column widths before the sheet is streamed
 _EXACT = 2**53  # integers a double holds exactly
 _CHUNK = 1000
 # Kinds of column whose cells are text from the document, checked for what Excel holds.
-_CHECKED = frozenset({"text", "list", "mapping", "programme_name"})
+_CHECKED = frozenset({"text", "list", "mapping", "programme_name", "indicator_name"})
 
 
 def excel_number(value: Decimal) -> float | str:
@@ -87,7 +87,9 @@ def _names(lookup: Callable[[str, str], str], language: str) -> Callable[[Any], 
     return names
 
 
-def _convert(column: Column, language: str, programmes: Mapping[str, str]) -> Callable[[Any], Any]:
+def _convert(
+    column: Column, language: str, names: Mapping[str, Mapping[str, str]]
+) -> Callable[[Any], Any]:
     """The function turning a column's attribute value into a cell value (None: empty)."""
     kind = column.kind
     if kind == "text":
@@ -130,19 +132,23 @@ def _convert(column: Column, language: str, programmes: Mapping[str, str]) -> Ca
         return _names(office_name, language)
     if kind == "country_name":
         return _names(country_name, language)
-    if kind == "programme_name":
-        return lambda value: programmes.get(value) or None
+    if kind in ("programme_name", "indicator_name"):
+        named = names.get(kind, {})
+        return lambda value: named.get(value) or None
     raise AssertionError(f"unknown column kind {kind!r}")
 
 
 def cell_values(
-    columns: Sequence[Column], language: str, programmes: Mapping[str, str] | None = None
+    columns: Sequence[Column],
+    language: str,
+    names: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Callable[[Any], list[Any]]:
     """The function giving a row object's cell values, one per column, None when empty.
 
-    ``programmes`` names the programme ids (``programme_names`` of the document).
+    ``names`` names the programme and indicator ids by the kind of their name column
+    (``id_names`` of the document).
     """
-    known = dict(programmes or {})
+    known = dict(names or {})
     steps = [(_getter(column.path), _convert(column, language, known)) for column in columns]
 
     def values(row: Any) -> list[Any]:
@@ -169,7 +175,7 @@ class RecordSheet:
         language: str,
         formats: dict[str, Any],
         checker: CellChecker,
-        programmes: Mapping[str, str] | None = None,
+        names: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         self.sheet = worksheet
         self.table = table
@@ -178,7 +184,7 @@ class RecordSheet:
         self.language = language
         self.formats = formats
         self.checker = checker
-        self.values = cell_values(columns, language, programmes)
+        self.values = cell_values(columns, language, names)
 
     def write(self, rows: Iterable[Any], tick: Callable[[int], None] | None = None) -> int:
         """Write the header and every row; return the number of rows written."""

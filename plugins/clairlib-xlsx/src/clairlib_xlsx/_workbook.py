@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from clairlib.errors import ExportError
-from clairlib.exporting.tables import TABLES, Table, is_personal, programme_names
+from clairlib.exporting.tables import TABLES, Table, id_names, is_personal
 from clairlib.findings import Finding
 from clairlib.model import AnnualReport, Document
 from clairlib_xlsx._cells import CellChecker, SheetNames
@@ -145,7 +145,7 @@ def render(
         "number": formats(num="General"),
     }
     language = settings.headers
-    programmes = programme_names(document, language)
+    named_ids = id_names(document, language)
     names = SheetNames(checker, [table.name for table in TABLES])
     summary = workbook.add_worksheet(SUMMARY_SHEET[language]) if settings.summary else None
     if summary is not None:
@@ -166,7 +166,7 @@ def render(
             sheet.repeat_columns(0)
             RecordSheet(
                 sheet, table, columns, headers, language=language, formats=named,
-                checker=checker, programmes=programmes,
+                checker=checker, names=named_ids,
             ).write(table.rows(document), tick)  # fmt: skip
         if settings.printed_tables and isinstance(document, AnnualReport):
             for number, printed in enumerate(document.tables):
