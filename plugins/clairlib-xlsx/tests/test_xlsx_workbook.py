@@ -13,6 +13,7 @@ import attrs
 import openpyxl
 import pytest
 from clairlib_xlsx import XlsxFindingWarning, XlsxOptions, write_xlsx
+from clairlib_xlsx._summary import wrapped_lines
 
 import clairlib
 from clairlib.calendar import FiscalYear, Period
@@ -256,6 +257,38 @@ def test_summary_lists_the_coverage_and_validation_findings() -> None:
     labels = [row[0] for row in rows]
     assert "印刷された数値の照合" in labels
     assert "検証と書き出しの指摘" in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("あ" * 29, 60.0, 1),
+        ("あ" * 30, 60.0, 2),
+        ("a" * 117, 60.0, 3),
+        ("abc\nde", 60.0, 2),
+        ("", 60.0, 1),
+    ],
+)
+def test_a_message_wraps_to_the_lines_its_width_needs(
+    text: str, width: float, expected: int
+) -> None:
+    """Wide characters count two, a cell keeps two widths of margin, line breaks start lines."""
+    assert expected == wrapped_lines(text, width)
+
+
+def test_a_long_finding_gets_a_row_as_tall_as_its_wrapped_lines() -> None:
+    """A message wider than its column wraps, and its row is heightened to show every line."""
+    sheet = _workbook(load(EXAMPLES / "fy2013-report.json"))["概要"]
+    tall = [
+        (cell.alignment.wrap_text, sheet.row_dimensions[cell.row].height)
+        for cell in sheet["D"]
+        if isinstance(cell.value, str) and len(cell.value) > 80
+    ]
+    assert tall
+    assert all(wrap and height is not None and height > 15 for wrap, height in tall)
+    # The severity, rule and place stand at the top of the row, beside the message's start.
+    assert {"top"} == {sheet.cell(row=cell.row, column=1).alignment.vertical for cell in sheet["D"]
+                       if isinstance(cell.value, str) and len(cell.value) > 80}  # fmt: skip
 
 
 def test_sheets_print_on_a4_one_page_wide() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -9,7 +10,7 @@ from clairlib.findings import Finding
 from clairlib.model import Document, MidTermPlan
 from clairlib_xlsx._cells import MAX_WIDTH, CellChecker, text_width
 
-__all__ = ["SUMMARY_SHEET", "write_summary"]
+__all__ = ["SUMMARY_SHEET", "wrapped_lines", "write_summary"]
 
 SUMMARY_SHEET = {"ja": "概要", "en": "summary"}
 
@@ -34,6 +35,12 @@ _LABELS = {
     },
 }  # fmt: skip
 _SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a wrapped cell ``width`` characters wide."""
+    usable = max(width - 2.0, 1.0)  # the cell's margins
+    return sum(max(1, math.ceil(text_width(line) / usable)) for line in text.splitlines() or [""])
 
 
 def write_summary(
@@ -98,12 +105,19 @@ def write_summary(
     if not findings:
         put(0, labels["none"])
         row += 1
+    wrap, top = formats(wrap=True), formats(top=True)  # a finding's cells share its top line
+    # Neither Excel nor LibreOffice fits a row to wrapped text written without a
+    # height: each message's row gets the height of the lines it wraps to.
+    line_height = getattr(getattr(formats, "settings", None), "font_size", 11.0) * 1.4
     for finding in findings:
         severity = finding.severity.value
-        put(0, _SEVERITY_JA.get(severity, severity) if language == "ja" else severity)
-        put(1, finding.rule)
-        put(2, finding.path)
-        put(3, finding.message)
+        put(0, _SEVERITY_JA.get(severity, severity) if language == "ja" else severity, top)
+        put(1, finding.rule, top)
+        put(2, finding.path, top)
+        put(3, finding.message, wrap)
+        lines = wrapped_lines(finding.message, widths[3])
+        if lines > 1:
+            sheet.set_row(row, lines * line_height)
         row += 1
     if findings:
         sheet.autofilter(first, 0, row - 1, 3)

@@ -81,6 +81,8 @@ class _Formats:
             if props.get("wrap"):
                 spec["text_wrap"] = True
                 spec["valign"] = "top"
+            if props.get("top"):
+                spec["valign"] = "top"
             if props.get("right"):
                 spec["align"] = "right"
             if "num" in props:
