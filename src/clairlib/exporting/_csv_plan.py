@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from clairlib._codegen import generate
 from clairlib.exporting._csv_spec import Column, Table
 
 __all__ = ["Converter", "Remembered", "Verbatim", "compile_row"]
@@ -185,6 +186,7 @@ def compile_row(
     # The converters and classes are bound as defaults: locals, not global look-ups.
     bound = "".join(f", {key}={key}" for key in namespace)
     source = f"def build(c{bound}):\n    ({targets}) = c\n    return {body}\n"
-    exec(compile(source, f"<row of {table.name}>", "exec"), namespace)
-    built: Callable[[Sequence[Any]], Any] = namespace["build"]
+    built: Callable[[Sequence[Any]], Any] = generate(
+        source, "build", namespace, f"exporting csv reader of {table.name}"
+    )
     return built

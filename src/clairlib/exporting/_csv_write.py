@@ -5,12 +5,14 @@ from __future__ import annotations
 import codecs
 import csv
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, BinaryIO
 
 import attrs
 
+from clairlib._codegen import generate
 from clairlib.errors import ExportError
 from clairlib.exporting._csv_spec import Column, Table
 from clairlib.exporting._csv_words import country_name, japanese_words, magnitude, office_name
@@ -223,14 +225,26 @@ def compile_row(
         return parents[path]
 
     cells: list[str] = []
+    # A value several columns show (a period, its start and end; a code and its name)
+    # is read from the record once.
+    shared = {path for path, count in Counter(c.path for c in columns).items() if count > 1}
+    fetched: dict[tuple[str, ...], str] = {}
+    bounds: dict[tuple[str, ...], str] = {}
     for number, column in enumerate(columns):
-        holder = parent(column.path[:-1])
         var = f"c{number}"
-        attribute = column.path[-1]
-        if holder == "r":
-            lines.append(f"    {var} = r.{attribute}")
+        if column.path in fetched:
+            lines.append(f"    {var} = {fetched[column.path]}")
         else:
-            lines.append(f"    {var} = None if {holder} is None else {holder}.{attribute}")
+            holder = parent(column.path[:-1])
+            attribute = column.path[-1]
+            target = f"a{number}" if column.path in shared else var
+            if holder == "r":
+                lines.append(f"    {target} = r.{attribute}")
+            else:
+                lines.append(f"    {target} = None if {holder} is None else {holder}.{attribute}")
+            if target != var:
+                fetched[column.path] = target
+                lines.append(f"    {var} = {target}")
         kind = column.kind
         if kind == "text":
             if neutralise:
@@ -269,9 +283,16 @@ def compile_row(
             lines.append(f"        {var} = k if k is not None else _iso({var})")
         elif kind in ("period_start", "period_end"):
             side = 0 if kind == "period_start" else 1
-            lines.append(f"    if {var} is not None:")
-            lines.append(f"        k = _bcg(_id({var}))")
-            lines.append(f"        {var} = (k if k is not None else _bound({var}))[{side}]")
+            found = bounds.get(column.path)
+            if found is None:
+                # The start and end columns share one lookup of the period's days.
+                found = bounds[column.path] = f"b{number}"
+                lines.append(f"    if {var} is not None:")
+                lines.append(f"        {found} = _bcg(_id({var}))")
+                lines.append(f"        if {found} is None: {found} = _bound({var})")
+                lines.append(f"        {var} = {found}[{side}]")
+            else:
+                lines.append(f"    if {var} is not None: {var} = {found}[{side}]")
         elif kind == "magnitude":
             lines.append(f"    if {var} is not None: {var} = _mag({var})")
         elif kind in ("office_name", "country_name"):
@@ -306,7 +327,7 @@ def compile_row(
         f"        append({cells_tuple})",
         "    return out",
     ]
-    exec(compile("\n".join(source), f"<csv rows: {table.name}>", "exec"), namespace)
+    generate("\n".join(source), "rows", namespace, f"exporting csv rows of {table.name}")
     return Converter(row=namespace["row"], rows=namespace["rows"])
 
 

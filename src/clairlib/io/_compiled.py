@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
-import linecache
 import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar, cast
+
+from clairlib import _codegen
+
+__all__ = ["PerClass", "generate"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -44,18 +46,6 @@ class PerClass(Generic[F]):
             return found
 
 
-_counter = itertools.count()
-
-
 def generate(source: str, name: str, namespace: dict[str, Any], what: str) -> Any:
-    """Compile ``source`` and return its function ``name``, defined in ``namespace``.
-
-    The source is registered with ``linecache`` under a unique file name (as attrs and
-    cattrs do with their generated code), so tracebacks, ``inspect.getsource`` and
-    debuggers show the generated lines.
-    """
-    filename = f"<clairlib.io {what} {next(_counter)}>"
-    lines = source.splitlines(keepends=True)
-    linecache.cache[filename] = (len(source), None, lines, filename)
-    exec(compile(source, filename, "exec"), namespace)
-    return namespace[name]
+    """Compile ``source`` and return its function ``name`` (see ``clairlib._codegen``)."""
+    return _codegen.generate(source, name, namespace, f"io {what}")
