@@ -28,8 +28,10 @@ SOURCE = Path(__file__).resolve().parents[1] / "src"
 LAYERS: tuple[tuple[str, ...], ...] = (
     # The ground floor: what every layer needs and which needs nothing above it — errors,
     # findings, the hook markers, the checks the plugin protocols share and the atomic
-    # output targets that dump and the exporters write through.
+    # output targets that dump and the exporters write through, and the compiler of
+    # generated code.
     (
+        "clairlib._codegen",
         "clairlib.errors",
         "clairlib.findings",
         "clairlib.hooks",
