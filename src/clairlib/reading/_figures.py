@@ -60,6 +60,8 @@ _WIDE = re.compile(r"[０-９，．％]")
 # The figure pattern in two halves, for the scan from digit to digit: the words that may
 # stand before the number (ending where it begins), and the number onwards.
 _LEAD_END = re.compile(_LEAD + r"\Z")
+# A number's digits, commas between them: where a figure may start, the first digit.
+_RUN = re.compile(r"[0-9](?:[0-9,]*[0-9])?")
 _REST = re.compile(_FROM_NUMBER)
 # How far before a number the ordinal (第) and change (前年度比) words are looked for.
 _WINDOW = 24
@@ -95,7 +97,10 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
     while (digit := _ANY_DIGIT.search(text, pos)) is not None:
         at = digit.start()
         if _REST.match(text, at) is None:
-            pos = at + 1
+            # No figure starts at a later digit of the same number either (whatever it
+            # would match from there, the whole number matches too): on past its digits.
+            run = _RUN.match(text, at)
+            pos = run.end() if run is not None else at + 1
             continue
         start = _LEAD_END.search(text, pos, at)
         match = _FIGURE.match(text, start.start() if start is not None else at)

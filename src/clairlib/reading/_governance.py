@@ -29,7 +29,7 @@ from clairlib.model import (
     Organisation,
     StaffCount,
 )
-from clairlib.reading._layout import Line, joined, normal
+from clairlib.reading._layout import Line, joined, normal, with_text
 from clairlib.reading._places import offices_in_order
 
 __all__ = ["Governance", "read_governance"]
@@ -134,7 +134,7 @@ class _Reader:
                     close()
                     board, agenda = None, []
                     continue
-                agenda.append((number, [attrs.evolve(line, text=item.group(2))]))
+                agenda.append((number, [with_text(line, item.group(2))]))
                 continue
             if agenda and not self._opens(line):
                 # A title wrapped on to the next line: ``…収支決算につ`` + ``いて``.

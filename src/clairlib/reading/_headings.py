@@ -12,6 +12,7 @@ from clairlib.model import CrossListing, Priority
 from clairlib.reading._layout import normal
 
 __all__ = [
+    "BULLET_OPENERS",
     "OPENERS",
     "Heading",
     "HeadingKind",
@@ -31,7 +32,8 @@ _ROMAN_SECTION = re.compile(r"\A(VIII|VII|VI|IV|IX|V|III|II|I|X)(?:[.、]\s*|\s+
 _SUBSECTION = re.compile(r"\A\(([0-9]{1,2})\)\s*(\S.*)\Z")
 _PROGRAMME = re.compile(rf"\A(○|◯|[{_CIRCLED}])(\s*)(\S.*)\Z")
 _BULLET = re.compile(r"\A(?:[-*]\s+)?([・･◆◇■□●]|-(?=\s))\s*")
-_BULLET_OPENERS = frozenset("-*・･◆◇■□●")
+# What a bullet opens with: a line that opens otherwise is no bullet.
+BULLET_OPENERS = frozenset("-*・･◆◇■□●")
 _CROSS = re.compile(r"[(（]\s*(一部)?再掲\s*[)）]\s*\Z")
 # What may follow a number when the line is prose or a table cell, not a heading.
 _UNIT_AFTER_NUMBER = re.compile(
@@ -177,7 +179,7 @@ def is_caption(text: str) -> str | None:
 
 def item_marker(text: str) -> tuple[str, str] | None:
     """A bullet line (``・…``, ``◆ …``, ``- …``): the marker and the text after it."""
-    if text[:1] not in _BULLET_OPENERS:
+    if text[:1] not in BULLET_OPENERS:
         return None
     match = _BULLET.match(text)
     if match is None:

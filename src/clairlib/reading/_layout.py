@@ -17,7 +17,7 @@ import attrs
 
 from clairlib.model.provenance import Origin
 
-__all__ = ["Line", "drop_furniture", "joined", "lines_of_text", "normal"]
+__all__ = ["Line", "drop_furniture", "joined", "lines_of_text", "normal", "with_text"]
 
 # ``- 3 -``, ``－ 3 －``, ``3``, ``3/12``, ``p. 3``: a page number alone on its line.
 _PAGE_NUMBER = re.compile(
@@ -83,7 +83,9 @@ def lines_of_text(text: str) -> list[Line]:
     raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[Line] = []
     append = out.append
-    new = _new
+    line_of = _line
+    new, set_dict = _new, _set
+    is_normalized, normalize = _is_normalized, _normalize
     page = 1
     number = 0
     gap = False
@@ -93,7 +95,7 @@ def lines_of_text(text: str) -> list[Line]:
                 before, raw = raw.split("\f", 1)
                 if before.strip():
                     number += 1
-                    out.append(_line(before, page, number, gap))
+                    append(line_of(before.rstrip(), page, number, gap))
                     gap = False
                 page += 1
                 number = 0
@@ -102,22 +104,30 @@ def lines_of_text(text: str) -> list[Line]:
         if not stripped:
             gap = True
             continue
-        # The text reader's trusted constructor, inline: every field is known to be of
-        # its type, so the line's __dict__ is filled at once rather than field by field.
+        # _line, inline (a call a line costs more than the rest of its work).
         body = stripped.lstrip(" \t\u3000")
+        folded = body if is_normalized("NFKC", body) else normalize("NFKC", body)
+        if " " in folded:
+            folded = folded.replace(" ", "")
+        if "\t" in folded:
+            folded = folded.replace("\t", "")
         line = new(Line)
-        line.__dict__.update(
-            text=body,
-            page=page,
-            number=number,
-            indent=len(stripped) - len(body),
-            x=None,
-            y=None,
-            size=None,
-            level=None,
-            gap_before=gap,
-            cells=None,
-            folded=normal(body),
+        set_dict(
+            line,
+            "__dict__",
+            {
+                "text": body,
+                "page": page,
+                "number": number,
+                "indent": len(stripped) - len(body),
+                "x": None,
+                "y": None,
+                "size": None,
+                "level": None,
+                "gap_before": gap,
+                "cells": None,
+                "folded": folded,
+            },
         )
         append(line)
         gap = False
@@ -125,28 +135,49 @@ def lines_of_text(text: str) -> list[Line]:
 
 
 _new = object.__new__
+_set = object.__setattr__
 
 
-def _line(raw: str, page: int, number: int, gap: bool) -> Line:
+def _line(stripped: str, page: int, number: int, gap: bool) -> Line:
     # The text reader's trusted constructor: every field is known to be of its type, so
-    # the instance's __dict__ is filled at once rather than field by field.
-    stripped = raw.rstrip()
+    # the instance's __dict__ is given at once rather than filled field by field, and
+    # the text is folded inline (normal's steps, without the call).
     body = stripped.lstrip(" \t\u3000")
+    folded = body if _is_normalized("NFKC", body) else _normalize("NFKC", body)
+    if " " in folded:
+        folded = folded.replace(" ", "")
+    if "\t" in folded:
+        folded = folded.replace("\t", "")
     line = _new(Line)
-    line.__dict__.update(
-        text=body,
-        page=page,
-        number=number,
-        indent=len(stripped) - len(body),
-        x=None,
-        y=None,
-        size=None,
-        level=None,
-        gap_before=gap,
-        cells=None,
-        folded=normal(body),
+    _set(
+        line,
+        "__dict__",
+        {
+            "text": body,
+            "page": page,
+            "number": number,
+            "indent": len(stripped) - len(body),
+            "x": None,
+            "y": None,
+            "size": None,
+            "level": None,
+            "gap_before": gap,
+            "cells": None,
+            "folded": folded,
+        },
     )
     return line
+
+
+def with_text(line: Line, text: str) -> Line:
+    """The line with another text (a bullet's words after its marker), folded again.
+
+    What ``attrs.evolve(line, text=text)`` makes, without the constructor: the line's
+    other fields are copied as they are.
+    """
+    copy = _new(Line)
+    _set(copy, "__dict__", {**line.__dict__, "text": text, "folded": normal(text)})
+    return copy
 
 
 def drop_furniture(lines: Sequence[Line]) -> tuple[list[Line], int]:

@@ -27,7 +27,7 @@ from clairlib.model import (
     PillarKind,
 )
 from clairlib.reading._headings import item_marker
-from clairlib.reading._layout import Line, joined, normal
+from clairlib.reading._layout import Line, joined, normal, with_text
 from clairlib.reading._reader import Hints, ReadError, Reading
 from clairlib.reading._title import Title
 
@@ -197,7 +197,7 @@ class _Reader:
             number = _CIRCLED.index(body[0]) + 1
             rest = body[1:].strip()
             if number == len(pillar.objectives) + 1 and not pillar.details:
-                pillar.objectives.append((number, [attrs.evolve(line, text=rest)], line))
+                pillar.objectives.append((number, [with_text(line, rest)], line))
             else:
                 # The operating base's detail, its objectives again: ``① 組織力…`` and bullets.
                 self.detail = number

@@ -17,6 +17,7 @@ import attrs
 from clairlib.findings import Finding
 from clairlib.model import Block, BlockKind, CrossListing, Priority
 from clairlib.reading._headings import (
+    BULLET_OPENERS,
     OPENERS,
     Heading,
     HeadingKind,
@@ -25,7 +26,7 @@ from clairlib.reading._headings import (
     is_caption,
     item_marker,
 )
-from clairlib.reading._layout import Line, joined
+from clairlib.reading._layout import Line, joined, with_text
 
 __all__ = ["Body", "Node", "ProgrammeNode", "TableNode", "read_body"]
 
@@ -346,12 +347,13 @@ class _Reader:
                 self.table.lines.append(line)
                 return
             self._close_table()
-        bullet = item_marker(text)
+        # item_marker's first look, inline: most lines open with no bullet.
+        bullet = item_marker(text) if text[:1] in BULLET_OPENERS else None
         if bullet is not None or line.folded.startswith("※"):
             self._flush()
             self.gathering_kind = BlockKind.NOTE if bullet is None else BlockKind.ITEM
             body = text if bullet is None else bullet[1]
-            self.gathering = [attrs.evolve(line, text=body)]
+            self.gathering = [with_text(line, body)]
         else:
             # A bullet or note goes on only where its line was full (wrapped).
             if (
@@ -390,7 +392,8 @@ class _Reader:
                 self.table.lines.append(line)
                 continue
             caption = is_caption(line.text) if folded[:1] in _CAPTION_OPENERS else None
-            heading = self._classify(line)
+            # _classify's first look, inline: most lines open with no heading's mark.
+            heading = self._classify(line) if line.text[:1] in OPENERS else None
             if heading is not None and self._accept(heading, line, index):
                 self._open(heading, line)
                 self.skip = self._title_goes_on(index)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from clairlib.model import RowKind
-from clairlib.reading._layout import Line, joined, normal
+from clairlib.reading._layout import Line, joined, normal, with_text
 from clairlib.reading._textcells import (
     _CLOSE,
     _DATE_KIND,
@@ -172,7 +172,7 @@ def _aligned_header(
         for segment in _segments(line, measure):
             over = _column_of(segment, columns)
             if len(over) == 1:
-                labels[over[0]].append(attrs.evolve(line, text=segment.text))
+                labels[over[0]].append(with_text(line, segment.text))
             for index in over if len(over) > 1 else ():
                 groups[index] = segment.text
     return tuple(joined(parts) for parts in labels), tuple(groups)
@@ -252,7 +252,7 @@ def _is_text(parts: list[str]) -> bool:
 
 
 def _join(parts: Sequence[str], line: Line) -> str:
-    return joined(attrs.evolve(line, text=part) for part in parts)
+    return joined(with_text(line, part) for part in parts)
 
 
 def _labels(

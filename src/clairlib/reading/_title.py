@@ -106,7 +106,7 @@ def infer_title(lines: Sequence[Line], found: Title) -> Title:
     fiscal = found.fiscal_year
     how: list[str] = []
     if kind is None:
-        text = "".join(line.folded for line in lines)
+        text = "".join([line.folded for line in lines])
         past = text.count("した。") + text.count("行った。") + text.count("であった。")
         future = text.count("する。") + text.count("行う。") + text.count("図る。")
         marked = "<重点事業>" in text or "<一般事業>" in text
@@ -119,7 +119,7 @@ def infer_title(lines: Sequence[Line], found: Title) -> Title:
     if fiscal is None:
         years: Counter[int] = Counter()
         # One scan of the text, its lines kept apart: a caption stands on one line.
-        for match in _CAPTION_YEAR.finditer("\n".join(line.folded for line in lines)):
+        for match in _CAPTION_YEAR.finditer("\n".join([line.folded for line in lines])):
             year = _fiscal(match.group(1))
             if year is not None:
                 years[year.year] += 1
