@@ -986,3 +986,13 @@ def sheet_cells(kind: str) -> st.SearchStrategy[object]:
     """A workbook cell's value for a column of ``kind``: a text as above, or a typed value."""
     typed = st.sampled_from((0.0, 1.0, -2.0, 2.5, True, False, 7, date(2013, 7, 27)))
     return table_cells(kind) | typed
+
+
+# Prose with numbers as reports print them: digits with commas and points, scales,
+# counters, lead and tail words (約, 延べ, 以上, 増), ordinals and dates around them.
+_PROSE_NUMBER_WORDS = [
+    *"0123456789", *"0123456789", ",", ".", " ", "　", "１", "２", "，", "．", "万", "千", "百",
+    "億", "円", "千円", "件", "名", "か国", "の", "団体", "約", "延べ", "年間", "以上", "超", "余",
+    "増", "減", "前年度比", "第", "回", "年", "月", "は", "、", "。", "(", "=",
+]  # fmt: skip
+prose_numbers = st.lists(st.sampled_from(_PROSE_NUMBER_WORDS), max_size=30).map("".join)

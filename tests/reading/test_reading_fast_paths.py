@@ -6,12 +6,13 @@ import re
 import unicodedata
 from decimal import Decimal
 
+import attrs
 from hypothesis import given
 
 from clairlib.model import Quantity
-from clairlib.reading._figures import quantities
-from clairlib.reading._layout import Line, lines_of_text, normal
-from tests.strategies import printed_texts
+from clairlib.reading._figures import _FIGURE, _matches, quantities
+from clairlib.reading._layout import Line, lines_of_text, normal, with_text
+from tests.strategies import printed_texts, prose_numbers
 
 
 @given(printed_texts)
@@ -65,3 +66,19 @@ def test_figures_found_from_the_digits_keep_their_words() -> None:
         (str(q.value), q.unit, q.scale, q.qualifier.value if q.qualifier else None, b.value)
         for q, b, _ in found
     ]
+
+
+@given(prose_numbers)
+def test_the_scan_from_digit_to_digit_finds_what_the_pattern_finds(text: str) -> None:
+    """The figure scan that jumps over a number's later digits finds every figure match."""
+    expected = [(m.span(), m.groupdict()) for m in _FIGURE.finditer(text)]
+    assert expected == [(m.span(), m.groupdict()) for m in _matches(text)]
+
+
+@given(printed_texts, printed_texts)
+def test_a_line_given_another_text_is_the_line_evolve_makes(text: str, other: str) -> None:
+    """``with_text`` gives the line ``attrs.evolve`` makes, its fold made again."""
+    line = Line(text=text, page=2, number=7, indent=1, x=3, y=4, gap_before=True)
+    expected = attrs.evolve(line, text=other)
+    assert expected == with_text(line, other)
+    assert expected.folded == with_text(line, other).folded

@@ -26,8 +26,9 @@ _DATE = ("時期", "期間", "開催日", "日程", "日時", "実施日")
 _VENUE = ("開催場所", "場所", "会場", "開催地")
 
 
-def _column(table: Table, words: Sequence[str]) -> str | None:
-    found = [c.key for c in table.columns if any(w in normal(c.label) for w in words)]
+def _column(labels: Sequence[tuple[str, str]], words: Sequence[str]) -> str | None:
+    # ``labels``: each column's key and its label folded (once a table, not once a word).
+    found = [key for key, label in labels if any(w in label for w in words)]
     return found[0] if len(found) == 1 else None
 
 
@@ -47,11 +48,12 @@ def table_events(tables: Sequence[Table], fiscal: FiscalYear) -> tuple[list[Tabl
     out: list[Table] = []
     events: list[Event] = []
     for table in tables:
-        name, date = _column(table, _NAME), _column(table, _DATE)
+        labels = [(column.key, normal(column.label)) for column in table.columns]
+        name, date = _column(labels, _NAME), _column(labels, _DATE)
         if name is None or date is None or name == date:
             out.append(table)
             continue
-        venue = _column(table, _VENUE)
+        venue = _column(labels, _VENUE)
         rows: list[Row] = []
         for row in table.rows:
             title, when = row.cells.get(name), row.cells.get(date)

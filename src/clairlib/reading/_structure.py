@@ -155,14 +155,18 @@ class _Reader:
                 self._content(line)
             self._flush()
             return
-        text = "\n".join(line.text for line in table.lines)
+        text = "\n".join([line.text for line in table.lines])
         block = Block(kind=BlockKind.TABLE, text=text, origin=table.line.origin)
         self._place_body().append(block)
         self._place_tables().append(table)
         self.body.tables.append((table, block))
 
     def _is_list(self, table: TableNode) -> bool:
-        bullets = sum(1 for line in table.lines if item_marker(line.text) is not None)
+        bullets = sum(
+            1
+            for line in table.lines
+            if line.text[:1] in BULLET_OPENERS and item_marker(line.text) is not None
+        )
         return bool(table.lines) and bullets * 4 >= len(table.lines)
 
     def _close(self) -> None:

@@ -192,12 +192,14 @@ _WORD = re.compile(
 _BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 
 
-def _words(text: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[str, int], ...]:
     # The line's words and the spaces after each (a run of spaces in a row of numbers
-    # stands for empty cells).
+    # stands for empty cells). A table's lines are looked at by more than one of the
+    # ways it is read: each line's words are found once a reading (forget() clears them).
     if " " not in text and "\u3000" not in text:
-        return [(text, 0)]
-    return [(word, len(spaces)) for word, spaces in _WORD.findall(text)]
+        return ((text, 0),)
+    return tuple([(word, len(spaces)) for word, spaces in _WORD.findall(text)])
 
 
 # Japanese and other wide characters; full-width digits and Latin letters are Latin

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from clairlib.reading._layout import Line
-from clairlib.reading._textcells import Refusal, TextRow, TextTable, _kind
+from clairlib.reading._textcells import Refusal, TextRow, TextTable, _kind, _words
 from clairlib.reading._textcolumns import aligned
 from clairlib.reading._textflow import flowing, numbers
 
@@ -30,11 +30,12 @@ __all__ = ["Refusal", "TextRow", "TextTable", "forget", "read_table"]
 
 
 def forget() -> None:
-    """Forget the words' kinds learnt from the tables read so far.
+    """Forget the words and their kinds learnt from the tables read so far.
 
     The memo holds one reading's words at most, so that every reading pays its own way.
     """
     _kind.cache_clear()
+    _words.cache_clear()
 
 
 def read_table(lines: Sequence[Line], *, fresh: bool = True) -> TextTable | Refusal:
