@@ -60,6 +60,8 @@ _WIDE = re.compile(r"[０-９，．％]")
 # The figure pattern in two halves, for the scan from digit to digit: the words that may
 # stand before the number (ending where it begins), and the number onwards.
 _LEAD_END = re.compile(_LEAD + r"\Z")
+# The characters of the lead's words (its spaces are told by isspace, as \s is).
+_LEAD_CHARS = frozenset("延べの年間約およそ上限最大計各")
 # A number's digits, commas between them: where a figure may start, the first digit.
 _RUN = re.compile(r"[0-9](?:[0-9,]*[0-9])?")
 _REST = re.compile(_FROM_NUMBER)
@@ -102,7 +104,12 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
             run = _RUN.match(text, at)
             pos = run.end() if run is not None else at + 1
             continue
-        start = _LEAD_END.search(text, pos, at)
+        # The words before the number are lead words and spaces only: the search for
+        # them starts where the last other character stands, not back at ``pos``.
+        lead = at
+        while lead > pos and (text[lead - 1] in _LEAD_CHARS or text[lead - 1].isspace()):
+            lead -= 1
+        start = _LEAD_END.search(text, lead, at)
         match = _FIGURE.match(text, start.start() if start is not None else at)
         if match is None:  # never: the lead and the rest matched
             pos = at + 1
