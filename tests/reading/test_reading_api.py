@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,33 @@ def test_missing_file_and_unknown_kind() -> None:
         clairlib.read(Path("no/such/plan.txt"))
     with pytest.raises(ReadError, match="kind must be one of"):
         clairlib.read(SOURCES / "fy2025-plan.txt", kind="novel")
+
+
+@pytest.mark.parametrize("name", ["fy2011-plan", "fy2013-report", "midterm-plan-2022"])
+def test_a_reading_builds_no_reference_cycle(name: str) -> None:
+    """What a reading builds is freed when its last reference goes: no cyclic garbage."""
+    data = (SOURCES / f"{name}.txt").read_bytes()
+    clairlib.read(data)  # patterns and caches made before the count
+    gc.collect()
+    gc.disable()
+    try:
+        reading = clairlib.read(data)
+        del reading
+        assert 0 == gc.collect()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_is_as_the_caller_left_it() -> None:
+    """The collector paused while a text is read is on again after, also after a refusal."""
+    clairlib.read(PLAN)
+    assert gc.isenabled()
+    with pytest.raises(ReadError):
+        clairlib.read(PLAN, kind="novel")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        clairlib.read(PLAN)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

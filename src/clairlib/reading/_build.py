@@ -390,26 +390,8 @@ def _with_rows(
 def _provenance(document: Document) -> dict[str, Origin]:
     # JSON path → origin of every part read, the same origins the model carries.
     out: dict[str, Origin] = {}
-
-    def walk(prefix: str, sections: Sequence[Section]) -> None:
-        for i, section in enumerate(sections):
-            path = f"{prefix}[{i}]"
-            if section.origin is not None:
-                out[path] = section.origin
-            for j, block in enumerate(section.body):
-                if block.origin is not None:
-                    out[f"{path}.body[{j}]"] = block.origin
-            for k, programme in enumerate(section.programmes):
-                ppath = f"{path}.programmes[{k}]"
-                if programme.origin is not None:
-                    out[ppath] = programme.origin
-                for j, block in enumerate(programme.body):
-                    if block.origin is not None:
-                        out[f"{ppath}.body[{j}]"] = block.origin
-            walk(f"{path}.sections", section.sections)
-
     if isinstance(document, AnnualPlan | AnnualReport):
-        walk("$.sections", document.sections)
+        _walk(out, "$.sections", document.sections)
         for j, block in enumerate(document.preamble):
             if block.origin is not None:
                 out[f"$.preamble[{j}]"] = block.origin
@@ -421,3 +403,23 @@ def _provenance(document: Document) -> dict[str, Origin]:
             if figure.origin is not None:
                 out[f"$.figures[{i}]"] = figure.origin
     return out
+
+
+def _walk(out: dict[str, Origin], prefix: str, sections: Sequence[Section]) -> None:
+    # A function of its own, not a closure over ``out``: a nested function that calls
+    # itself is a reference cycle, which kept the provenance alive until the collector ran.
+    for i, section in enumerate(sections):
+        path = f"{prefix}[{i}]"
+        if section.origin is not None:
+            out[path] = section.origin
+        for j, block in enumerate(section.body):
+            if block.origin is not None:
+                out[f"{path}.body[{j}]"] = block.origin
+        for k, programme in enumerate(section.programmes):
+            ppath = f"{path}.programmes[{k}]"
+            if programme.origin is not None:
+                out[ppath] = programme.origin
+            for j, block in enumerate(programme.body):
+                if block.origin is not None:
+                    out[f"{ppath}.body[{j}]"] = block.origin
+        _walk(out, f"{path}.sections", section.sections)

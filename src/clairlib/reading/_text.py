@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -52,14 +55,30 @@ def read_text(
 ) -> Reading:
     """Read a text extraction of a CLAIR plan or report."""
     text = decode(source)
-    lines = lines_of_text(text)
-    if progress is not None:
-        progress(0, len(lines))
     tables = options.tables if isinstance(options, TextOptions) else True
-    reading = build(lines, hints, name=source.name, tables=tables)
+    with _collector_paused():
+        lines = lines_of_text(text)
+        if progress is not None:
+            progress(0, len(lines))
+        reading = build(lines, hints, name=source.name, tables=tables)
     if progress is not None:
         progress(len(lines), len(lines))
     return reading
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Reading builds thousands of lines, words and model objects and not one reference
+    # cycle (a test holds it to that): the cyclic collector would walk them again and
+    # again and find nothing. As clairlib.load does, it is paused while they are built.
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _sniff(head: bytes) -> bool:
