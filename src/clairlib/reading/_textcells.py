@@ -217,7 +217,10 @@ def _glued(words: list[str]) -> list[str]:
             out[-1] = f"{out[-1]} {word}"
             continue
         # Each word is told Latin once: most are Japanese, and glue to nothing.
-        here = word.isascii() or _CJK.search(word) is None
+        # A word opening with a kana or kanji is Japanese at once (_CJK holds them all).
+        here = word.isascii() or (
+            not ("\u3000" <= word[:1] <= "\u9fff") and _CJK.search(word) is None
+        )
         if latin and here and _latin_pair(out[-1], word):
             out[-1] = f"{out[-1]} {word}"
         else:
