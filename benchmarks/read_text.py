@@ -8,12 +8,12 @@ JSON) is the baseline, and ``clairlib.read`` of tests/data/sources/fy2013-report
 (2,300 lines of text) is measured against it. The two take turns, round after round,
 so a busy machine slows both alike; before each call the collector runs and the last
 call's result is freed, outside the clock; the collector is then left on for both, or
-with ``--gc-paused`` paused for both. (Both pause it themselves while they build what they
-return, neither building a reference cycle: the two states differ only by noise.) The verdict is the ratio of the best times
-(the median ratio of the rounds is printed beside it). Target ≤ 1×: reading the print
-is no slower than loading the typed document. The reading with ``tables=False`` (every
-table kept as printed text, no cell placed) is timed in the same turns, to show what
-placing the tables' cells from the text costs.
+with ``--gc-paused`` paused for both (both pause it themselves while they build what they
+return, neither building a reference cycle: the two states differ by noise only). The
+verdict is the ratio of the best times (the median ratio of the rounds is printed beside
+it). Target ≤ 1×: reading the print is no slower than loading the typed document. The
+reading with ``tables=False`` (every table kept as printed text, no cell placed) is timed
+in the same turns, to show what placing the tables' cells from the text costs.
 """
 
 from __future__ import annotations
