@@ -24,6 +24,7 @@ from clairlib.calendar._fastpath import plain as _plain
 from clairlib.calendar._fastpath import plain_list as _plain_list
 from clairlib.calendar._marks import WEEKDAY_KANJI, month_end
 from clairlib.calendar._parse import _read
+from clairlib.calendar._quick import read_quick
 from clairlib.calendar._reader import Reader
 from tests.strategies import marked_periods, periods, printed_expressions, wareki_days
 
@@ -241,6 +242,54 @@ def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> N
         assert _both_lanes(f"({text})", None, fast=True) == _both_lanes(
             f"({text})", None, fast=False
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("7・8 月", FiscalYear(2013)),
+        ("11 月", FiscalYear(2013)),
+        ("22 年 2 月", FiscalYear(2011)),
+        ("5月29～6月1日", FiscalYear(2013)),
+        ("2013年10月4、5日", None),
+        ("2013年12月6日(金)と7日(土)", None),
+        ("2013年11月7日(木)8日(金)", None),
+        ("平成 25 年 11 月 10 日から 13 日", None),
+        ("自 平成24年4月1日 至 平成25年3月31日", None),
+        ("H10-R3", None),
+        ("1960～80年代", None),
+        ("平成10年度から", None),
+        ("令和3年度まで", None),
+        ("2011年以降", None),
+        ("12月～1月", 2013),
+    ],
+)
+def test_the_quick_lane_reads_its_forms_as_the_reader_does(
+    text: str, context: FiscalYear | int | None
+) -> None:
+    """Lists, ranges and open ranges of plain points take the quick lane, to the same Period."""
+    found = read_quick(text, context, False)
+    assert found is not None
+    assert Reader(text, context, False, False, fast=False).read() == found
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "strict"),
+    [
+        ("令和4年度～平成25年度", None, False),  # printed newest first: the reader's note
+        ("平成31年5月", None, False),  # past the era's end: the reader's refusal or note
+        ("9月3日(火)", date(2013, 5, 1), False),  # the nearest year: the reader's search
+        ("2013年12月6日(土)", None, False),  # a weekday that does not match
+        ("8月", None, False),  # no year and no context
+        ("2013年～9月、10月以降", None, False),  # an open range in a list
+        ("平成25年4月から", None, True),  # strict: the reader's refusal
+    ],
+)
+def test_the_quick_lane_leaves_the_rest_to_the_reader(
+    text: str, context: FiscalYear | int | date | None, strict: bool
+) -> None:
+    """What the reader refuses, warns about or searches for, the quick lane does not read."""
+    assert read_quick(text, context, strict) is None
 
 
 FUZZ = (

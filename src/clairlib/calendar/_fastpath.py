@@ -36,8 +36,8 @@ DAY, MONTH, YEAR, FISCAL_YEAR = (
 
 
 #: Days after a month's first day to its last (a leap February is one more).
-_MONTH_REST = tuple(timedelta(days=max(days - 1, 0)) for days in _DAYS_IN_MONTH)
-_LEAP_FEBRUARY = timedelta(days=28)
+MONTH_REST = tuple(timedelta(days=max(days - 1, 0)) for days in _DAYS_IN_MONTH)
+LEAP_FEBRUARY = timedelta(days=28)
 
 
 def plain(text: str) -> Period | None:
@@ -85,9 +85,9 @@ def plain(text: str) -> Period | None:
                 start = date(year, month, 1)
                 # Adding a timedelta is cheaper than building a date.
                 if month == 2 and not year % 4 and (year % 100 or not year % 400):
-                    end = start + _LEAP_FEBRUARY
+                    end = start + LEAP_FEBRUARY
                 else:
-                    end = start + _MONTH_REST[month]
+                    end = start + MONTH_REST[month]
             precision = MONTH
         else:
             try:

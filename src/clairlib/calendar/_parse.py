@@ -20,6 +20,7 @@ from clairlib.calendar._fastpath import plain_list as _plain_list
 from clairlib.calendar._marks import Marks, Precision
 from clairlib.calendar._period import FiscalYear, Period, period_fromiso
 from clairlib.calendar._periodset import PeriodSet, set_fromiso
+from clairlib.calendar._quick import read_quick
 from clairlib.calendar._reader import CLOSE_BRACKETS, OPEN_BRACKETS, Reader
 from clairlib.calendar._resolve import Context
 from clairlib.errors import CalendarError
@@ -103,6 +104,10 @@ def _read_further(
             raise UnreadableDateError(
                 error.reason, text=text, span=(offset + span[0], offset + span[1])
             ) from None
+    if fast:
+        quick = read_quick(text, context, strict)
+        if quick is not None:
+            return quick, _NO_NOTES
     reader = Reader(text, context, lenient, strict, fast)
     return reader.read(), reader.notes
 

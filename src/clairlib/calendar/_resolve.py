@@ -56,6 +56,23 @@ _MARKS = {
 _NEEDS = "context= a FiscalYear, a calendar year or a reference date"
 
 
+def nearest_era(number: int, reference: int) -> Era | None:
+    """The era whose year ``number`` is closest to the year ``reference`` (the later on a tie).
+
+    None when no era has that year.
+    """
+    best: Era | None = None
+    best_distance = 0
+    for era in REGISTRY.eras:
+        year = era.first_year + number - 1
+        if year < era.start.year:
+            continue
+        distance = abs(year - reference)
+        if best is None or distance <= best_distance:
+            best, best_distance = era, distance
+    return best
+
+
 class Resolved:
     """A point turned into a Period, with the parts a following point may inherit."""
 
@@ -148,15 +165,7 @@ class Resolver:
         reference = self.context_year()
         if reference is None:
             raise self.fail(f"expected an era before the year {number} (or {_NEEDS})", span)
-        best: Era | None = None
-        best_distance = 0
-        for era in REGISTRY.eras:
-            year = era.first_year + number - 1
-            if year < era.start.year:
-                continue
-            distance = abs(year - reference)
-            if best is None or distance <= best_distance:
-                best, best_distance = era, distance
+        best = nearest_era(number, reference)
         if best is None:
             raise self.fail(f"expected an era year that exists, found {number}", span)
         return best

@@ -1,0 +1,329 @@
+"""The reader's fast lane: lists and ranges of plain points, read in one pass.
+
+'7・8 月', '2013年12月6日(金)と7日(土)', '11月7日(木)8日(金)', '5月29～6月1日', 'H10-R3',
+'1960～80年代', '自 平成24年4月1日 至 平成25年3月31日', '平成10年度から', '22 年 2 月'
+(with a fiscal year as context): every point in digits, with at most an era, a year
+(年, 年度, 年代), a month, a day, a bare number and a printed weekday. One pattern
+finds every item (``QUICK_ITEMS``, whose points are SIMPLE_POINT's); the points are
+then settled, resolved and built by the reader's rules (see ``_reader`` and
+``_resolve``), without its objects. Anything else returns None for the reader: a
+text it would refuse or warn about, an era's bounds to check, a point without a year
+under a reference date (the nearest year is the reader's search). The reader then
+gives the same answer or words the error; properties in the tests hold both to it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from operator import itemgetter
+from typing import Any
+
+from clairlib.calendar import _grammar as g
+from clairlib.calendar._era import Era
+from clairlib.calendar._fastpath import LEAP_FEBRUARY as _LEAP_FEBRUARY
+from clairlib.calendar._fastpath import MONTH_REST as _MONTH_REST
+from clairlib.calendar._marks import Marks, Precision
+from clairlib.calendar._period import FiscalYear, Period, join_marks
+from clairlib.calendar._period import new_object as _new
+from clairlib.calendar._period import set_end as _set_end
+from clairlib.calendar._period import set_marks as _set_marks
+from clairlib.calendar._period import set_precision as _set_precision
+from clairlib.calendar._period import set_start as _set_start
+from clairlib.calendar._periodset import PeriodSet, trusted_set
+from clairlib.calendar._points import WEEKDAY_OF
+from clairlib.calendar._resolve import Context, nearest_era
+from clairlib.errors import CalendarError
+
+DAY, MONTH, YEAR, FISCAL_YEAR = (
+    Precision.DAY,
+    Precision.MONTH,
+    Precision.YEAR,
+    Precision.FISCAL_YEAR,
+)
+_WHOLE = itemgetter(0)
+_UNIT = {"年": "y", "年度": "fy", "年代": "decade"}
+#: The marks of a printed weekday, as the reader makes them (a value, built once).
+_WEEKDAY_MARKS = {day: Marks(start_weekday=day, end_weekday=day) for day in range(7)}
+_OPEN_END = Marks(open_end=True)
+_OPEN_START = Marks(open_start=True)
+_UNTIL = frozenset(("まで", "迄", "以前"))
+#: Every number of one or two digits (ASCII, full-width or mixed) and 元.
+_SMALL: dict[str, int] = {"元": 1}
+for _a in "0123456789０１２３４５６７８９":
+    _SMALL[_a] = int(_a)
+    for _b in "0123456789０１２３４５６７８９":
+        _SMALL[_a + _b] = int(_a + _b)
+
+# A point, as a list settled in place: its era, year number, year kind ('y', 'fy',
+# 'decade' or ''), month, day, bare number, weekday, and the first unit printed ('y',
+# 'm', 'd' or ''), which is what a bare number before it stands for.
+_Point = list[Any]
+P_ERA, P_YEAR, P_KIND, P_MONTH, P_DAY, P_BARE, P_WEEKDAY, P_UNIT = range(8)
+
+
+def _point(era: str, y: str, ym: str, mo: str, d: str, bare: str, wd: str) -> _Point | None:
+    """A point's parts from its groups, or None where nothing dated was printed."""
+    if not (y or mo or d or bare) or (era and not (y or bare)):
+        return None  # an era or a weekday alone, an era with no year: the reader refuses it
+    found: Era | None = None
+    if era:
+        found = g.ERAS.get(era) or g.ERAS[g.squeeze(era)]
+    return [
+        found,
+        (_SMALL.get(y) or int(y)) if y else None,
+        _UNIT[ym] if ym else "",
+        _SMALL[mo] if mo else None,
+        _SMALL[d] if d else None,
+        (_SMALL.get(bare) or int(bare)) if bare else None,
+        WEEKDAY_OF[wd] if wd else None,
+        "y" if ym else "m" if mo else "d" if d else "",
+    ]
+
+
+def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet | None:
+    """The expression ``text`` reads as, or None for the reader (see the module)."""
+    if g.QUICK_BLOCKED.search(text) is not None:
+        return None
+    kinds: list[str] = []
+    points: list[_Point] = []
+    bares = False
+    covered = 0
+    last: _Point | None = None  # the last point of the item before, for side by side
+    for (
+        whole, word, mark, pre, e1, y1, k1, m1, d1, b1, w1,
+        join, e2, y2, k2, m2, d2, b2, w2, close, opening,
+    ) in g.QUICK_ITEMS.findall(text):  # fmt: skip
+        covered += len(whole)
+        first = _point(e1, y1, k1, m1, d1, b1, w1)
+        if first is None:
+            return None  # nothing dated, or findall's empty match where no item starts
+        if last is not None:
+            # Items are joined by a list word or mark, or are days side by side.
+            if not (word or mark) and ((last[P_DAY] is None and last[P_WEEKDAY] is None) or not d1):
+                return None
+        elif word:
+            return None  # a list word before the first item
+        points.append(first)
+        last = first
+        if pre == "至":
+            if join or opening:
+                return None
+            kind = "until"
+        elif join:
+            second = _point(e2, y2, k2, m2, d2, b2, w2)
+            if second is None:
+                if e2 or w2 or close or strict:
+                    return None
+                kind = "since"  # a range mark with nothing after it
+            else:
+                kind = "range"
+                points.append(second)
+                last = second
+                bares = bares or b2 != ""
+        elif opening:
+            kind = "until" if opening in _UNTIL else "since"
+        else:
+            kind = "since" if pre == "自" else "point"
+        kinds.append(kind)
+        bares = bares or b1 != ""
+    if covered != len(text) or not kinds:
+        return None
+    if len(kinds) > 1 and ("since" in kinds or "until" in kinds):
+        return None  # an open range in a list: the reader refuses it
+    if bares and not _settle(points):
+        return None
+    return _build(kinds, points, context)
+
+
+def _settle(points: list[_Point]) -> bool:
+    """Give each bare number its unit as the reader's settle_bare does; False if none fits."""
+    count = len(points)
+    for index, point in enumerate(points):
+        bare = point[P_BARE]
+        if bare is None:
+            continue
+        nxt = points[index + 1] if index + 1 < count else None
+        unit = nxt[P_UNIT] if nxt is not None else ""
+        year, month, day = point[P_YEAR], point[P_MONTH], point[P_DAY]
+        if month is not None and day is None and unit in ("m", "d"):
+            point[P_DAY] = bare
+        elif unit == "y" and year is None and month is None and day is None:
+            assert nxt is not None
+            point[P_YEAR], point[P_KIND], point[P_UNIT] = bare, nxt[P_KIND], "y"
+        elif unit == "m" and month is None and day is None:
+            point[P_MONTH] = bare
+            point[P_UNIT] = point[P_UNIT] or "m"
+        elif point[P_ERA] is not None and year is None and month is None:
+            point[P_YEAR], point[P_KIND], point[P_UNIT] = bare, "fy", "y"
+        elif nxt is None and year is None and month is None and bare >= 1000:
+            point[P_YEAR], point[P_KIND], point[P_UNIT] = bare, "y", "y"
+        else:
+            return False
+        point[P_BARE] = None
+    return True
+
+
+# What a resolved point passes on to the next: its era, year (Gregorian, or the fiscal
+# year when fiscal), month and whether it is a fiscal year; then its Period's first and
+# last day, precision and marks (a Period is built only for what the text reads as).
+_Resolved = tuple[Era | None, int, int | None, bool, date, date, Precision, Marks | None]
+
+
+def _build(kinds: list[str], points: list[_Point], context: Context) -> Period | PeriodSet | None:
+    """The Periods of the items, as the reader's build, join and open make them."""
+    periods: list[Period] = []
+    prev: _Resolved | None = None
+    index = 0
+    for kind in kinds:
+        left = _resolve(points[index], prev, context)
+        if left is None:
+            return None
+        index += 1
+        prev = left
+        _, _, _, _, start, end, precision, marks = left
+        if kind == "range":
+            right = _resolve(points[index], left, context)
+            if right is None:
+                return None
+            index += 1
+            prev = right
+            _, _, _, _, _, end, other, end_marks = right
+            if end < start:
+                return None  # printed newest first (a note) or refused: the reader's
+            if precision is not other:
+                precision = DAY if DAY in (precision, other) else MONTH
+            if marks is not None or end_marks is not None:
+                try:
+                    periods.append(Period(start, end, precision, join_marks(marks, end_marks)))
+                except CalendarError:
+                    return None
+                continue
+        elif kind != "point":
+            if marks is not None:
+                point_period = _trusted(start, end, precision, marks)
+                try:
+                    periods.append(
+                        Period.since(point_period)
+                        if kind == "since"
+                        else Period.until(point_period)
+                    )
+                except CalendarError:
+                    return None
+                continue
+            if kind == "since":
+                end, marks = date.max, _OPEN_END
+            else:
+                start, marks = date.min, _OPEN_START
+        periods.append(_trusted(start, end, precision, marks))
+    if len(periods) == 1:
+        return periods[0]
+    return trusted_set(tuple(periods))
+
+
+def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolved | None:
+    """The point's Period and what it passes on, as Resolver.resolve, or None."""
+    era, number, kind, month, day, _, weekday, _ = point
+    fiscal = kind == "fy"
+    if number is not None:
+        if era is None and number < 1000:
+            if prev is not None and prev[0] is None and not prev[3] and number < 100:
+                # '1960～80年代': the right side's century is the left side's.
+                before = prev[1]
+                number = before - before % 100 + number
+                if number < before:
+                    number += 100
+            elif prev is not None and prev[0] is not None:
+                era = prev[0]
+            else:
+                reference = _context_year(context)
+                if reference is None:
+                    return None
+                era = nearest_era(number, reference)
+                if era is None:
+                    return None
+        if era is not None:
+            if number < 1:
+                return None
+            year = era.first_year + number - 1
+        else:
+            year = number
+    elif prev is not None:
+        era, year, earlier, fiscal, _, _, _, _ = prev
+        if month is None:
+            if day is not None:
+                month = earlier
+        elif not fiscal and earlier is not None and month < earlier:
+            year += 1  # '平成25年12月～1月' runs into the next year
+    elif context.__class__ is FiscalYear:
+        year, fiscal = context.year, True
+    elif isinstance(context, date):
+        return None  # the nearest year around a reference date: the reader's search
+    else:
+        reference = _context_year(context)
+        if reference is None:
+            return None
+        year, fiscal = reference, isinstance(context, FiscalYear)
+    if month is None:
+        if day is not None or not 1 <= year <= 9998:
+            return None
+        if kind == "decade":
+            if year % 10 or point[P_ERA] is not None:
+                return None
+            start, end, precision = date(year, 1, 1), date(year + 9, 12, 31), YEAR
+        elif fiscal:
+            start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
+        else:
+            start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
+    else:
+        if not 1 <= month <= 12 or kind == "decade":
+            return None
+        calendar_year = year + 1 if fiscal and month < 4 else year
+        if not 1 <= calendar_year <= 9998:
+            return None
+        if day is not None:
+            try:
+                start = end = date(calendar_year, month, day)
+            except ValueError:
+                return None
+            precision = DAY
+        else:
+            start = date(calendar_year, month, 1)
+            if (
+                month == 2
+                and not calendar_year % 4
+                and (calendar_year % 100 or not calendar_year % 400)
+            ):
+                end = start + _LEAP_FEBRUARY
+            else:
+                end = start + _MONTH_REST[month]
+            precision = MONTH
+    if era is not None and (end < era.start or (era.end is not None and start > era.end)):
+        return None  # past the era's bounds: the reader refuses it, or notes it
+    marks = None
+    if weekday is not None:
+        if precision is not DAY or start.weekday() != weekday:
+            return None
+        marks = _WEEKDAY_MARKS[weekday]
+    return era, year, month, fiscal, start, end, precision, marks
+
+
+def _context_year(context: Context) -> int | None:
+    """The context as a year number, as Resolver.context_year reads it."""
+    if context is None:
+        return None
+    if isinstance(context, date):
+        return FiscalYear.of(context).year
+    return context.year if isinstance(context, FiscalYear) else int(context)
+
+
+def _trusted(start: date, end: date, precision: Precision, marks: Marks | None) -> Period:
+    """trusted_period, inlined: the lane has checked every boundary."""
+    period: Period = _new(Period)
+    _set_start(period, start)
+    _set_end(period, end)
+    _set_precision(period, precision)
+    _set_marks(period, marks)
+    return period
+
+
+__all__ = ["read_quick"]
