@@ -117,6 +117,40 @@ def test_parts_of_a_month(text: str, start: date, end: date, kind: Part) -> None
     assert (kind, kind) == period.parts
 
 
+@span_table(
+    ("平成25年12月1日～月末", "2013-12-01", "2013-12-31", Part.MONTH_END),
+    ("2024年2月1日から月末まで", "2024-02-01", "2024-02-29", Part.MONTH_END),
+    ("平成25年12月～月末", "2013-12-01", "2013-12-31", Part.MONTH_END),
+)
+def test_month_end_after_a_range_mark_is_the_left_months_end(
+    text: str, start: date, end: date, kind: Part
+) -> None:
+    """月末 on the right of a range is the last day of the left date's month."""
+    period = parse_period(text)
+    assert isinstance(period, Period)
+    assert (start, end) == (period.start, period.end)
+    assert (None, kind) == period.parts
+    assert period == Period.fromisoformat(period.isoformat())
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("月末", "a date before 月末"),
+        ("月末～平成25年12月1日", "a date before 月末"),
+        ("平成25年～月末", "month before '末'"),
+        ("令和3年度～月末", "month before '末'"),
+    ],
+)
+def test_month_end_without_a_month_before_it_is_refused(text: str, message: str) -> None:
+    """月末 with no date before it, or after a year, is an UnreadableDateError at 月末."""
+    with pytest.raises(UnreadableDateError, match=message) as caught:
+        parse_period(text, context=FiscalYear(2013))
+    span = caught.value.span
+    assert span is not None
+    assert "月末" == text[span[0] : span[1]]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -61,6 +61,20 @@ def _lead(text: str, pos: int, hi: int) -> int:
     return pos
 
 
+def _is_month_end(point: Point) -> bool:
+    """True for a bare 月末 ('12月1日～月末'): a month's last day, the month the point before's."""
+    return (
+        point.part == "end"
+        and point.month_mark
+        and point.month is None
+        and not point.same
+        and point.match.start("ym") < 0
+        and point.era is None
+        and point.day is None
+        and point.bare is None
+    )
+
+
 class _Item:
     """One list item as read: its points and what joins them."""
 
@@ -200,6 +214,7 @@ class Reader(Resolver):
                 point.month_mark
                 and point.month is None
                 and (not point.same or match.start("ym") >= 0)
+                and not _is_month_end(point)
             ):
                 raise self.fail("expected a month number before 月", point.span("mm"))
         if point.same and point.era is not None:
@@ -221,6 +236,10 @@ class Reader(Resolver):
         pos = _lead(text, lo, hi)
         while pos < hi:
             item, pos = self.item(pos, hi)
+            if not items and item.points and _is_month_end(item.points[0]):
+                raise self.fail(
+                    "expected a date before 月末 to give its month", item.points[0].span()
+                )
             items.append(item)
             if pos >= hi:
                 break
