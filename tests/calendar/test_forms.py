@@ -426,3 +426,10 @@ def test_broken_variants_are_refused(text: str, context: Context) -> None:
         parse_period(text, context=context)
     assert text == caught.value.text
     assert caught.value.span is not None
+
+
+@pytest.mark.parametrize("text", ["十十年", "平成十十年", "平成二二十年度"])
+def test_a_kanji_numeral_that_is_no_number_is_refused(text: str) -> None:
+    """A run of numeral kanji that reads as no number is an UnreadableDateError, not a crash."""
+    with pytest.raises(UnreadableDateError, match="expected a number"):
+        parse_period(text)

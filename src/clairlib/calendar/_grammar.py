@@ -108,7 +108,7 @@ END_WORDS: re.Pattern[str]
 DURATION: re.Pattern[str]
 LEAD: re.Pattern[str]
 REPEAT: re.Pattern[str]
-QUICK_ITEMS: re.Pattern[str]
+QUICK_ITEM: re.Pattern[str]
 QUICK_BLOCKED: re.Pattern[str]
 #: Every spelling of an era the patterns match: name, ligature, initial (also full-width).
 ERAS: dict[str, Era] = {}
@@ -180,7 +180,7 @@ def _whole_years() -> None:
 def compile_patterns() -> None:
     """Build every pattern from the era table."""
     global PLAIN, PLAIN_ITEM, PLAIN_ITEMS, PLAIN_HEAD, POINT, SIMPLE_POINT, WESTERN
-    global AFTER, END_WORDS, DURATION, LEAD, REPEAT, QUICK_ITEMS, QUICK_BLOCKED
+    global AFTER, END_WORDS, DURATION, LEAD, REPEAT, QUICK_ITEM, QUICK_BLOCKED
     ERAS.clear()
     ERAS.update(REGISTRY.by_name)
     for known in REGISTRY.eras:
@@ -243,7 +243,7 @@ def compile_patterns() -> None:
     # The reader's fast lane (see _quick): a list item of SIMPLE_POINT's points without
     # their parts, times and tails, each point in the same groups in the same order, so
     # that it matches what SIMPLE_POINT matches where the reader lets it stand. Groups,
-    # by position: the whole item, its list word or mark, 自 or 至, the first point's
+    # by position: the item's list word or mark, 自 or 至, the first point's
     # era, year, 年 mark, month, day, bare number and weekday, the range mark, the
     # second point's seven, the end word after it, the open word (まで, 以降…).
     marks = "、，,､･・;；" + CIRCLED
@@ -258,18 +258,22 @@ def compile_patterns() -> None:
     lists, joins = ("および", "及び", "並びに", "と"), ("から", "より", "至")
     closes = ("まで", "迄", "にかけて", "にわたって", "にわたり")
     opens = ("まで", "迄", "以前", "以降", "以後")
-    QUICK_ITEMS = re.compile(
-        # Not at the end: findall would end on an empty match, at the cost of a match.
-        rf"(?!\Z)(\s*+(?:({_unspaced(*lists)})|([{marks}]))?[\s{marks}]*+"
+    QUICK_ITEM = re.compile(
+        rf"\s*+(?:({_unspaced(*lists)})|([{marks}]))?[\s{marks}]*+"
         rf"{_S}(?:(自|至){_S})?{point}"
         rf"(?:({_RANGE_MARKS}|{_unspaced(*joins)}){_S}{point}"
         rf"(?:({_unspaced(*closes)}){_S})?"
-        rf"|({_unspaced(*opens)}){_S})?)"
+        rf"|({_unspaced(*opens)}){_S})?"
     )
     # A character the fast lane never reads: a text holding one goes to the reader.
     readable = set("0123456789０１２３４５６７８９元年度代月日火水木金土()（）自" + TILDES + DASHES)
     readable.update(marks, *lists, *joins, *closes, *opens, *ERAS)
-    QUICK_BLOCKED = re.compile("[^\\s" + "".join(map(re.escape, sorted(readable))) + "]")
+    # So is a bracket that holds no weekday ('(2023年)', a table cell's brackets) and a
+    # run of five digits or more ('20190315').
+    QUICK_BLOCKED = re.compile(
+        "[^\\s" + "".join(map(re.escape, sorted(readable))) + "]"
+        rf"|[(（](?!{_S}[月火水木金土日]{_S}[)）])|{DIGIT}{{5}}"
+    )
     # A list item of plain months or years, '①平成 25 年 7～8 月', '令和4年度～令和8年度',
     # '平成25年12月から平成26年1月まで': the fast path for lists and ranges.
     ends = "|".join(

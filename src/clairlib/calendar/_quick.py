@@ -4,7 +4,7 @@
 '1960～80年代', '自 平成24年4月1日 至 平成25年3月31日', '平成10年度から', '22 年 2 月'
 (with a fiscal year as context): every point in digits, with at most an era, a year
 (年, 年度, 年代), a month, a day, a bare number and a printed weekday. One pattern
-finds every item (``QUICK_ITEMS``, whose points are SIMPLE_POINT's); the points are
+finds every item (``QUICK_ITEM``, whose points are SIMPLE_POINT's); the points are
 then settled, resolved and built by the reader's rules (see ``_reader`` and
 ``_resolve``), without its objects. Anything else returns None for the reader: a
 text it would refuse or warn about, an era's bounds to check, a point without a year
@@ -15,7 +15,6 @@ gives the same answer or words the error; properties in the tests hold both to i
 from __future__ import annotations
 
 from datetime import date
-from operator import itemgetter
 from typing import Any
 
 from clairlib.calendar import _grammar as g
@@ -40,7 +39,6 @@ DAY, MONTH, YEAR, FISCAL_YEAR = (
     Precision.YEAR,
     Precision.FISCAL_YEAR,
 )
-_WHOLE = itemgetter(0)
 _UNIT = {"年": "y", "年度": "fy", "年代": "decade"}
 #: The marks of a printed weekday, as the reader makes them (a value, built once).
 _WEEKDAY_MARKS = {day: Marks(start_weekday=day, end_weekday=day) for day in range(7)}
@@ -87,16 +85,23 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
     kinds: list[str] = []
     points: list[_Point] = []
     bares = False
-    covered = 0
     last: _Point | None = None  # the last point of the item before, for side by side
-    for (
-        whole, word, mark, pre, e1, y1, k1, m1, d1, b1, w1,
-        join, e2, y2, k2, m2, d2, b2, w2, close, opening,
-    ) in g.QUICK_ITEMS.findall(text):  # fmt: skip
-        covered += len(whole)
+    # Each item where the one before ends, and no search past a place where none starts
+    # (findall would try every later place).
+    match = g.QUICK_ITEM.match
+    covered, size = 0, len(text)
+    while covered < size:
+        found = match(text, covered)
+        if found is None:
+            return None
+        (
+            word, mark, pre, e1, y1, k1, m1, d1, b1, w1,
+            join, e2, y2, k2, m2, d2, b2, w2, close, opening,
+        ) = found.groups("")  # fmt: skip
+        covered = found.end()
         first = _point(e1, y1, k1, m1, d1, b1, w1)
         if first is None:
-            return None  # nothing dated, or findall's empty match where no item starts
+            return None  # nothing dated
         if last is not None:
             # Items are joined by a list word or mark, or are days side by side.
             if not (word or mark) and ((last[P_DAY] is None and last[P_WEEKDAY] is None) or not d1):
@@ -126,7 +131,7 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
             kind = "since" if pre == "自" else "point"
         kinds.append(kind)
         bares = bares or b1 != ""
-    if covered != len(text) or not kinds:
+    if not kinds:
         return None
     if len(kinds) > 1 and ("since" in kinds or "until" in kinds):
         return None  # an open range in a list: the reader refuses it

@@ -169,7 +169,12 @@ class Reader(Resolver):
                 self.check_point(found)
                 return found
         match = self.match_point(pos, end)
-        point = None if match is None else Point(match)
+        try:
+            point = None if match is None else Point(match)
+        except ValueError as error:
+            # A kanji numeral the pattern's characters allow but no number is ('十十').
+            assert match is not None
+            raise self.fail(f"expected a number, found {error}", match.span()) from None
         stop = pos if match is None else match.end()
         undated = point is None or (
             point.year is None and point.month is None and point.day is None
