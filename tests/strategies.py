@@ -997,3 +997,10 @@ _PROSE_NUMBER_WORDS = [
     "上限", "最大", "計", "各", "間", "\t", "\u00a0",
 ]  # fmt: skip
 prose_numbers = st.lists(st.sampled_from(_PROSE_NUMBER_WORDS), max_size=30).map("".join)
+
+# Printed lines NFKC changes: half-width and full-width signs, circled numbers, half-width
+# kana with their sound marks (which compose), combining marks, and plain Japanese.
+nfkc_texts = st.text(
+    st.sampled_from(list("･｢｣､｡～（）－：％！①②⑩ｶﾞﾟｱ゙゚かがぱ本事 \u3000\t\u0301ea１Ａ㈱・「」~()")),
+    max_size=40,
+)

@@ -11,8 +11,8 @@ from hypothesis import given
 
 from clairlib.model import Quantity
 from clairlib.reading._figures import _FIGURE, _matches, quantities
-from clairlib.reading._layout import Line, lines_of_text, normal, with_text
-from tests.strategies import printed_texts, prose_numbers
+from clairlib.reading._layout import Line, _nfkc, lines_of_text, normal, with_text
+from tests.strategies import nfkc_texts, printed_texts, prose_numbers
 
 
 @given(printed_texts)
@@ -82,3 +82,9 @@ def test_a_line_given_another_text_is_the_line_evolve_makes(text: str, other: st
     expected = attrs.evolve(line, text=other)
     assert expected == with_text(line, other)
     assert expected.folded == with_text(line, other).folded
+
+
+@given(nfkc_texts)
+def test_the_quick_nfkc_is_nfkc(text: str) -> None:
+    """The folds made before the NFKC check give what NFKC gives, composing marks too."""
+    assert unicodedata.normalize("NFKC", text) == _nfkc(text)

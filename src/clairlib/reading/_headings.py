@@ -9,7 +9,7 @@ import unicodedata
 import attrs
 
 from clairlib.model import CrossListing, Priority
-from clairlib.reading._layout import normal
+from clairlib.reading._layout import nfkc, normal
 
 __all__ = [
     "BULLET_OPENERS",
@@ -92,7 +92,7 @@ def classify(text: str, *, compact: str | None = None) -> Heading | None:
     # Most lines are prose: a heading opens with a number, numeral, mark or bracket.
     if text.lstrip(" \t\u3000")[:1] not in OPENERS:
         return None
-    folded = unicodedata.normalize("NFKC", text).strip()
+    folded = nfkc(text).strip()
     if compact is None:
         compact = normal(text)
     if compact in {"<重点事業>", "〈重点事業〉", "【重点事業】"}:

@@ -17,7 +17,7 @@ import attrs
 
 from clairlib.model.provenance import Origin
 
-__all__ = ["Line", "drop_furniture", "joined", "lines_of_text", "normal", "with_text"]
+__all__ = ["Line", "drop_furniture", "joined", "lines_of_text", "nfkc", "normal", "with_text"]
 
 # ``- 3 -``, ``－ 3 －``, ``3``, ``3/12``, ``p. 3``: a page number alone on its line.
 _PAGE_NUMBER = re.compile(
@@ -66,12 +66,38 @@ def normal(text: str) -> str:
     # Most lines are normalised already (NFKC's quick check says so at once), and
     # after NFKC the only spaces left are " " and tabs: three calls, no regex.
     if not _is_normalized("NFKC", text):
-        text = _normalize("NFKC", text)
+        text = _nfkc(text)
     return text.replace(" ", "").replace("\t", "")
 
 
 _is_normalized = unicodedata.is_normalized
 _normalize = unicodedata.normalize
+
+# The characters that keep most printed lines from being NFKC already (half-width ･｢｣,
+# full-width brackets and signs, circled numbers), each with the one character it
+# decomposes to. Replacing one by it leaves the text's NFKD, and so its NFKC, as it was
+# (both are starters that decompose no further): where the text is NFKC after the
+# replacements, that is its NFKC, found without normalising it.
+_FOLDS = tuple(
+    (char, _normalize("NFKC", char))
+    for char in "･｢｣､｡～（）－：％！①②③④⑤⑥⑦⑧⑨⑩"
+    if len(_normalize("NFKD", char)) == 1
+    and _normalize("NFKD", char) == _normalize("NFKC", char)
+    and unicodedata.combining(char) == unicodedata.combining(_normalize("NFKD", char)) == 0
+)
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, quicker for the usual printed line."""
+    return text if _is_normalized("NFKC", text) else _nfkc(text)
+
+
+def _nfkc(text: str) -> str:
+    # unicodedata.normalize("NFKC", text), quicker for the usual printed line.
+    for char, folded in _FOLDS:
+        if char in text:
+            text = text.replace(char, folded)
+    return text if _is_normalized("NFKC", text) else _normalize("NFKC", text)
 
 
 def lines_of_text(text: str) -> list[Line]:
@@ -85,7 +111,7 @@ def lines_of_text(text: str) -> list[Line]:
     append = out.append
     line_of = _line
     new, set_dict = _new, _set
-    is_normalized, normalize = _is_normalized, _normalize
+    is_normalized, nfkc = _is_normalized, _nfkc
     page = 1
     number = 0
     gap = False
@@ -106,7 +132,7 @@ def lines_of_text(text: str) -> list[Line]:
             continue
         # _line, inline (a call a line costs more than the rest of its work).
         body = stripped.lstrip(" \t\u3000")
-        folded = body if is_normalized("NFKC", body) else normalize("NFKC", body)
+        folded = body if is_normalized("NFKC", body) else nfkc(body)
         if " " in folded:
             folded = folded.replace(" ", "")
         if "\t" in folded:
@@ -143,7 +169,7 @@ def _line(stripped: str, page: int, number: int, gap: bool) -> Line:
     # the instance's __dict__ is given at once rather than filled field by field, and
     # the text is folded inline (normal's steps, without the call).
     body = stripped.lstrip(" \t\u3000")
-    folded = body if _is_normalized("NFKC", body) else _normalize("NFKC", body)
+    folded = body if _is_normalized("NFKC", body) else _nfkc(body)
     if " " in folded:
         folded = folded.replace(" ", "")
     if "\t" in folded:
