@@ -262,6 +262,12 @@ def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> N
         ("令和3年度まで", None),
         ("2011年以降", None),
         ("12月～1月", 2013),
+        ("令和3年度末", None),
+        ("昭和63年度末", None),
+        ("平成25年9月上旬～10月下旬", None),
+        ("2012年9月号", None),
+        ("令和3年7月頃", None),
+        ("平成25年4月1日現在", None),
     ],
 )
 def test_the_quick_lane_reads_its_forms_as_the_reader_does(
@@ -283,6 +289,8 @@ def test_the_quick_lane_reads_its_forms_as_the_reader_does(
         ("8月", None, False),  # no year and no context
         ("2013年～9月、10月以降", None, False),  # an open range in a list
         ("平成25年4月から", None, True),  # strict: the reader's refusal
+        ("平成25年上旬", None, False),  # a part without its month
+        ("平成25年9月3日(水)頃", None, False),  # a weekday that does not match (火)
     ],
 )
 def test_the_quick_lane_leaves_the_rest_to_the_reader(

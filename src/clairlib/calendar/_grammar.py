@@ -241,11 +241,11 @@ def compile_patterns() -> None:
         rf"(?:{_starts(*TAILS)}(?P<tail>{_unspaced(*TAILS)}){_S})?"
     )
     # The reader's fast lane (see _quick): a list item of SIMPLE_POINT's points without
-    # their parts, times and tails, each point in the same groups in the same order, so
+    # their times, each point in the same groups in the same order, so
     # that it matches what SIMPLE_POINT matches where the reader lets it stand. Groups,
     # by position: the item's list word or mark, 自 or 至, the first point's
-    # era, year, 年 mark, month, day, bare number and weekday, the range mark, the
-    # second point's seven, the end word after it, the open word (まで, 以降…).
+    # era, year, 年 mark, month, day, bare number, part, weekday and tail, the range
+    # mark, the second point's nine, the end word after it, the open word (まで, 以降…).
     marks = "、，,､･・;；" + CIRCLED
     point = (
         rf"{_S}(?:{era.replace('(?P<era>', '(')}{_S})?"
@@ -253,7 +253,9 @@ def compile_patterns() -> None:
         rf"(?:({DIGIT}{{1,2}}+){_S}月{_S})?"
         rf"(?:({DIGIT}{{1,2}}+){_S}日{_S})?"
         rf"(?:({DIGIT}{{1,4}}+)(?![0-9０-９:：]){_S})?"
+        rf"(?:({_unspaced(*_SIMPLE_PARTS)}){_S})?"
         rf"(?:[(（]{_S}([月火水木金土日]){_S}[)）]{_S})?"
+        rf"(?:({_unspaced(*TAILS)}){_S})?"
     )
     lists, joins = ("および", "及び", "並びに", "と"), ("から", "より", "至")
     closes = ("まで", "迄", "にかけて", "にわたって", "にわたり")
@@ -267,7 +269,7 @@ def compile_patterns() -> None:
     )
     # A character the fast lane never reads: a text holding one goes to the reader.
     readable = set("0123456789０１２３４５６７８９元年度代月日火水木金土()（）自" + TILDES + DASHES)
-    readable.update(marks, *lists, *joins, *closes, *opens, *ERAS)
+    readable.update(marks, *lists, *joins, *closes, *opens, *ERAS, *_SIMPLE_PARTS, *TAILS)
     # So is a bracket that holds no weekday ('(2023年)', a table cell's brackets) and a
     # run of five digits or more ('20190315').
     QUICK_BLOCKED = re.compile(

@@ -21,7 +21,7 @@ from clairlib.calendar import _grammar as g
 from clairlib.calendar._era import Era
 from clairlib.calendar._fastpath import LEAP_FEBRUARY as _LEAP_FEBRUARY
 from clairlib.calendar._fastpath import MONTH_REST as _MONTH_REST
-from clairlib.calendar._marks import Marks, Precision
+from clairlib.calendar._marks import Marks, Part, Precision, part_span
 from clairlib.calendar._period import FiscalYear, Period, join_marks
 from clairlib.calendar._period import new_object as _new
 from clairlib.calendar._period import set_end as _set_end
@@ -40,8 +40,22 @@ DAY, MONTH, YEAR, FISCAL_YEAR = (
     Precision.FISCAL_YEAR,
 )
 _UNIT = {"年": "y", "年度": "fy", "年代": "decade"}
-#: The marks of a printed weekday, as the reader makes them (a value, built once).
-_WEEKDAY_MARKS = {day: Marks(start_weekday=day, end_weekday=day) for day in range(7)}
+#: The marks a point's weekday, part and 頃 make, as the reader makes them (values
+#: built once).
+_MARKS = {
+    (weekday, part, approximate): Marks(
+        start_weekday=weekday,
+        end_weekday=weekday,
+        start_part=part,
+        end_part=part,
+        approximate=approximate,
+    )
+    for weekday in (None, 0, 1, 2, 3, 4, 5, 6)
+    for part in (None, *Part)
+    for approximate in (False, True)
+}
+_PART_OF = {"上旬": Part.EARLY, "初旬": Part.EARLY, "中旬": Part.MIDDLE, "下旬": Part.LATE}
+_APPROXIMATE = frozenset(("頃", "ごろ"))
 _OPEN_END = Marks(open_end=True)
 _OPEN_START = Marks(open_start=True)
 _UNTIL = frozenset(("まで", "迄", "以前"))
@@ -53,13 +67,16 @@ for _a in "0123456789０１２３４５６７８９":
         _SMALL[_a + _b] = int(_a + _b)
 
 # A point, as a list settled in place: its era, year number, year kind ('y', 'fy',
-# 'decade' or ''), month, day, bare number, weekday, and the first unit printed ('y',
-# 'm', 'd' or ''), which is what a bare number before it stands for.
+# 'decade' or ''), month, day, bare number, weekday, the first unit printed ('y', 'm',
+# 'd' or ''), which is what a bare number before it stands for, its part as printed
+# ('上旬', '末' or '') and whether it is approximate (頃).
 _Point = list[Any]
-P_ERA, P_YEAR, P_KIND, P_MONTH, P_DAY, P_BARE, P_WEEKDAY, P_UNIT = range(8)
+P_ERA, P_YEAR, P_KIND, P_MONTH, P_DAY, P_BARE, P_WEEKDAY, P_UNIT, P_PART, P_ABOUT = range(10)
 
 
-def _point(era: str, y: str, ym: str, mo: str, d: str, bare: str, wd: str) -> _Point | None:
+def _point(
+    era: str, y: str, ym: str, mo: str, d: str, bare: str, part: str, wd: str, tail: str
+) -> _Point | None:
     """A point's parts from its groups, or None where nothing dated was printed."""
     if not (y or mo or d or bare) or (era and not (y or bare)):
         return None  # an era or a weekday alone, an era with no year: the reader refuses it
@@ -75,6 +92,8 @@ def _point(era: str, y: str, ym: str, mo: str, d: str, bare: str, wd: str) -> _P
         (_SMALL.get(bare) or int(bare)) if bare else None,
         WEEKDAY_OF[wd] if wd else None,
         "y" if ym else "m" if mo else "d" if d else "",
+        part,
+        tail in _APPROXIMATE,
     ]
 
 
@@ -95,11 +114,11 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
         if found is None:
             return None
         (
-            word, mark, pre, e1, y1, k1, m1, d1, b1, w1,
-            join, e2, y2, k2, m2, d2, b2, w2, close, opening,
+            word, mark, pre, e1, y1, k1, m1, d1, b1, p1, w1, t1,
+            join, e2, y2, k2, m2, d2, b2, p2, w2, t2, close, opening,
         ) = found.groups("")  # fmt: skip
         covered = found.end()
-        first = _point(e1, y1, k1, m1, d1, b1, w1)
+        first = _point(e1, y1, k1, m1, d1, b1, p1, w1, t1)
         if first is None:
             return None  # nothing dated
         if last is not None:
@@ -115,9 +134,9 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
                 return None
             kind = "until"
         elif join:
-            second = _point(e2, y2, k2, m2, d2, b2, w2)
+            second = _point(e2, y2, k2, m2, d2, b2, p2, w2, t2)
             if second is None:
-                if e2 or w2 or close or strict:
+                if e2 or p2 or w2 or t2 or close or strict:
                     return None
                 kind = "since"  # a range mark with nothing after it
             else:
@@ -227,7 +246,7 @@ def _build(kinds: list[str], points: list[_Point], context: Context) -> Period |
 
 def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolved | None:
     """The point's Period and what it passes on, as Resolver.resolve, or None."""
-    era, number, kind, month, day, _, weekday, _ = point
+    era, number, kind, month, day, _, weekday, _, printed_part, approximate = point
     fiscal = kind == "fy"
     if number is not None:
         if era is None and number < 1000:
@@ -268,47 +287,81 @@ def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolv
         if reference is None:
             return None
         year, fiscal = reference, isinstance(context, FiscalYear)
+    part: Part | None = None
     if month is None:
         if day is not None or not 1 <= year <= 9998:
             return None
-        if kind == "decade":
-            if year % 10 or point[P_ERA] is not None:
-                return None
-            start, end, precision = date(year, 1, 1), date(year + 9, 12, 31), YEAR
-        elif fiscal:
-            start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
-        else:
-            start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
+        calendar_year = year
     else:
-        if not 1 <= month <= 12 or kind == "decade":
+        if not 1 <= month <= 12:
             return None
         calendar_year = year + 1 if fiscal and month < 4 else year
         if not 1 <= calendar_year <= 9998:
             return None
+    if kind == "decade":
+        # As the reader: a decade's part, if printed, does not change it.
+        if year % 10 or month is not None or point[P_ERA] is not None:
+            return None
+        start, end, precision = date(year, 1, 1), date(year + 9, 12, 31), YEAR
+    elif printed_part:
+        # As Resolver.part: 上旬, 中旬, 下旬 of a month; 末 of the point's own unit.
         if day is not None:
-            try:
-                start = end = date(calendar_year, month, day)
-            except ValueError:
-                return None
-            precision = DAY
+            return None
+        if printed_part != "末":
+            part = _PART_OF[printed_part]
+        elif point[P_MONTH] is not None:
+            part = Part.MONTH_END
         else:
-            start = date(calendar_year, month, 1)
-            if (
-                month == 2
-                and not calendar_year % 4
-                and (calendar_year % 100 or not calendar_year % 400)
-            ):
-                end = start + _LEAP_FEBRUARY
-            else:
-                end = start + _MONTH_REST[month]
-            precision = MONTH
-    if era is not None and (end < era.start or (era.end is not None and start > era.end)):
-        return None  # past the era's bounds: the reader refuses it, or notes it
+            part = Part.FISCAL_YEAR_END if kind == "fy" else Part.YEAR_END
+        if part is Part.FISCAL_YEAR_END:
+            start = end = date(calendar_year + 1, 3, 31)
+        elif part is Part.YEAR_END:
+            if fiscal:
+                return None
+            start = end = date(calendar_year, 12, 31)
+        elif month is None:
+            return None
+        else:
+            start, end = part_span(part, calendar_year, month)
+        precision = DAY
+    elif month is None:
+        if fiscal:
+            start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
+        else:
+            start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
+    elif day is not None:
+        try:
+            start = end = date(calendar_year, month, day)
+        except ValueError:
+            return None
+        precision = DAY
+    else:
+        start = date(calendar_year, month, 1)
+        if (
+            month == 2
+            and not calendar_year % 4
+            and (calendar_year % 100 or not calendar_year % 400)
+        ):
+            end = start + _LEAP_FEBRUARY
+        else:
+            end = start + _MONTH_REST[month]
+        precision = MONTH
+    if era is not None:
+        # 昭和63年度末 (1989-03-31) is in 平成, but its era names the fiscal year.
+        first, last = (
+            (date(year, 4, 1), date(year + 1, 3, 31))
+            if part is Part.FISCAL_YEAR_END and fiscal
+            else (start, end)
+        )
+        if last < era.start or (era.end is not None and first > era.end):
+            return None  # past the era's bounds: the reader refuses it, or notes it
     marks = None
     if weekday is not None:
-        if precision is not DAY or start.weekday() != weekday:
+        if precision is not DAY or part is not None or start.weekday() != weekday:
             return None
-        marks = _WEEKDAY_MARKS[weekday]
+        marks = _MARKS[weekday, None, approximate]
+    elif part is not None or approximate:
+        marks = _MARKS[None, part, approximate]
     return era, year, month, fiscal, start, end, precision, marks
 
 
