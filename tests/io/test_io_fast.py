@@ -57,12 +57,6 @@ def _fast(data: dict[str, Any]) -> Any:
     return _document._fast.reader(cls)(data)
 
 
-def _in_place(data: dict[str, Any]) -> Any:
-    """The in-place reader's result on a copy of ``data``, which it may take apart."""
-    cls = _document.DOCUMENT_CLASSES[data["kind"]]
-    return _document._in_place.reader(cls)(copy.deepcopy(data))
-
-
 def _mutate(data: Any, draw: st.DrawFn) -> Any:
     """Change one place deep inside ``data``: replace, drop or add a value."""
     container = data
@@ -92,8 +86,9 @@ def _mutate(data: Any, draw: st.DrawFn) -> Any:
 def test_the_fast_loader_reads_every_valid_document_like_the_converter(document: Any) -> None:
     """On valid documents the fast path succeeds and gives the converter's result."""
     data = io.unstructure(document)
+    before = copy.deepcopy(data)
     assert io.structure(data, type(document)) == _fast(data)
-    assert io.structure(data, type(document)) == _in_place(data)
+    assert before == data
 
 
 @SETTINGS
@@ -103,16 +98,17 @@ def test_the_fast_loader_accepts_nothing_the_converter_rejects(
 ) -> None:
     """After any one change, the fast path fails unless the converter accepts the same result."""
     plain = _mutate(copy.deepcopy(io.unstructure(document)), data.draw)
-    for reader in (_fast, _in_place):
-        try:
-            fast = reader(plain)
-        except Exception:
-            continue
-        try:
-            slow = io.structure(plain, type(document))
-        except DocumentError as error:
-            raise AssertionError(f"fast path accepted {plain!r}; converter: {error}") from None
-        assert slow == fast
+    before = repr(plain)  # NonFinite compares by identity; its repr is its text
+    try:
+        fast = _fast(plain)
+    except Exception:
+        assert before == repr(plain)  # what the converter reads next is what was given
+        return
+    try:
+        slow = io.structure(plain, type(document))
+    except DocumentError as error:
+        raise AssertionError(f"fast path accepted {plain!r}; converter: {error}") from None
+    assert slow == fast
 
 
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 import attrs
@@ -41,7 +41,6 @@ DOCUMENT_CLASSES: dict[str, type[Document]] = {
 converter = make_converter()
 """The cattrs converter for the canonical JSON (structuring with detailed validation)."""
 _fast = Compiler()
-_in_place = Compiler(in_place=True)
 
 
 def _finding(rule: str, path: str, message: str) -> Finding:
@@ -87,31 +86,26 @@ def _unwrapped(data: dict[str, Any], source: str | None) -> Any:
     return data["document"]
 
 
-def document_from(
-    data: Any, source: str | None = None, again: Callable[[], Any] | None = None
-) -> Document:
+def document_from(data: Any, source: str | None = None) -> Document:
     """The document ``data`` (parsed JSON) describes, or a DocumentError listing every problem.
 
     ``data`` is a document or an envelope ``{"clairlib": "1", "document": …}`` holding
     one; the findings of a document inside an envelope have paths from ``$.document``.
-    With ``again`` (which parses the same input anew), ``data`` is the caller's to
-    give away: the fast reader reuses its objects, and should it give up, ``again``
-    gives the collecting path an untouched copy.
     """
     if isinstance(data, dict) and "clairlib" in data:
         inner = _unwrapped(data, source)
         try:
-            return _document(inner, source, again and (lambda: _unwrapped(again(), source)))
+            return _document(inner, source)
         except DocumentError as error:
             findings = [
                 attrs.evolve(finding, path="$.document" + finding.path[1:])
                 for finding in error.findings
             ]
             raise DocumentError(findings, source=source) from None
-    return _document(data, source, again)
+    return _document(data, source)
 
 
-def _document(data: Any, source: str | None, again: Callable[[], Any] | None) -> Document:
+def _document(data: Any, source: str | None) -> Document:
     if not isinstance(data, dict):
         message = f"expected a JSON object (a document), found {describe(data)}"
         raise DocumentError([_finding(TYPE, "$", message)], source=source)
@@ -123,9 +117,9 @@ def _document(data: Any, source: str | None, again: Callable[[], Any] | None) ->
         message = f"expected kind, one of {choices}, found {found}"
         raise DocumentError([_finding(KIND, "$.kind", message)], source=source)
     try:
-        result: Document = (_fast if again is None else _in_place).reader(cls)(data)
-    except Exception:  # the collecting path says what went wrong
-        return _structure(data if again is None else again(), cls, source)
+        result: Document = _fast.reader(cls)(data)
+    except Exception:  # the collecting path says what went wrong (the reader changed nothing)
+        return _structure(data, cls, source)
     return result
 
 
@@ -147,10 +141,8 @@ def _collector_paused() -> Iterator[None]:
 def load(source: object) -> Document:
     """Read a document from a path, JSON text, bytes or an already parsed dict."""
     with _collector_paused():
-        data, name, text = read(source)
-        if text is None:  # the caller's own dict
-            return document_from(data, name)
-        return document_from(data, name, lambda: parse(text, name))
+        data, name, _ = read(source)
+        return document_from(data, name)
 
 
 def loads(text: str | bytes | bytearray, *, source: str | None = None) -> Document:
@@ -164,7 +156,7 @@ def loads(text: str | bytes | bytearray, *, source: str | None = None) -> Docume
         message = f"expected JSON text or bytes, found {found or type(given).__name__}"
         raise DocumentError([_finding(SOURCE, "$", message)], source=source)
     with _collector_paused():
-        return document_from(parse(text, source), source, lambda: parse(text, source))
+        return document_from(parse(text, source), source)
 
 
 def structure(data: Any, cls: type[T]) -> T:

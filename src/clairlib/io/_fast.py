@@ -8,22 +8,26 @@ may reject what the converter accepts (a ``str`` subclass, a float in a dict bui
 in Python) — that only costs speed — but it never accepts what the converter
 rejects, and where both accept they agree.
 
-A compiler made with ``in_place=True`` generates readers that reuse the JSON
-objects they are given as the keyword arguments of the classes they build, instead
-of copying each: for data just parsed and seen by nobody else (``load``), which the
-caller parses again should the reader give up half-way.
+A reader builds each instance as attrs' ``__init__`` would — every field's slot
+set, the converters and validators run — without the call through keyword
+arguments, and leaves the JSON objects it reads as they were, so that the
+converter can read them again should it give up half-way.
 """
 
 from __future__ import annotations
 
+import inspect
+import types
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.io import _values as values
 from clairlib.io._compiled import PerClass, generate
-from clairlib.io._describe import Field, Kind, Value, describe
+from clairlib.io._describe import Field, Kind, Model, Value, describe
 from clairlib.model import Quantity
 from clairlib.model.places import is_country_code
 
@@ -194,13 +198,12 @@ _LEAVES: dict[Kind, Fast] = {
 class Compiler:
     """Generates one reading function per model class, on first use.
 
-    With ``in_place``, the readers turn the JSON objects they read into keyword
-    arguments where they lie: faster, but a reader that gives up leaves its input
-    half-converted.
+    A reader never changes the JSON objects it is given: it takes each value out,
+    checks or converts it, and sets it on a new instance, as the class's own
+    ``__init__`` would, validators included.
     """
 
-    def __init__(self, *, in_place: bool = False) -> None:
-        self._in_place = in_place
+    def __init__(self) -> None:
         self._cache: PerClass[Fast] = PerClass(self._compile)
 
     def reader(self, cls: type) -> Fast:
@@ -231,89 +234,196 @@ class Compiler:
         return _sequence(self.function(item))
 
     def _compile(self, cls: type) -> Fast:
-        # The reader replaces the values that need converting in the JSON object (or
-        # in a copy of it), then passes only the keys present: attrs fills in the defaults.
         model = describe(cls)
+        build = _Build.of(model)
         namespace: dict[str, Any] = {
             "_cls": cls,
             "_REJECT": _REJECT,
             "_allowed": model.keys,
             "_KIND": model.kind,
+            "_new": object.__new__,
         }
         lines = [
             "def read(o):",
             "    if type(o) is not dict or not _allowed.issuperset(o): raise _REJECT",
-            "    kw = o" if self._in_place else "    kw = o.copy()",
         ]
         if model.kind is not None:
-            lines.append("    if kw.pop('kind', None) != _KIND: raise _REJECT")
+            lines.append("    if o.get('kind') != _KIND: raise _REJECT")
+        lines.append("    s = _new(_cls)" if build.direct else "    kw = {}")
         for index, field in enumerate(model.fields):
-            lines.extend(self._field_lines(namespace, index, field))
-        lines.append("    return _cls(**kw)")
+            lines.extend(self._field_lines(namespace, index, field, build))
+        if build.direct:
+            lines.extend(build.checks(namespace))
+            lines.append("    return s")
+        else:
+            lines.append("    return _cls(**kw)")
         source = "\n".join(lines) + "\n"
         function: Fast = generate(source, "read", namespace, f"reader {cls.__name__}")
         return function
 
-    def _field_lines(self, namespace: dict[str, Any], index: int, field: Field) -> list[str]:
+    def _field_lines(
+        self, namespace: dict[str, Any], index: int, field: Field, build: _Build
+    ) -> list[str]:
         value = field.value
         optional = value.kind is Kind.OPTIONAL
         if optional:
             value = value.inner
         key = repr(field.key)
+        convert = self._convert_lines(namespace, index, value)
+        set_value, set_default = build.setters(namespace, index, field)
+        # A field left out costs one ``in``: most optional fields are.
+        if field.required:
+            lines = [f"    v = o[{key}]"]
+            indent = "    "
+        else:
+            lines = [f"    if {key} in o:", f"        v = o[{key}]"]
+            indent = "        "
+        if optional:
+            lines.append(f"{indent}if v is not None:")
+            lines += [f"{indent}    {line}" for line in convert]
+        else:
+            # An explicit null for a field that is not optional is rejected by the check.
+            lines += [f"{indent}{line}" for line in convert]
+        lines.append(f"{indent}{set_value}")
+        if not field.required and set_default:
+            lines += ["    else:", f"        {set_default}"]
+        return lines
+
+    def _convert_lines(self, namespace: dict[str, Any], index: int, value: Value) -> list[str]:
+        """Lines that check ``v`` and leave in ``v`` the value the class holds."""
         kind = value.kind
         inner = value.inner.kind if kind is Kind.SEQUENCE else None
         array = "(type(v) is not list and type(v) is not tuple)"
         # The commonest checks are written out inline: a Python call costs more than they do.
         if inner is Kind.COUNTRY:
             namespace.update(_countries_seen=_countries_seen, _countries=_countries)
-            convert = [
+            return [
                 f"if {array}: raise _REJECT",
                 "if not _countries_seen.issuperset(v): _countries(v)",
-                f"kw[{key}] = tuple(v)",
+                "v = tuple(v)",
             ]
-        elif inner is Kind.STR or inner is Kind.OFFICE:
+        if inner is Kind.STR or inner is Kind.OFFICE:
             # join raises TypeError unless every item is a string, and is quicker
             # than looking at each item's type.
-            convert = [f"if {array}: raise _REJECT", "''.join(v)", f"kw[{key}] = tuple(v)"]
-        elif kind in (Kind.PERIOD, Kind.PERIOD_OR_SET):
+            return [f"if {array}: raise _REJECT", "''.join(v)", "v = tuple(v)"]
+        if kind in (Kind.PERIOD, Kind.PERIOD_OR_SET):
             cache = _periods if kind is Kind.PERIOD else _period_sets
             namespace[f"_c{index}"] = cache.get
             namespace[f"_r{index}"] = self.function(value)
-            convert = [f"p = _c{index}(v)", f"kw[{key}] = _r{index}(v) if p is None else p"]
-        elif kind is Kind.ENUM:
+            return [f"p = _c{index}(v)", f"v = _r{index}(v) if p is None else p"]
+        if kind is Kind.ENUM:
             namespace[f"_e{index}"] = {member.value: member for member in value.type}
-            convert = [f"kw[{key}] = _e{index}[v]"]  # KeyError or TypeError: not a member
-        elif kind is Kind.SEQUENCE and value.inner.kind is Kind.MODEL:
+            return [f"v = _e{index}[v]"]  # KeyError or TypeError: not a member
+        if kind is Kind.SEQUENCE and value.inner.kind is Kind.MODEL:
             namespace[f"_r{index}"] = self.reader(value.inner.type)
-            convert = [f"if {array}: raise _REJECT", f"kw[{key}] = tuple(map(_r{index}, v))"]
-        elif kind is Kind.DECIMAL:
+            return [f"if {array}: raise _REJECT", f"v = tuple(map(_r{index}, v))"]
+        if kind is Kind.DECIMAL:
             namespace.update(_LIMIT=_LIMIT, _Decimal=Decimal, _decimal=_decimal)
-            convert = [
-                f"kw[{key}] = _Decimal(v) if type(v) is int and -_LIMIT < v < _LIMIT"
-                " else _decimal(v)"
-            ]
-        elif kind is Kind.BOOL:
-            convert = ["if v is not True and v is not False: raise _REJECT"]
-        elif kind is Kind.STR or kind is Kind.OFFICE:
-            convert = ["if type(v) is not str: raise _REJECT"]
-        elif kind is Kind.INT:
+            return ["v = _Decimal(v) if type(v) is int and -_LIMIT < v < _LIMIT else _decimal(v)"]
+        if kind is Kind.BOOL:
+            return ["if v is not True and v is not False: raise _REJECT"]
+        if kind is Kind.STR or kind is Kind.OFFICE:
+            return ["if type(v) is not str: raise _REJECT"]
+        if kind is Kind.INT:
             namespace["_LIMIT"] = _LIMIT
-            convert = ["if type(v) is not int or not -_LIMIT < v < _LIMIT: raise _REJECT"]
+            return ["if type(v) is not int or not -_LIMIT < v < _LIMIT: raise _REJECT"]
+        namespace[f"_r{index}"] = self.function(value)
+        return [f"v = _r{index}(v)"]
+
+
+@attrs.frozen
+class _Build:
+    """How a reader makes its instance: set slot by slot, or through ``__init__``.
+
+    Setting the slots of a new instance, as attrs' own ``__init__`` does, saves
+    the call and the keyword dict; a class whose ``__init__`` does more than set
+    its fields (a pre-init hook, a cached hash, a converter taking the instance,
+    a factory taking it) is built by calling it.
+    """
+
+    model: Model
+    direct: bool
+
+    @classmethod
+    def of(cls, model: Model) -> _Build:
+        """How instances of ``model``'s class are built."""
+        return cls(model, _settable(model.cls))
+
+    def setters(self, namespace: dict[str, Any], index: int, field: Field) -> tuple[str, str]:
+        """The lines that give the field ``v``, and its default (empty: leave it to attrs)."""
+        if not self.direct:
+            return f"kw[{field.alias!r}] = v", ""
+        attribute = field.attribute
+        namespace[f"_s{index}"] = inspect.getattr_static(self.model.cls, field.name).__set__
+        value = "v"
+        if attribute.converter is not None:
+            namespace[f"_v{index}"] = attribute.converter
+            value = f"_v{index}(v)"
+        default: Any = attribute.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            namespace[f"_d{index}"] = default.factory
+            made = f"_d{index}()"
         else:
-            namespace[f"_r{index}"] = self.function(value)
-            convert = [f"kw[{key}] = _r{index}(v)"]
-        # A field left out costs one ``in``: most optional fields are.
-        if field.required:
-            lines = [f"    v = kw[{key}]"]
-            indent = "    "
-        else:
-            lines = [f"    if {key} in kw:", f"        v = kw[{key}]"]
-            indent = "        "
-        if optional:
-            lines.append(f"{indent}if v is not None:")
-            indent += "    "
-        # An explicit null for a field that is not optional is rejected by the check.
-        lines += [f"{indent}{line}" for line in convert]
-        if field.alias != field.key:
-            lines.append(f"    if {key} in kw: kw[{field.alias!r}] = kw.pop({key})")
+            namespace[f"_d{index}"] = default
+            made = f"_d{index}"
+        if attribute.converter is not None:
+            made = f"_v{index}({made})"
+        return f"_s{index}(s, {value})", f"_s{index}(s, {made})"
+
+    def checks(self, namespace: dict[str, Any]) -> list[str]:
+        """The lines that run the fields' validators, then any post-init hook."""
+        lines = []
+        for index, field in enumerate(self.model.fields):
+            attribute = field.attribute
+            if attribute.validator is None:
+                continue
+            namespace[f"_a{index}"] = attribute
+            namespace[f"_k{index}"] = attribute.validator
+            check = f"_k{index}(s, _a{index}, s.{field.name})"
+            if field.required or not _default_passes(attribute):
+                lines.append(f"    {check}")
+            else:
+                lines.append(f"    if {field.key!r} in o: {check}")
+        if hasattr(self.model.cls, "__attrs_post_init__"):
+            lines.append("    s.__attrs_post_init__()")
         return lines
+
+
+def _settable(cls: type) -> bool:
+    """True when setting each field's slot on a bare instance is all ``__init__`` does."""
+    if hasattr(cls, "__attrs_pre_init__"):
+        return False
+    names = {attribute.name for attribute in attrs.fields(cls)}
+    slots: set[str] = set()
+    for base in cls.__mro__:
+        found = base.__dict__.get("__slots__", ())
+        slots.update((found,) if isinstance(found, str) else found)
+    if slots - {"__weakref__"} != names:
+        return False  # a cached hash or a slot of its own: let __init__ fill it
+    for attribute in attrs.fields(cls):
+        if not isinstance(inspect.getattr_static(cls, attribute.name), types.MemberDescriptorType):
+            return False
+        converter, default = attribute.converter, attribute.default
+        if isinstance(converter, attrs.Converter) or (
+            isinstance(default, attrs.Factory) and default.takes_self  # type: ignore[arg-type]
+        ):
+            return False
+    return True
+
+
+def _default_passes(attribute: attrs.Attribute[Any]) -> bool:
+    """True when the field's validator accepts its default, which then needs no check.
+
+    A validator that looks at the instance fails here and is run every time.
+    """
+    default: Any = attribute.default
+    converter: Any = attribute.converter  # a plain function: see _settable
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return False
+    try:
+        if converter is not None:
+            default = converter(default)
+        attribute.validator(None, attribute, default)  # type: ignore[misc]
+    except Exception:
+        return False
+    return True
