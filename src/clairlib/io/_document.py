@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import attrs
@@ -41,6 +41,7 @@ DOCUMENT_CLASSES: dict[str, type[Document]] = {
 converter = make_converter()
 """The cattrs converter for the canonical JSON (structuring with detailed validation)."""
 _fast = Compiler()
+_in_place = Compiler(in_place=True)
 
 
 def _finding(rule: str, path: str, message: str) -> Finding:
@@ -86,26 +87,31 @@ def _unwrapped(data: dict[str, Any], source: str | None) -> Any:
     return data["document"]
 
 
-def document_from(data: Any, source: str | None = None) -> Document:
+def document_from(
+    data: Any, source: str | None = None, again: Callable[[], Any] | None = None
+) -> Document:
     """The document ``data`` (parsed JSON) describes, or a DocumentError listing every problem.
 
     ``data`` is a document or an envelope ``{"clairlib": "1", "document": …}`` holding
     one; the findings of a document inside an envelope have paths from ``$.document``.
+    With ``again`` (which parses the same input anew), ``data`` is the caller's to
+    give away: the fast reader empties its objects, and should it give up, ``again``
+    gives the collecting path an untouched copy.
     """
     if isinstance(data, dict) and "clairlib" in data:
         inner = _unwrapped(data, source)
         try:
-            return _document(inner, source)
+            return _document(inner, source, again and (lambda: _unwrapped(again(), source)))
         except DocumentError as error:
             findings = [
                 attrs.evolve(finding, path="$.document" + finding.path[1:])
                 for finding in error.findings
             ]
             raise DocumentError(findings, source=source) from None
-    return _document(data, source)
+    return _document(data, source, again)
 
 
-def _document(data: Any, source: str | None) -> Document:
+def _document(data: Any, source: str | None, again: Callable[[], Any] | None) -> Document:
     if not isinstance(data, dict):
         message = f"expected a JSON object (a document), found {describe(data)}"
         raise DocumentError([_finding(TYPE, "$", message)], source=source)
@@ -117,9 +123,9 @@ def _document(data: Any, source: str | None) -> Document:
         message = f"expected kind, one of {choices}, found {found}"
         raise DocumentError([_finding(KIND, "$.kind", message)], source=source)
     try:
-        result: Document = _fast.reader(cls)(data)
-    except Exception:  # the collecting path says what went wrong (the reader changed nothing)
-        return _structure(data, cls, source)
+        result: Document = (_fast if again is None else _in_place).reader(cls)(data)
+    except Exception:  # the collecting path says what went wrong
+        return _structure(data if again is None else again(), cls, source)
     return result
 
 
@@ -141,8 +147,10 @@ def _collector_paused() -> Iterator[None]:
 def load(source: object) -> Document:
     """Read a document from a path, JSON text, bytes or an already parsed dict."""
     with _collector_paused():
-        data, name, _ = read(source)
-        return document_from(data, name)
+        data, name, text = read(source)
+        if text is None:  # the caller's own dict
+            return document_from(data, name)
+        return document_from(data, name, lambda: parse(text, name))
 
 
 def loads(text: str | bytes | bytearray, *, source: str | None = None) -> Document:
@@ -156,7 +164,7 @@ def loads(text: str | bytes | bytearray, *, source: str | None = None) -> Docume
         message = f"expected JSON text or bytes, found {found or type(given).__name__}"
         raise DocumentError([_finding(SOURCE, "$", message)], source=source)
     with _collector_paused():
-        return document_from(parse(text, source), source)
+        return document_from(parse(text, source), source, lambda: parse(text, source))
 
 
 def structure(data: Any, cls: type[T]) -> T:
