@@ -29,7 +29,7 @@ from clairlib.calendar import FiscalYear, Period, PeriodSet
 from clairlib.io import _values as values
 from clairlib.io._compiled import PerClass, generate
 from clairlib.io._describe import Field, Kind, Model, Value, describe
-from clairlib.model import Quantity
+from clairlib.model import LocalGovernment, Quantity, Venue
 from clairlib.model.places import is_country_code
 
 Fast = Callable[[Any], Any]
@@ -252,10 +252,16 @@ class Compiler:
         ]
         if model.kind is not None:
             lines.append("    if o.get('kind') != _KIND: raise _REJECT")
-        lines.append("    s = _new(_cls)" if build.direct else "    kw = {}")
+        shared = build.direct and cls in _SHARED
+        if build.direct and not shared:
+            lines.append("    s = _new(_cls)")
+        elif not build.direct:
+            lines.append("    kw = {}")
         for index, field in enumerate(model.fields):
-            lines.extend(self._field_lines(namespace, index, field, build))
-        if build.direct:
+            lines.extend(self._field_lines(namespace, index, field, build, shared))
+        if shared:
+            lines.extend(_shared_lines(namespace, build))
+        elif build.direct:
             lines.extend(build.checks(namespace))
         else:
             lines.append("    s = _cls(**kw)")
@@ -270,7 +276,7 @@ class Compiler:
         return function
 
     def _field_lines(
-        self, namespace: dict[str, Any], index: int, field: Field, build: _Build
+        self, namespace: dict[str, Any], index: int, field: Field, build: _Build, shared: bool
     ) -> list[str]:
         value = field.value
         optional = value.kind is Kind.OPTIONAL
@@ -278,7 +284,13 @@ class Compiler:
             value = value.inner
         key = repr(field.key)
         convert = self._convert_lines(namespace, index, value)
-        set_value, set_default = build.setters(namespace, index, field)
+        given, default = build.setters(namespace, index, field)
+        if not build.direct:
+            set_value, set_default = f"kw[{field.alias!r}] = v", ""
+        elif shared:  # kept for the key; set on the instance only if it is new
+            set_value, set_default = f"v{index} = {given}", f"v{index} = {default}"
+        else:
+            set_value, set_default = f"_s{index}(s, {given})", f"_s{index}(s, {default})"
         # A field left out costs one ``in``: most optional fields are.
         if field.required:
             lines = [f"    v = o[{key}]"]
@@ -358,9 +370,9 @@ class _Build:
         return cls(model, _settable(model.cls))
 
     def setters(self, namespace: dict[str, Any], index: int, field: Field) -> tuple[str, str]:
-        """The lines that give the field ``v``, and its default (empty: leave it to attrs)."""
+        """What the field holds, given ``v`` and given nothing; ``_s<index>`` sets it."""
         if not self.direct:
-            return f"kw[{field.alias!r}] = v", ""
+            return "v", ""
         attribute = field.attribute
         namespace[f"_s{index}"] = inspect.getattr_static(self.model.cls, field.name).__set__
         value = "v"
@@ -375,9 +387,9 @@ class _Build:
         else:
             namespace[f"_d{index}"] = default
             made = f"_d{index}"
-        if attribute.converter is not None:
+        if value != "v":
             made = f"_v{index}({made})"
-        return f"_s{index}(s, {value})", f"_s{index}(s, {made})"
+        return value, made
 
     def checks(self, namespace: dict[str, Any]) -> list[str]:
         """The lines that run the fields' validators, then any post-init hook."""
@@ -396,6 +408,44 @@ class _Build:
         if hasattr(self.model.cls, "__attrs_post_init__"):
             lines.append("    s.__attrs_post_init__()")
         return lines
+
+
+# Value objects documents repeat (a venue, a host municipality): equal ones are read
+# as one shared instance, found by their fields' values. Every field is a string,
+# a whole number, an enum member, None or a tuple of strings, so equal keys mean
+# equal fields.
+_SHARED = frozenset({Venue, LocalGovernment})
+_shared_kinds = {Kind.STR, Kind.OFFICE, Kind.COUNTRY, Kind.INT, Kind.BOOL, Kind.ENUM}
+
+
+def _shareable(value: Value) -> bool:
+    if value.kind is Kind.OPTIONAL:
+        return _shareable(value.inner)
+    if value.kind is Kind.SEQUENCE:
+        return value.inner.kind in (Kind.STR, Kind.OFFICE, Kind.COUNTRY)
+    return value.kind in _shared_kinds
+
+
+def _shared_lines(namespace: dict[str, Any], build: _Build) -> list[str]:
+    """The lines that find the instance with the values ``v0`` … or make and keep it."""
+    fields = build.model.fields
+    if not all(_shareable(field.value) for field in fields):
+        raise TypeError(f"{build.model.cls.__name__} holds values that cannot be shared")
+    namespace.update(_instances={}, _CACHE_LIMIT=_CACHE_LIMIT)
+    key = "".join(f"v{index}, " for index in range(len(fields)))
+    lines = [
+        f"    k = ({key})",
+        "    s = _instances.get(k)",
+        "    if s is None:",
+        "        s = _new(_cls)",
+    ]
+    lines += [f"        _s{index}(s, v{index})" for index in range(len(fields))]
+    lines += [f"    {line}" for line in build.checks(namespace)]
+    return [
+        *lines,
+        "        if len(_instances) >= _CACHE_LIMIT: _instances.clear()",
+        "        _instances[k] = s",
+    ]
 
 
 def _ensured(field: Field) -> frozenset[Any]:
