@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,8 +16,10 @@ from hypothesis import strategies as st
 from clairlib import io
 from clairlib.errors import DocumentError
 from clairlib.io import _document
+from clairlib.io._fast import Compiler
 from clairlib.io._problems import NonFinite
 from clairlib.io._source import parse
+from clairlib.model import AnnualReport
 from tests import strategies as s
 
 SETTINGS = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
@@ -171,3 +174,70 @@ def test_a_reader_that_gives_up_half_way_leaves_the_collecting_path_the_text() -
             io.load(json.dumps(source) if isinstance(source, dict) else source)
         prefix = "$.document" if isinstance(source, dict) else "$"
         assert [f"{prefix}.events[3].period"] == [f.path for f in raised.value.findings]
+
+
+def _report(events: list[dict[str, Any]]) -> str:
+    return json.dumps(
+        {"kind": "annual_report", "id": "r", "title": "t", "fiscal_year": 2013, "events": events}
+    )
+
+
+def test_equal_venues_are_read_as_one_instance() -> None:
+    """Two events held at the same place share one Venue; another place has its own."""
+    venue = {"text": "パリ", "countries": ["FR"]}
+    events = [
+        {"id": "E1", "name": "n", "venue": venue},
+        {"id": "E2", "name": "n", "venue": dict(venue)},
+        {"id": "E3", "name": "n", "venue": {"text": "パリ", "countries": ["FR"], "city": "パリ"}},
+    ]
+    report = io.load(_report(events))
+    assert isinstance(report, AnnualReport)
+    first, second, third = report.events
+    assert first.venue is second.venue
+    assert first.venue != third.venue
+
+
+def test_a_shared_value_is_no_licence_for_a_wrong_one() -> None:
+    """A host already read with count 1 does not make ``count: true`` or ``count: 0`` valid."""
+    good = {"name": "京都府", "count": 1}
+    for wrong in (True, 0):
+        events = [
+            {"id": "E1", "name": "n", "local_governments": [good]},
+            {"id": "E2", "name": "n", "local_governments": [{**good, "count": wrong}]},
+        ]
+        with pytest.raises(DocumentError) as raised:
+            io.load(_report(events))
+        paths = [finding.path for finding in raised.value.findings]
+        assert ["$.events[1].local_governments[0].count"] == paths
+
+
+@attrs.frozen(cache_hash=True)
+class _Hashed:
+    """A class whose __init__ fills a hidden slot: read through __init__."""
+
+    name: str
+    size: int = attrs.field(default=1, validator=attrs.validators.ge(1))
+
+
+@attrs.frozen
+class _Checked:
+    """A class with a post-init check, which the reader runs after setting the fields."""
+
+    low: int
+    high: int = 10
+
+    def __attrs_post_init__(self) -> None:
+        if self.low > self.high:
+            raise ValueError("low above high")
+
+
+def test_classes_with_more_in_init_are_read_as_init_reads_them() -> None:
+    """A cached hash or a post-init hook works as with the class called directly."""
+    compiler = Compiler()
+    assert _Hashed(name="a", size=2) == compiler.reader(_Hashed)({"name": "a", "size": 2})
+    assert hash(_Hashed(name="a")) == hash(compiler.reader(_Hashed)({"name": "a"}))
+    with pytest.raises(ValueError, match="must be >= 1"):
+        compiler.reader(_Hashed)({"name": "a", "size": 0})
+    assert _Checked(low=3) == compiler.reader(_Checked)({"low": 3})
+    with pytest.raises(ValueError, match="low above high"):
+        compiler.reader(_Checked)({"low": 11})
