@@ -268,10 +268,12 @@ def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> N
         ("2012年9月号", None),
         ("令和3年7月頃", None),
         ("平成25年4月1日現在", None),
+        ("9月3日(火)", date(2013, 5, 1)),
+        ("3月29～4月2日", date(2013, 5, 1)),
     ],
 )
 def test_the_quick_lane_reads_its_forms_as_the_reader_does(
-    text: str, context: FiscalYear | int | None
+    text: str, context: FiscalYear | int | date | None
 ) -> None:
     """Lists, ranges and open ranges of plain points take the quick lane, to the same Period."""
     found = read_quick(text, context, False)
@@ -284,7 +286,7 @@ def test_the_quick_lane_reads_its_forms_as_the_reader_does(
     [
         ("令和4年度～平成25年度", None, False),  # printed newest first: the reader's note
         ("平成31年5月", None, False),  # past the era's end: the reader's refusal or note
-        ("9月3日(火)", date(2013, 5, 1), False),  # the nearest year: the reader's search
+        ("去る5月20日", date(2013, 5, 1), False),  # the nearest past year: the reader's
         ("2013年12月6日(土)", None, False),  # a weekday that does not match
         ("8月", None, False),  # no year and no context
         ("2013年～9月、10月以降", None, False),  # an open range in a list

@@ -7,8 +7,7 @@
 finds every item (``QUICK_ITEM``, whose points are SIMPLE_POINT's); the points are
 then settled, resolved and built by the reader's rules (see ``_reader`` and
 ``_resolve``), without its objects. Anything else returns None for the reader: a
-text it would refuse or warn about, an era's bounds to check, a point without a year
-under a reference date (the nearest year is the reader's search). The reader then
+text it would refuse or warn about, an era's bounds to check. The reader then
 gives the same answer or words the error; properties in the tests hold both to it.
 """
 
@@ -21,7 +20,7 @@ from clairlib.calendar import _grammar as g
 from clairlib.calendar._era import Era
 from clairlib.calendar._fastpath import LEAP_FEBRUARY as _LEAP_FEBRUARY
 from clairlib.calendar._fastpath import MONTH_REST as _MONTH_REST
-from clairlib.calendar._marks import Marks, Part, Precision, part_span
+from clairlib.calendar._marks import Marks, Part, Precision, month_end, part_span
 from clairlib.calendar._period import FiscalYear, Period, join_marks
 from clairlib.calendar._period import new_object as _new
 from clairlib.calendar._period import set_end as _set_end
@@ -246,7 +245,7 @@ def _build(kinds: list[str], points: list[_Point], context: Context) -> Period |
 
 def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolved | None:
     """The point's Period and what it passes on, as Resolver.resolve, or None."""
-    era, number, kind, month, day, _, weekday, _, printed_part, approximate = point
+    era, number, kind, month, day, _, _, _, _, _ = point
     fiscal = kind == "fy"
     if number is not None:
         if era is None and number < 1000:
@@ -281,12 +280,24 @@ def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolv
     elif context.__class__ is FiscalYear:
         year, fiscal = context.year, True
     elif isinstance(context, date):
-        return None  # the nearest year around a reference date: the reader's search
+        return _nearest(point, context)
     else:
         reference = _context_year(context)
         if reference is None:
             return None
         year, fiscal = reference, isinstance(context, FiscalYear)
+    span = _span(point, era, year, month, fiscal)
+    if span is None:
+        return None
+    start, end, precision, marks = span
+    return era, year, month, fiscal, start, end, precision, marks
+
+
+def _span(
+    point: _Point, era: Era | None, year: int, month: int | None, fiscal: bool
+) -> tuple[date, date, Precision, Marks | None] | None:
+    """The point's Period's days, precision and marks, as Resolver.period, or None."""
+    _, _, kind, _, day, _, weekday, _, printed_part, approximate = point
     part: Part | None = None
     if month is None:
         if day is not None or not 1 <= year <= 9998:
@@ -362,7 +373,47 @@ def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolv
         marks = _MARKS[weekday, None, approximate]
     elif part is not None or approximate:
         marks = _MARKS[None, part, approximate]
-    return era, year, month, fiscal, start, end, precision, marks
+    return start, end, precision, marks
+
+
+def _nearest(point: _Point, reference: date) -> _Resolved | None:
+    """A month or day with no year: the nearest around ``reference``, as Resolver.nearest.
+
+    None where the reader finds none (and says why), or where its search would leave
+    the years a date can have.
+    """
+    month, day, weekday = point[P_MONTH], point[P_DAY], point[P_WEEKDAY]
+    if (month is None and day is None) or not 30 <= reference.year <= 9960:
+        return None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    best: tuple[int, _Resolved] | None = None
+    # Widen the window only when nothing close fits (a weekday, 2月29日).
+    for width in (1, 28):
+        for offset in range(-width, width + 1):
+            if month is None:
+                year, candidate = divmod(reference.year * 12 + reference.month - 1 + offset, 12)
+                candidate += 1
+            else:
+                year, candidate = reference.year + offset, month
+            if day is not None:
+                if not 1 <= day <= month_end(year, candidate).day:
+                    continue
+                if weekday is not None and date(year, candidate, day).weekday() != weekday:
+                    continue
+            span = _span(point, None, year, candidate, False)
+            if span is None:
+                continue
+            start, end, precision, marks = span
+            if start <= reference <= end:
+                distance = 0
+            else:
+                distance = min(abs((start - reference).days), abs((end - reference).days))
+            if best is None or distance < best[0]:
+                best = (distance, (None, year, candidate, False, start, end, precision, marks))
+        if best is not None:
+            return best[1]
+    return None
 
 
 def _context_year(context: Context) -> int | None:
