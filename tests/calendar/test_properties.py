@@ -354,6 +354,7 @@ def _both_lanes(
 )
 @example("月末", None)  # 月 is the month's mark, 末 the part: not the part 月末
 @example("平成25年12月1日～月末", None)
+@example("1990年2月～1990年1月 ", None)  # a note quotes the spaces after the range too
 def test_the_lanes_agree_on_any_text(text: str, context: FiscalYear | int | date | None) -> None:
     """On any text at all, the fast lanes give what the general reader gives, or its error."""
     assert _both_lanes(text, context, fast=False) == _both_lanes(text, context, fast=True)

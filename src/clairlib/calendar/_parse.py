@@ -80,6 +80,9 @@ def _read_further(
             plain = _plain(inner)
             if plain is not None:
                 return plain, _NO_NOTES
+        else:
+            # The text as printed, spaces round it too: a note quotes it as the reader does.
+            inner = text
         # A day, a duration (間) or a recurrence (各, 毎) is the reader's to read: the list
         # lane is not tried on it.
         if (
