@@ -257,6 +257,8 @@ def test_durations(text: str, context: Context, expected: str) -> None:
         ("4/12(金)", MAY_1, "2013-04-12(Fri)"),
         ("2/7", FY13, "2014-02-07"),
         ("20190315", None, "2019-03-15"),
+        ("2019/3/15", None, "2019-03-15"),
+        ("2019/03/15～2019/3/20", None, "2019-03-15/2019-03-20"),
         ("2020年03月09日", None, "2020-03-09"),
         ("2011年11月 5日", None, "2011-11-05"),
         ("1980年代", None, "1980/1989"),
@@ -266,6 +268,13 @@ def test_durations(text: str, context: Context, expected: str) -> None:
 def test_western_forms(text: str, context: Context, expected: str) -> None:
     """Dotted, slashed, compact, zero-padded and spaced western dates, and decades."""
     assert expected == _iso(text, context)
+
+
+@pytest.mark.parametrize("text", ["20190230", "2019/13/1", "2019.02.29", "99991231"])
+def test_impossible_western_days_are_refused(text: str) -> None:
+    """A day a month does not have, month 13 or year 9999 in figures is an error, not a day."""
+    with pytest.raises(UnreadableDateError):
+        parse_period(text)
 
 
 @pytest.mark.parametrize(

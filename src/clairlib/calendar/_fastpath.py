@@ -8,6 +8,7 @@ the tests hold both to the same answers.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from operator import itemgetter
 
@@ -40,15 +41,22 @@ MONTH_REST = tuple(timedelta(days=max(days - 1, 0)) for days in _DAYS_IN_MONTH)
 LEAP_FEBRUARY = timedelta(days=28)
 
 
+# A western day in figures: '2014.06.03', '2019/3/15', compact '20190315'.
+_WESTERN = re.compile(
+    r"\s*+([0-9]{4})(?:([./])([0-9]{1,2})\2([0-9]{1,2})|([0-9]{2})([0-9]{2}))\s*+"
+)
+
+
 def plain(text: str) -> Period | None:
-    """The fast path: a lone '[era] year 年[度] [month 月 [day 日]]' with its own year.
+    """The fast path: a lone '[era] year 年[度] [month 月 [day 日]]' with its own year,
+    or a western day in figures ('2014.06.03', '2019/3/15', '20190315').
 
     Anything else, or anything wrong, returns None and goes down the full reader,
     which gives the same answer (a property test holds both to it) and words errors.
     """
     match = g.PLAIN.fullmatch(text)
     if match is None:
-        return None
+        return _western(text) if text[:1].isdigit() or text[:1].isspace() else None
     name, y, mark, mo, d = match.groups()
     # Table lookups, not arithmetic, and no era bounds to check in an era's whole
     # years: this is the hot path of every parse.
@@ -254,3 +262,19 @@ def _trusted(start: date, end: date, precision: Precision) -> Period:
     _set_precision(period, precision)
     _set_marks(period, None)
     return period
+
+
+def _western(text: str) -> Period | None:
+    """A lone western day in figures, or None (for the reader to read or refuse)."""
+    match = _WESTERN.fullmatch(text)
+    if match is None:
+        return None
+    y, _, mo, d, compact_mo, compact_d = match.groups()
+    year = int(y)
+    if not 1000 <= year <= 9998:
+        return None
+    try:
+        day = date(year, int(mo or compact_mo), int(d or compact_d))
+    except ValueError:
+        return None
+    return _trusted(day, day, DAY)

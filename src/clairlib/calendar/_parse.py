@@ -39,6 +39,10 @@ def _caller_level() -> int:
     return level
 
 
+# A day printed with slashes, year first (2019/3/15): never ISO 8601, which has dashes.
+_SLASHED_DAY = re.compile(r"[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}")
+
+
 def _is_iso(text: str) -> bool:
     head = text[:4]
     return text.isascii() and (
@@ -102,11 +106,13 @@ def _read_further(
                 return set_fromiso(stripped), _NO_NOTES
             return period_fromiso(stripped), _NO_NOTES
         except CalendarError as error:
-            offset = text.index(stripped) if stripped else 0
-            span = error.span or (0, len(stripped))
-            raise UnreadableDateError(
-                error.reason, text=text, span=(offset + span[0], offset + span[1])
-            ) from None
+            # '2019/3/15' is no ISO interval but a day as Japan prints it: the reader's.
+            if _SLASHED_DAY.search(stripped) is None:
+                offset = text.index(stripped) if stripped else 0
+                span = error.span or (0, len(stripped))
+                raise UnreadableDateError(
+                    error.reason, text=text, span=(offset + span[0], offset + span[1])
+                ) from None
     if fast:
         quick = read_quick(text, context, strict)
         if quick is not None:
