@@ -157,12 +157,31 @@ def test_month_end_without_a_month_before_it_is_refused(text: str, message: str)
         ("平成25年上旬", "month before"),
         ("平成25年9月3日上旬", "after a month"),
         ("平成25年13月上旬", "month 1..12"),
+        ("平成25年～下旬", "month before"),
+        ("平成25年9月下旬～上旬", "ends on or after its start"),
     ],
 )
 def test_a_part_without_its_month_is_refused(text: str, message: str) -> None:
     """上旬 of a missing or impossible month is an UnreadableDateError."""
     with pytest.raises(UnreadableDateError, match=message):
         parse_period(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "start", "end"),
+    [
+        ("平成25年9月上旬～下旬", None, date(2013, 9, 1), date(2013, 9, 30)),
+        ("2013年9月上旬～中旬", None, date(2013, 9, 1), date(2013, 9, 20)),
+        ("2月中旬～下旬", FiscalYear(2013), date(2014, 2, 11), date(2014, 2, 28)),
+        ("2013年9月1日～下旬", None, date(2013, 9, 1), date(2013, 9, 30)),
+    ],
+)
+def test_a_bare_part_after_a_range_mark_is_the_month_before(
+    text: str, context: FiscalYear | None, start: date, end: date
+) -> None:
+    """'9月上旬～下旬': 下旬 printed without its month is that of the date before it."""
+    period = parse_period(text, context=context)
+    assert (start, end) == (period.start, period.end)
 
 
 @pytest.mark.parametrize(

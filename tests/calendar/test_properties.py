@@ -354,6 +354,7 @@ def _both_lanes(
 )
 @example("月末", None)  # 月 is the month's mark, 末 the part: not the part 月末
 @example("平成25年12月1日～月末", None)
+@example("平成25年9月上旬～下旬", None)  # a bare part takes the month before's
 @example("2019/3/15", None)  # slashed: no ISO interval, the reader's (and the lane's) day
 @example("20190230", None)  # the lane leaves an impossible day to the reader, which refuses it
 @example("1990年2月～1990年1月 ", None)  # a note quotes the spaces after the range too

@@ -73,6 +73,11 @@ def nearest_era(number: int, reference: int) -> Era | None:
     return best
 
 
+# The parts of a month a point may print without its month (上旬, 中旬, 下旬: not 末, which
+# alone names a year's end).
+_MONTH_PARTS = frozenset({"early", "middle", "late"})
+
+
 class Resolved:
     """A point turned into a Period, with the parts a following point may inherit."""
 
@@ -228,7 +233,12 @@ class Resolver:
                 raise self.fail("expected an earlier year for 同年 to repeat", point.span())
         elif prev is not None:
             era, year, fiscal = prev.era, prev.year, prev.fiscal
-            if month is None and (point.month_mark or point.day is not None):
+            if month is None and (
+                point.month_mark
+                or point.day is not None
+                # '9月上旬～下旬': a bare part of a month is the month before's.
+                or (point.part in _MONTH_PARTS and prev.month is not None)
+            ):
                 month = prev.month
             elif month is not None and not fiscal and prev.month is not None and month < prev.month:
                 # '平成25年12月～1月': the right side runs into the next year.
