@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # generated code.
     (
         "clairlib._codegen",
+        "clairlib._collector",
         "clairlib.errors",
         "clairlib.findings",
         "clairlib.hooks",

@@ -29,7 +29,7 @@ from clairlib.calendar._period import set_precision as _set_precision
 from clairlib.calendar._period import set_start as _set_start
 from clairlib.calendar._periodset import PeriodSet, trusted_set
 from clairlib.calendar._points import WEEKDAY_OF
-from clairlib.calendar._resolve import Context, nearest_era
+from clairlib.calendar._resolve import _MARKS, Context, nearest_era
 from clairlib.errors import CalendarError
 
 DAY, MONTH, YEAR, FISCAL_YEAR = (
@@ -39,20 +39,6 @@ DAY, MONTH, YEAR, FISCAL_YEAR = (
     Precision.FISCAL_YEAR,
 )
 _UNIT = {"年": "y", "年度": "fy", "年代": "decade"}
-#: The marks a point's weekday, part and 頃 make, as the reader makes them (values
-#: built once).
-_MARKS = {
-    (weekday, part, approximate): Marks(
-        start_weekday=weekday,
-        end_weekday=weekday,
-        start_part=part,
-        end_part=part,
-        approximate=approximate,
-    )
-    for weekday in (None, 0, 1, 2, 3, 4, 5, 6)
-    for part in (None, *Part)
-    for approximate in (False, True)
-}
 _PART_OF = {"上旬": Part.EARLY, "初旬": Part.EARLY, "中旬": Part.MIDDLE, "下旬": Part.LATE}
 _APPROXIMATE = frozenset(("頃", "ごろ"))
 _OPEN_END = Marks(open_end=True)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
 from cattrs.errors import BaseValidationError
 
+from clairlib._collector import collector_paused
 from clairlib.errors import DocumentError
 from clairlib.findings import Finding, Severity, join_path
 from clairlib.io._convert import make_converter
@@ -129,24 +128,9 @@ def _document(data: Any, source: str | None, again: Callable[[], Any] | None) ->
     return result
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Parsing and structuring build millions of objects without a single reference
-    # cycle; the cyclic collector would walk the whole growing heap again and again
-    # and find nothing, which costs more than the structuring itself.
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def load(source: object) -> Document:
     """Read a document from a path, JSON text, bytes or an already parsed dict."""
-    with _collector_paused():
+    with collector_paused():
         data, name, text = read(source)
         if text is None:  # the caller's own dict
             return document_from(data, name)
@@ -163,7 +147,7 @@ def loads(text: str | bytes | bytearray, *, source: str | None = None) -> Docume
         found = describe(given) if given is None or isinstance(given, list | dict) else None
         message = f"expected JSON text or bytes, found {found or type(given).__name__}"
         raise DocumentError([_finding(SOURCE, "$", message)], source=source)
-    with _collector_paused():
+    with collector_paused():
         return document_from(parse(text, source), source, lambda: parse(text, source))
 
 
@@ -181,7 +165,7 @@ def dumps(document: Document) -> str:
     """The canonical JSON text of a document: sorted keys, defaults left out, 2-space indent."""
     if not isinstance(document, MidTermPlan | AnnualPlan | AnnualReport):
         raise TypeError(f"dumps() takes a document, not {type(document).__name__}")
-    with _collector_paused():
+    with collector_paused():
         return canonical_text(document)
 
 

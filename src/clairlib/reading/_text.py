@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
-from collections.abc import Iterator
 
 import attrs
 
+from clairlib._collector import collector_paused
 from clairlib.hooks import hookimpl
 from clairlib.reading._build import build
 from clairlib.reading._layout import lines_of_text
@@ -56,7 +54,7 @@ def read_text(
     """Read a text extraction of a CLAIR plan or report."""
     text = decode(source)
     tables = options.tables if isinstance(options, TextOptions) else True
-    with _collector_paused():
+    with collector_paused():
         lines = lines_of_text(text)
         if progress is not None:
             progress(0, len(lines))
@@ -64,21 +62,6 @@ def read_text(
     if progress is not None:
         progress(len(lines), len(lines))
     return reading
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Reading builds thousands of lines, words and model objects and not one reference
-    # cycle (a test holds it to that): the cyclic collector would walk them again and
-    # again and find nothing. As clairlib.load does, it is paused while they are built.
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _sniff(head: bytes) -> bool:
