@@ -11,10 +11,17 @@ from clairlib._collector import collector_paused
 
 def test_the_collector_is_paused_inside_and_enabled_again_after_an_error() -> None:
     """An enabled collector is off in the block and on again after it, even when it raises."""
+    seen: list[bool] = []
+
+    def fail() -> None:
+        with collector_paused():
+            seen.append(gc.isenabled())
+            raise KeyError("x")
+
     assert gc.isenabled()
-    with pytest.raises(KeyError), collector_paused():
-        assert not gc.isenabled()
-        raise KeyError("x")
+    with pytest.raises(KeyError):
+        fail()
+    assert [False] == seen
     assert gc.isenabled()
 
 
