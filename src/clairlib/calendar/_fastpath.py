@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from clairlib.calendar import _grammar as g
 from clairlib.calendar._marks import _DAYS_IN_MONTH, Precision, month_end
-from clairlib.calendar._period import Period
+from clairlib.calendar._period import Period, trusted_period
 from clairlib.calendar._period import new_object as _new
 from clairlib.calendar._period import set_end as _set_end
 from clairlib.calendar._period import set_marks as _set_marks
@@ -239,11 +239,11 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
             if stop < start:
                 # '令和4年度～平成25年度': read as the range it means, with the reader's note.
                 printed = printed[len(lead) :]
-                newer = _trusted(start, own_end, precision).isoformat()
-                older = _trusted(check, stop, precision).isoformat()
+                newer = trusted_period(start, own_end, precision).isoformat()
+                older = trusted_period(check, stop, precision).isoformat()
                 notes.append(f"read {printed!r} as {older}..{newer}: it was printed newest first")
                 start, stop = check, own_end
-        period: Period = _new(Period)  # _trusted, inlined: this runs for every item
+        period: Period = _new(Period)  # trusted_period, inlined: this runs for every item
         _set_start(period, start)
         _set_end(period, stop)
         _set_precision(period, precision)
@@ -252,16 +252,6 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
     if len(periods) == 1:
         return periods[0], notes
     return trusted_set(tuple(periods)), notes
-
-
-def _trusted(start: date, end: date, precision: Precision) -> Period:
-    """trusted_period, inlined: a Period with no marks whose boundaries are checked."""
-    period: Period = _new(Period)
-    _set_start(period, start)
-    _set_end(period, end)
-    _set_precision(period, precision)
-    _set_marks(period, None)
-    return period
 
 
 def _western(text: str) -> Period | None:
@@ -277,4 +267,4 @@ def _western(text: str) -> Period | None:
         day = date(year, int(mo or compact_mo), int(d or compact_d))
     except ValueError:
         return None
-    return _trusted(day, day, DAY)
+    return trusted_period(day, day, DAY)

@@ -21,12 +21,7 @@ from clairlib.calendar._era import Era
 from clairlib.calendar._fastpath import LEAP_FEBRUARY as _LEAP_FEBRUARY
 from clairlib.calendar._fastpath import MONTH_REST as _MONTH_REST
 from clairlib.calendar._marks import Marks, Part, Precision, month_end, part_span
-from clairlib.calendar._period import FiscalYear, Period, join_marks
-from clairlib.calendar._period import new_object as _new
-from clairlib.calendar._period import set_end as _set_end
-from clairlib.calendar._period import set_marks as _set_marks
-from clairlib.calendar._period import set_precision as _set_precision
-from clairlib.calendar._period import set_start as _set_start
+from clairlib.calendar._period import FiscalYear, Period, join_marks, trusted_period
 from clairlib.calendar._periodset import PeriodSet, trusted_set
 from clairlib.calendar._points import WEEKDAY_OF
 from clairlib.calendar._resolve import _MARKS, Context, nearest_era
@@ -209,7 +204,7 @@ def _build(kinds: list[str], points: list[_Point], context: Context) -> Period |
                 continue
         elif kind != "point":
             if marks is not None:
-                point_period = _trusted(start, end, precision, marks)
+                point_period = trusted_period(start, end, precision, marks)
                 try:
                     periods.append(
                         Period.since(point_period)
@@ -223,7 +218,7 @@ def _build(kinds: list[str], points: list[_Point], context: Context) -> Period |
                 end, marks = date.max, _OPEN_END
             else:
                 start, marks = date.min, _OPEN_START
-        periods.append(_trusted(start, end, precision, marks))
+        periods.append(trusted_period(start, end, precision, marks))
     if len(periods) == 1:
         return periods[0]
     return trusted_set(tuple(periods))
@@ -409,16 +404,6 @@ def _context_year(context: Context) -> int | None:
     if isinstance(context, date):
         return FiscalYear.of(context).year
     return context.year if isinstance(context, FiscalYear) else int(context)
-
-
-def _trusted(start: date, end: date, precision: Precision, marks: Marks | None) -> Period:
-    """trusted_period, inlined: the lane has checked every boundary."""
-    period: Period = _new(Period)
-    _set_start(period, start)
-    _set_end(period, end)
-    _set_precision(period, precision)
-    _set_marks(period, marks)
-    return period
 
 
 __all__ = ["read_quick"]

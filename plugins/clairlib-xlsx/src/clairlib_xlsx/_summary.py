@@ -49,8 +49,10 @@ def write_summary(
     export_findings: Sequence[Finding],
     formats: Callable[..., Any],
     language: str,
+    font_size: float = 11.0,
 ) -> None:
-    """Write the document's facts, the coverage of its printed figures and every finding."""
+    """Write the document's facts, the coverage of its printed figures and every finding
+    (rows of long findings made as tall as ``font_size`` text wrapped in them)."""
     from clairlib import validate
 
     labels = _LABELS[language]
@@ -108,7 +110,7 @@ def write_summary(
     wrap, top = formats(wrap=True), formats(top=True)  # a finding's cells share its top line
     # Neither Excel nor LibreOffice fits a row to wrapped text written without a
     # height: each message's row gets the height of the lines it wraps to.
-    line_height = getattr(getattr(formats, "settings", None), "font_size", 11.0) * 1.4
+    line_height = font_size * 1.4
     for finding in findings:
         severity = finding.severity.value
         put(0, _SEVERITY_JA.get(severity, severity) if language == "ja" else severity, top)

@@ -186,7 +186,7 @@ def render(
         ) from None
     findings = tuple(checker.findings)
     if summary is not None:
-        write_summary(summary, document, findings, formats, language)
+        write_summary(summary, document, findings, formats, language, settings.font_size)
     workbook.close()
     return findings
 
