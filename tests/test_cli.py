@@ -29,3 +29,25 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         run(["--version"])
     assert f"clairlib {__version__}\n" == capsys.readouterr().out
+
+
+def test_help_translates_each_message_once(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Help asks gettext once a message, prints what it gave, and leaves argparse as it was."""
+    import argparse
+    import collections
+
+    asked: collections.Counter[str] = collections.Counter()
+
+    def translate(message: str) -> str:
+        asked[message] += 1
+        return message.upper() if message == "options" else message
+
+    monkeypatch.setattr(argparse, "_", translate)
+    with pytest.raises(SystemExit):
+        run(["export", "--help"])
+    assert translate is argparse._  # type: ignore[attr-defined]
+    assert 1 == asked["options"]  # one a parser: eight parsers ask for it
+    assert 1 == max(asked.values())
+    assert "OPTIONS:" in capsys.readouterr().out

@@ -7,10 +7,12 @@ or bad usage, 130 interrupted. Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import importlib
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from clairlib import __version__
 from clairlib.errors import ClairlibError
@@ -69,6 +71,20 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _translated_once() -> Iterator[None]:
+    # argparse translates each of its messages with gettext, which looks for the
+    # catalogue on disk at every call when there is none (a miss is not cached): eight
+    # parsers ask for the same few messages, half the time --help takes. Each message
+    # is looked up once here, with the same result.
+    lookup = argparse._  # type: ignore[attr-defined]
+    argparse._ = functools.lru_cache(maxsize=None)(lookup)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = lookup  # type: ignore[attr-defined]
+
+
 def run(argv: Sequence[str]) -> int:
     """Parse ``argv``, run the chosen command and return the exit status.
 
@@ -79,8 +95,9 @@ def run(argv: Sequence[str]) -> int:
     from clairlib._commands._output import say
 
     try:
-        parser = _build_parser()
-        args = parser.parse_args(list(argv))
+        with _translated_once():
+            parser = _build_parser()
+            args = parser.parse_args(list(argv))
         command: Command | None = getattr(args, "handler", None)
         if command is None:
             parser.print_help(sys.stderr)

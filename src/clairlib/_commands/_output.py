@@ -17,7 +17,6 @@ Documents carry text from anywhere, so nothing is printed as it comes:
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import sys
@@ -100,6 +99,8 @@ def emit(text: str = "") -> None:
 
 def emit_json(data: object) -> None:
     """Print ``data`` as indented JSON that is safe on a terminal and still valid JSON."""
+    import json  # here: --help, which prints no JSON, starts without it
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     text = _UNSAFE.sub(_json_escape, text)
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"

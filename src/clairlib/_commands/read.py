@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from clairlib._commands._input import emit
 from clairlib.cli import EXIT_FINDINGS, EXIT_OK
@@ -143,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
         clairlib.dump(reading.document, args.out)
         written = args.out
     report = _report(reading, args.file, written)
+    import json  # here: --help starts without it
+
     text = (
         json.dumps(report, ensure_ascii=False, indent=2) if args.format == "json" else _text(report)
     )
