@@ -79,3 +79,14 @@ def test_decrease_is_negative() -> None:
 def test_ordinals_and_dates_are_no_figures(sentence: str) -> None:
     """第 4 回, 平成 25 年 9 月 and 平成 25 年度 are not declared figures."""
     assert [] == quantities(sentence)
+
+
+def test_a_number_is_read_whole() -> None:
+    """``123百人`` is no figure: its last digit is not read as 3 百 on its own."""
+    assert [] == quantities("参加者は 123百人であった。")
+
+
+def test_an_ordinal_with_a_space_before_its_number() -> None:
+    """``No. 5 件目`` and ``№ 2 件`` are ordinals, no counts; ``計 5 件`` is a count."""
+    assert [] == quantities("No. 5 件目の相談、№ 2 件目の依頼")
+    assert [Decimal(5)] == [q.value for q, _, _ in quantities("計 5 件の相談")]

@@ -45,11 +45,19 @@ _UNITS = (
     "点", "台", "組", "チーム", "世帯", "ページ", "講座", "プログラム", "ヵ月",
 )  # fmt: skip
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+# What a unit opens with: the pattern looks at the next character before trying each unit.
+_UNIT_FIRSTS = "".join(sorted({re.escape(unit[0]) for unit in _UNITS}))
 # What may stand before the number: 延べ (gross), 約/年間約 (approximately), 上限/最大 (at most).
 _LEAD = r"(?P<lead>(?:延べ|のべ)?\s*(?:年間)?\s*(?:約|およそ|上限|最大|計|各)?\s*)"
+# A number's digits are taken whole (possessive): giving a digit back could only read
+# the last of them as another number (``123百人`` as 12 and 3 百). The lookahead after the
+# first digit says at once whether a scale, the の, a unit or a second number follows
+# the digits and spaces: most numbers (years, days) are no figure, and fail there.
+_WHOLE = r"[0-9][0-9,]*+(?:\.[0-9]++)?+"
 _FROM_NUMBER = (
-    rf"(?P<num>{_NUM})\s*(?P<scale>億|万|千(?!円))?\s*(?:(?P<num2>{_NUM})\s*(?P<scale2>千|百)(?!円))?"
-    rf"\s*(?P<of>の\s*)?(?P<unit>{_UNIT})"
+    rf"(?P<num>[0-9](?=[0-9,.]*+\s*+[0-9億万千百の{_UNIT_FIRSTS}])[0-9,]*+(?:\.[0-9]++)?+)"
+    rf"\s*+(?P<scale>億|万|千(?!円))?\s*+(?:(?P<num2>{_WHOLE})\s*+(?P<scale2>千|百)(?!円))?"
+    rf"\s*+(?P<of>の\s*+)?(?=[{_UNIT_FIRSTS}])(?P<unit>{_UNIT})"
     r"(?P<tail>\s*(?:以上|未満|以下|超|余り|余|を超える|を超え|強|弱))?"
     r"(?P<change>\s*(?:増|減))?"
 )
@@ -57,19 +65,18 @@ _FIGURE = re.compile(_LEAD + _FROM_NUMBER)
 _ANY_DIGIT = re.compile(r"[0-9]")
 _WIDE_DIGIT = re.compile(r"[０-９]")
 _WIDE = re.compile(r"[０-９，．％]")
-# The figure pattern in two halves, for the scan from digit to digit: the words that may
-# stand before the number (ending where it begins), and the number onwards.
+# The figure pattern in two halves: the number onwards, found by the regex engine's own
+# scan from digit to digit, and the words that may stand before it (ending where it begins).
+_REST = re.compile(_FROM_NUMBER)
 _LEAD_END = re.compile(_LEAD + r"\Z")
 # The characters of the lead's words (its spaces are told by isspace, as \s is).
 _LEAD_CHARS = frozenset("延べの年間約およそ上限最大計各")
-# A number's digits, commas between them: where a figure may start, the first digit.
-_RUN = re.compile(r"[0-9](?:[0-9,]*[0-9])?")
-_REST = re.compile(_FROM_NUMBER)
 # How far before a number the ordinal (第) and change (前年度比) words are looked for.
 _WINDOW = 24
 _BARE = re.compile(rf"[=＝]\s*(?P<num>{_NUM})(?![0-9])")
 _CHANGE = re.compile(r"前年度比\s*$|前年度比[^、。]{0,6}$|前年比\s*$")
-_ORDINAL = re.compile(r"(?:第|No\.?|№)\s*$")
+# What ends the words before an ordinal's number (第 3 回, No.5, №2): no count.
+_ORDINALS = ("第", "No", "No.", "№")
 _SENTENCE = re.compile(r"[^。]*(?:。|$)")
 _SCALES = {"億": 100_000_000, "万": 10_000, "千": 1000, "百": 100}
 _TAILS = {
@@ -91,31 +98,26 @@ def _parse_number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def _matches(text: str) -> Iterator[re.Match[str]]:
-    # What ``_FIGURE.finditer(text)`` yields, found from the digits: a figure holds a
-    # number, so the scan jumps from digit to digit and tries the pattern only where a
-    # number with a unit stands, then steps back over the words before it (約, 延べ).
+def _matches(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
+    # What ``_FIGURE.finditer(text)`` finds, as (start, lead words, the match from the
+    # number on): the regex engine scans from digit to digit for a number with a unit,
+    # then the scan steps back over the words before it (約, 延べ).
     pos = 0
-    while (digit := _ANY_DIGIT.search(text, pos)) is not None:
-        at = digit.start()
-        if _REST.match(text, at) is None:
-            # No figure starts at a later digit of the same number either (whatever it
-            # would match from there, the whole number matches too): on past its digits.
-            run = _RUN.match(text, at)
-            pos = run.end() if run is not None else at + 1
-            continue
+    for rest in _REST.finditer(text):
+        at = rest.start()
         # The words before the number are lead words and spaces only: the search for
         # them starts where the last other character stands, not back at ``pos``.
         lead = at
         while lead > pos and (text[lead - 1] in _LEAD_CHARS or text[lead - 1].isspace()):
             lead -= 1
-        start = _LEAD_END.search(text, lead, at)
-        match = _FIGURE.match(text, start.start() if start is not None else at)
-        if match is None:  # never: the lead and the rest matched
-            pos = at + 1
-            continue
-        yield match
-        pos = match.end()
+        start = at
+        if lead < at and (words := _LEAD_END.search(text, lead, at)) is not None:
+            start = words.start()
+        yield start, text[start:at], rest
+        pos = rest.end()
+
+
+_MONTHS = frozenset({"か月", "ヶ月", "ヵ月"})
 
 
 def quantities(sentence: str) -> list[tuple[Quantity, CountingBasis, Quantity | None]]:
@@ -124,67 +126,59 @@ def quantities(sentence: str) -> list[tuple[Quantity, CountingBasis, Quantity | 
     if _ANY_DIGIT.search(sentence) is None and _WIDE_DIGIT.search(sentence) is None:
         return found
     text = sentence.translate(_DIGITS) if _WIDE.search(sentence) else sentence
-    for match in _matches(text):
-        start = match.start("num")
+    for begin, lead, match in _matches(text):
+        num, scale_word, num2, scale2, of, unit, tail_word, change_word = match.groups()
+        start = match.start()
         # What stands just before the number (a bounded window: no copy of the sentence).
         before = text[max(0, start - _WINDOW) : start]
-        lead = match.group("lead")
-        if _ORDINAL.search(before) or (before[-1:].isdigit()):
+        # An ordinal (第 3 回, No.5) is no count.
+        if before.rstrip().endswith(_ORDINALS) or before[-1:].isdigit():
             continue
-        if match.group("of") and match.group("unit") not in _AFTER_NO:
+        if of and unit not in _AFTER_NO:
             continue
-        unit = match.group("unit")
-        after = text[match.end() : match.end() + 1]
-        if unit in {"か月", "ヶ月", "ヵ月"} and after == "前":
+        end = match.end()
+        after = text[end : end + 1]
+        if unit in _MONTHS and after == "前":
             continue
         if unit == "本" and after == "部":  # 日本部, 本部: not a count of 本
             continue
         if unit == "名" and after and after in "称簿誉":
             continue
         qualifier: Qualifier | None = None
-        if "約" in lead or "およそ" in lead:
-            qualifier = Qualifier.APPROXIMATELY
-        elif "上限" in lead or "最大" in lead:
-            qualifier = Qualifier.AT_MOST
-        tail = (match.group("tail") or "").strip()
-        if tail:
-            if qualifier is not None and tail not in {"余", "余り"}:
-                qualifier = None if qualifier is Qualifier.APPROXIMATELY else qualifier
+        if lead:
+            if "約" in lead or "およそ" in lead:
+                qualifier = Qualifier.APPROXIMATELY
+            elif "上限" in lead or "最大" in lead:
+                qualifier = Qualifier.AT_MOST
+        if tail_word is not None and (tail := tail_word.strip()):
             qualifier = _TAILS[tail]
-        value = _parse_number(match.group("num"))
-        scale = _SCALES.get(match.group("scale") or "", 1)
-        if match.group("num2") is not None:
+        value = _parse_number(num)
+        scale = _SCALES.get(scale_word or "", 1)
+        if num2 is not None:
             # 7万9千: 79 thousands.
-            small = _SCALES[match.group("scale2")]
-            value = value * Decimal(scale // small) + _parse_number(match.group("num2"))
+            small = _SCALES[scale2]
+            value = value * Decimal(scale // small) + _parse_number(num2)
             scale = small
-        if unit == "%":
-            unit = "%"
         # As printed, with its words (約 1,552 万件): the spaces around it left out.
-        printed = sentence[match.start() : match.end()].strip()
-        quantity = Quantity(
-            value=value, unit=unit, scale=scale, qualifier=qualifier, text=printed.strip()
-        )
+        printed = sentence[begin:end].strip()
+        quantity = Quantity(value=value, unit=unit, scale=scale, qualifier=qualifier, text=printed)
         change = None
-        if match.group("change"):
-            sign = -1 if match.group("change").strip() == "減" else 1
+        if change_word:
+            sign = -1 if change_word.strip() == "減" else 1
             changed = Quantity(
-                value=value * sign,
-                unit=unit,
-                scale=scale,
-                qualifier=qualifier,
-                text=printed.strip(),
+                value=value * sign, unit=unit, scale=scale, qualifier=qualifier, text=printed
             )
-            if found and _CHANGE.search(before.rstrip("(（ 　")):
-                quantity_before, basis, _ = found[-1]
-                found[-1] = (quantity_before, basis, changed)
-                continue
-            if found and before.rstrip().endswith(("(", "（", "、", "前年度比")):
+            if found and (
+                _CHANGE.search(before.rstrip("(（ 　"))
+                or before.rstrip().endswith(("(", "（", "、", "前年度比"))
+            ):
                 quantity_before, basis, _ = found[-1]
                 found[-1] = (quantity_before, basis, changed)
                 continue
         basis = (
-            CountingBasis.GROSS if ("延べ" in lead or "のべ" in lead) else CountingBasis.DISTINCT
+            CountingBasis.GROSS
+            if lead and ("延べ" in lead or "のべ" in lead)
+            else CountingBasis.DISTINCT
         )
         found.append((quantity, basis, change))
     for match in _BARE.finditer(text):

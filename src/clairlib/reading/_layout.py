@@ -8,6 +8,7 @@ type; a Word file gives paragraphs as lines, with its heading styles as ``level`
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -25,6 +26,9 @@ _PAGE_NUMBER = re.compile(
 )
 # A page number, folded, is short (``-3-``, ``p.12``, ``3/12``): longer lines are not tried.
 _PAGE_NUMBER_MAX = 24
+# What a page number's line opens with (a space other than the ones a line is stripped
+# of, too): the pattern is tried on those lines only.
+_PAGE_NUMBER_OPENERS = frozenset("-－—–‐ーpP0123456789０１２３４５６７８９")
 
 
 # Not slotted: the text reader fills a line's __dict__ at once (its trusted constructor).
@@ -106,93 +110,61 @@ def lines_of_text(text: str) -> list[Line]:
     A blank line is remembered on the line after it (``gap_before``): PDF tools print
     blank lines between wrapped lines too, so it is a hint, never a paragraph break.
     """
-    raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[Line] = []
     append = out.append
-    line_of = _line
     new, set_dict = _new, _set
     is_normalized, nfkc = _is_normalized, _nfkc
-    page = 1
-    number = 0
     gap = False
-    for raw in raws:
-        if "\f" in raw:
-            while "\f" in raw:
-                before, raw = raw.split("\f", 1)
-                if before.strip():
-                    number += 1
-                    append(line_of(before.rstrip(), page, number, gap))
-                    gap = False
-                page += 1
-                number = 0
-        number += 1
-        stripped = raw.rstrip()
-        if not stripped:
-            gap = True
-            continue
-        # _line, inline (a call a line costs more than the rest of its work).
-        body = stripped.lstrip(" \t\u3000")
-        folded = body if is_normalized("NFKC", body) else nfkc(body)
-        if " " in folded:
-            folded = folded.replace(" ", "")
-        if "\t" in folded:
-            folded = folded.replace("\t", "")
-        line = new(Line)
-        set_dict(
-            line,
-            "__dict__",
-            {
-                "text": body,
-                "page": page,
-                "number": number,
-                "indent": len(stripped) - len(body),
-                "x": None,
-                "y": None,
-                "size": None,
-                "level": None,
-                "gap_before": gap,
-                "cells": None,
-                "folded": folded,
-            },
-        )
-        append(line)
-        gap = False
+    pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
+    last = len(pages)
+    for page, printed in enumerate(pages, start=1):
+        raws = printed.split("\n")
+        # What stands on a line before a form feed is the page's last line; nothing
+        # there (the form feed on a line of its own) is no blank line.
+        if page < last and not raws[-1].strip():
+            raws.pop()
+        number = 0
+        for raw in raws:
+            number += 1
+            stripped = raw.rstrip()
+            if not stripped:
+                gap = True
+                continue
+            # The one Line builder: every field is known to be of its type, so the
+            # instance's __dict__ is given at once rather than filled field by field
+            # (a call a line would cost more than the rest of its work), and the text
+            # is folded inline (normal's steps, without the call).
+            body = stripped.lstrip(" \t\u3000")
+            folded = body if is_normalized("NFKC", body) else nfkc(body)
+            if " " in folded:
+                folded = folded.replace(" ", "")
+            if "\t" in folded:
+                folded = folded.replace("\t", "")
+            line = new(Line)
+            set_dict(
+                line,
+                "__dict__",
+                {
+                    "text": body,
+                    "page": page,
+                    "number": number,
+                    "indent": len(stripped) - len(body),
+                    "x": None,
+                    "y": None,
+                    "size": None,
+                    "level": None,
+                    "gap_before": gap,
+                    "cells": None,
+                    "folded": folded,
+                },
+            )
+            append(line)
+            gap = False
     return out
 
 
 _new = object.__new__
 _set = object.__setattr__
-
-
-def _line(stripped: str, page: int, number: int, gap: bool) -> Line:
-    # The text reader's trusted constructor: every field is known to be of its type, so
-    # the instance's __dict__ is given at once rather than filled field by field, and
-    # the text is folded inline (normal's steps, without the call).
-    body = stripped.lstrip(" \t\u3000")
-    folded = body if _is_normalized("NFKC", body) else _nfkc(body)
-    if " " in folded:
-        folded = folded.replace(" ", "")
-    if "\t" in folded:
-        folded = folded.replace("\t", "")
-    line = _new(Line)
-    _set(
-        line,
-        "__dict__",
-        {
-            "text": body,
-            "page": page,
-            "number": number,
-            "indent": len(stripped) - len(body),
-            "x": None,
-            "y": None,
-            "size": None,
-            "level": None,
-            "gap_before": gap,
-            "cells": None,
-            "folded": folded,
-        },
-    )
-    return line
 
 
 def with_text(line: Line, text: str) -> Line:
@@ -214,20 +186,27 @@ def drop_furniture(lines: Sequence[Line]) -> tuple[list[Line], int]:
     or footer is a text that stands next to a page edge (a form feed or a page
     number) at least three times (a running title, ``自治体国際化協会``).
     """
-    numbers = {
-        index
-        for index, line in enumerate(lines)
-        if len(line.folded) <= _PAGE_NUMBER_MAX
-        and _PAGE_NUMBER.match(line.text)
-        and _is_page_edge(index, lines)
-    }
+    numbers: set[int] = set()
+    for index, line in enumerate(lines):
+        if len(line.folded) <= _PAGE_NUMBER_MAX:
+            # A page number opens with a dash, a digit or ``p`` (or a space): most lines do not.
+            text = line.text
+            first = text[:1]
+            if (
+                (first in _PAGE_NUMBER_OPENERS or first.isspace())
+                and _PAGE_NUMBER.match(text)
+                and _is_page_edge(index, lines)
+            ):
+                numbers.add(index)
     # The lines at a page edge: the first and last, those beside a page break, and
     # those beside a page number (found from the breaks and numbers, not line by line).
     last = len(lines) - 1
     edge: set[int] = {0, last} if lines else set()
-    for index in range(last):
-        if lines[index].page != lines[index + 1].page:
-            edge.update((index, index + 1))
+    pages = [line.page for line in lines]
+    if pages.count(pages[0] if pages else 0) != len(pages):
+        for index, (page, after) in enumerate(itertools.pairwise(pages)):
+            if page != after:
+                edge.update((index, index + 1))
     for index in numbers:
         edge.update((index - 1, index + 1))
     edges: Counter[str] = Counter()

@@ -34,6 +34,8 @@ _PART = re.compile(r"\A[【\[](.+)[】\]]\s*(?:\(.*\))?\Z")
 _ENDS_SENTENCE = ("。", "。」", "。）", "。)", "。』")
 # What a caption opens with, folded (NFKC makes ＜ <): most lines are no caption.
 _CAPTION_OPENERS = frozenset("<〈【")
+# What a 【…】 part's heading opens with, folded.
+_PART_OPENERS = frozenset("【[")
 
 
 @attrs.define
@@ -86,7 +88,8 @@ class Body:
 
 def _width(lines: Sequence[Line]) -> int:
     # The width of a full line of prose: most wrapped prose lines are this long.
-    lengths = sorted(len(line.text) for line in lines if "、" in line.text or "。" in line.text)
+    texts = [line.text for line in lines]
+    lengths = sorted([len(text) for text in texts if "、" in text or "。" in text])
     # An A4 page prints some 40 Japanese characters a line: no narrower than that.
     if not lengths:
         return 40
@@ -97,7 +100,12 @@ class _Reader:
     def __init__(self, lines: Sequence[Line], title_line: Line | None) -> None:
         self.lines = lines
         self.title_line = title_line
-        self.width = _width(lines)
+        self.width = width = _width(lines)
+        # The shares of the width the lines are measured against, worked out once.
+        self.full = 0.9 * width  # a full line of words with no comma yet
+        self.wide = 0.7 * width  # a wrapped line of prose
+        self.comma_wide = min(0.7 * width, 36)  # a line of prose with a comma
+        self.indented = 0.45 * width  # an indented line with a comma
         self.body = Body()
         self.section: Node | None = None
         self.subsection: Node | None = None
@@ -108,7 +116,6 @@ class _Reader:
         self.gathering_kind = BlockKind.PARAGRAPH
         self.table: TableNode | None = None
         self.part: Line | None = None  # a 【…】 part after the sections: governance
-        self.skip = False  # the next line ends the heading just read
         self.circled_spaced: bool | None = None
         self.classified: dict[int, Heading | None] = {}
 
@@ -162,12 +169,12 @@ class _Reader:
         self.body.tables.append((table, block))
 
     def _is_list(self, table: TableNode) -> bool:
-        bullets = sum(
-            1
-            for line in table.lines
-            if line.text[:1] in BULLET_OPENERS and item_marker(line.text) is not None
-        )
-        return bool(table.lines) and bullets * 4 >= len(table.lines)
+        texts = [line.text for line in table.lines]
+        bullets = [text for text in texts if text[:1] in BULLET_OPENERS]
+        if not bullets or len(bullets) * 4 < len(texts):
+            return False
+        marked = [text for text in bullets if item_marker(text) is not None]
+        return len(marked) * 4 >= len(texts)
 
     def _close(self) -> None:
         self._flush()
@@ -187,7 +194,7 @@ class _Reader:
                 cell_like = heading.kind is HeadingKind.SUBSECTION or not heading.spaced
                 if not (strict and cell_like):
                     return True
-            if self._prose_start(line) or (not strict and len(line.text) >= 0.7 * self.width):
+            if self._prose_start(line) or (not strict and len(line.text) >= self.wide):
                 return True
             if not strict and (item_marker(line.text) or is_caption(line.text)):
                 return True
@@ -254,7 +261,7 @@ class _Reader:
         return True
 
     def _wide(self, text: str) -> bool:
-        return len(text) >= 0.7 * self.width
+        return len(text) >= self.wide
 
     def _extend_title(self, text: str) -> None:
         if self.programme is not None and self.programme.line is self._last_heading_line():
@@ -334,13 +341,13 @@ class _Reader:
         text = line.text
         if "、" not in text and "。" not in text:
             # A full line of words with no comma yet: prose too, where cells have gaps.
-            return len(text) >= 0.9 * self.width and text.count(" ") <= 2
+            return len(text) >= self.full and text.count(" ") <= 2
 
         # Where a line is a whole paragraph (a Word file, a text without wrapping) the
         # width is a paragraph's: a line of 36 characters with a comma is prose there too.
-        if len(text) >= min(0.7 * self.width, 36):
+        if len(text) >= self.comma_wide:
             return True
-        return line.indent > 0 and len(text) >= 0.45 * self.width
+        return line.indent > 0 and len(text) >= self.indented
 
     def _content(self, line: Line) -> None:
         text = line.text
@@ -363,7 +370,7 @@ class _Reader:
             if (
                 self.gathering
                 and self.gathering_kind is not BlockKind.PARAGRAPH
-                and len(self.gathering[-1].text) < 0.7 * self.width
+                and len(self.gathering[-1].text) < self.wide
             ):
                 self._flush()
             self.gathering.append(line)
@@ -371,23 +378,26 @@ class _Reader:
             self._flush()
 
     def run(self) -> Body:
-        for index, line in enumerate(self.lines):
-            if line is self.title_line:
-                continue
-            if self.part is not None:
-                self.body.part.append(line)
+        lines = self.lines
+        title_line = self.title_line
+        body = self.body
+        skip = False  # the line after a heading that went on to it
+        for index, line in enumerate(lines):
+            if line is title_line:
                 continue
             folded = line.folded
+            first = folded[:1]
             if (
-                folded[:1] in "【["
+                first in _PART_OPENERS
                 and _PART.match(folded) is not None
-                and self.body.sections
+                and body.sections
                 and self._opens_part(index)
             ):
                 self._close()
                 self.part = line
-                self.body.part.append(line)
-                continue
+                # Every line after it is the part's: the governance reader's to read.
+                body.part.extend([after for after in lines[index:] if after is not title_line])
+                break
             if line.cells is not None:
                 # A row the source placed in a grid: a table's, never a heading.
                 if self.table is None:
@@ -395,23 +405,31 @@ class _Reader:
                     self.table = TableNode(caption="", line=line)
                 self.table.lines.append(line)
                 continue
-            caption = is_caption(line.text) if folded[:1] in _CAPTION_OPENERS else None
+            text = line.text
+            caption = is_caption(text) if first in _CAPTION_OPENERS else None
             # _classify's first look, inline: most lines open with no heading's mark.
-            heading = self._classify(line) if line.text[:1] in OPENERS else None
+            heading = self._classify(line) if text[:1] in OPENERS else None
             if heading is not None and self._accept(heading, line, index):
                 self._open(heading, line)
-                self.skip = self._title_goes_on(index)
+                skip = self._title_goes_on(index)
                 continue
-            if self.skip:
-                self.skip = False
+            if skip:
+                skip = False
                 continue
             if caption is not None:
                 self._close()
                 self.table = TableNode(caption=caption, line=line)
                 continue
+            table = self.table
+            if table is not None and not self._prose_start(line):
+                # _content's first step, inline: most lines under a caption are its table's.
+                if folded.startswith("※"):
+                    table.notes.append(text.strip())
+                table.lines.append(line)
+                continue
             self._content(line)
         self._close()
-        return self.body
+        return body
 
 
 def read_body(lines: Sequence[Line], *, title_line: Line | None = None) -> Body:
