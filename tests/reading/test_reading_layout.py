@@ -41,7 +41,7 @@ def test_page_numbers_and_running_headers_dropped() -> None:
 
 
 def test_a_form_feed_alone_on_its_line_is_no_blank_line() -> None:
-    """``一\\n\\f二``: 二 opens page 2 as its line 1, with no gap before it; ``\\f\\f`` skips a page."""
+    """A form feed alone on its line opens the page with no gap; two in a row skip a page."""
     lines = lines_of_text("一\n\f二\n\n三\f\f四")
     assert [("一", 1, 1, False), ("二", 2, 1, False), ("三", 2, 3, True), ("四", 4, 1, False)] == [
         (line.text, line.page, line.number, line.gap_before) for line in lines
