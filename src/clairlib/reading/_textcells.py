@@ -207,6 +207,27 @@ def _words(text: str) -> tuple[tuple[str, int], ...]:
 _CJK = re.compile("[\u3000-\u9fff\uf900-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uffef]")
 
 
+@lru_cache(maxsize=4096)
+def _cells(text: str) -> tuple[str, ...]:
+    # The line's words with Latin words glued (_glued), once a reading (forget() clears
+    # them). Most lines hold no letter outside the Japanese ones, and no note mark: their
+    # words glue to nothing, told by one look at the line.
+    words = _words(text)
+    if len(words) == 1:
+        return (words[0][0],)
+    if "※" not in text and _NON_JAPANESE.search(text) is None:
+        return tuple([word for word, _ in words])
+    return tuple(_glued([word for word, _ in words]))
+
+
+# A character that may be a letter of a Latin word (_lettered, in a word _CJK holds no
+# character of): any but ASCII's non-letters and the Japanese characters of _CJK.
+_NON_JAPANESE = re.compile(
+    "[^\x00-\x40\x5b-\x60\x7b-\x7f\u3000-\u9fff\uf900-\uff0f\uff1a-\uff20"
+    "\uff3b-\uff40\uff5b-\uffef]"
+)
+
+
 def _glued(words: list[str]) -> list[str]:
     # Latin words stay together (``New York Now 2014 Winter``), a year with them; a
     # note mark stays with the word before it.

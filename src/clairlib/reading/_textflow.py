@@ -31,7 +31,7 @@ from clairlib.reading._textcells import (
     Refusal,
     TextRow,
     TextTable,
-    _glued,
+    _cells,
     _header_count,
     _kind,
     _label_line,
@@ -119,7 +119,7 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
         elif len(words) == 1:
             texts = [words[0][0]]
         else:
-            texts = _glued([w for w, _ in words])
+            texts = list(_cells(line.text))
         # Words that open with no digit, sign or era are words (_kind's first look,
         # inline): only the others are looked up.
         kinds = [
@@ -231,7 +231,7 @@ def _header_words(lines: Sequence[Line]) -> list[str]:
                 letters = ""
             letters += letter
             continue
-        words = _glued([w for w, _ in _words(line.text)])
+        words = list(_cells(line.text))
         if letters:
             if words and _letter(words[0]):
                 letters += words.pop(0)
@@ -249,7 +249,7 @@ def _header_words(lines: Sequence[Line]) -> list[str]:
 
 def flowing(lines: Sequence[Line]) -> TextTable | Refusal:
     """A table printed as running text, cut the one way its header and words allow."""
-    heads = _header_count(lines, lambda line: _glued([w for w, _ in _words(line.text)]))
+    heads = _header_count(lines, lambda line: _cells(line.text))
     if heads == 0:
         return Refusal(reason="no header line (a first line of words, no numbers) over the rows")
     header = tuple(_header_words(lines[:heads]))
@@ -277,7 +277,7 @@ def _ungrouped(lines: Sequence[Line], header: tuple[str, ...], width: int) -> Te
     foot: list[str] = []
     count = 0
     for line in reversed(lines):
-        words = _glued([w for w, _ in _words(line.text)])
+        words = _cells(line.text)
         if len(foot) + len(words) > width or any(_kind(w) != _NUM for w in words):
             break
         foot[:0] = words
@@ -357,32 +357,42 @@ def _groups(
 # The ways a space or line break between two words can be read: inside one cell,
 # between two cells of a row, between two rows.
 _IN, _CELL, _ROW = 0, 1, 2
-# A way read so far: the cells of the row, whether it is a total, and the kind each
-# column holds (words, numbers, dates: one kind a column, so a cut in the wrong place
-# that puts a date under names is no way at all).
-_State = tuple[int, bool, tuple[str | None, ...]]
+# A way read so far, as one int: the cells of the row (the low bits), whether it is a
+# total (the bit above them), and the kind each column holds (two bits a column above
+# that: none yet, words, a number, a date; one kind a column, so a cut in the wrong
+# place that puts a date under names is no way at all).
+_CODES = {_TEXT: 1, _NUM: 2, _DATE_KIND: 3, _EMPTY: 0}
+_ONLY_ROW = (_ROW,)
+_ONLY_IN = (_IN,)
+_ONLY_CELL = (_CELL,)
+_IN_OR_CELL = (_IN, _CELL)
+_CELL_OR_ROW = (_CELL, _ROW)
+_ANY = (_IN, _CELL, _ROW)
 
 
 def _choices(before: _Token, after: _Token) -> tuple[int, ...]:
-    if after.gap == "group":
-        return (_ROW,)
+    gap = after.gap
+    if gap == "group":
+        return _ONLY_ROW
     if after.depth > 0:
-        return (_IN,)  # an open bracket: the same cell goes on
+        return _ONLY_IN  # an open bracket: the same cell goes on
     typed = before.kind != _TEXT or after.kind != _TEXT
-    if after.gap == "space":
-        return (_CELL,) if typed else (_IN, _CELL)
+    if gap == "space":
+        return _ONLY_CELL if typed else _IN_OR_CELL
     # A cell goes on at the next line from a line of words only: a line with a number or
     # date holds cells that fit on it (the one-line part of a row). Into a line with a
     # number or date it goes on where it plainly does: a bracket opens the next line, or
     # the line before ends on a mark that joins (会議: / ｢…｣).
     if typed or not before.plain:
-        return (_CELL, _ROW)
-    if after.plain or after.text[:1] in _OPEN or before.text[-1:] in _JOINING:
-        return (_IN, _CELL, _ROW)
-    return (_CELL, _ROW)
+        return _CELL_OR_ROW
+    if after.plain or after.text.startswith(_OPENERS) or before.text.endswith(_JOINERS):
+        return _ANY
+    return _CELL_OR_ROW
 
 
-_JOINING = frozenset(":：、,，・･-‐－～")
+_JOINING = ":：、,，・･-‐－～"
+_JOINERS = tuple(_JOINING)
+_OPENERS = tuple(_OPEN)
 
 
 def _cut(
@@ -398,31 +408,36 @@ def _cut(
     if grouped and first.group is None:
         return Refusal(reason="rows stand above the first group label", line=first.line)
     tokens = [first]
-    total = first.opens
-    kinds: tuple[str | None, ...] = (None,) * width
-    if not total and first.kind != _EMPTY:
-        kinds = (first.kind, *kinds[1:])
-    current: dict[_State, int] = {(1, total, kinds): 1}
+    shift = width.bit_length()  # the cells of the row fit below it
+    cells_mask = (1 << shift) - 1
+    total_bit = 1 << shift
+    kinds_shift = shift + 1
+    start = 1 | (total_bit if first.opens else 0)
+    if not first.opens:
+        start |= _CODES[first.kind] << kinds_shift
+    current: dict[int, int] = {start: 1}
     # The way into each state, the first found; a way in found after it is kept apart
     # (rare: only where two ways meet), to tell where the ways fork.
-    backs: list[dict[_State, tuple[_State, int]]] = []
-    meets: dict[int, list[tuple[_State, _State]]] = {}
+    backs: list[dict[int, tuple[int, int]]] = []
+    meets: dict[int, list[tuple[int, int]]] = {}
     before = first
+    append = tokens.append
     for after in stream:
         if isinstance(after, Refusal):
             return after
-        tokens.append(after)
-        layer: dict[_State, int] = {}
-        back: dict[_State, tuple[_State, int]] = {}
+        append(after)
+        layer: dict[int, int] = {}
+        back: dict[int, tuple[int, int]] = {}
         choices = _choices(before, after)
-        kind = after.kind
-        typed = kind != _EMPTY
+        code = _CODES[after.kind]
+        opens = total_bit if after.opens else 0
         for state, count in current.items():
             # One step: on in the cell (the state stays), to the next cell (while the
             # row has one), or to a new row (once the row is complete: as wide as the
             # table, or a total of two cells or more). A cell's kind is its first
             # word's: a number or date is a cell alone, and a column holds one kind.
-            cells, total, kinds = state
+            cells = state & cells_mask
+            total = state & total_bit
             for choice in choices:
                 if choice == _IN:
                     nxt = state
@@ -434,15 +449,15 @@ def _cut(
                     else:
                         if not (cells == width or (total and cells >= 2)):
                             continue
-                        column, sums = 0, after.opens
-                    changed = kinds
-                    if not sums and typed:
-                        known = kinds[column]
-                        if known is None:
-                            changed = (*kinds[:column], kind, *kinds[column + 1 :])
-                        elif known != kind:
+                        column, sums = 0, opens
+                    kinds = state >> kinds_shift
+                    if not sums and code:
+                        known = (kinds >> 2 * column) & 3
+                        if not known:
+                            kinds |= code << 2 * column
+                        elif known != code:
                             continue
-                    nxt = (column + 1, sums, changed)
+                    nxt = (column + 1) | sums | (kinds << kinds_shift)
                 if nxt in layer:
                     layer[nxt] = 2
                     meets.setdefault(len(backs), []).append((nxt, state))
@@ -458,7 +473,11 @@ def _cut(
         backs.append(back)
         before = after
     # The ways that end on a complete row: as wide as the table, or a total of two cells.
-    ends = {s: c for s, c in current.items() if s[0] == width or (s[1] and s[0] >= 2)}
+    ends = {
+        s: c
+        for s, c in current.items()
+        if s & cells_mask == width or (s & total_bit and s & cells_mask >= 2)
+    }
     total_ways = sum(ends.values())
     if total_ways == 0:
         return Refusal(reason=f"the last row does not have {width} cells", line=tokens[-1].line)
@@ -481,9 +500,9 @@ def _cut(
 
 def _first_fork(
     tokens: Sequence[_Token],
-    backs: Sequence[dict[_State, tuple[_State, int]]],
-    meets: dict[int, list[tuple[_State, _State]]],
-    alive: set[_State],
+    backs: Sequence[dict[int, tuple[int, int]]],
+    meets: dict[int, list[tuple[int, int]]],
+    alive: set[int],
 ) -> Line:
     # The first line where two ways that both reach the end part: walking back from the
     # ends, the earliest word at which two such ways come into one state (having

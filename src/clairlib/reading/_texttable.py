@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from clairlib.reading._layout import Line
-from clairlib.reading._textcells import Refusal, TextRow, TextTable, _kind, _words
+from clairlib.reading._textcells import Refusal, TextRow, TextTable, _cells, _kind, _words
 from clairlib.reading._textcolumns import aligned
 from clairlib.reading._textflow import flowing, numbers
 
@@ -36,6 +36,7 @@ def forget() -> None:
     """
     _kind.cache_clear()
     _words.cache_clear()
+    _cells.cache_clear()
 
 
 def read_table(lines: Sequence[Line], *, fresh: bool = True) -> TextTable | Refusal:
