@@ -153,7 +153,7 @@ def _letter(text: str) -> bool:
     return len(text) == 1 and _cjk(text) and not text.isdigit()
 
 
-def _header_count(lines: Sequence[Line], words: Callable[[Line], list[str]]) -> int:
+def _header_count(lines: Sequence[Line], words: Callable[[Line], Sequence[str]]) -> int:
     # The header: the lines before the first that prints a number or a date, or a letter
     # of a vertical label after the header's words (letters before them are the
     # header's own vertical words, 国/名), up to five; the first line alone where none
