@@ -338,8 +338,21 @@ class Compiler:
             namespace[f"_r{index}"] = self.reader(value.inner.type)
             return [f"if {array}: raise _REJECT", f"v = tuple(map(_r{index}, v))"]
         if kind is Kind.DECIMAL:
-            namespace.update(_LIMIT=_LIMIT, _Decimal=Decimal, _decimal=_decimal)
-            return ["v = _Decimal(v) if type(v) is int and -_LIMIT < v < _LIMIT else _decimal(v)"]
+            namespace.update(
+                _LIMIT=_LIMIT,
+                _Decimal=Decimal,
+                _decimal=_decimal,
+                _DIGITS=values.MAX_DIGITS,
+                _EXPONENT=values.MAX_EXPONENT,
+            )
+            # A parsed fraction is a Decimal already: in range when its exponent is and
+            # its text is short (values.in_range's first look); else the whole check.
+            return [
+                "if type(v) is int and -_LIMIT < v < _LIMIT: v = _Decimal(v)",
+                "elif (type(v) is not _Decimal or not v.is_finite()"
+                " or not -_EXPONENT <= v.adjusted() <= _EXPONENT or len(str(v)) > _DIGITS):",
+                "    v = _decimal(v)",
+            ]
         if kind is Kind.BOOL:
             return ["if v is not True and v is not False: raise _REJECT"]
         if kind is Kind.STR or kind is Kind.OFFICE:
