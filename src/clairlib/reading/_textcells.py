@@ -233,20 +233,30 @@ def _glued(words: list[str]) -> list[str]:
     # note mark stays with the word before it.
     out: list[str] = []
     latin = False  # whether the last word out is Latin (gluing keeps it so)
+    # Whether the last word out has a letter, and is a word or a year (_latin_pair's
+    # tests of it), told once as it goes out and kept as words glue to it.
+    lettered = wordlike = False
     for word in words:
         if out and word == "※":
             out[-1] = f"{out[-1]} {word}"
+            wordlike = lettered  # a year with a note mark is no year
             continue
         # Each word is told Latin once: most are Japanese, and glue to nothing.
         # A word opening with a kana or kanji is Japanese at once (_CJK holds them all).
-        here = word.isascii() or (
-            not ("\u3000" <= word[:1] <= "\u9fff") and _CJK.search(word) is None
-        )
-        if latin and here and _latin_pair(out[-1], word):
-            out[-1] = f"{out[-1]} {word}"
+        if not (
+            word.isascii() or (not ("\u3000" <= word[:1] <= "\u9fff") and _CJK.search(word) is None)
+        ):
+            out.append(word)
+            latin = False
+            continue
+        has_letter = _lettered(word)
+        is_word = has_letter or _YEAR.fullmatch(normal(word)) is not None
+        if latin and (lettered or has_letter) and wordlike and is_word:
+            out[-1] = f"{out[-1]} {word}"  # glued: it has a letter now, and is a word
+            lettered = wordlike = True
         else:
             out.append(word)
-            latin = here
+            latin, lettered, wordlike = True, has_letter, is_word
     return out
 
 
