@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import attrs
 
@@ -46,14 +47,15 @@ _WIDE_GAP = re.compile(r"  +|\u3000+")
 _TEXT, _NUM, _DATE_KIND, _EMPTY = "text", "number", "date", "empty"
 
 
-@attrs.frozen(kw_only=True)
-class TextRow:
+class TextRow(NamedTuple):
     """A row placed from the lines: one text a column ("" where empty), kind, group."""
 
+    # A named tuple, not an attrs class: a reading places hundreds of rows, each made in
+    # one step (``tuple.__new__``) where a frozen class sets its fields one by one.
     cells: tuple[str, ...]
+    line: Line
     kind: RowKind = RowKind.DATA
     group: str | None = None
-    line: Line
 
 
 @attrs.frozen(kw_only=True)
@@ -108,7 +110,8 @@ _TOTAL_OPENERS = frozenset("計合総小")
 
 def _row_kind(first: str) -> RowKind:
     # 計, 合計, 総計, 小計: two letters, with a space or two between as printed at most.
-    if len(first) > 6:
+    # Each holds 計, and no other character folds to one that does.
+    if len(first) > 6 or "計" not in first:
         return RowKind.DATA
     folded = normal(first)
     if folded in _TOTALS:

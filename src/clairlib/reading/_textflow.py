@@ -142,8 +142,9 @@ def _tokens(lines: Sequence[Line], width: int) -> Iterator[_Token | Refusal]:
         yield Refusal(reason="a group label stands after the last row")
 
 
-# The tokens are made as tuples are (the named tuple's own constructor is Python code).
-_new_token = tuple.__new__
+# The tokens and rows are made as tuples are (a named tuple's own constructor is Python
+# code).
+_new_token = _new_row = tuple.__new__
 _LABEL_OPENERS = frozenset("<〈《")  # what a label alone on its line opens with
 
 
@@ -537,9 +538,7 @@ def _assemble(
         texts = [""] * lead + [_text_of(parts) for parts in cells]
         texts.extend([""] * (width - len(texts)))
         rows.append(
-            TextRow(
-                cells=tuple(texts), kind=_row_kind(texts[lead]), group=first.group, line=first.line
-            )
+            _new_row(TextRow, (tuple(texts), first.line, _row_kind(texts[lead]), first.group))
         )
     return rows
 
