@@ -34,17 +34,22 @@ def _column(labels: Sequence[tuple[str, str]], words: Sequence[str]) -> str | No
 
 def _period(text: str, fiscal: FiscalYear) -> Period | PeriodSet | None:
     # A date the calendar reads only with a warning (an era past its end, a range
-    # printed backwards) is not plainly a date: the row stays a row.
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        try:
-            return parse_period(text, context=fiscal)
-        except (ClairlibError, Warning):
-            return None
+    # printed backwards) is not plainly a date: the row stays a row. The caller holds
+    # warnings as errors (once for all the tables, not once a row).
+    try:
+        return parse_period(text, context=fiscal)
+    except (ClairlibError, Warning):
+        return None
 
 
 def table_events(tables: Sequence[Table], fiscal: FiscalYear) -> tuple[list[Table], list[Event]]:
     """The tables with their event rows tied to records, and those records."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return _table_events(tables, fiscal)
+
+
+def _table_events(tables: Sequence[Table], fiscal: FiscalYear) -> tuple[list[Table], list[Event]]:
     out: list[Table] = []
     events: list[Event] = []
     for table in tables:
