@@ -97,7 +97,8 @@ def _plain_texts(draw: st.DrawFn) -> str:
 
     first = "元" if year == 1 and draw(st.booleans()) else digits(year)
     parts = [era, draw(space), first, draw(space)]
-    parts.append(draw(st.sampled_from(["年", "年度"])))
+    # 年度 broken across lines too, as PDF text prints it ('平成 23 年\n\n度').
+    parts.append(draw(st.sampled_from(["年", "年度", "年度", "年\n\n度", "年 度"])))
     if draw(st.booleans()):
         parts += [draw(space), digits(draw(st.integers(0, 13))), "月"]
         if draw(st.booleans()):

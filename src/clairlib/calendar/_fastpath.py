@@ -41,6 +41,9 @@ MONTH_REST = tuple(timedelta(days=max(days - 1, 0)) for days in _DAYS_IN_MONTH)
 LEAP_FEBRUARY = timedelta(days=28)
 
 
+_PLAIN_ENDS = frozenset("年度月日")
+_DIGITS = frozenset("0123456789")
+
 # A western day in figures: '2014.06.03', '2019/3/15', compact '20190315'.
 _WESTERN = re.compile(
     r"\s*+([0-9]{4})(?:([./])([0-9]{1,2})\2([0-9]{1,2})|([0-9]{2})([0-9]{2}))\s*+"
@@ -54,9 +57,14 @@ def plain(text: str) -> Period | None:
     Anything else, or anything wrong, returns None and goes down the full reader,
     which gives the same answer (a property test holds both to it) and words errors.
     """
-    match = g.PLAIN.fullmatch(text)
+    # PLAIN ends in 年, 度, 月 or 日 and the spaces after; a western day in a digit. A text
+    # that ends otherwise is no plain date: the lane is not tried on it.
+    last = text[-1:]
+    match = g.PLAIN.fullmatch(text) if last in _PLAIN_ENDS or last.isspace() else None
     if match is None:
-        return _western(text) if text[:1].isdigit() or text[:1].isspace() else None
+        if (last in _DIGITS or last.isspace()) and (text[:1].isdigit() or text[:1].isspace()):
+            return _western(text)
+        return None
     name, y, mark, mo, d = match.groups()
     # Table lookups, not arithmetic, and no era bounds to check in an era's whole
     # years: this is the hot path of every parse.

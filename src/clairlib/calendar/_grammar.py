@@ -271,10 +271,11 @@ def compile_patterns() -> None:
     )
     # The most common point, '平成 25 年 8 月 1 日' or '令和7年度', alone: the parser's
     # fast path. Possessive quantifiers, since nothing here needs backtracking.
-    # An era's name may be broken across lines ('平\n成'), as PDF text prints it.
+    # An era's name may be broken across lines ('平\n成'), as PDF text prints it, and so
+    # may 年度 ('平成 23 年\n\n度').
     plain_era = "|".join(spaced(name) for name in full)
     PLAIN = _compile(
-        rf"\s*+({plain_era})?\s*+({DIGIT}{{1,4}}+|元)\s*+(年度|年)\s*+"
+        rf"\s*+({plain_era})?\s*+({DIGIT}{{1,4}}+|元)\s*+(年\s*+度|年)\s*+"
         rf"(?:({DIGIT}{{1,2}}+)\s*+月\s*+(?:({DIGIT}{{1,2}}+)\s*+日\s*+)?)?"
     )
     # The common point, '2013年11月7日(木)', '8日(金)', '平成25年度', 'H10', '4' (a bare

@@ -26,6 +26,7 @@ from clairlib.calendar._resolve import Context
 from clairlib.errors import CalendarError
 
 DAY = Precision.DAY
+_RANGE_ENDS = (*g.TILDES, *g.DASHES, "から", "より")
 _LISTISH = re.compile("[" + re.escape(g.TILDES + g.DASHES) + "、，,・" + g.CIRCLED + "]|から|より")
 
 
@@ -87,14 +88,17 @@ def _read_further(
         else:
             # The text as printed, spaces round it too: a note quotes it as the reader does.
             inner = text
-        # A day, a duration (間) or a recurrence (各, 毎) is the reader's to read: the list
-        # lane is not tried on it.
+        # A day, a duration (間), a recurrence (各, 毎), a decade (代) or an open range (a
+        # range mark with nothing after it) is the reader's or the quick lane's to read:
+        # the list lane is not tried on it.
         if (
             "日" not in inner
             and "間" not in inner
             and "各" not in inner
             and "毎" not in inner
+            and "代" not in inner
             and _LISTISH.search(inner) is not None
+            and not inner.rstrip().endswith(_RANGE_ENDS)
         ):
             several = _plain_list(inner)
             if several is not None:

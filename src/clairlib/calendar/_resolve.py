@@ -61,6 +61,23 @@ def nearest_era(number: int, reference: int) -> Era | None:
 
     None when no era has that year.
     """
+    # Every '22年度' read with a context asks this, of a few pairs: each is worked out
+    # once per era table (the table's listeners empty it when an era is added).
+    key = (number, reference)
+    found = _NEAREST.get(key, _UNKNOWN)
+    if found is _UNKNOWN:
+        if len(_NEAREST) >= 4096:
+            _NEAREST.clear()
+        found = _NEAREST[key] = _nearest_era(number, reference)
+    return found  # type: ignore[return-value]
+
+
+_UNKNOWN = object()
+_NEAREST: dict[tuple[int, int], Era | None | object] = {}
+REGISTRY.listeners.append(_NEAREST.clear)
+
+
+def _nearest_era(number: int, reference: int) -> Era | None:
     best: Era | None = None
     best_distance = 0
     for era in REGISTRY.eras:
