@@ -36,6 +36,30 @@ DAY, MONTH, YEAR, FISCAL_YEAR = (
 )
 
 
+#: Each calendar year's own Periods, built the first time the lanes read one of them: the
+#: year (index 0), its months (1..12) and the fiscal year it starts (13). Periods are
+#: values, so the lanes hand out the same one for every '平成25年9月' they read.
+_UNITS: dict[int, tuple[Period, ...]] = {}
+
+
+def units(year: int) -> tuple[Period, ...]:
+    """The Periods of ``year`` (1..9998): the year, its twelve months, its fiscal year."""
+    found = _UNITS.get(year)
+    if found is None:
+        if len(_UNITS) >= 1024:
+            _UNITS.clear()
+        months = tuple(
+            trusted_period(date(year, month, 1), month_end(year, month), MONTH)
+            for month in range(1, 13)
+        )
+        found = _UNITS[year] = (
+            trusted_period(date(year, 1, 1), date(year, 12, 31), YEAR),
+            *months,
+            trusted_period(date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR),
+        )
+    return found
+
+
 #: Days after a month's first day to its last (a leap February is one more).
 MONTH_REST = tuple(timedelta(days=max(days - 1, 0)) for days in _DAYS_IN_MONTH)
 LEAP_FEBRUARY = timedelta(days=28)
@@ -59,17 +83,16 @@ def plain(text: str) -> Period | None:
     """
     # PLAIN ends in 年, 度, 月 or 日 and the spaces after; a western day in a digit. A text
     # that ends otherwise is no plain date: the lane is not tried on it.
-    last = text[-1:]
-    match = g.PLAIN.fullmatch(text) if last in _PLAIN_ENDS or last.isspace() else None
+    final = text[-1:]
+    match = g.PLAIN.fullmatch(text) if final in _PLAIN_ENDS or final.isspace() else None
     if match is None:
-        if (last in _DIGITS or last.isspace()) and (text[:1].isdigit() or text[:1].isspace()):
+        if (final in _DIGITS or final.isspace()) and (text[:1].isdigit() or text[:1].isspace()):
             return _western(text)
         return None
     name, y, mark, mo, d = match.groups()
     # Table lookups, not arithmetic, and no era bounds to check in an era's whole
     # years: this is the hot path of every parse.
     first: date | None = None
-    months = None
     if name is not None:
         years = _ERA_YEARS.get(name)
         if years is None:
@@ -83,7 +106,7 @@ def plain(text: str) -> Period | None:
                 return None
             year, first, last = edge
         else:
-            year, months = whole
+            year = whole[0]
     else:
         year = _SMALL.get(y) or int(y)  # '元' with no era: the reader says which it needs
         if not 1000 <= year <= 9998:
@@ -94,36 +117,26 @@ def plain(text: str) -> Period | None:
         month = _MONTHS.get(mo)
         if month is None:
             return None
-        if d is None:
-            if months is not None:
-                start, end = months[month]
-            else:
-                start = date(year, month, 1)
-                # Adding a timedelta is cheaper than building a date.
-                if month == 2 and not year % 4 and (year % 100 or not year % 400):
-                    end = start + LEAP_FEBRUARY
-                else:
-                    end = start + MONTH_REST[month]
-            precision = MONTH
-        else:
+        if d is not None:
             try:
                 start = end = date(year, month, _SMALL.get(d) or int(d))
             except ValueError:
                 return None
-            precision = DAY
-    elif mark == "年":
-        start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
+            if first is not None and (end < first or start > last):
+                return None
+            # trusted_period, inlined: a day is what documents print most.
+            period: Period = _new(Period)
+            _set_start(period, start)
+            _set_end(period, end)
+            _set_precision(period, DAY)
+            _set_marks(period, None)
+            return period
     else:
-        start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
-    if first is not None and (end < first or start > last):
+        month = 0 if mark == "年" else 13
+    whole_unit = (_UNITS.get(year) or units(year))[month]
+    if first is not None and (whole_unit.end < first or whole_unit.start > last):
         return None
-    # trusted_period, inlined.
-    period: Period = _new(Period)
-    _set_start(period, start)
-    _set_end(period, end)
-    _set_precision(period, precision)
-    _set_marks(period, None)
-    return period
+    return whole_unit
 
 
 def plain_year(name: str | None, y: str) -> tuple[int, date, date] | None:
@@ -247,10 +260,12 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
             if stop < start:
                 # '令和4年度～平成25年度': read as the range it means, with the reader's note.
                 printed = printed[len(lead) :]
-                newer = trusted_period(start, own_end, precision).isoformat()
-                older = trusted_period(check, stop, precision).isoformat()
+                newer, older = _unit_text(start, precision), _unit_text(check, precision)
                 notes.append(f"read {printed!r} as {older}..{newer}: it was printed newest first")
                 start, stop = check, own_end
+        if not tilde:
+            periods.append((_UNITS.get(start.year) or units(start.year))[month or fiscal * 13])
+            continue
         period: Period = _new(Period)  # trusted_period, inlined: this runs for every item
         _set_start(period, start)
         _set_end(period, stop)
@@ -260,6 +275,15 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
     if len(periods) == 1:
         return periods[0], notes
     return trusted_set(tuple(periods)), notes
+
+
+def _unit_text(start: date, precision: Precision) -> str:
+    """The ISO text of the month, year or fiscal year that starts on ``start``."""
+    if precision is MONTH:
+        return f"{start.year:04d}-{start.month:02d}"
+    if precision is YEAR:
+        return f"{start.year:04d}"
+    return f"FY{start.year:04d}"
 
 
 def _western(text: str) -> Period | None:

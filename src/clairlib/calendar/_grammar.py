@@ -145,7 +145,6 @@ def _suffix() -> str:
     )
 
 
-
 def _branches(pattern: str) -> str:
     """``pattern`` with each greedy optional group ``(?:X)?`` written ``(?:X|)``.
 

@@ -73,7 +73,7 @@ def nearest_era(number: int, reference: int) -> Era | None:
 
 
 _UNKNOWN = object()
-_NEAREST: dict[tuple[int, int], Era | None | object] = {}
+_NEAREST: dict[tuple[int, int], Era | object | None] = {}
 REGISTRY.listeners.append(_NEAREST.clear)
 
 
