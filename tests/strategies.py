@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from clairlib.calendar import FiscalYear, Marks, Part, Period, PeriodSet, Precision
 from clairlib.calendar._marks import part_span
+from clairlib.calendar._numerals import int_to_kanji
 
 # -- clairlib.calendar ------------------------------------------------------------------
 
@@ -139,6 +140,23 @@ _AFTER_DAY = [
 _AFTER_MONTH = ["", "", "", "", "", "頃", "現在", "中", "上旬", "末", "から", "間"]
 # What may come before a point.
 _BEFORE = ["", "", "", "", "", "", "去る", "自 ", "至 ", "同"]
+# Relative words, for a year, a fiscal year or a day ('昨年10月', '前年度', '翌日').
+_RELATIVE = [
+    "昨年",
+    "前年度",
+    "昨年度",
+    "今年",
+    "本年度",
+    "来年",
+    "一昨年",
+    "翌年度",
+    "前日",
+    "翌日",
+]
+# A year beside the year printed, in brackets ('令和5年(2023年)', '2001年(平成13年)').
+_BESIDE = ["", "", "", "", "({western}年)", "（{western}年）", "(平成{heisei}年)", "(R{reiwa}年)"]
+# A duration after a range mark ('8月5日から4日間', '2016年度から3年間', '4月から6カ月').
+_UNITS = ["日間", "日間", "週間", "カ月", "カ月間", "ヶ月", "年間", "年間"]
 
 
 def _mostly(low: int, high: int, wide_low: int, wide_high: int) -> st.SearchStrategy[int]:
@@ -158,8 +176,15 @@ def printed_points(draw: st.DrawFn, first: bool = True) -> str:
     space = st.sampled_from(_SPACES)
     shapes = ["y", "ym", "ym", "ymd", "ymd", "ymd", "md", "m", "bare", "western"]
     shapes += [] if first else ["d", "d"]
-    shape = draw(st.sampled_from(shapes))
+    shape = draw(st.sampled_from([*shapes, "rel"]))
     parts: list[str] = [draw(st.sampled_from(_BEFORE))]
+    if shape == "rel":
+        parts.append(draw(st.sampled_from(_RELATIVE)))
+        if draw(st.booleans()):
+            parts += [draw(space), str(draw(_mostly(1, 12, 0, 13))), "月"]
+            if draw(st.booleans()):
+                parts += [str(draw(_mostly(1, 28, 0, 32))), "日"]
+        return "".join([*parts, draw(space), draw(st.sampled_from(_AFTER_MONTH))])
     if shape == "bare":
         # A number whose unit the next point gives ('7・8月', 'H10-R3', '4、5日').
         era = draw(st.sampled_from(["", "", "H", "R"]))
@@ -186,9 +211,17 @@ def printed_points(draw: st.DrawFn, first: bool = True) -> str:
     if "y" in shape:
         era = draw(st.sampled_from(_ERAS_PRINTED))
         year = draw(_mostly(1, 30, 0, 70) if era else _mostly(1990, 2030, 0, 2200))
-        digits = draw(st.sampled_from([str(year), str(year), f"{year:02d}", "元"]))
+        # Kanji positionally ('平成一四年') and as a number ('平成十四年'), now and then.
+        kanji = "".join("〇一二三四五六七八九"[int(ch)] for ch in str(year))
+        digits = draw(
+            st.sampled_from([str(year), str(year), f"{year:02d}", "元", kanji, int_to_kanji(year)])
+        )
         mark = "年" if shape != "y" else draw(st.sampled_from(["年", "年度", "年度", "年代"]))
         parts += [era, draw(space), digits, draw(space), mark, draw(space)]
+        # The same year again in brackets, or a year off by one.
+        western = (year if not era else 1988 + year) + draw(st.sampled_from([0, 0, 0, 1]))
+        beside = draw(st.sampled_from(_BESIDE))
+        parts.append(beside.format(western=western, heisei=western - 1988, reiwa=western - 2018))
     if "m" in shape:
         parts += [str(draw(_mostly(1, 12, 0, 13))), draw(space), draw(st.sampled_from("月月月⽉"))]
     if "d" in shape:
@@ -203,7 +236,12 @@ def printed_expressions(draw: st.DrawFn) -> str:
     items = [draw(printed_points())]
     for _ in range(draw(st.integers(0, 3))):
         join = [draw(st.sampled_from(_JOINS)), draw(st.sampled_from(_SPACES))]
-        items += [*join, draw(printed_points(first=False))]
+        if draw(st.integers(0, 5)) == 0:
+            # A duration rather than a second point.
+            length = str(draw(_mostly(1, 12, 0, 40))) + draw(st.sampled_from(_UNITS))
+            items += [*join, length]
+        else:
+            items += [*join, draw(printed_points(first=False))]
     return "".join(items)
 
 

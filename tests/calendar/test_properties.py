@@ -271,6 +271,19 @@ def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> N
         ("平成25年4月1日現在", None),
         ("9月3日(火)", date(2013, 5, 1)),
         ("3月29～4月2日", date(2013, 5, 1)),
+        ("去る5月20日", date(2013, 5, 1)),
+        ("平成25年9月3日(火)10:00～12:30", None),
+        ("平成25年9月3日15:00-", None),
+        ("2013年8月5日から4日間", None),
+        ("2016年度から3年間", None),
+        ("4月から6カ月", FiscalYear(2013)),
+        ("前年度", FiscalYear(2013)),
+        ("昨年10月", date(2013, 5, 1)),
+        ("来年", 2013),
+        ("平成一四年", None),
+        ("平成二〇年度", None),
+        ("令和5年(2023年)11月8日", None),
+        ("2001年(平成13年)", None),
     ],
 )
 def test_the_quick_lane_reads_its_forms_as_the_reader_does(
@@ -287,7 +300,15 @@ def test_the_quick_lane_reads_its_forms_as_the_reader_does(
     [
         ("令和4年度～平成25年度", None, False),  # printed newest first: the reader's note
         ("平成31年5月", None, False),  # past the era's end: the reader's refusal or note
-        ("去る5月20日", date(2013, 5, 1), False),  # the nearest past year: the reader's
+        ("去る5月20日", None, False),  # no reference date: the reader's refusal
+        ("平成25年9月3日10:00～9:30", None, False),  # times out of order
+        ("平成25年9月上旬10:00", None, False),  # a time on more than one day
+        ("昨年", FiscalYear(2013), False),  # a year word needs a date or a calendar year
+        ("前年度", None, False),  # and a fiscal-year word a context
+        ("令和5年(2022年)", None, False),  # the years in brackets do not agree
+        ("平成十十年", None, False),  # a kanji that is no number
+        ("2013年8月5日から0日間", None, False),  # a duration of nothing
+        ("前日", date(2013, 5, 1), False),  # a relative day: the reader's
         ("2013年12月6日(土)", None, False),  # a weekday that does not match
         ("8月", None, False),  # no year and no context
         ("2013年～9月、10月以降", None, False),  # an open range in a list

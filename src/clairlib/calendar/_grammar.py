@@ -95,6 +95,8 @@ PARTS = {
 }
 TAILS = ("頃", "ごろ", "現在", "時点", "中", "号")
 _SIMPLE_PARTS = tuple(part for part in PARTS if part != "月末")
+#: The relative words that stand for a year or a fiscal year (not a day).
+YEAR_WORDS = tuple(word for word, (kind, _) in RELATIVE.items() if kind != "d")
 
 PLAIN: re.Pattern[str]
 PLAIN_ITEM: re.Pattern[str]
@@ -296,42 +298,56 @@ def compile_patterns() -> None:
         rf"(?:(?P<t1>{_TIME})(?:{_S}{_RANGE_MARKS}{_S}(?P<t2>{_TIME}))?{_S})?"
         rf"(?:{_starts(*TAILS)}(?P<tail>{_unspaced(*TAILS)}){_S})?"
     )
-    # The reader's fast lane (see _quick): a list item of SIMPLE_POINT's points without
-    # their times, each point in the same groups in the same order, so
-    # that it matches what SIMPLE_POINT matches where the reader lets it stand. Groups,
-    # by position: the item's list word or mark, 自 or 至, the first point's
-    # era, year, 年 mark, month, day, bare number, part, weekday and tail, the range
-    # mark, the second point's nine, the end word after it, the open word (まで, 以降…).
+    # The reader's fast lane (see _quick): a list item of points as POINT reads them with
+    # fewer spellings (digits and kanji years, words unbroken, no 同 and no relative day),
+    # each point in groups in the same order, so that it matches what POINT matches where
+    # the lane lets it stand. Groups, by position: the item's list word or mark, 自, 至 or
+    # 去る, the first point's era, relative year word, year, 年 mark, era and year in
+    # brackets, month, day, bare number, part, weekday, times and tail; the range mark,
+    # a duration's number and unit, the second point's fourteen, the end word after it,
+    # the open word (まで, 以降…).
     marks = "、，,､･・;；" + CIRCLED
+    plain_year = rf"{DIGIT}{{1,4}}+|元|{_KANJI}{{1,4}}+"
     point = (
         rf"{_S}(?:{era.replace('(?P<era>', '(')}{_S})?"
-        rf"(?:({DIGIT}{{1,4}}+|元){_S}(年度|年代|年){_S})?"
+        rf"(?:({_unspaced(*YEAR_WORDS)}){_S}"
+        rf"|({plain_year}){_S}(年度|年代|年){_S}"
+        rf"(?:[(（]{_S}(?:{era.replace('(?P<era>', '(')}{_S})?({plain_year}){_S}年{_S}[)）]{_S})?)?"
         rf"(?:({DIGIT}{{1,2}}+){_S}月{_S})?"
         rf"(?:({DIGIT}{{1,2}}+){_S}日{_S})?"
         rf"(?:({DIGIT}{{1,4}}+)(?![0-9０-９:：]){_S})?"
         rf"(?:({_unspaced(*_SIMPLE_PARTS)}){_S})?"
         rf"(?:[(（]{_S}([月火水木金土日]){_S}[)）]{_S})?"
+        rf"(?:({_TIME})(?:{_S}{_RANGE_MARKS}{_S}({_TIME}))?{_S})?"
         rf"(?:({_unspaced(*TAILS)}){_S})?"
     )
     lists, joins = ("および", "及び", "並びに", "と"), ("から", "より", "至")
     closes = ("まで", "迄", "にかけて", "にわたって", "にわたり")
     opens = ("まで", "迄", "以前", "以降", "以後")
+    # As DURATION, its number in digits.
+    duration = (
+        rf"({DIGIT}{{1,4}}+){_S}"
+        rf"(日{_S}間|週{_S}間|[かカヶケヵ箇ヵ個]{_S}月{_S}間?|年{_S}間)"
+        rf"(?:{_S}(?:{_unspaced('にわたって', 'にわたり', 'の間')}))?{_S}"
+    )
     QUICK_ITEM = _compile(
         rf"\s*+(?:({_unspaced(*lists)})|([{marks}]))?[\s{marks}]*+"
-        rf"{_S}(?:(自|至){_S})?{point}"
-        rf"(?:({_RANGE_MARKS}|{_unspaced(*joins)}){_S}{point}"
-        rf"(?:({_unspaced(*closes)}){_S})?"
+        rf"{_S}(?:(自|至|去る){_S})?{point}"
+        rf"(?:({_RANGE_MARKS}|{_unspaced(*joins)}){_S}(?:{duration}|{point}"
+        rf"(?:({_unspaced(*closes)}){_S})?)"
         rf"|({_unspaced(*opens)}){_S})?"
     )
     # A character the fast lane never reads: a text holding one goes to the reader.
-    readable = set("0123456789０１２３４５６７８９元年度代月日火水木金土()（）自" + TILDES + DASHES)
-    readable.update(marks, *lists, *joins, *closes, *opens, *ERAS, *_SIMPLE_PARTS, *TAILS)
-    # So is a bracket that holds no weekday ('(2023年)', a table cell's brackets) and a
-    # run of five digits or more ('20190315').
-    QUICK_BLOCKED = _compile(
-        "[^\\s" + "".join(map(re.escape, sorted(readable))) + "]"
-        rf"|[(（](?!{_S}[月火水木金土日]{_S}[)）])|{DIGIT}{{5}}"
+    readable = set(
+        "0123456789０１２３４５６７８９元年度代月日火水木金土()（）自去る:：" + TILDES + DASHES
     )
+    readable.update(marks, *lists, *joins, *closes, *opens, *ERAS, *_SIMPLE_PARTS, *TAILS)
+    readable.update(*YEAR_WORDS, KANJI_NUMERAL_CHARS, "間週かカヶケヵ箇個の")
+    # One character class, searched in one pass. A bracket that holds neither a weekday
+    # nor a year ('(①…)') or a run of five digits ('20190315') stops QUICK_ITEM where it
+    # stands (it reads a bracket only round those, and at most four digits before a
+    # non-digit), so the lane refuses those too, without a search of its own.
+    QUICK_BLOCKED = _compile("[^\\s" + "".join(map(re.escape, sorted(readable))) + "]")
     # A list item of plain months or years, '①平成 25 年 7～8 月', '令和4年度～令和8年度',
     # '平成25年12月から平成26年1月まで': the fast path for lists and ranges.
     ends = "|".join(

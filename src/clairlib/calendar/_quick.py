@@ -13,7 +13,7 @@ gives the same answer or words the error; properties in the tests hold both to i
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from clairlib.calendar import _grammar as g
@@ -23,8 +23,8 @@ from clairlib.calendar._fastpath import MONTH_REST as _MONTH_REST
 from clairlib.calendar._marks import Marks, Part, Precision, month_end, part_span
 from clairlib.calendar._period import FiscalYear, Period, join_marks, trusted_period
 from clairlib.calendar._periodset import PeriodSet, trusted_set
-from clairlib.calendar._points import WEEKDAY_OF
-from clairlib.calendar._resolve import _MARKS, Context, nearest_era
+from clairlib.calendar._points import WEEKDAY_OF, _clock
+from clairlib.calendar._resolve import _MARKS, Context, duration_end, nearest_era
 from clairlib.errors import CalendarError
 
 DAY, MONTH, YEAR, FISCAL_YEAR = (
@@ -49,31 +49,74 @@ for _a in "0123456789０１２３４５６７８９":
 # A point, as a list settled in place: its era, year number, year kind ('y', 'fy',
 # 'decade' or ''), month, day, bare number, weekday, the first unit printed ('y', 'm',
 # 'd' or ''), which is what a bare number before it stands for, its part as printed
-# ('上旬', '末' or '') and whether it is approximate (頃).
+# ('上旬', '末' or '') and whether it is approximate (頃); then its relative year word's
+# kind and offset (昨年度: ('fy', -1)), the era and year in brackets beside its year,
+# its times, and whether 去る came before it.
 _Point = list[Any]
 P_ERA, P_YEAR, P_KIND, P_MONTH, P_DAY, P_BARE, P_WEEKDAY, P_UNIT, P_PART, P_ABOUT = range(10)
+P_REL, P_BESIDE, P_TIMES, P_PAST = range(10, 14)
+
+
+def _number(text: str) -> int:
+    """A year as printed: digits, 元 or kanji (ValueError for a kanji that is no number)."""
+    found = _SMALL.get(text)
+    return g.number(text) if found is None else found
 
 
 def _point(
-    era: str, y: str, ym: str, mo: str, d: str, bare: str, part: str, wd: str, tail: str
+    era: str,
+    rel: str,
+    y: str,
+    ym: str,
+    alt_era: str,
+    alt_y: str,
+    mo: str,
+    d: str,
+    bare: str,
+    part: str,
+    wd: str,
+    t1: str,
+    t2: str,
+    tail: str,
 ) -> _Point | None:
-    """A point's parts from its groups, or None where nothing dated was printed."""
-    if not (y or mo or d or bare) or (era and not (y or bare)):
+    """A point's parts from its groups, or None where nothing dated was printed.
+
+    None too where the reader refuses the point or words something about it: an era
+    before a relative word, a kanji that is no number, a year in brackets beside an
+    era year of no era.
+    """
+    if not (y or rel or mo or d or bare) or (era and not (y or bare)):
         return None  # an era or a weekday alone, an era with no year: the reader refuses it
     found: Era | None = None
     if era:
         found = g.ERAS.get(era) or g.ERAS[g.squeeze(era)]
+    try:
+        year = _number(y) if y else None
+        beside = None
+        if alt_y:
+            if found is None and (year is None or year < 1000):
+                return None  # the reader wants a western year beside the era year
+            beside = (
+                g.ERAS.get(alt_era) or g.ERAS[g.squeeze(alt_era)] if alt_era else None,
+                _number(alt_y),
+            )
+    except ValueError:
+        return None
     return [
         found,
-        (_SMALL.get(y) or int(y)) if y else None,
-        _UNIT[ym] if ym else "",
+        year,
+        _UNIT[ym] if ym else "fy" if rel and g.RELATIVE[rel][0] == "fy" else "y" if rel else "",
         _SMALL[mo] if mo else None,
         _SMALL[d] if d else None,
         (_SMALL.get(bare) or int(bare)) if bare else None,
         WEEKDAY_OF[wd] if wd else None,
-        "y" if ym else "m" if mo else "d" if d else "",
+        "y" if ym or rel else "m" if mo else "d" if d else "",
         part,
         tail in _APPROXIMATE,
+        g.RELATIVE[rel] if rel else None,
+        beside,
+        (_clock(t1), _clock(t2) if t2 else None) if t1 else None,
+        False,
     ]
 
 
@@ -83,6 +126,7 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
         return None
     kinds: list[str] = []
     points: list[_Point] = []
+    lengths: list[tuple[int, str]] = []  # each duration's count and unit, in order
     bares = False
     last: _Point | None = None  # the last point of the item before, for side by side
     # Each item where the one before ends, and no search past a place where none starts
@@ -93,17 +137,20 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
         found = match(text, covered)
         if found is None:
             return None
-        (
-            word, mark, pre, e1, y1, k1, m1, d1, b1, p1, w1, t1,
-            join, e2, y2, k2, m2, d2, b2, p2, w2, t2, close, opening,
-        ) = found.groups("")  # fmt: skip
+        groups = found.groups("")
+        word, mark, pre = groups[:3]
+        join, count, unit = groups[17:20]
+        second_groups = groups[20:34]
+        close, opening = groups[34:]
         covered = found.end()
-        first = _point(e1, y1, k1, m1, d1, b1, p1, w1, t1)
+        first = _point(*groups[3:17])
         if first is None:
             return None  # nothing dated
         if last is not None:
             # Items are joined by a list word or mark, or are days side by side.
-            if not (word or mark) and ((last[P_DAY] is None and last[P_WEEKDAY] is None) or not d1):
+            if not (word or mark) and (
+                (last[P_DAY] is None and last[P_WEEKDAY] is None) or not groups[10]
+            ):
                 return None
         elif word:
             return None  # a list word before the first item
@@ -114,29 +161,40 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
                 return None
             kind = "until"
         elif join:
-            second = _point(e2, y2, k2, m2, d2, b2, p2, w2, t2)
-            if second is None:
-                if e2 or p2 or w2 or t2 or close or strict:
-                    return None
-                kind = "since"  # a range mark with nothing after it
+            if count:
+                kind = "duration"
+                lengths.append((int(count), g.squeeze(unit)))
             else:
-                kind = "range"
-                points.append(second)
-                last = second
-                bares = bares or b2 != ""
+                second = _point(*second_groups)
+                if second is None:
+                    if any(second_groups) or close:
+                        return None
+                    if first[P_TIMES] is not None and first[P_TIMES][1] is None and covered == size:
+                        kind = "point"  # '15:00-': from that time, on that day
+                    elif strict:
+                        return None
+                    else:
+                        kind = "since"  # a range mark with nothing after it
+                else:
+                    kind = "range"
+                    points.append(second)
+                    last = second
+                    bares = bares or second[P_BARE] is not None
         elif opening:
             kind = "until" if opening in _UNTIL else "since"
         else:
             kind = "since" if pre == "自" else "point"
+        if pre == "去る":
+            first[P_PAST] = True
         kinds.append(kind)
-        bares = bares or b1 != ""
+        bares = bares or first[P_BARE] is not None
     if not kinds:
         return None
     if len(kinds) > 1 and ("since" in kinds or "until" in kinds):
         return None  # an open range in a list: the reader refuses it
     if bares and not _settle(points):
         return None
-    return _build(kinds, points, context)
+    return _build(kinds, points, lengths, context)
 
 
 def _settle(points: list[_Point]) -> bool:
@@ -173,11 +231,14 @@ def _settle(points: list[_Point]) -> bool:
 _Resolved = tuple[Era | None, int, int | None, bool, date, date, Precision, Marks | None]
 
 
-def _build(kinds: list[str], points: list[_Point], context: Context) -> Period | PeriodSet | None:
-    """The Periods of the items, as the reader's build, join and open make them."""
+def _build(
+    kinds: list[str], points: list[_Point], lengths: list[tuple[int, str]], context: Context
+) -> Period | PeriodSet | None:
+    """The Periods of the items, as the reader's build, join, open and extend make them."""
     periods: list[Period] = []
     prev: _Resolved | None = None
     index = 0
+    durations = iter(lengths)
     for kind in kinds:
         left = _resolve(points[index], prev, context)
         if left is None:
@@ -199,6 +260,18 @@ def _build(kinds: list[str], points: list[_Point], context: Context) -> Period |
             if marks is not None or end_marks is not None:
                 try:
                     periods.append(Period(start, end, precision, join_marks(marks, end_marks)))
+                except CalendarError:
+                    return None
+                continue
+        elif kind == "duration":
+            count, unit = next(durations)
+            extent = duration_end(start, precision, count, unit)
+            if extent is None:
+                return None
+            end, precision = extent
+            if marks is not None:
+                try:
+                    periods.append(Period(start, end, precision, join_marks(marks, None)))
                 except CalendarError:
                     return None
                 continue
@@ -226,9 +299,31 @@ def _build(kinds: list[str], points: list[_Point], context: Context) -> Period |
 
 def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolved | None:
     """The point's Period and what it passes on, as Resolver.resolve, or None."""
-    era, number, kind, month, day, _, _, _, _, _ = point
+    era, number, kind, month, day, _, _, _, _, _, rel, beside, _, past = point
     fiscal = kind == "fy"
-    if number is not None:
+    if past:
+        # '去る5月20日': the nearest such day on or before the reference date.
+        if era is not None or number is not None or rel is not None or prev is not None:
+            return None
+        if not isinstance(context, date):
+            return None
+        return _nearest(point, context, past=True)
+    if rel is not None:
+        # As Resolver.relative_year: 昨年度 counts from the context's fiscal year, 昨年 from
+        # a reference date's or a calendar year's.
+        unit, offset = rel
+        if unit == "fy":
+            base = _context_year(context)
+            if base is None:
+                return None
+            year = base + offset
+        elif isinstance(context, date):
+            year = context.year + offset
+        elif isinstance(context, int) and not isinstance(context, bool):
+            year = context + offset
+        else:
+            return None
+    elif number is not None:
         if era is None and number < 1000:
             if prev is not None and prev[0] is None and not prev[3] and number < 100:
                 # '1960～80年代': the right side's century is the left side's.
@@ -251,6 +346,13 @@ def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolv
             year = era.first_year + number - 1
         else:
             year = number
+        if beside is not None:
+            # As Resolver.check_beside: '令和5年(2023年)' names the same year twice.
+            other_era, other = beside
+            if era is None and other_era is None:
+                return None
+            if (other if other_era is None else other_era.first_year + other - 1) != year:
+                return None
     elif prev is not None:
         era, year, earlier, fiscal, _, _, _, _ = prev
         if month is None:
@@ -278,7 +380,8 @@ def _span(
     point: _Point, era: Era | None, year: int, month: int | None, fiscal: bool
 ) -> tuple[date, date, Precision, Marks | None] | None:
     """The point's Period's days, precision and marks, as Resolver.period, or None."""
-    _, _, kind, _, day, _, weekday, _, printed_part, approximate = point
+    kind, day, weekday = point[P_KIND], point[P_DAY], point[P_WEEKDAY]
+    printed_part, approximate = point[P_PART], point[P_ABOUT]
     part: Part | None = None
     if month is None:
         if day is not None or not 1 <= year <= 9998:
@@ -348,16 +451,40 @@ def _span(
         if last < era.start or (era.end is not None and first > era.end):
             return None  # past the era's bounds: the reader refuses it, or notes it
     marks = None
+    times = point[P_TIMES]
     if weekday is not None:
         if precision is not DAY or part is not None or start.weekday() != weekday:
             return None
-        marks = _MARKS[weekday, None, approximate]
+        if times is None:
+            marks = _MARKS[weekday, None, approximate]
     elif part is not None or approximate:
         marks = _MARKS[None, part, approximate]
+    if times is not None:
+        # As Resolver.marked: times only on a single day, each a clock time, in order.
+        if precision is not DAY or part is not None or start != end:
+            return None
+        (hours, minutes), later = times
+        if not (0 <= hours <= 23 and 0 <= minutes <= 59):
+            return None
+        start_time = end_time = time(hours, minutes)
+        if later is not None:
+            hours, minutes = later
+            if not (0 <= hours <= 23 and 0 <= minutes <= 59):
+                return None
+            end_time = time(hours, minutes)
+            if end_time < start_time:
+                return None
+        marks = Marks(
+            start_weekday=weekday,
+            end_weekday=weekday,
+            start_time=start_time,
+            end_time=end_time,
+            approximate=approximate,
+        )
     return start, end, precision, marks
 
 
-def _nearest(point: _Point, reference: date) -> _Resolved | None:
+def _nearest(point: _Point, reference: date, past: bool = False) -> _Resolved | None:
     """A month or day with no year: the nearest around ``reference``, as Resolver.nearest.
 
     None where the reader finds none (and says why), or where its search would leave
@@ -386,6 +513,8 @@ def _nearest(point: _Point, reference: date) -> _Resolved | None:
             if span is None:
                 continue
             start, end, precision, marks = span
+            if past and start > reference:
+                continue
             if start <= reference <= end:
                 distance = 0
             else:

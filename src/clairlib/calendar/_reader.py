@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
 from clairlib.calendar import _grammar as g
-from clairlib.calendar._marks import Marks, Precision, month_end
+from clairlib.calendar._marks import Marks, Precision
 from clairlib.calendar._period import (
     FiscalYear,
     Period,
@@ -29,7 +28,7 @@ from clairlib.calendar._period import (
 )
 from clairlib.calendar._periodset import PeriodSet, trusted_set
 from clairlib.calendar._points import WEEKDAY_OF, Point
-from clairlib.calendar._resolve import Context, Resolved, Resolver
+from clairlib.calendar._resolve import Context, Resolved, Resolver, duration_end
 
 DAY, MONTH, YEAR, FISCAL_YEAR = (
     Precision.DAY,
@@ -457,35 +456,13 @@ class Reader(Resolver):
         """'8月5日から4日間', '2016年度から3年間': the period that many units long."""
         assert item.duration is not None
         count, unit = item.duration
-        unit = g.squeeze(unit)
         if count < 1:
             raise self.fail(f"expected a duration of 1 or more, found {count}", item.span)
         start = first.start
-        if unit.startswith(("日", "週")):
-            days = count * (7 if unit.startswith("週") else 1)
-            if days > (date(9998, 12, 31) - start).days:
-                raise self.fail(f"expected a duration that ends by 9998, found {count}", item.span)
-            end, precision = start + timedelta(days=days - 1), DAY
-        else:
-            months = count * 12 if unit.startswith("年") else count
-            precision = (
-                first.precision
-                if unit.startswith("年")
-                else (DAY if first.precision is DAY else MONTH)
-            )
-            index = start.year * 12 + start.month - 2 + months
-            if index // 12 > 9998:
-                raise self.fail(f"expected a duration that ends by 9998, found {count}", item.span)
-            if start.day == 1:
-                # From a month's first day: the last day of the month that many on.
-                end = month_end(index // 12, index % 12 + 1)
-            else:
-                # As the Civil Code counts: the day before the same day that many months
-                # on, or that month's last day when it has none (11月30日 + 3カ月 → 2月28日).
-                shifted = start + relativedelta(months=months)
-                end = shifted - timedelta(days=1) if shifted.day == start.day else shifted
-        if end.year > 9998:
+        extent = duration_end(start, first.precision, count, g.squeeze(unit))
+        if extent is None:
             raise self.fail(f"expected a duration that ends by 9998, found {count}", item.span)
+        end, precision = extent
         if first.marks is None:
             return trusted_period(start, end, precision)
         return Period(start, end, precision, join_marks(first.marks, None))

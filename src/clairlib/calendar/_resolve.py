@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from clairlib.calendar import _grammar as g
 from clairlib.calendar._era import (
     GREGORIAN_START,
@@ -88,6 +90,40 @@ def _nearest_era(number: int, reference: int) -> Era | None:
         if best is None or distance <= best_distance:
             best, best_distance = era, distance
     return best
+
+
+def duration_end(
+    start: date, precision: Precision, count: int, unit: str
+) -> tuple[date, Precision] | None:
+    """The last day and precision of ``count`` units (日間, 週間, カ月, 年間) from ``start``.
+
+    ``precision`` is the first period's. None where the count is under one or the end
+    falls past 9998.
+    """
+    if count < 1:
+        return None
+    if unit.startswith(("日", "週")):
+        days = count * (7 if unit.startswith("週") else 1)
+        if days > (date(9998, 12, 31) - start).days:
+            return None
+        return start + timedelta(days=days - 1), DAY
+    months = count * 12 if unit.startswith("年") else count
+    if not unit.startswith("年"):
+        precision = DAY if precision is DAY else MONTH
+    index = start.year * 12 + start.month - 2 + months
+    if index // 12 > 9998:
+        return None
+    if start.day == 1:
+        # From a month's first day: the last day of the month that many on.
+        end = month_end(index // 12, index % 12 + 1)
+    else:
+        # As the Civil Code counts: the day before the same day that many months on, or
+        # that month's last day when it has none (11月30日 + 3カ月 → 2月28日).
+        shifted = start + relativedelta(months=months)
+        end = shifted - timedelta(days=1) if shifted.day == start.day else shifted
+    if end.year > 9998:
+        return None
+    return end, precision
 
 
 # The parts of a month a point may print without its month (上旬, 中旬, 下旬: not 末, which
