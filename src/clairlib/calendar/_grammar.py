@@ -310,16 +310,16 @@ def compile_patterns() -> None:
     plain_year = rf"{DIGIT}{{1,4}}+|元|{_KANJI}{{1,4}}+"
     point = (
         rf"{_S}(?:{era.replace('(?P<era>', '(')}{_S})?"
-        rf"(?:({_unspaced(*YEAR_WORDS)}){_S}"
+        rf"(?:{_starts(*YEAR_WORDS)}({_unspaced(*YEAR_WORDS)}){_S}"
         rf"|({plain_year}){_S}(年度|年代|年){_S}"
         rf"(?:[(（]{_S}(?:{era.replace('(?P<era>', '(')}{_S})?({plain_year}){_S}年{_S}[)）]{_S})?)?"
         rf"(?:({DIGIT}{{1,2}}+){_S}月{_S})?"
         rf"(?:({DIGIT}{{1,2}}+){_S}日{_S})?"
         rf"(?:({DIGIT}{{1,4}}+)(?![0-9０-９:：]){_S})?"
-        rf"(?:({_unspaced(*_SIMPLE_PARTS)}){_S})?"
+        rf"(?:{_starts(*_SIMPLE_PARTS)}({_unspaced(*_SIMPLE_PARTS)}){_S})?"
         rf"(?:[(（]{_S}([月火水木金土日]){_S}[)）]{_S})?"
         rf"(?:({_TIME})(?:{_S}{_RANGE_MARKS}{_S}({_TIME}))?{_S})?"
-        rf"(?:({_unspaced(*TAILS)}){_S})?"
+        rf"(?:{_starts(*TAILS)}({_unspaced(*TAILS)}){_S})?"
     )
     lists, joins = ("および", "及び", "並びに", "と"), ("から", "より", "至")
     closes = ("まで", "迄", "にかけて", "にわたって", "にわたり")
@@ -330,12 +330,13 @@ def compile_patterns() -> None:
         rf"(日{_S}間|週{_S}間|[かカヶケヵ箇ヵ個]{_S}月{_S}間?|年{_S}間)"
         rf"(?:{_S}(?:{_unspaced('にわたって', 'にわたり', 'の間')}))?{_S}"
     )
+    range_marks = TILDES + DASHES
     QUICK_ITEM = _compile(
-        rf"\s*+(?:({_unspaced(*lists)})|([{marks}]))?[\s{marks}]*+"
-        rf"{_S}(?:(自|至|去る){_S})?{point}"
-        rf"(?:({_RANGE_MARKS}|{_unspaced(*joins)}){_S}(?:{duration}|{point}"
-        rf"(?:({_unspaced(*closes)}){_S})?)"
-        rf"|({_unspaced(*opens)}){_S})?"
+        rf"\s*+(?:{_starts(*lists, *marks)}(?:({_unspaced(*lists)})|([{marks}])))?"
+        rf"[\s{marks}]*+{_S}(?:(?=[自至去])(自|至|去る){_S})?{point}"
+        rf"(?:{_starts(*range_marks, *joins)}({_RANGE_MARKS}|{_unspaced(*joins)}){_S}"
+        rf"(?:{duration}|{point}(?:{_starts(*closes)}({_unspaced(*closes)}){_S})?)"
+        rf"|{_starts(*opens)}({_unspaced(*opens)}){_S})?"
     )
     # A character the fast lane never reads: a text holding one goes to the reader.
     readable = set(

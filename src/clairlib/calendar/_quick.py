@@ -18,8 +18,7 @@ from typing import Any
 
 from clairlib.calendar import _grammar as g
 from clairlib.calendar._era import Era
-from clairlib.calendar._fastpath import LEAP_FEBRUARY as _LEAP_FEBRUARY
-from clairlib.calendar._fastpath import MONTH_REST as _MONTH_REST
+from clairlib.calendar._fastpath import _UNITS, units
 from clairlib.calendar._marks import Marks, Part, Precision, month_end, part_span
 from clairlib.calendar._period import FiscalYear, Period, join_marks, trusted_period
 from clairlib.calendar._periodset import PeriodSet, trusted_set
@@ -227,8 +226,12 @@ def _settle(points: list[_Point]) -> bool:
 
 # What a resolved point passes on to the next: its era, year (Gregorian, or the fiscal
 # year when fiscal), month and whether it is a fiscal year; then its Period's first and
-# last day, precision and marks (a Period is built only for what the text reads as).
-_Resolved = tuple[Era | None, int, int | None, bool, date, date, Precision, Marks | None]
+# last day, precision and marks (a Period is built only for what the text reads as),
+# and the Period itself where it is a whole month, year or fiscal year with no marks.
+_Resolved = tuple[
+    Era | None, int, int | None, bool, date, date, Precision, Marks | None, Period | None
+]
+_Span = tuple[date, date, Precision, Marks | None, Period | None]
 
 
 def _build(
@@ -245,14 +248,14 @@ def _build(
             return None
         index += 1
         prev = left
-        _, _, _, _, start, end, precision, marks = left
+        _, _, _, _, start, end, precision, marks, whole = left
         if kind == "range":
             right = _resolve(points[index], left, context)
             if right is None:
                 return None
             index += 1
             prev = right
-            _, _, _, _, _, end, other, end_marks = right
+            _, _, _, _, _, end, other, end_marks, _ = right
             if end < start:
                 return None  # printed newest first (a note) or refused: the reader's
             if precision is not other:
@@ -291,6 +294,9 @@ def _build(
                 end, marks = date.max, _OPEN_END
             else:
                 start, marks = date.min, _OPEN_START
+        elif whole is not None and marks is None:
+            periods.append(whole)
+            continue
         periods.append(trusted_period(start, end, precision, marks))
     if len(periods) == 1:
         return periods[0]
@@ -354,7 +360,7 @@ def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolv
             if (other if other_era is None else other_era.first_year + other - 1) != year:
                 return None
     elif prev is not None:
-        era, year, earlier, fiscal, _, _, _, _ = prev
+        era, year, earlier, fiscal, _, _, _, _, _ = prev
         if month is None:
             if day is not None:
                 month = earlier
@@ -372,17 +378,21 @@ def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolv
     span = _span(point, era, year, month, fiscal)
     if span is None:
         return None
-    start, end, precision, marks = span
-    return era, year, month, fiscal, start, end, precision, marks
+    start, end, precision, marks, whole = span
+    return era, year, month, fiscal, start, end, precision, marks, whole
 
 
 def _span(
     point: _Point, era: Era | None, year: int, month: int | None, fiscal: bool
-) -> tuple[date, date, Precision, Marks | None] | None:
-    """The point's Period's days, precision and marks, as Resolver.period, or None."""
+) -> _Span | None:
+    """The point's Period's days, precision, marks and whole Period, as Resolver.period.
+
+    None where the reader refuses the point or notes something about it.
+    """
     kind, day, weekday = point[P_KIND], point[P_DAY], point[P_WEEKDAY]
     printed_part, approximate = point[P_PART], point[P_ABOUT]
     part: Part | None = None
+    whole: Period | None = None
     if month is None:
         if day is not None or not 1 <= year <= 9998:
             return None
@@ -420,10 +430,8 @@ def _span(
             start, end = part_span(part, calendar_year, month)
         precision = DAY
     elif month is None:
-        if fiscal:
-            start, end, precision = date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR
-        else:
-            start, end, precision = date(year, 1, 1), date(year, 12, 31), YEAR
+        whole = (_UNITS.get(year) or units(year))[13 if fiscal else 0]
+        start, end, precision = whole.start, whole.end, whole.precision
     elif day is not None:
         try:
             start = end = date(calendar_year, month, day)
@@ -431,16 +439,8 @@ def _span(
             return None
         precision = DAY
     else:
-        start = date(calendar_year, month, 1)
-        if (
-            month == 2
-            and not calendar_year % 4
-            and (calendar_year % 100 or not calendar_year % 400)
-        ):
-            end = start + _LEAP_FEBRUARY
-        else:
-            end = start + _MONTH_REST[month]
-        precision = MONTH
+        whole = (_UNITS.get(calendar_year) or units(calendar_year))[month]
+        start, end, precision = whole.start, whole.end, MONTH
     if era is not None:
         # 昭和63年度末 (1989-03-31) is in 平成, but its era names the fiscal year.
         first, last = (
@@ -481,7 +481,7 @@ def _span(
             end_time=end_time,
             approximate=approximate,
         )
-    return start, end, precision, marks
+    return start, end, precision, marks, whole
 
 
 def _nearest(point: _Point, reference: date, past: bool = False) -> _Resolved | None:
@@ -512,7 +512,7 @@ def _nearest(point: _Point, reference: date, past: bool = False) -> _Resolved | 
             span = _span(point, None, year, candidate, False)
             if span is None:
                 continue
-            start, end, precision, marks = span
+            start, end, precision, marks, whole = span
             if past and start > reference:
                 continue
             if start <= reference <= end:
@@ -520,7 +520,8 @@ def _nearest(point: _Point, reference: date, past: bool = False) -> _Resolved | 
             else:
                 distance = min(abs((start - reference).days), abs((end - reference).days))
             if best is None or distance < best[0]:
-                best = (distance, (None, year, candidate, False, start, end, precision, marks))
+                resolved = (None, year, candidate, False, start, end, precision, marks, whole)
+                best = (distance, resolved)
         if best is not None:
             return best[1]
     return None
