@@ -284,6 +284,8 @@ def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> N
         ("平成二〇年度", None),
         ("令和5年(2023年)11月8日", None),
         ("2001年(平成13年)", None),
+        ("6/2-6/14", FiscalYear(2013)),
+        ("4/12(金)", 2013),
     ],
 )
 def test_the_quick_lane_reads_its_forms_as_the_reader_does(
@@ -309,6 +311,7 @@ def test_the_quick_lane_reads_its_forms_as_the_reader_does(
         ("平成十十年", None, False),  # a kanji that is no number
         ("2013年8月5日から0日間", None, False),  # a duration of nothing
         ("前日", date(2013, 5, 1), False),  # a relative day: the reader's
+        ("6/31", FiscalYear(2013), False),  # no such day
         ("2013年12月6日(土)", None, False),  # a weekday that does not match
         ("8月", None, False),  # no year and no context
         ("2013年～9月、10月以降", None, False),  # an open range in a list

@@ -298,24 +298,28 @@ def compile_patterns() -> None:
         rf"(?:(?P<t1>{_TIME})(?:{_S}{_RANGE_MARKS}{_S}(?P<t2>{_TIME}))?{_S})?"
         rf"(?:{_starts(*TAILS)}(?P<tail>{_unspaced(*TAILS)}){_S})?"
     )
-    # The reader's fast lane (see _quick): a list item of points as POINT reads them with
-    # fewer spellings (digits and kanji years, words unbroken, no 同 and no relative day),
-    # each point in groups in the same order, so that it matches what POINT matches where
-    # the lane lets it stand. Groups, by position: the item's list word or mark, 自, 至 or
-    # 去る, the first point's era, relative year word, year, 年 mark, era and year in
-    # brackets, month, day, bare number, part, weekday, times and tail; the range mark,
-    # a duration's number and unit, the second point's fourteen, the end word after it,
-    # the open word (まで, 以降…).
+    # The reader's fast lane (see _quick): a list item of points as POINT (or WESTERN, for
+    # a slashed month and day) reads them with fewer spellings (digits and kanji years,
+    # words unbroken, no 同 and no relative day), so that it matches what they match
+    # where the lane lets it stand. Groups, by position: the item's list word or mark, 自,
+    # 至 or 去る, the first point's slashed month and day, era, relative year word, year,
+    # 年 mark, era and year in brackets, month, day, bare number, part, weekday, times
+    # and tail; the range mark, a duration's number and unit, the second point's
+    # sixteen, the end word after it, the open word (まで, 以降…).
     marks = "、，,､･・;；" + CIRCLED
     plain_year = rf"{DIGIT}{{1,4}}+|元|{_KANJI}{{1,4}}+"
     point = (
-        rf"{_S}(?:{era.replace('(?P<era>', '(')}{_S})?"
+        # A month and day with a slash ('6/2'), as WESTERN reads them, or a point in
+        # words: its era, year word or year (and a year in brackets), month, day, bare
+        # number.
+        rf"{_S}(?:({DIGIT}{{1,2}}+){_S}[/／]{_S}({DIGIT}{{1,2}}+){_S}"
+        rf"|(?:{era.replace('(?P<era>', '(')}{_S})?"
         rf"(?:{_starts(*YEAR_WORDS)}({_unspaced(*YEAR_WORDS)}){_S}"
         rf"|({plain_year}){_S}(年度|年代|年){_S}"
         rf"(?:[(（]{_S}(?:{era.replace('(?P<era>', '(')}{_S})?({plain_year}){_S}年{_S}[)）]{_S})?)?"
         rf"(?:({DIGIT}{{1,2}}+){_S}月{_S})?"
         rf"(?:({DIGIT}{{1,2}}+){_S}日{_S})?"
-        rf"(?:({DIGIT}{{1,4}}+)(?![0-9０-９:：]){_S})?"
+        rf"(?:({DIGIT}{{1,4}}+)(?![0-9０-９:：]){_S})?)"
         rf"(?:{_starts(*_SIMPLE_PARTS)}({_unspaced(*_SIMPLE_PARTS)}){_S})?"
         rf"(?:[(（]{_S}([月火水木金土日]){_S}[)）]{_S})?"
         rf"(?:({_TIME})(?:{_S}{_RANGE_MARKS}{_S}({_TIME}))?{_S})?"
@@ -340,7 +344,7 @@ def compile_patterns() -> None:
     )
     # A character the fast lane never reads: a text holding one goes to the reader.
     readable = set(
-        "0123456789０１２３４５６７８９元年度代月日火水木金土()（）自去る:：" + TILDES + DASHES
+        "0123456789０１２３４５６７８９元年度代月日火水木金土()（）自去る:：/／" + TILDES + DASHES
     )
     readable.update(marks, *lists, *joins, *closes, *opens, *ERAS, *_SIMPLE_PARTS, *TAILS)
     readable.update(*YEAR_WORDS, KANJI_NUMERAL_CHARS, "間週かカヶケヵ箇個の")

@@ -59,10 +59,14 @@ P_REL, P_BESIDE, P_TIMES, P_PAST = range(10, 14)
 def _number(text: str) -> int:
     """A year as printed: digits, 元 or kanji (ValueError for a kanji that is no number)."""
     found = _SMALL.get(text)
-    return g.number(text) if found is None else found
+    if found is None:
+        return int(text) if text[0] in g.DIGITS else g.number(text)
+    return found
 
 
 def _point(
+    slashed_month: str,
+    slashed_day: str,
     era: str,
     rel: str,
     y: str,
@@ -84,7 +88,9 @@ def _point(
     before a relative word, a kanji that is no number, a year in brackets beside an
     era year of no era.
     """
-    if not (y or rel or mo or d or bare) or (era and not (y or bare)):
+    if slashed_month:
+        mo, d = slashed_month, slashed_day
+    elif not (y or rel or mo or d or bare) or (era and not (y or bare)):
         return None  # an era or a weekday alone, an era with no year: the reader refuses it
     found: Era | None = None
     if era:
@@ -138,17 +144,17 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
             return None
         groups = found.groups("")
         word, mark, pre = groups[:3]
-        join, count, unit = groups[17:20]
-        second_groups = groups[20:34]
-        close, opening = groups[34:]
+        join, count, unit = groups[19:22]
+        second_groups = groups[22:38]
+        close, opening = groups[38:]
         covered = found.end()
-        first = _point(*groups[3:17])
+        first = _point(*groups[3:19])
         if first is None:
             return None  # nothing dated
         if last is not None:
             # Items are joined by a list word or mark, or are days side by side.
             if not (word or mark) and (
-                (last[P_DAY] is None and last[P_WEEKDAY] is None) or not groups[10]
+                (last[P_DAY] is None and last[P_WEEKDAY] is None) or not groups[12]
             ):
                 return None
         elif word:
