@@ -21,6 +21,11 @@ from clairlib.calendar._era import Era
 from clairlib.calendar._fastpath import _UNITS, units
 from clairlib.calendar._marks import Marks, Part, Precision, month_end, part_span
 from clairlib.calendar._period import FiscalYear, Period, join_marks, trusted_period
+from clairlib.calendar._period import new_object as _new
+from clairlib.calendar._period import set_end as _set_end
+from clairlib.calendar._period import set_marks as _set_marks
+from clairlib.calendar._period import set_precision as _set_precision
+from clairlib.calendar._period import set_start as _set_start
 from clairlib.calendar._periodset import PeriodSet, trusted_set
 from clairlib.calendar._points import WEEKDAY_OF, _clock
 from clairlib.calendar._resolve import _MARKS, Context, duration_end, nearest_era
@@ -92,33 +97,47 @@ def _point(
         mo, d = slashed_month, slashed_day
     elif not (y or rel or mo or d or bare) or (era and not (y or bare)):
         return None  # an era or a weekday alone, an era with no year: the reader refuses it
-    found: Era | None = None
-    if era:
-        found = g.ERAS.get(era) or g.ERAS[g.squeeze(era)]
-    try:
-        year = _number(y) if y else None
-        beside = None
-        if alt_y:
-            if found is None and (year is None or year < 1000):
-                return None  # the reader wants a western year beside the era year
+    found: Era | None = (g.ERAS.get(era) or g.ERAS[g.squeeze(era)]) if era else None
+    year: int | None = None
+    if y:
+        year = _SMALL.get(y)
+        if year is None:
+            try:
+                year = int(y) if y[0] in g.DIGITS else g.number(y)
+            except ValueError:
+                return None  # a kanji that is no number ('十十')
+    beside = None
+    if alt_y:
+        if found is None and (year is None or year < 1000):
+            return None  # the reader wants a western year beside the era year
+        try:
             beside = (
-                g.ERAS.get(alt_era) or g.ERAS[g.squeeze(alt_era)] if alt_era else None,
+                (g.ERAS.get(alt_era) or g.ERAS[g.squeeze(alt_era)]) if alt_era else None,
                 _number(alt_y),
             )
-    except ValueError:
-        return None
+        except ValueError:
+            return None
+    if rel:
+        relative = g.RELATIVE[rel]
+        kind, unit = relative[0], "y"
+    else:
+        relative = None
+        if ym:
+            kind, unit = _UNIT[ym], "y"
+        else:
+            kind, unit = "", "m" if mo else "d" if d else ""
     return [
         found,
         year,
-        _UNIT[ym] if ym else "fy" if rel and g.RELATIVE[rel][0] == "fy" else "y" if rel else "",
+        kind,
         _SMALL[mo] if mo else None,
         _SMALL[d] if d else None,
         (_SMALL.get(bare) or int(bare)) if bare else None,
         WEEKDAY_OF[wd] if wd else None,
-        "y" if ym or rel else "m" if mo else "d" if d else "",
+        unit,
         part,
         tail in _APPROXIMATE,
-        g.RELATIVE[rel] if rel else None,
+        relative,
         beside,
         (_clock(t1), _clock(t2) if t2 else None) if t1 else None,
         False,
@@ -142,20 +161,20 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
         found = match(text, covered)
         if found is None:
             return None
-        groups = found.groups("")
-        word, mark, pre = groups[:3]
-        join, count, unit = groups[19:22]
-        second_groups = groups[22:38]
-        close, opening = groups[38:]
+        (
+            word, mark, pre,
+            sm1, sd1, e1, r1, y1, k1, ae1, ay1, m1, d1, b1, p1, w1, t1, u1, x1,
+            join, count, unit,
+            sm2, sd2, e2, r2, y2, k2, ae2, ay2, m2, d2, b2, p2, w2, t2, u2, x2,
+            close, opening,
+        ) = found.groups("")  # fmt: skip
         covered = found.end()
-        first = _point(*groups[3:19])
+        first = _point(sm1, sd1, e1, r1, y1, k1, ae1, ay1, m1, d1, b1, p1, w1, t1, u1, x1)
         if first is None:
             return None  # nothing dated
         if last is not None:
             # Items are joined by a list word or mark, or are days side by side.
-            if not (word or mark) and (
-                (last[P_DAY] is None and last[P_WEEKDAY] is None) or not groups[12]
-            ):
+            if not (word or mark) and ((last[P_DAY] is None and last[P_WEEKDAY] is None) or not d1):
                 return None
         elif word:
             return None  # a list word before the first item
@@ -170,9 +189,10 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
                 kind = "duration"
                 lengths.append((int(count), g.squeeze(unit)))
             else:
-                second = _point(*second_groups)
+                second = _point(sm2, sd2, e2, r2, y2, k2, ae2, ay2, m2, d2, b2, p2, w2, t2, u2, x2)
                 if second is None:
-                    if any(second_groups) or close:
+                    # Nothing dated after the mark: only spaces, or the reader's to refuse.
+                    if e2 or r2 or y2 or ae2 or ay2 or p2 or w2 or t2 or u2 or x2 or close:
                         return None
                     if first[P_TIMES] is not None and first[P_TIMES][1] is None and covered == size:
                         kind = "point"  # '15:00-': from that time, on that day
@@ -303,7 +323,12 @@ def _build(
         elif whole is not None and marks is None:
             periods.append(whole)
             continue
-        periods.append(trusted_period(start, end, precision, marks))
+        period: Period = _new(Period)  # trusted_period, inlined: this runs for every item
+        _set_start(period, start)
+        _set_end(period, end)
+        _set_precision(period, precision)
+        _set_marks(period, marks)
+        periods.append(period)
     if len(periods) == 1:
         return periods[0]
     return trusted_set(tuple(periods))
