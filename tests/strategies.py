@@ -155,6 +155,8 @@ _RELATIVE = [
 ]
 # A year beside the year printed, in brackets ('令和5年(2023年)', '2001年(平成13年)').
 _BESIDE = ["", "", "", "", "({western}年)", "（{western}年）", "(平成{heisei}年)", "(R{reiwa}年)"]
+# Recurrence words, before a point or after a range mark ('' most often, before one).
+_REPEATS = ["", "毎年", "毎月", "各月", "各\n月", "毎週", "毎週水曜日"]
 # A duration after a range mark ('8月5日から4日間', '2016年度から3年間', '4月から6カ月').
 _UNITS = ["日間", "日間", "週間", "カ月", "カ月間", "ヶ月", "年間", "年間"]
 
@@ -233,10 +235,13 @@ def printed_points(draw: st.DrawFn, first: bool = True) -> str:
 @st.composite
 def printed_expressions(draw: st.DrawFn) -> str:
     """Points joined by range and list marks (or by nothing), as documents print them."""
-    items = [draw(printed_points())]
+    # Now and then a recurrence: '毎年10月', '平成25年4月～各月'.
+    items = [draw(st.sampled_from(_REPEATS[:1] * 12 + _REPEATS)), draw(printed_points())]
     for _ in range(draw(st.integers(0, 3))):
         join = [draw(st.sampled_from(_JOINS)), draw(st.sampled_from(_SPACES))]
-        if draw(st.integers(0, 5)) == 0:
+        if draw(st.integers(0, 9)) == 0:
+            items += [*join, draw(st.sampled_from(_REPEATS[1:]))]
+        elif draw(st.integers(0, 5)) == 0:
             # A duration rather than a second point.
             length = str(draw(_mostly(1, 12, 0, 40))) + draw(st.sampled_from(_UNITS))
             items += [*join, length]

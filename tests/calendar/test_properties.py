@@ -286,6 +286,8 @@ def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> N
         ("2001年(平成13年)", None),
         ("6/2-6/14", FiscalYear(2013)),
         ("4/12(金)", 2013),
+        ("平成25年4月～各\n\n月", None),
+        ("毎年10月", FiscalYear(2013)),
     ],
 )
 def test_the_quick_lane_reads_its_forms_as_the_reader_does(
@@ -312,6 +314,8 @@ def test_the_quick_lane_reads_its_forms_as_the_reader_does(
         ("2013年8月5日から0日間", None, False),  # a duration of nothing
         ("前日", date(2013, 5, 1), False),  # a relative day: the reader's
         ("6/31", FiscalYear(2013), False),  # no such day
+        ("毎月15日", FiscalYear(2013), False),  # the first such day: the reader's rrule
+        ("毎週水曜日", date(2013, 5, 1), False),  # a weekday from the reference date
         ("2013年12月6日(土)", None, False),  # a weekday that does not match
         ("8月", None, False),  # no year and no context
         ("2013年～9月、10月以降", None, False),  # an open range in a list

@@ -304,8 +304,9 @@ def compile_patterns() -> None:
     # where the lane lets it stand. Groups, by position: the item's list word or mark, 自,
     # 至 or 去る, the first point's slashed month and day, era, relative year word, year,
     # 年 mark, era and year in brackets, month, day, bare number, part, weekday, times
-    # and tail; the range mark, a duration's number and unit, the second point's
-    # sixteen, the end word after it, the open word (まで, 以降…).
+    # and tail; the range mark, a recurrence word after it (各月), a duration's number
+    # and unit, the second point's sixteen, the end word after it, the open word (まで,
+    # 以降…). A recurrence word (毎年) may come first, before 自, 至 or 去る.
     marks = "、，,､･・;；" + CIRCLED
     plain_year = rf"{DIGIT}{{1,4}}+|元|{_KANJI}{{1,4}}+"
     point = (
@@ -335,11 +336,13 @@ def compile_patterns() -> None:
         rf"(?:{_S}(?:{_unspaced('にわたって', 'にわたり', 'の間')}))?{_S}"
     )
     range_marks = TILDES + DASHES
+    # As REPEAT, without a weekday after the word.
+    repeat = rf"(?=[毎各])({_words('各月', '毎月', '毎週', '毎年')}){_S}"
     QUICK_ITEM = _compile(
         rf"\s*+(?:{_starts(*lists, *marks)}(?:({_unspaced(*lists)})|([{marks}])))?"
-        rf"[\s{marks}]*+{_S}(?:(?=[自至去])(自|至|去る){_S})?{point}"
+        rf"[\s{marks}]*+{_S}(?:{repeat})?(?:(?=[自至去])(自|至|去る){_S})?{point}"
         rf"(?:{_starts(*range_marks, *joins)}({_RANGE_MARKS}|{_unspaced(*joins)}){_S}"
-        rf"(?:{duration}|{point}(?:{_starts(*closes)}({_unspaced(*closes)}){_S})?)"
+        rf"(?:{repeat}|{duration}|{point}(?:{_starts(*closes)}({_unspaced(*closes)}){_S})?)"
         rf"|{_starts(*opens)}({_unspaced(*opens)}){_S})?"
     )
     # A character the fast lane never reads: a text holding one goes to the reader.
@@ -347,7 +350,7 @@ def compile_patterns() -> None:
         "0123456789０１２３４５６７８９元年度代月日火水木金土()（）自去る:：/／" + TILDES + DASHES
     )
     readable.update(marks, *lists, *joins, *closes, *opens, *ERAS, *_SIMPLE_PARTS, *TAILS)
-    readable.update(*YEAR_WORDS, KANJI_NUMERAL_CHARS, "間週かカヶケヵ箇個の")
+    readable.update(*YEAR_WORDS, KANJI_NUMERAL_CHARS, "間週かカヶケヵ箇個の毎各")
     # One character class, searched in one pass. A bracket that holds neither a weekday
     # nor a year ('(①…)') or a run of five digits ('20190315') stops QUICK_ITEM where it
     # stands (it reads a bracket only round those, and at most four digits before a

@@ -43,6 +43,7 @@ _APPROXIMATE = frozenset(("頃", "ごろ"))
 _OPEN_END = Marks(open_end=True)
 _OPEN_START = Marks(open_start=True)
 _UNTIL = frozenset(("まで", "迄", "以前"))
+_RECURRENCE = {"各月": "P1M", "毎月": "P1M", "毎週": "P1W", "毎年": "P1Y"}
 #: Every number of one or two digits (ASCII, full-width or mixed) and 元.
 _SMALL: dict[str, int] = {"元": 1}
 for _a in "0123456789０１２３４５６７８９":
@@ -151,6 +152,8 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
     kinds: list[str] = []
     points: list[_Point] = []
     lengths: list[tuple[int, str]] = []  # each duration's count and unit, in order
+    recurrence: str | None = None
+    repeats_day = False  # 毎年, 毎月 before the point (which must have its month)
     bares = False
     last: _Point | None = None  # the last point of the item before, for side by side
     # Each item where the one before ends, and no search past a place where none starts
@@ -162,9 +165,9 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
         if found is None:
             return None
         (
-            word, mark, pre,
+            word, mark, every, pre,
             sm1, sd1, e1, r1, y1, k1, ae1, ay1, m1, d1, b1, p1, w1, t1, u1, x1,
-            join, count, unit,
+            join, again, count, unit,
             sm2, sd2, e2, r2, y2, k2, ae2, ay2, m2, d2, b2, p2, w2, t2, u2, x2,
             close, opening,
         ) = found.groups("")  # fmt: skip
@@ -180,6 +183,16 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
             return None  # a list word before the first item
         points.append(first)
         last = first
+        if every or again:
+            # '毎年10月', '平成25年4月～各月': one point that repeats, as Reader.every and
+            # the reader's repeat read it (a list of them, or with 自, is the reader's).
+            if recurrence is not None or pre or (every and (join or opening)):
+                return None
+            recurrence = _RECURRENCE[g.squeeze(every or again)]
+            repeats_day = bool(every)
+            kinds.append("point")
+            bares = bares or first[P_BARE] is not None
+            continue
         if pre == "至":
             if join or opening:
                 return None
@@ -219,7 +232,15 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
         return None  # an open range in a list: the reader refuses it
     if bares and not _settle(points):
         return None
-    return _build(kinds, points, lengths, context)
+    if recurrence is None:
+        return _build(kinds, points, lengths, context)
+    if len(kinds) != 1 or (repeats_day and points[0][P_MONTH] is None):
+        return None  # '毎月15日' counts its day with rrule, a list repeats: the reader's
+    found_period = _build(kinds, points, lengths, context)
+    if found_period is None:
+        return None
+    assert isinstance(found_period, Period)
+    return trusted_set((found_period,), recurrence)
 
 
 def _settle(points: list[_Point]) -> bool:
