@@ -140,7 +140,7 @@ def _point(
         tail in _APPROXIMATE,
         relative,
         beside,
-        (_clock(t1), _clock(t2) if t2 else None) if t1 else None,
+        (_clock_of(t1), _clock_of(t2) if t2 else None) if t1 else None,
         False,
     ]
 
@@ -515,25 +515,43 @@ def _span(
         # As Resolver.marked: times only on a single day, each a clock time, in order.
         if precision is not DAY or part is not None or start != end:
             return None
-        (hours, minutes), later = times
-        if not (0 <= hours <= 23 and 0 <= minutes <= 59):
+        earlier, later = times
+        if later is None:
+            later = earlier
+        hours, minutes = earlier
+        end_hours, end_minutes = later
+        if not (0 <= hours <= 23 and 0 <= minutes <= 59) or not (
+            0 <= end_hours <= 23 and 0 <= end_minutes <= 59
+        ):
             return None
-        start_time = end_time = time(hours, minutes)
-        if later is not None:
-            hours, minutes = later
-            if not (0 <= hours <= 23 and 0 <= minutes <= 59):
-                return None
-            end_time = time(hours, minutes)
-            if end_time < start_time:
-                return None
-        marks = Marks(
-            start_weekday=weekday,
-            end_weekday=weekday,
-            start_time=start_time,
-            end_time=end_time,
-            approximate=approximate,
-        )
+        if later < earlier:
+            return None
+        key = (weekday, hours, minutes, end_hours, end_minutes, approximate)
+        marks = _TIMED.get(key)
+        if marks is None:
+            if len(_TIMED) >= 4096:
+                _TIMED.clear()
+            marks = _TIMED[key] = Marks(
+                start_weekday=weekday,
+                end_weekday=weekday,
+                start_time=time(hours, minutes),
+                end_time=time(end_hours, end_minutes),
+                approximate=approximate,
+            )
     return start, end, precision, marks, whole
+
+
+#: The marks of a day with its times, as _MARKS holds those without: Marks are values,
+#: built the first time a weekday, times and 頃 come together.
+_TIMED: dict[tuple[int | None, int, int, int, int, bool], Marks] = {}
+
+
+def _clock_of(text: str) -> tuple[int, int]:
+    """A clock time as printed ('10:00', '9：30'), in hours and minutes."""
+    hours, colon, minutes = text[:-3], text[-3], text[-2:]
+    if colon in ":：" and hours in _SMALL and minutes in _SMALL:
+        return _SMALL[hours], _SMALL[minutes]
+    return _clock(text)  # spaces round the colon
 
 
 def _nearest(point: _Point, reference: date, past: bool = False) -> _Resolved | None:
