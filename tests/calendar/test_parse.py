@@ -309,6 +309,7 @@ def test_impossible_months_and_days_are_refused(text: str, part: str, message: s
         ("前年度", "前年度", "context fiscal year"),
         ("平成同25年", "平成同25年", "not both"),
         ("2013-8", "2013-8", "YYYY-MM"),
+        ("毎週水曜日1990年", "1990年", "list separator"),
     ],
 )
 def test_unreadable_text_is_refused(text: str, part: str, message: str) -> None:

@@ -269,6 +269,8 @@ class Reader(Resolver):
 
     def side_by_side(self, last: _Item, pos: int, hi: int) -> bool:
         """True when another day follows a day with nothing between (``7日(木)8日(金)``)."""
+        if not last.points:
+            return False  # '毎週水曜日' has no point of its own for another to follow
         point = last.points[-1]
         if point.day is None and point.weekday is None:
             return False
