@@ -19,7 +19,7 @@ from typing import Any
 from clairlib.calendar import _grammar as g
 from clairlib.calendar._era import Era
 from clairlib.calendar._fastpath import _UNITS, units
-from clairlib.calendar._marks import Marks, Part, Precision, month_end, part_span
+from clairlib.calendar._marks import _DAYS_IN_MONTH, Marks, Part, Precision, month_end, part_span
 from clairlib.calendar._period import FiscalYear, Period, join_marks, trusted_period
 from clairlib.calendar._period import new_object as _new
 from clairlib.calendar._period import set_end as _set_end
@@ -565,6 +565,8 @@ def _nearest(point: _Point, reference: date, past: bool = False) -> _Resolved | 
         return None
     if month is not None and not 1 <= month <= 12:
         return None
+    if day is not None and not point[P_PART]:
+        return _nearest_day(point, reference, past, month, day, weekday)
     best: tuple[int, _Resolved] | None = None
     # Widen the window only when nothing close fits (a weekday, 2月29日).
     for width in (1, 28):
@@ -594,6 +596,42 @@ def _nearest(point: _Point, reference: date, past: bool = False) -> _Resolved | 
                 best = (distance, resolved)
         if best is not None:
             return best[1]
+    return None
+
+
+def _nearest_day(
+    point: _Point, reference: date, past: bool, month: int | None, day: int, weekday: int | None
+) -> _Resolved | None:
+    """_nearest for a single day: the days compared, and only the nearest one's Period built.
+
+    What could keep a day's Period from being built (a time out of range) keeps every
+    candidate's from it, so the reader, which builds each, finds none either.
+    """
+    for width in (1, 28):
+        found: tuple[int, int, int] | None = None  # distance, year, month
+        for offset in range(-width, width + 1):
+            if month is None:
+                year, candidate = divmod(reference.year * 12 + reference.month - 1 + offset, 12)
+                candidate += 1
+            else:
+                year, candidate = reference.year + offset, month
+            if not 1 <= day <= _DAYS_IN_MONTH[candidate] and not (
+                candidate == 2 and day == 29 and not year % 4 and (year % 100 or not year % 400)
+            ):
+                continue
+            when = date(year, candidate, day)
+            if (weekday is not None and when.weekday() != weekday) or (past and when > reference):
+                continue
+            distance = abs((when - reference).days)
+            if found is None or distance < found[0]:
+                found = (distance, year, candidate)
+        if found is not None:
+            _, year, candidate = found
+            span = _span(point, None, year, candidate, False)
+            if span is None:
+                return None
+            start, end, precision, marks, whole = span
+            return None, year, candidate, False, start, end, precision, marks, whole
     return None
 
 
