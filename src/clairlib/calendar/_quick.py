@@ -427,6 +427,27 @@ def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolv
         if reference is None:
             return None
         year, fiscal = reference, isinstance(context, FiscalYear)
+    if day is not None and month is not None and not point[P_PART] and point[P_TIMES] is None:
+        # A day, what most items are: _span's steps for it, without the others'.
+        if kind == "decade" or not 1 <= month <= 12:
+            return None
+        calendar_year = year + 1 if fiscal and month < 4 else year
+        if not 1 <= calendar_year <= 9998:
+            return None
+        try:
+            start = date(calendar_year, month, day)
+        except ValueError:
+            return None
+        if era is not None and (start < era.start or (era.end is not None and start > era.end)):
+            return None
+        weekday = point[P_WEEKDAY]
+        if weekday is not None:
+            if start.weekday() != weekday:
+                return None
+            marks: Marks | None = _MARKS[weekday, None, point[P_ABOUT]]
+        else:
+            marks = _MARKS[None, None, True] if point[P_ABOUT] else None
+        return era, year, month, fiscal, start, start, DAY, marks, None
     span = _span(point, era, year, month, fiscal)
     if span is None:
         return None
