@@ -163,14 +163,15 @@ def numbers(lines: Sequence[Line]) -> TextTable | Refusal | None:
     The label may wrap onto lines of its own above its numbers; a run of spaces
     between numbers is an empty cell, and the cells a line's end dropped are empty.
     """
+    # _grid_line's first look, inline: a row of numbers ends with one (its last character
+    # told once a line).
     start = next(
         (
             i
-            for i, line in enumerate(lines)
-            # _grid_line's first look, inline: a row of numbers ends with one.
-            if (line.text[-1:].isdigit() or line.text[-1:] in _PERCENT)
-            and _grid_line(line)
-            and _grid(_words(line.text))
+            for i, last in enumerate([line.text[-1:] for line in lines])
+            if (last.isdigit() or last in _PERCENT)
+            and _grid_line(lines[i])
+            and _grid(_words(lines[i].text))
         ),
         None,
     )
