@@ -310,6 +310,7 @@ def test_impossible_months_and_days_are_refused(text: str, part: str, message: s
         ("平成同25年", "平成同25年", "not both"),
         ("2013-8", "2013-8", "YYYY-MM"),
         ("毎週水曜日1990年", "1990年", "list separator"),
+        ("2013年4月1日から十十日間", "十十", "expected a number"),
     ],
 )
 def test_unreadable_text_is_refused(text: str, part: str, message: str) -> None:

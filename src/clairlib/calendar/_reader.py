@@ -319,7 +319,14 @@ class Reader(Resolver):
             duration = g.DURATION.match(text, right, hi) if durations else None
             if duration is not None:
                 item.kind = "duration"
-                item.duration = (g.number(g.squeeze(duration.group("n"))), duration.group("unit"))
+                try:
+                    count = g.number(g.squeeze(duration.group("n")))
+                except ValueError as error:
+                    # A kanji the pattern's characters allow but no number is ('十十').
+                    raise self.fail(
+                        f"expected a number, found {error}", duration.span("n")
+                    ) from None
+                item.duration = (count, duration.group("unit"))
                 item.stop = duration.end()
                 return item, duration.end()
             second = self.point(right, hi)
