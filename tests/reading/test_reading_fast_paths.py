@@ -91,3 +91,11 @@ def test_a_line_given_another_text_is_the_line_evolve_makes(text: str, other: st
 def test_the_quick_nfkc_is_nfkc(text: str) -> None:
     """The folds made before the NFKC check give what NFKC gives, composing marks too."""
     assert unicodedata.normalize("NFKC", text) == _nfkc(text)
+
+
+def test_a_text_line_reads_the_fields_it_leaves_out_as_none() -> None:
+    """A text line has no position, size, level or cells, and copies as the others do."""
+    line = lines_of_text("本部において\n")[0]
+    assert (None, None, None, None, None) == (line.x, line.y, line.size, line.level, line.cells)
+    moved = attrs.evolve(line, x=3)
+    assert (3, "本部において", None) == (moved.x, moved.text, line.x)

@@ -63,7 +63,6 @@ _FROM_NUMBER = (
 )
 _FIGURE = re.compile(_LEAD + _FROM_NUMBER)
 _ANY_DIGIT = re.compile(r"[0-9]")
-_WIDE_DIGIT = re.compile(r"[０-９]")
 _WIDE = re.compile(r"[０-９，．％]")
 # The figure pattern in two halves: the number onwards, found by the regex engine's own
 # scan from digit to digit, and the words that may stand before it (ending where it begins).
@@ -77,7 +76,8 @@ _BARE = re.compile(rf"[=＝]\s*(?P<num>{_NUM})(?![0-9])")
 _CHANGE = re.compile(r"前年度比\s*$|前年度比[^、。]{0,6}$|前年比\s*$")
 # What ends the words before an ordinal's number (第 3 回, No.5, №2): no count.
 _ORDINALS = ("第", "No", "No.", "№")
-_SENTENCE = re.compile(r"[^。]*(?:。|$)")
+# The blocks that are prose: a table's or a heading's text declares no figure.
+_PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.NOTE})
 _SCALES = {"億": 100_000_000, "万": 10_000, "千": 1000, "百": 100}
 _TAILS = {
     "以上": Qualifier.AT_LEAST,
@@ -122,10 +122,19 @@ _MONTHS = frozenset({"か月", "ヶ月", "ヵ月"})
 
 def quantities(sentence: str) -> list[tuple[Quantity, CountingBasis, Quantity | None]]:
     """Every figure in a sentence: its quantity, counting basis and any reported change."""
+    return _quantities(sentence, _half_width(sentence))
+
+
+def _half_width(text: str) -> str:
+    # Full-width digits, commas, points and ％ as half-width ones, one for one: the text's
+    # positions, its 。 and its spaces stay where they are.
+    return text.translate(_DIGITS) if _WIDE.search(text) else text
+
+
+def _quantities(sentence: str, text: str) -> list[tuple[Quantity, CountingBasis, Quantity | None]]:
+    # ``text`` is the sentence with half-width digits (_half_width): what is matched;
+    # the figure's printed words are the sentence's own.
     found: list[tuple[Quantity, CountingBasis, Quantity | None]] = []
-    if _ANY_DIGIT.search(sentence) is None and _WIDE_DIGIT.search(sentence) is None:
-        return found
-    text = sentence.translate(_DIGITS) if _WIDE.search(sentence) else sentence
     for begin, lead, match in _matches(text):
         num, scale_word, num2, scale2, of, unit, tail_word, change_word = match.groups()
         start = match.start()
@@ -181,6 +190,8 @@ def quantities(sentence: str) -> list[tuple[Quantity, CountingBasis, Quantity | 
             else CountingBasis.DISTINCT
         )
         found.append((quantity, basis, change))
+    if "=" not in text and "＝" not in text:
+        return found
     for match in _BARE.finditer(text):
         found.append(
             (
@@ -248,11 +259,15 @@ _PATTERN: list[Any] = [None, None]  # the eras the date pattern was made for, an
 
 def period_of(sentence: str, fiscal: FiscalYear) -> Period | None:
     """The one date or period ``sentence`` prints, read in ``fiscal``; None for none or several."""
-    year, month = sentence.find("年"), sentence.find("月")
+    return _period_of(_half_width(sentence), fiscal)
+
+
+def _period_of(text: str, fiscal: FiscalYear) -> Period | None:
+    # ``text``: the sentence with half-width digits (_half_width).
+    year, month = text.find("年"), text.find("月")
     if year < 0 and month < 0:
         return None
     first = min(at for at in (year, month) if at >= 0)
-    text = sentence.translate(_DIGITS) if _WIDE.search(sentence) else sentence
     found: str | None = None
     known = eras()
     if _PATTERN[0] is not known:  # an era registered since: names and dates read again
@@ -308,14 +323,21 @@ def prose_figures(
     """
     out: list[Figure] = []
     for block in blocks:
-        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.NOTE):
+        if block.kind not in _PROSE:
             continue
-        for sentence in _SENTENCE.findall(block.text):
-            sentence = sentence.strip()
-            if not sentence:
-                continue
-            figures = quantities(sentence)
-            period = period_of(sentence, fiscal) if figures else None
+        # The block's sentences, each as printed and with half-width digits: a sentence
+        # ends with its 。 (the last one perhaps without), which _half_width leaves be.
+        printed = block.text.split("。")
+        half = _half_width(block.text).split("。") if _WIDE.search(block.text) else printed
+        last = len(printed) - 1
+        for index, (words, digits) in enumerate(zip(printed, half, strict=True)):
+            if index < last:
+                words, digits = words + "。", digits + "。"
+            sentence = words.strip()
+            if not sentence or not _ANY_DIGIT.search(digits):
+                continue  # a figure holds a number
+            figures = _quantities(sentence, digits.strip())
+            period = _period_of(digits.strip(), fiscal) if figures else None
             for quantity, basis, change in figures:
                 out.append(
                     Figure(

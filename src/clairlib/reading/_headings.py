@@ -31,6 +31,8 @@ _SECTION = re.compile(r"\A([0-9]{1,2})([.、]\s*|\s+)(\S.*)\Z")
 _ROMAN_SECTION = re.compile(r"\A(VIII|VII|VI|IV|IX|V|III|II|I|X)(?:[.、]\s*|\s+)(\S.*)\Z")
 _SUBSECTION = re.compile(r"\A\(([0-9]{1,2})\)\s*(\S.*)\Z")
 _PROGRAMME = re.compile(rf"\A(○|◯|[{_CIRCLED}])(\s*)(\S.*)\Z")
+_PROGRAMME_MARKS = frozenset("○◯" + _CIRCLED)
+_ROMAN_LETTERS = frozenset("IVX")
 _BULLET = re.compile(r"\A(?:[-*]\s+)?([・･◆◇■□●]|-(?=\s))\s*")
 # What a bullet opens with: a line that opens otherwise is no bullet.
 BULLET_OPENERS = frozenset("-*・･◆◇■□●")
@@ -100,7 +102,10 @@ def classify(text: str, *, compact: str | None = None) -> Heading | None:
     if compact in {"<一般事業>", "〈一般事業〉", "【一般事業】"}:
         return Heading(kind=HeadingKind.PRIORITY, title="一般事業", priority=Priority.GENERAL)
     stripped = text.strip()
-    if match := _PROGRAMME.match(stripped):
+    # Each pattern is tried only on a line opening with what it opens with: a programme's
+    # mark as printed; folded, a bracket, a digit, or a Roman numeral's letter.
+    first = folded[:1]
+    if stripped[:1] in _PROGRAMME_MARKS and (match := _PROGRAMME.match(stripped)):
         marker, space, name = match.groups()
         if not _title_ok(name, numbered=False):
             return None
@@ -112,7 +117,7 @@ def classify(text: str, *, compact: str | None = None) -> Heading | None:
             number=number,
             spaced=bool(space),
         )
-    if match := _SUBSECTION.match(folded):
+    if first == "(" and (match := _SUBSECTION.match(folded)):
         if _title_ok(match.group(2)):
             return Heading(
                 kind=HeadingKind.SUBSECTION,
@@ -121,7 +126,7 @@ def classify(text: str, *, compact: str | None = None) -> Heading | None:
                 number=int(match.group(1)),
             )
         return None
-    if match := _SECTION.match(folded):
+    if "0" <= first <= "9" and (match := _SECTION.match(folded)):
         # ``4. 人材育成`` is a heading whatever follows; ``4 月来日`` is a wrapped line.
         if _title_ok(match.group(3), numbered=not match.group(2).strip()):
             return Heading(
@@ -131,7 +136,7 @@ def classify(text: str, *, compact: str | None = None) -> Heading | None:
                 number=int(match.group(1)),
             )
         return None
-    match = _ROMAN_SECTION.match(folded)
+    match = _ROMAN_SECTION.match(folded) if first in _ROMAN_LETTERS else None
     if match and _title_ok(match.group(2)) and not match.group(2)[0].isascii():
         return Heading(
             kind=HeadingKind.SECTION,

@@ -65,6 +65,14 @@ class Line:
         return Origin(page=self.page, line=self.number, x=self.x, y=self.y)
 
 
+# The fields a text extraction never gives (a PDF's position and type size, a Word
+# style's level, a grid's cells) stand on the class as well, None: the text reader's
+# lines carry only the six fields they set, and read the others from the class. Lines
+# the constructor builds carry all their fields, as any attrs class's instances do.
+for _name in ("x", "y", "size", "level", "cells"):
+    setattr(Line, _name, None)
+
+
 def normal(text: str) -> str:
     """Text folded for comparing headings: NFKC, spaces removed."""
     # Most lines are normalised already (NFKC's quick check says so at once), and
@@ -149,12 +157,7 @@ def lines_of_text(text: str) -> list[Line]:
                     "page": page,
                     "number": number,
                     "indent": len(stripped) - len(body),
-                    "x": None,
-                    "y": None,
-                    "size": None,
-                    "level": None,
                     "gap_before": gap,
-                    "cells": None,
                     "folded": folded,
                 },
             )

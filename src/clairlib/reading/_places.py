@@ -64,9 +64,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], tuple
     cities = "|".join(sorted(map(re.escape, codes), key=len, reverse=True))
     # ニューヨーク事務所 / ニューヨーク事務所では: one office by its city.
     single = re.compile(rf"({cities})\s*事務所")
-    # ニューヨーク、パリ、…及び北京の各事務所 / ロンドン、パリ、シドニー事務所
+    # ニューヨーク、パリ、…及び北京の各事務所 / ロンドン、パリ、シドニー事務所. The list
+    # opens with a city (a first ``X`` of ``X+`` written out), so the regex engine passes
+    # at once over every position where no city's first character stands.
+    mark = r"\s*(?:、|･|・|及び|および|,|と)\s*"
     listed = re.compile(
-        rf"((?:(?:{cities})\s*(?:、|･|・|及び|および|,|と)\s*)+(?:{cities}))\s*(?:の各|各)?\s*事務所"
+        rf"((?:{cities}){mark}(?:(?:{cities}){mark})*(?:{cities}))\s*(?:の各|各)?\s*事務所"
     )
     headquarters = reference.offices(kind=OfficeKind.HEADQUARTERS)
     return single, listed, codes, order, headquarters[0].code if headquarters else ""
