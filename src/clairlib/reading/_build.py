@@ -161,19 +161,14 @@ def _pillar_of(node: Node, framework: Framework) -> str:
 class _Assembler:
     """Freezes what was read: ids for sections, programmes, tables and figures."""
 
-    def __init__(self, fiscal: FiscalYear, table_ids: dict[int, str]) -> None:
+    def __init__(self, fiscal: FiscalYear) -> None:
         self.fiscal = fiscal
-        self.table_ids = table_ids  # id() of a TABLE block → the table's id
         self.programme_of_table: dict[str, str] = {}
         self.figures: list[Figure] = []
 
     def blocks(self, blocks: Sequence[Block]) -> tuple[Block, ...]:
-        return tuple(
-            attrs.evolve(block, ref=self.table_ids.get(id(block)))
-            if block.kind is BlockKind.TABLE and block.ref is None
-            else block
-            for block in blocks
-        )
+        # A TABLE block carries its table's id already (read_body names the tables).
+        return tuple(blocks)
 
     def programme(self, node: ProgrammeNode, ident: str, pillar: str) -> Programme:
         # Name and blocks apart (a line break between): a block's first word is a word.
@@ -232,12 +227,10 @@ def _annual(
     heading = title.title or f"{fiscal.to_wareki()}{noun}"
     framework = _framework(body.sections, fiscal, heading)
     # Tables are named in printed order (t1, t2 …) and tied to the programme they stand in.
-    table_ids: dict[int, str] = {}
     tables: list[Table] = []
     forget()  # the words' kinds learnt are shared by this reading's tables, and no other's
     for index, (node, block) in enumerate(body.tables, start=1):
-        ident = f"t{index}"
-        table_ids[id(block)] = ident
+        ident = block.ref or f"t{index}"  # read_body names them t1, t2 … in printed order
         table = Table(
             id=ident, caption=node.caption, notes=tuple(node.notes), origin=node.line.origin
         )
@@ -275,7 +268,7 @@ def _annual(
                 path=f"$.tables[{index - 1}]",
             )
         )
-    assembler = _Assembler(fiscal, table_ids)
+    assembler = _Assembler(fiscal)
     sections = tuple(
         assembler.section(node, str(node.heading.number), _pillar_of(node, framework))
         for node in body.sections

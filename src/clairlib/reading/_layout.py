@@ -189,18 +189,16 @@ def drop_furniture(lines: Sequence[Line]) -> tuple[list[Line], int]:
     or footer is a text that stands next to a page edge (a form feed or a page
     number) at least three times (a running title, ``自治体国際化協会``).
     """
-    numbers: set[int] = set()
-    for index, line in enumerate(lines):
-        if len(line.folded) <= _PAGE_NUMBER_MAX:
-            # A page number opens with a dash, a digit or ``p`` (or a space): most lines do not.
-            text = line.text
-            first = text[:1]
-            if (
-                (first in _PAGE_NUMBER_OPENERS or first.isspace())
-                and _PAGE_NUMBER.match(text)
-                and _is_page_edge(index, lines)
-            ):
-                numbers.add(index)
+    # A page number is short, and opens with a dash, a digit or ``p`` (or a space): most
+    # lines are asked no more.
+    numbers = {
+        index
+        for index, line in enumerate(lines)
+        if len(line.folded) <= _PAGE_NUMBER_MAX
+        and ((first := line.text[:1]) in _PAGE_NUMBER_OPENERS or first.isspace())
+        and _PAGE_NUMBER.match(line.text)
+        and _is_page_edge(index, lines)
+    }
     # The lines at a page edge: the first and last, those beside a page break, and
     # those beside a page number (found from the breaks and numbers, not line by line).
     last = len(lines) - 1

@@ -88,8 +88,7 @@ class Body:
 
 def _width(lines: Sequence[Line]) -> int:
     # The width of a full line of prose: most wrapped prose lines are this long.
-    texts = [line.text for line in lines]
-    lengths = sorted([len(text) for text in texts if "、" in text or "。" in text])
+    lengths = sorted([len(text) for line in lines if "、" in (text := line.text) or "。" in text])
     # An A4 page prints some 40 Japanese characters a line: no narrower than that.
     if not lengths:
         return 40
@@ -163,7 +162,9 @@ class _Reader:
             self._flush()
             return
         text = "\n".join([line.text for line in table.lines])
-        block = Block(kind=BlockKind.TABLE, text=text, origin=table.line.origin)
+        # Tables are named in printed order: t1, t2 … (the block's ref is its table's id).
+        ref = f"t{len(self.body.tables) + 1}"
+        block = Block(kind=BlockKind.TABLE, text=text, ref=ref, origin=table.line.origin)
         self._place_body().append(block)
         self._place_tables().append(table)
         self.body.tables.append((table, block))
