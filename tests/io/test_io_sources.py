@@ -316,3 +316,68 @@ def test_colons_in_strings_and_spaced_keys_are_no_repeated_key() -> None:
     expected = AnnualReport(id="r:1", title='10:00 ":', fiscal_year=FiscalYear(2013))
     assert expected == io.load(text)
     assert expected == io.load(text.encode("utf-16"))
+
+
+_EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "fy2013-report.json"
+
+
+def _unlooked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The slow search for a repeated key runs only when the keys counted fall short.
+    def refuse(text: str, source: str | None) -> None:
+        raise AssertionError("the keys counted fell short of the text's")
+
+    monkeypatch.setattr("clairlib.io._source._refuse_keys_twice", refuse)
+
+
+def test_every_key_read_is_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast reader counts every object's keys, tables' cells and an envelope's too."""
+    text = _EXAMPLE.read_text(encoding="utf-8")
+    expected = io.load(text)
+    _unlooked(monkeypatch)
+    assert expected == io.load(text)
+    assert expected == io.loads(text.encode("utf-8"))
+    assert expected == io.load(f'{{"clairlib": "1", "document": {text}}}')
+
+
+def test_a_key_given_twice_in_a_cell_or_an_envelope_is_found() -> None:
+    """A repeated key in a table row's cells, or in the envelope, is found as anywhere else."""
+    data = json.loads(_EXAMPLE.read_text(encoding="utf-8"))
+    cells = json.dumps(data["tables"][0]["rows"][0]["cells"], ensure_ascii=False)
+    text = json.dumps(data, ensure_ascii=False).replace(cells, cells[:-1] + ', "venue": "x"}', 1)
+    with pytest.raises(DocumentError) as raised:
+        io.load(text)
+    assert [("structure.duplicate-key", "$.tables[0].rows[0].cells.venue")] == [
+        (finding.rule, finding.path) for finding in raised.value.findings
+    ]
+    for wrapped, path in [
+        ('{"clairlib": "1", "document": {"kind": "annual_report"}, "clairlib": "1"}', "$.clairlib"),
+        (
+            '{"clairlib": "1", "document": {"kind": "annual_report", "kind": "annual_report"}}',
+            "$.document.kind",
+        ),
+    ]:
+        with pytest.raises(DocumentError) as raised:
+            io.load(wrapped)
+        assert [("structure.duplicate-key", path)] == [
+            (finding.rule, finding.path) for finding in raised.value.findings
+        ]
+
+
+def test_loads_in_threads_each_count_their_own_keys() -> None:
+    """Loads running at once in threads never lend each other keys: each repeat is found."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    clean = _EXAMPLE.read_text(encoding="utf-8")
+    twice = clean.replace('"kind": "annual_report"', '"kind": "annual_report", "id": "x"', 1)
+    assert twice != clean
+
+    def outcome(text: str) -> str:
+        try:
+            io.load(text)
+        except DocumentError as error:
+            return error.findings[0].rule
+        return "loaded"
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(outcome, [clean, twice] * 6))
+    assert ["loaded", "structure.duplicate-key"] * 6 == found
