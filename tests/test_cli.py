@@ -51,3 +51,25 @@ def test_help_translates_each_message_once(
     assert 1 == asked["options"]  # one a parser: eight parsers ask for it
     assert 1 == max(asked.values())
     assert "OPTIONS:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("columns", "expected"), [("50", 50), ("120", 120)])
+def test_help_is_as_wide_as_columns_says(
+    monkeypatch: pytest.MonkeyPatch, columns: str, expected: int
+) -> None:
+    """Help text is wrapped to COLUMNS, as argparse wraps it, less its two columns' margin."""
+    from clairlib.cli import _columns
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert expected == _columns()
+
+
+def test_help_without_columns_or_a_terminal_is_80_wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no COLUMNS (or a bad one) and no terminal, help is 80 columns wide."""
+    import sys
+
+    from clairlib.cli import _columns
+
+    monkeypatch.setenv("COLUMNS", "wide")
+    monkeypatch.setattr(sys, "__stdout__", None)
+    assert 80 == _columns()

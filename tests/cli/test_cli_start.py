@@ -23,7 +23,7 @@ _LIGHT = ("clairlib", "clairlib._lazy", "clairlib.errors", "clairlib.cli", "clai
 # the standard modules that each cost a third of the interpreter's own start or more
 # (measured by benchmarks/cli_start.py): import them inside run().
 _HEAVY = ("attr", "attrs", "babel", "cattrs", "dateutil", "docx", "orjson", "pluggy")
-_SLOW_STANDARD = ("logging", "pathlib", "typing")
+_SLOW_STANDARD = ("logging", "pathlib", "shutil", "typing")
 
 # Runs --help for the command line and then for each command, in one process, and
 # prints for each the modules it was the first to import.
