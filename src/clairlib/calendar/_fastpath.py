@@ -260,7 +260,10 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
             if stop < start:
                 # '令和4年度～平成25年度': read as the range it means, with the reader's note.
                 printed = printed[len(lead) :]
-                newer, older = _unit_text(start, precision), _unit_text(check, precision)
+                newer, older = (
+                    _unit(start, precision).isoformat(),
+                    _unit(check, precision).isoformat(),
+                )
                 notes.append(f"read {printed!r} as {older}..{newer}: it was printed newest first")
                 start, stop = check, own_end
         if not tilde:
@@ -277,13 +280,10 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
     return trusted_set(tuple(periods)), notes
 
 
-def _unit_text(start: date, precision: Precision) -> str:
-    """The ISO text of the month, year or fiscal year that starts on ``start``."""
-    if precision is MONTH:
-        return f"{start.year:04d}-{start.month:02d}"
-    if precision is YEAR:
-        return f"{start.year:04d}"
-    return f"FY{start.year:04d}"
+def _unit(start: date, precision: Precision) -> Period:
+    """The month, year or fiscal year that starts on ``start``, from the year's units."""
+    index = start.month if precision is MONTH else 0 if precision is YEAR else 13
+    return (_UNITS.get(start.year) or units(start.year))[index]
 
 
 def _western(text: str) -> Period | None:

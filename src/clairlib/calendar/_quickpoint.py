@@ -16,7 +16,7 @@ from clairlib.calendar._fastpath import _UNITS, units
 from clairlib.calendar._marks import _DAYS_IN_MONTH, Marks, Part, Precision, month_end, part_span
 from clairlib.calendar._period import FiscalYear, Period
 from clairlib.calendar._points import _clock
-from clairlib.calendar._resolve import _MARKS, Context, nearest_era
+from clairlib.calendar._resolve import _MARKS, Context, months_around, nearest_era
 
 DAY, MONTH, YEAR, FISCAL_YEAR = (
     Precision.DAY,
@@ -295,12 +295,7 @@ def _nearest(point: _Point, reference: date, past: bool = False) -> _Resolved | 
     best: tuple[int, _Resolved] | None = None
     # Widen the window only when nothing close fits (a weekday, 2月29日).
     for width in (1, 28):
-        for offset in range(-width, width + 1):
-            if month is None:
-                year, candidate = divmod(reference.year * 12 + reference.month - 1 + offset, 12)
-                candidate += 1
-            else:
-                year, candidate = reference.year + offset, month
+        for year, candidate in months_around(reference, month, width):
             if day is not None:
                 if not 1 <= day <= month_end(year, candidate).day:
                     continue
@@ -334,12 +329,7 @@ def _nearest_day(
     """
     for width in (1, 28):
         found: tuple[int, int, int] | None = None  # distance, year, month
-        for offset in range(-width, width + 1):
-            if month is None:
-                year, candidate = divmod(reference.year * 12 + reference.month - 1 + offset, 12)
-                candidate += 1
-            else:
-                year, candidate = reference.year + offset, month
+        for year, candidate in months_around(reference, month, width):
             if not 1 <= day <= _DAYS_IN_MONTH[candidate] and not (
                 candidate == 2 and day == 29 and not year % 4 and (year % 100 or not year % 400)
             ):

@@ -58,6 +58,18 @@ _MARKS = {
 _NEEDS = "context= a FiscalYear, a calendar year or a reference date"
 
 
+def months_around(reference: date, month: int | None, width: int) -> list[tuple[int, int]]:
+    """The (year, month) pairs a point printed without a year may fall in, around ``reference``.
+
+    ``width`` months either side when the month is not printed (None), else the printed
+    month in ``width`` years either side; in order, earliest first.
+    """
+    if month is None:
+        index = reference.year * 12 + reference.month - 1
+        return [(i // 12, i % 12 + 1) for i in range(index - width, index + width + 1)]
+    return [(year, month) for year in range(reference.year - width, reference.year + width + 1)]
+
+
 def nearest_era(number: int, reference: int) -> Era | None:
     """The era whose year ``number`` is closest to the year ``reference`` (the later on a tie).
 
@@ -514,13 +526,7 @@ class Resolver:
         best: tuple[int, Resolved] | None = None
         # Widen the window only when nothing close fits (a weekday, 2月29日).
         for width in (1, 28):
-            for offset in range(-width, width + 1):
-                if month is None:
-                    index = reference.year * 12 + reference.month - 1 + offset
-                    year, candidate_month = divmod(index, 12)
-                    candidate_month += 1
-                else:
-                    year, candidate_month = reference.year + offset, month
+            for year, candidate_month in months_around(reference, month, width):
                 if day is not None and not 1 <= day <= month_end(year, candidate_month).day:
                     continue
                 if (
