@@ -13,7 +13,15 @@ from datetime import date, timedelta
 from operator import itemgetter
 
 from clairlib.calendar import _grammar as g
-from clairlib.calendar._marks import _DAYS_IN_MONTH, Precision, month_end
+from clairlib.calendar._marks import (
+    _DAYS_IN_MONTH,
+    DAY,
+    FISCAL_YEAR,
+    MONTH,
+    YEAR,
+    Precision,
+    month_end,
+)
 from clairlib.calendar._period import Period, trusted_period
 from clairlib.calendar._period import new_object as _new
 from clairlib.calendar._period import set_end as _set_end
@@ -27,13 +35,6 @@ _WHOLE = itemgetter(0)
 # Filled in place by _grammar.compile_patterns, so these names stay current.
 _ERA_YEARS = g.ERA_YEARS
 _MONTHS = g.MONTHS
-
-DAY, MONTH, YEAR, FISCAL_YEAR = (
-    Precision.DAY,
-    Precision.MONTH,
-    Precision.YEAR,
-    Precision.FISCAL_YEAR,
-)
 
 
 #: Each calendar year's own Periods, built the first time the lanes read one of them: the

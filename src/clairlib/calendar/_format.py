@@ -14,9 +14,21 @@ from clairlib.calendar._era import (
     fiscal_year_era,
     fiscal_year_name,
 )
-from clairlib.calendar._marks import WEEKDAY_KANJI, Part, part_span
+from clairlib.calendar._marks import (
+    EARLY,
+    FISCAL_YEAR,
+    FISCAL_YEAR_END,
+    LATE,
+    MIDDLE,
+    MONTH,
+    MONTH_END,
+    WEEKDAY_KANJI,
+    YEAR,
+    YEAR_END,
+    part_span,
+)
 from clairlib.calendar._numerals import write_number
-from clairlib.calendar._period import Period, Precision
+from clairlib.calendar._period import Period
 from clairlib.calendar._periodset import PeriodSet
 from clairlib.errors import CalendarError
 
@@ -74,14 +86,14 @@ def _side(period: Period, at_end: bool, gannen: bool, digits: str) -> tuple[Era,
     """Return (era, Gregorian year, text) for one end of ``period`` at its precision."""
     precision = period.precision
     day = period.end if at_end else period.start
-    if precision is Precision.FISCAL_YEAR:
+    if precision is FISCAL_YEAR:
         year = day.year - 1 if at_end else day.year
         era = fiscal_year_era(year)
         return era, year, f"{era.name}{era_year_text(era, year, gannen, digits)}年度"
-    if precision is Precision.YEAR:
+    if precision is YEAR:
         era = era_of(date(day.year, 1, 1))
         return era, day.year, f"{era.name}{era_year_text(era, day.year, gannen, digits)}年"
-    if precision is Precision.MONTH:
+    if precision is MONTH:
         return (
             era_of(day.replace(day=1)),
             day.year,
@@ -126,10 +138,10 @@ def format_period(
 
 
 _PART_TEXT = {
-    Part.EARLY: "上旬",
-    Part.MIDDLE: "中旬",
-    Part.LATE: "下旬",
-    Part.MONTH_END: "末",
+    EARLY: "上旬",
+    MIDDLE: "中旬",
+    LATE: "下旬",
+    MONTH_END: "末",
 }
 
 
@@ -139,9 +151,9 @@ def _marked_side(period: Period, at_end: bool, gannen: bool, digits: str) -> str
     assert marks is not None
     day = period.end if at_end else period.start
     part = marks.end_part if at_end else marks.start_part
-    if part is Part.FISCAL_YEAR_END:
+    if part is FISCAL_YEAR_END:
         text = fiscal_year_name(day.year - 1, gannen=gannen, digits=digits) + "末"
-    elif part is Part.YEAR_END:
+    elif part is YEAR_END:
         era = era_of(day)  # 31 December's era: 令和元年末, not 平成31年末
         text = f"{era.name}{era_year_text(era, day.year, gannen, digits)}年末"
     elif part is not None:
@@ -190,7 +202,7 @@ def _format_one(period: Period, gannen: bool, digits: str) -> str:
     if single:
         return left
     end_era, end_year, right = _side(period, True, gannen, digits)
-    if end_era == era and period.precision is not Precision.FISCAL_YEAR:
+    if end_era == era and period.precision is not FISCAL_YEAR:
         same_month = period.start.month == period.end.month
         right = _shorten(right, era, end_year == year, same_month)
     elif end_era == era:
@@ -209,7 +221,7 @@ def _format_set(periods: PeriodSet, gannen: bool, digits: str) -> str:
         pass
     elif (
         periods.recurrence == "P1M"
-        and last.precision is Precision.MONTH
+        and last.precision is MONTH
         and (last.start.year, last.start.month) == (last.end.year, last.end.month)
     ):
         items[-1] += "～各月"

@@ -14,7 +14,17 @@ import re
 from datetime import date, time
 
 from clairlib.calendar._marks import (
+    DAY,
+    EARLY,
+    FISCAL_YEAR,
+    FISCAL_YEAR_END,
+    LATE,
+    MIDDLE,
+    MONTH,
+    MONTH_END,
     WEEKDAY_NAMES,
+    YEAR,
+    YEAR_END,
     Marks,
     Part,
     Precision,
@@ -23,8 +33,8 @@ from clairlib.calendar._marks import (
 )
 from clairlib.errors import CalendarError
 
-_PART_NAMES = {Part.EARLY: "early", Part.MIDDLE: "middle", Part.LATE: "late"}
-_NAMED_PART = {"early": Part.EARLY, "middle": Part.MIDDLE, "late": Part.LATE}
+_PART_NAMES = {EARLY: "early", MIDDLE: "middle", LATE: "late"}
+_NAMED_PART = {"early": EARLY, "middle": MIDDLE, "late": LATE}
 _WEEKDAY_OF = {name: index for index, name in enumerate(WEEKDAY_NAMES)}
 
 
@@ -39,18 +49,18 @@ def write_side(
 ) -> str:
     """Write one side of a period (see the module docstring)."""
     if part is not None:
-        if part is Part.YEAR_END:
+        if part is YEAR_END:
             text = f"{day.year:04d}(end)"
-        elif part is Part.FISCAL_YEAR_END:
+        elif part is FISCAL_YEAR_END:
             text = f"FY{day.year - 1:04d}(end)"
         else:
             name = _PART_NAMES.get(part, "end")
             text = f"{day.year:04d}-{day.month:02d}({name})"
-    elif precision is Precision.DAY:
+    elif precision is DAY:
         text = day.isoformat()
-    elif precision is Precision.MONTH:
+    elif precision is MONTH:
         text = f"{day.year:04d}-{day.month:02d}"
-    elif precision is Precision.YEAR:
+    elif precision is YEAR:
         text = f"{day.year:04d}"
     else:
         text = f"FY{day.year - 1 if at_end else day.year:04d}"
@@ -151,26 +161,26 @@ def read_side(text: str, part: str, offset: int) -> Side:
             first, last, precision = (
                 date(int(fy), 4, 1),
                 date(int(fy) + 1, 3, 31),
-                Precision.FISCAL_YEAR,
+                FISCAL_YEAR,
             )
         elif m is None:
-            first, last, precision = date(int(y), 1, 1), date(int(y), 12, 31), Precision.YEAR
+            first, last, precision = date(int(y), 1, 1), date(int(y), 12, 31), YEAR
         elif d is None:
             first, last = date(int(y), int(m), 1), month_end(int(y), int(m))
-            precision = Precision.MONTH
+            precision = MONTH
         else:
             first = last = date(int(y), int(m), int(d))
-            precision = Precision.DAY
+            precision = DAY
         clock = None if hh is None else time(int(hh), int(mm))
     except (ValueError, OverflowError, IndexError) as error:
         raise _bad(text, part, offset, f"a real date ({error})") from None
     side = Side(first, last, precision, clock=clock, approximate=approx is not None)
-    if clock is not None and precision is not Precision.DAY:
+    if clock is not None and precision is not DAY:
         raise _bad(text, part, offset, "a time only after a day")
     if note is None:
         return side
     if note in _WEEKDAY_OF:
-        if precision is not Precision.DAY:
+        if precision is not DAY:
             raise _bad(text, part, offset, "a weekday only after a day")
         if first.weekday() != _WEEKDAY_OF[note]:
             real = WEEKDAY_NAMES[first.weekday()]
@@ -178,19 +188,19 @@ def read_side(text: str, part: str, offset: int) -> Side:
         side.weekday = _WEEKDAY_OF[note]
         return side
     found: Part | None = None
-    if note in _NAMED_PART and precision is Precision.MONTH:
+    if note in _NAMED_PART and precision is MONTH:
         found = _NAMED_PART[note]
     elif note == "end" and clock is None:
         found = {
-            Precision.MONTH: Part.MONTH_END,
-            Precision.YEAR: Part.YEAR_END,
-            Precision.FISCAL_YEAR: Part.FISCAL_YEAR_END,
+            MONTH: MONTH_END,
+            YEAR: YEAR_END,
+            FISCAL_YEAR: FISCAL_YEAR_END,
         }.get(precision)
     if found is None:
         raise _bad(text, part, offset, "a weekday (Mon..Sun) after a day or a part of a month")
     year = first.year
     side.first, side.last = part_span(found, year, first.month)
-    side.precision, side.part = Precision.DAY, found
+    side.precision, side.part = DAY, found
     return side
 
 

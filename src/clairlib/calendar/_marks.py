@@ -48,8 +48,20 @@ class Part(StrEnum):
     """年度末: 31 March, the fiscal year's last day."""
 
 
+# The members by name, for the code that runs on every parse: under Python 3.11 a
+# member looked up on its class (Precision.DAY) goes through EnumType.__getattr__,
+# a call into Python that costs as much as building a date.
+DAY, MONTH, YEAR, FISCAL_YEAR = (
+    Precision.DAY,
+    Precision.MONTH,
+    Precision.YEAR,
+    Precision.FISCAL_YEAR,
+)
+EARLY, MIDDLE, LATE = Part.EARLY, Part.MIDDLE, Part.LATE
+MONTH_END, YEAR_END, FISCAL_YEAR_END = Part.MONTH_END, Part.YEAR_END, Part.FISCAL_YEAR_END
+
 #: The parts that divide a month into thirds (上旬, 中旬, 下旬).
-THIRDS = (Part.EARLY, Part.MIDDLE, Part.LATE)
+THIRDS = (EARLY, MIDDLE, LATE)
 
 WEEKDAY_KANJI = "月火水木金土日"
 """Weekday marks as printed, Monday first (the index is ``date.weekday()``)."""
@@ -62,16 +74,16 @@ def part_span(part: Part, year: int, month: int) -> tuple[date, date]:
 
     For ``FISCAL_YEAR_END`` ``year`` is the fiscal year (its end falls in ``year + 1``).
     """
-    if part is Part.EARLY:
+    if part is EARLY:
         return date(year, month, 1), date(year, month, 10)
-    if part is Part.MIDDLE:
+    if part is MIDDLE:
         return date(year, month, 11), date(year, month, 20)
-    if part is Part.LATE:
+    if part is LATE:
         return date(year, month, 21), month_end(year, month)
-    if part is Part.MONTH_END:
+    if part is MONTH_END:
         last = month_end(year, month)
         return last, last
-    if part is Part.YEAR_END:
+    if part is YEAR_END:
         return date(year, 12, 31), date(year, 12, 31)
     return date(year + 1, 3, 31), date(year + 1, 3, 31)
 
@@ -80,13 +92,13 @@ def part_fits(part: Part, day: date, *, at_end: bool) -> bool:
     """Return True when ``day`` can be the first (or, ``at_end``, last) day of ``part``."""
     if part in THIRDS:
         if at_end:
-            if part is Part.LATE:
+            if part is LATE:
                 return day == month_end(day.year, day.month)
-            return day.day == (10 if part is Part.EARLY else 20)
-        return day.day == (1 if part is Part.EARLY else 11 if part is Part.MIDDLE else 21)
-    if part is Part.MONTH_END:
+            return day.day == (10 if part is EARLY else 20)
+        return day.day == (1 if part is EARLY else 11 if part is MIDDLE else 21)
+    if part is MONTH_END:
         return day == month_end(day.year, day.month)
-    if part is Part.YEAR_END:
+    if part is YEAR_END:
         return (day.month, day.day) == (12, 31)
     return (day.month, day.day) == (3, 31)
 
@@ -129,7 +141,7 @@ class Marks:
             if weekday is not None:
                 if not 0 <= weekday <= 6:
                     return f"a weekday 0..6, found {weekday}"
-                if precision is not Precision.DAY or part is not None:
+                if precision is not DAY or part is not None:
                     return f"a weekday only on a single day, found one on a {precision.value}"
                 if day.weekday() != weekday:
                     return (
@@ -137,11 +149,11 @@ class Marks:
                         f"found {WEEKDAY_KANJI[weekday]}"
                     )
             if part is not None:
-                if precision is not Precision.DAY:
+                if precision is not DAY:
                     return f"a part of a month only on days, found a {precision.value}"
                 if not part_fits(part, day, at_end=side == "end"):
                     return f"{day.isoformat()} to be the {side} of {part.value}, found otherwise"
-            if clock is not None and (precision is not Precision.DAY or part is not None):
+            if clock is not None and (precision is not DAY or part is not None):
                 return f"a time only on a single day, found one on a {precision.value}"
         if (
             self.start_time is not None

@@ -17,7 +17,7 @@ from clairlib.calendar import _grammar as g
 from clairlib.calendar._era import REGISTRY, CalendarWarning, UnreadableDateError
 from clairlib.calendar._fastpath import plain as _plain
 from clairlib.calendar._fastpath import plain_list as _plain_list
-from clairlib.calendar._marks import Marks, Precision
+from clairlib.calendar._marks import DAY, Marks
 from clairlib.calendar._period import FiscalYear, Period, period_fromiso
 from clairlib.calendar._periodset import PeriodSet, set_fromiso
 from clairlib.calendar._quick import read_quick
@@ -25,7 +25,6 @@ from clairlib.calendar._reader import CLOSE_BRACKETS, OPEN_BRACKETS, Reader
 from clairlib.calendar._resolve import Context
 from clairlib.errors import CalendarError
 
-DAY = Precision.DAY
 _RANGE_ENDS = (*g.TILDES, *g.DASHES, "から", "より")
 _LISTISH = re.compile("[" + re.escape(g.TILDES + g.DASHES) + "、，,・" + g.CIRCLED + "]|から|より")
 

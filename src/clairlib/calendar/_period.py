@@ -14,7 +14,17 @@ import attrs
 
 from clairlib.calendar import _iso
 from clairlib.calendar._era import fiscal_year_name
-from clairlib.calendar._marks import Marks, Part, Precision, month_end, part_span
+from clairlib.calendar._marks import (
+    DAY,
+    FISCAL_YEAR,
+    MONTH,
+    YEAR,
+    Marks,
+    Part,
+    Precision,
+    month_end,
+    part_span,
+)
 from clairlib.errors import CalendarError
 
 __all__ = [
@@ -32,14 +42,14 @@ __all__ = [
 # above this module; the package (the top) puts it here on import.
 _READERS: dict[str, Any] = {}
 
-_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2, Precision.FISCAL_YEAR: 3}
+_RANK = {DAY: 0, MONTH: 1, YEAR: 2, FISCAL_YEAR: 3}
 
 
 def _check_alignment(
     start: date, end: date, precision: Precision, marks: Marks | None
 ) -> str | None:
     """Say why ``start``/``end`` cannot be boundaries at ``precision``, or None if they can."""
-    if precision is Precision.DAY:
+    if precision is DAY:
         return None
     open_start = marks is not None and marks.open_start
     open_end = marks is not None and marks.open_end
@@ -47,11 +57,11 @@ def _check_alignment(
         return f"a {precision.value} period must start on the 1st, found {start.isoformat()}"
     if not open_end and end != month_end(end.year, end.month):
         return f"a {precision.value} period must end on a month's last day, found {end}"
-    if precision is Precision.YEAR and (
+    if precision is YEAR and (
         (not open_start and start.month != 1) or (not open_end and end.month != 12)
     ):
         return f"a year period must run January..December, found {start}..{end}"
-    if precision is Precision.FISCAL_YEAR and (
+    if precision is FISCAL_YEAR and (
         (not open_start and start.month != 4) or (not open_end and end.month != 3)
     ):
         return f"a fiscal-year period must run April..March, found {start}..{end}"
@@ -69,7 +79,7 @@ class Period:
 
     start: date
     end: date
-    precision: Precision = Precision.DAY
+    precision: Precision = DAY
     marks: Marks | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -91,25 +101,25 @@ class Period:
     def day(cls, day: date, *, weekday: int | None = None) -> Period:
         """Return the one-day period ``day``, with its printed ``weekday`` (0 is Monday)."""
         if weekday is None:
-            return cls(day, day, Precision.DAY)
-        return cls(day, day, Precision.DAY, Marks(start_weekday=weekday, end_weekday=weekday))
+            return cls(day, day, DAY)
+        return cls(day, day, DAY, Marks(start_weekday=weekday, end_weekday=weekday))
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
         """Return the whole of ``month`` in ``year``."""
         if not 1 <= month <= 12:
             raise CalendarError(f"expected a month 1..12, found {month}", text=str(month))
-        return cls(date(year, month, 1), month_end(year, month), Precision.MONTH)
+        return cls(date(year, month, 1), month_end(year, month), MONTH)
 
     @classmethod
     def year(cls, year: int) -> Period:
         """Return calendar year ``year`` (1 January – 31 December)."""
-        return cls(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
+        return cls(date(year, 1, 1), date(year, 12, 31), YEAR)
 
     @classmethod
     def fiscal_year(cls, year: int) -> Period:
         """Return fiscal year ``year`` (1 April ``year`` – 31 March ``year + 1``)."""
-        return cls(date(year, 4, 1), date(year + 1, 3, 31), Precision.FISCAL_YEAR)
+        return cls(date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR)
 
     @classmethod
     def part(cls, part: Part, year: int, month: int = 12) -> Period:
@@ -121,7 +131,7 @@ class Period:
         if not 1 <= month <= 12:
             raise CalendarError(f"expected a month 1..12, found {month}", text=str(month))
         first, last = part_span(part, year, month)
-        return cls(first, last, Precision.DAY, Marks(start_part=part, end_part=part))
+        return cls(first, last, DAY, Marks(start_part=part, end_part=part))
 
     @classmethod
     def between(cls, first: Period | date, last: Period | date) -> Period:
@@ -135,10 +145,10 @@ class Period:
         b = cls.day(last) if isinstance(last, date) else last
         if a.precision is b.precision:
             precision = a.precision
-        elif Precision.DAY in (a.precision, b.precision):
-            precision = Precision.DAY
+        elif DAY in (a.precision, b.precision):
+            precision = DAY
         else:
-            precision = Precision.MONTH
+            precision = MONTH
         return cls(a.start, b.end, precision, join_marks(a.marks, b.marks))
 
     @classmethod
@@ -254,16 +264,16 @@ class Period:
         start, end, precision = self.start, self.end, self.precision
         if self.marks is not None:
             return _iso.write(start, end, precision, self.marks)
-        if precision is Precision.DAY:
+        if precision is DAY:
             if start == end:
                 return start.isoformat()
             return f"{start.isoformat()}/{end.isoformat()}"
-        if precision is Precision.MONTH:
+        if precision is MONTH:
             first = f"{start.year:04d}-{start.month:02d}"
             if start.year == end.year and start.month == end.month:
                 return first
             return f"{first}/{end.year:04d}-{end.month:02d}"
-        if precision is Precision.YEAR:
+        if precision is YEAR:
             if start.year == end.year:
                 return f"{start.year:04d}"
             return f"{start.year:04d}/{end.year:04d}"
@@ -394,7 +404,7 @@ class FiscalYear:
         result = _READERS["period"](text, context, lenient)
         if (
             isinstance(result, Period)
-            and result.precision is Precision.FISCAL_YEAR
+            and result.precision is FISCAL_YEAR
             and result.start.year + 1 == result.end.year
         ):
             return cls(result.start.year)

@@ -13,9 +13,9 @@ import re
 
 from clairlib.calendar import _grammar as g
 from clairlib.calendar._era import Era
-from clairlib.calendar._marks import Part
+from clairlib.calendar._marks import EARLY, FISCAL_YEAR_END, LATE, MIDDLE, MONTH_END, YEAR_END, Part
 
-_PART_OF = {"early": Part.EARLY, "middle": Part.MIDDLE, "late": Part.LATE}
+_PART_OF = {"early": EARLY, "middle": MIDDLE, "late": LATE}
 WEEKDAY_OF = {ch: i for i, ch in enumerate("月火水木金土日")} | {"⽉": 0, "⽇": 6}
 _WEEKDAY_OR_NONE: dict[str | None, int | None] = {None: None}
 _WEEKDAY_OR_NONE.update(WEEKDAY_OF)
@@ -207,5 +207,5 @@ def part_of(point: Point) -> Part | None:
     if name != "end":
         return _PART_OF[name]
     if point.month is not None or point.month_mark:
-        return Part.MONTH_END
-    return Part.FISCAL_YEAR_END if point.year_kind == "fy" else Part.YEAR_END
+        return MONTH_END
+    return FISCAL_YEAR_END if point.year_kind == "fy" else YEAR_END

@@ -17,6 +17,7 @@ from datetime import date
 
 from clairlib.calendar import _grammar as g
 from clairlib.calendar._era import Era
+from clairlib.calendar._marks import DAY, MONTH
 from clairlib.calendar._period import Period, join_marks, trusted_period
 from clairlib.calendar._periodset import PeriodSet, trusted_set
 from clairlib.calendar._points import WEEKDAY_OF
@@ -28,8 +29,6 @@ from clairlib.calendar._quickpoint import (
     _SMALL,
     _UNIT,
     _UNTIL,
-    DAY,
-    MONTH,
     P_BARE,
     P_DAY,
     P_ERA,

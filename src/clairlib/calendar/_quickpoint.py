@@ -13,19 +13,29 @@ from typing import Any
 
 from clairlib.calendar._era import Era
 from clairlib.calendar._fastpath import _UNITS, units
-from clairlib.calendar._marks import _DAYS_IN_MONTH, Marks, Part, Precision, month_end, part_span
+from clairlib.calendar._marks import (
+    _DAYS_IN_MONTH,
+    DAY,
+    EARLY,
+    FISCAL_YEAR_END,
+    LATE,
+    MIDDLE,
+    MONTH,
+    MONTH_END,
+    YEAR,
+    YEAR_END,
+    Marks,
+    Part,
+    Precision,
+    month_end,
+    part_span,
+)
 from clairlib.calendar._period import FiscalYear, Period
 from clairlib.calendar._points import _clock
 from clairlib.calendar._resolve import _MARKS, Context, months_around, nearest_era
 
-DAY, MONTH, YEAR, FISCAL_YEAR = (
-    Precision.DAY,
-    Precision.MONTH,
-    Precision.YEAR,
-    Precision.FISCAL_YEAR,
-)
 _UNIT = {"年": "y", "年度": "fy", "年代": "decade"}
-_PART_OF = {"上旬": Part.EARLY, "初旬": Part.EARLY, "中旬": Part.MIDDLE, "下旬": Part.LATE}
+_PART_OF = {"上旬": EARLY, "初旬": EARLY, "中旬": MIDDLE, "下旬": LATE}
 _APPROXIMATE = frozenset(("頃", "ごろ"))
 _OPEN_END = Marks(open_end=True)
 _OPEN_START = Marks(open_start=True)
@@ -192,12 +202,12 @@ def _span(
         if printed_part != "末":
             part = _PART_OF[printed_part]
         elif point[P_MONTH] is not None:
-            part = Part.MONTH_END
+            part = MONTH_END
         else:
-            part = Part.FISCAL_YEAR_END if kind == "fy" else Part.YEAR_END
-        if part is Part.FISCAL_YEAR_END:
+            part = FISCAL_YEAR_END if kind == "fy" else YEAR_END
+        if part is FISCAL_YEAR_END:
             start = end = date(calendar_year + 1, 3, 31)
-        elif part is Part.YEAR_END:
+        elif part is YEAR_END:
             if fiscal:
                 return None
             start = end = date(calendar_year, 12, 31)
@@ -222,7 +232,7 @@ def _span(
         # 昭和63年度末 (1989-03-31) is in 平成, but its era names the fiscal year.
         first, last = (
             (date(year, 4, 1), date(year + 1, 3, 31))
-            if part is Part.FISCAL_YEAR_END and fiscal
+            if part is FISCAL_YEAR_END and fiscal
             else (start, end)
         )
         if last < era.start or (era.end is not None and first > era.end):

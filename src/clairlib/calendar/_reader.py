@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from dateutil.rrule import MONTHLY, rrule
 
 from clairlib.calendar import _grammar as g
-from clairlib.calendar._marks import Marks, Precision
+from clairlib.calendar._marks import DAY, MONTH, Marks
 from clairlib.calendar._period import (
     FiscalYear,
     Period,
@@ -30,12 +30,6 @@ from clairlib.calendar._periodset import PeriodSet, trusted_set
 from clairlib.calendar._points import WEEKDAY_OF, Point
 from clairlib.calendar._resolve import Context, Resolved, Resolver, duration_end
 
-DAY, MONTH, YEAR, FISCAL_YEAR = (
-    Precision.DAY,
-    Precision.MONTH,
-    Precision.YEAR,
-    Precision.FISCAL_YEAR,
-)
 OPEN_BRACKETS, CLOSE_BRACKETS = "(（", ")）"
 # Where a range mark is followed by another mark or word, it has nothing after it.
 _AFTER_STARTS = frozenset(

@@ -22,7 +22,20 @@ from clairlib.calendar._era import (
     EraRangeError,
     UnreadableDateError,
 )
-from clairlib.calendar._marks import WEEKDAY_KANJI, Marks, Part, Precision, month_end, part_span
+from clairlib.calendar._marks import (
+    DAY,
+    FISCAL_YEAR,
+    FISCAL_YEAR_END,
+    MONTH,
+    WEEKDAY_KANJI,
+    YEAR,
+    YEAR_END,
+    Marks,
+    Part,
+    Precision,
+    month_end,
+    part_span,
+)
 from clairlib.calendar._period import FiscalYear, Period, trusted_period
 from clairlib.calendar._period import new_object as _new
 from clairlib.calendar._period import set_end as _set_end
@@ -34,12 +47,6 @@ from clairlib.errors import CalendarError
 
 Context = FiscalYear | int | date | None
 
-DAY, MONTH, YEAR, FISCAL_YEAR = (
-    Precision.DAY,
-    Precision.MONTH,
-    Precision.YEAR,
-    Precision.FISCAL_YEAR,
-)
 _NO_MARKS = Marks()
 # The marks a point's weekday, part and 頃 make, built once: a value looked up, not a
 # Marks built per point (times are rarer and built as read).
@@ -386,7 +393,7 @@ class Resolver:
             # 昭和63年度末 (1989-03-31) is in 平成, but its era names the fiscal year.
             checked = (
                 trusted_period(date(year, 4, 1), date(year + 1, 3, 31), FISCAL_YEAR)
-                if part is Part.FISCAL_YEAR_END and fiscal
+                if part is FISCAL_YEAR_END and fiscal
                 else None
             )
             first, last_day = (start, end) if checked is None else (checked.start, checked.end)
@@ -421,9 +428,9 @@ class Resolver:
             raise self.fail(
                 "expected 上旬, 中旬, 下旬 or 末 after a month, not a day", point.span("part")
             )
-        if part is Part.FISCAL_YEAR_END:
+        if part is FISCAL_YEAR_END:
             first, last = part_span(part, year, 3)
-        elif part is Part.YEAR_END:
+        elif part is YEAR_END:
             if fiscal:
                 raise self.fail("expected 年末 after a calendar year", point.span("part"))
             first, last = part_span(part, year, 12)
