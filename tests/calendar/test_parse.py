@@ -389,6 +389,44 @@ def test_lenient_is_quiet_when_nothing_overflows() -> None:
         assert Period.fiscal_year(2013) == parse_period("平成25年度", lenient=True)
 
 
+def _warned(text: str, *filters: tuple[str, dict[str, Any]]) -> list[warnings.WarningMessage]:
+    """The warnings parse_period issues for ``text`` under ``filters`` (the first first)."""
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        for action, options in reversed(filters):
+            warnings.filterwarnings(action, **options)
+        parse_period(text, lenient=True)
+    return record
+
+
+def test_a_warning_ignored_by_every_filter_that_applies_is_not_issued() -> None:
+    """An 'ignore' filter on CalendarWarning, or on UserWarning above it, drops the warning."""
+    assert [] == _warned("平成32年度", ("ignore", {"category": CalendarWarning}))
+    assert [] == _warned("平成32年度", ("ignore", {"category": UserWarning}))
+    assert [] == _warned("平成32年度", ("ignore", {}), ("always", {"category": CalendarWarning}))
+
+
+def test_a_warning_ignored_only_for_some_messages_or_modules_is_still_issued() -> None:
+    """Filters on another message, module or line, or on another category, let it through."""
+    for options in (
+        {"category": CalendarWarning, "message": "newest first"},
+        {"category": CalendarWarning, "module": "elsewhere"},
+        {"category": CalendarWarning, "lineno": 1},
+        {"category": DeprecationWarning},
+    ):
+        record = _warned("平成32年度", ("ignore", options))
+        assert [CalendarWarning] == [item.category for item in record]
+        assert __file__ == record[0].filename
+
+
+def test_an_error_filter_on_calendar_warnings_raises_them() -> None:
+    """'error' for CalendarWarning turns the note into an exception, at the caller."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CalendarWarning)
+        with pytest.raises(CalendarWarning, match="lenient"):
+            parse_period("平成32年度", lenient=True)
+
+
 def test_lenient_with_context() -> None:
     """A context year that lands past the era's end is read leniently too."""
     with pytest.raises(EraOverflowError):

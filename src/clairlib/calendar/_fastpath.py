@@ -157,13 +157,14 @@ def plain_year(name: str | None, y: str) -> tuple[int, date, date] | None:
     return offset + number, first, last
 
 
-def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
+def plain_list(text: str) -> tuple[Period | PeriodSet, list[NewestFirst]] | None:
     """The fast path for lists and ranges of plain months, years and fiscal years.
 
     '①平成 25 年 4 月 ②平成 25 年 7～8 月', '令和4年度～令和8年度': every item names its
     own era or western year. Returns the Period or PeriodSet and the notes the reader
-    would make (a range printed newest first); anything else returns None for the full
-    reader, which gives the same answer (a property test holds both to it).
+    would make (a range printed newest first, worded by ``str()``); anything else
+    returns None for the full reader, which gives the same answer (a property test
+    holds both to it).
     """
     # Every item in one call: findall gives the items a match at each item's end would
     # give, and they are the whole text exactly when their lengths add up to it.
@@ -173,7 +174,7 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
     if not items or sum(map(len, map(_WHOLE, items))) != len(text):
         return None
     periods: list[Period] = []
-    notes: list[str] = []
+    notes: list[NewestFirst] = []
     # findall gives '' for a group that did not match: every group is tested for text.
     for printed, lead, name, y, mark, mo, mm, tilde, name2, same, y2, mark2, mo2 in items:
         if periods and (not lead or lead.isspace()):
@@ -260,12 +261,7 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
                     return None
             if stop < start:
                 # '令和4年度～平成25年度': read as the range it means, with the reader's note.
-                printed = printed[len(lead) :]
-                newer, older = (
-                    _unit(start, precision).isoformat(),
-                    _unit(check, precision).isoformat(),
-                )
-                notes.append(f"read {printed!r} as {older}..{newer}: it was printed newest first")
+                notes.append(NewestFirst(printed[len(lead) :], start, check, precision))
                 start, stop = check, own_end
         if not tilde:
             periods.append((_UNITS.get(start.year) or units(start.year))[month or fiscal * 13])
@@ -279,6 +275,28 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[str]] | None:
     if len(periods) == 1:
         return periods[0], notes
     return trusted_set(tuple(periods)), notes
+
+
+class NewestFirst:
+    """The reader's note on a range printed newest first: its text is its ``str()``.
+
+    Worded only when it is issued (a filter that ignores it never needs the words):
+    '令和4年度～平成25年度' is ``read '令和4年度～平成25年度' as FY2013..FY2022: it was
+    printed newest first``, the ISO text of each side's own month, year or fiscal year.
+    """
+
+    __slots__ = ("earlier", "later", "precision", "printed")
+
+    def __init__(self, printed: str, later: date, earlier: date, precision: Precision) -> None:
+        self.printed, self.later, self.earlier, self.precision = printed, later, earlier, precision
+
+    def __str__(self) -> str:
+        newer = _unit(self.later, self.precision).isoformat()
+        older = _unit(self.earlier, self.precision).isoformat()
+        return f"read {self.printed!r} as {older}..{newer}: it was printed newest first"
+
+    def __repr__(self) -> str:
+        return repr(str(self))
 
 
 def _unit(start: date, precision: Precision) -> Period:

@@ -29,6 +29,26 @@ _RANGE_ENDS = (*g.TILDES, *g.DASHES, "から", "より")
 _LISTISH = re.compile("[" + re.escape(g.TILDES + g.DASHES) + "、，,・" + g.CIRCLED + "]|から|より")
 
 
+def _warn(notes: Sequence[object]) -> None:
+    """Issue each note as a CalendarWarning at the caller's line, unless it would be dropped.
+
+    ``warnings.warn`` finds the first filter that applies and, for an ignored warning,
+    does nothing more (no registry keeps it). Where the first filter that applies to
+    CalendarWarning applies to every one of them (no message, module or line to
+    match) and ignores them, the warning is dropped here in the same way, without
+    the frames walked or the message matched; any other filter and ``warnings.warn``
+    decides, as always.
+    """
+    for action, message, category, module, lineno in warnings.filters:
+        if issubclass(CalendarWarning, category):
+            if action == "ignore" and message is None and module is None and not lineno:
+                return
+            break
+    level = _caller_level()
+    for note in notes:
+        warnings.warn(CalendarWarning(str(note)), stacklevel=level)
+
+
 def _caller_level() -> int:
     """Return the stacklevel of the first frame outside clairlib.calendar."""
     frame = sys._getframe(1)
@@ -53,7 +73,7 @@ def _is_iso(text: str) -> bool:
 
 def _read(
     text: str, context: Context, lenient: bool, strict: bool, fast: bool = True
-) -> tuple[Period | PeriodSet, Sequence[str]]:
+) -> tuple[Period | PeriodSet, Sequence[object]]:
     """The parser: the fast lanes where they apply, ISO text, the reader.
 
     With ``fast`` (always, but in the tests that hold the lanes to the reader) a lone
@@ -61,7 +81,8 @@ def _read(
     the reader matches its common points by its own fast lane. Either way, the same
     text gives the same Period, or the same error. The public functions take the
     first lane themselves (a lone plain date: most of what documents print) and then
-    :func:`_read_further`, which is this function without it.
+    :func:`_read_further`, which is this function without it. Each note's text is its
+    ``str()``: the list lane words its own only when it is issued.
     """
     if fast and text.__class__ is str:
         plain = _plain(text)
@@ -72,7 +93,7 @@ def _read(
 
 def _read_further(
     text: str, context: Context, lenient: bool, strict: bool, fast: bool
-) -> tuple[Period | PeriodSet, Sequence[str]]:
+) -> tuple[Period | PeriodSet, Sequence[object]]:
     """The parser past its first lane: plain lists, ISO text, the reader."""
     if not isinstance(text, str):
         raise UnreadableDateError(f"expected text, found {type(text).__name__}")
@@ -148,8 +169,7 @@ def parse_uncached(
     result, notes = _read_further(text, context, lenient, strict, True)
     if not notes:
         return result
-    for note in notes:
-        warnings.warn(CalendarWarning(note), stacklevel=_caller_level())
+    _warn(notes)
     return result
 
 
@@ -183,8 +203,7 @@ def parse_period(
         result, notes = _read_further(text, context, lenient, strict, True)
         if notes:
             # A result with a warning is not cached, so that every call warns.
-            for note in notes:
-                warnings.warn(CalendarWarning(note), stacklevel=_caller_level())
+            _warn(notes)
             return result
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
