@@ -36,6 +36,12 @@ _ENDS_SENTENCE = ("。", "。」", "。）", "。)", "。』")
 _CAPTION_OPENERS = frozenset("<〈【")
 # What a 【…】 part's heading opens with, folded.
 _PART_OPENERS = frozenset("【[")
+# The numbering styles of sections by how deep documents print them: Ⅰ over 1. over (1).
+_STYLES = {
+    (HeadingKind.SECTION, True): 0,
+    (HeadingKind.SECTION, False): 1,
+    (HeadingKind.SUBSECTION, False): 2,
+}
 
 
 @attrs.define
@@ -106,8 +112,10 @@ class _Reader:
         self.comma_wide = min(0.7 * width, 36)  # a line of prose with a comma
         self.indented = 0.45 * width  # an indented line with a comma
         self.body = Body()
-        self.section: Node | None = None
-        self.subsection: Node | None = None
+        # The sections open, outermost first (a section, its subsection …), and the
+        # numbering style of each level in the order the document first printed them.
+        self.places: list[Node] = []
+        self.styles: list[int] = []
         self.programme: ProgrammeNode | None = None
         self.priority: Priority | None = None
         self.circled = 0  # the last ①② number in the current place
@@ -123,20 +131,35 @@ class _Reader:
     def _place_body(self) -> list[Block]:
         if self.programme is not None:
             return self.programme.body
-        if self.subsection is not None:
-            return self.subsection.body
-        if self.section is not None:
-            return self.section.body
+        if self.places:
+            return self.places[-1].body
         return self.body.preamble
 
     def _place_tables(self) -> list[TableNode]:
         if self.programme is not None:
             return self.programme.tables
-        if self.subsection is not None:
-            return self.subsection.tables
-        if self.section is not None:
-            return self.section.tables
+        if self.places:
+            return self.places[-1].tables
         return self.body.preamble_tables
+
+    def _level(self, heading: Heading) -> int | None:
+        # The level a section heading opens (0 a section, 1 its subsection …), or None
+        # where its number does not come next there. A style the document printed before
+        # keeps its level; a new one nests below the innermost, starting at 1, only in
+        # the order documents nest them: Ⅰ, then 1., then (1).
+        style = _STYLES[heading.kind, heading.roman]
+        styles = self.styles
+        if style in styles:
+            level = styles.index(style)
+            siblings = self.body.sections if level == 0 else self.places[level - 1].children
+            return level if heading.number == len(siblings) + 1 else None
+        if heading.number != 1 or len(self.places) != len(styles):
+            return None
+        if styles and style <= styles[-1]:
+            return None
+        if not styles and heading.kind is not HeadingKind.SECTION:
+            return None
+        return len(styles)
 
     def _flush(self) -> None:
         if self.gathering:
@@ -183,7 +206,7 @@ class _Reader:
 
     # -- headings ------------------------------------------------------------------
 
-    def _opens_something(self, index: int) -> bool:
+    def _opens_something(self, index: int, style: int | None = None) -> bool:
         # A section heading is followed by what a section holds: a 重点事業 mark, a
         # programme or subsection heading, or prose; a table cell that begins with a
         # number (``1 ハノイ、ホーチミン``) is followed by more cells.
@@ -191,7 +214,12 @@ class _Reader:
         strict = self.table is not None
         for line in self.lines[index + 1 : index + 3]:
             heading = self._classify(line)
-            if heading is not None and heading.kind is not HeadingKind.SECTION:
+            if heading is not None and (
+                heading.kind is not HeadingKind.SECTION
+                # A section of a style that nests below the one asked about (1. under
+                # Ⅰ); never one of the same style (1 over 1 ハノイ: a list's cells).
+                or (style is not None and _STYLES[heading.kind, heading.roman] > style)
+            ):
                 cell_like = heading.kind is HeadingKind.SUBSECTION or not heading.spaced
                 if not (strict and cell_like):
                     return True
@@ -203,24 +231,18 @@ class _Reader:
 
     def _accept(self, heading: Heading, line: Line, index: int) -> bool:
         kind = heading.kind
-        if kind is HeadingKind.SECTION:
-            expected = len(self.body.sections) + 1
-            if heading.number != expected:
+        if kind is HeadingKind.SECTION or kind is HeadingKind.SUBSECTION:
+            level = self._level(heading)
+            if level is None:
                 return False
-            if self.body.sections and heading.roman != self.body.sections[0].heading.roman:
-                return False
-            return self._heading_like(line) and self._opens_something(index)
-        if self.section is None:
-            return False
-        if kind is HeadingKind.SUBSECTION:
             # A report's 重点事業/一般事業 groups hold programmes, never subsections.
-            if self.priority is not None:
+            if level > 0 and self.priority is not None:
                 return False
-            return (
-                heading.number == len(self.section.children) + 1
-                and self._heading_like(line)
-                and self._opens_something(index)
+            return self._heading_like(line) and self._opens_something(
+                index, _STYLES[kind, heading.roman]
             )
+        if not self.places:
+            return False
         if kind is HeadingKind.PRIORITY:
             return True
         # A programme: ○ anywhere but inside a table's cells; ① … in order.
@@ -270,8 +292,8 @@ class _Reader:
             self.programme.name = name
             self.programme.cross = cross or self.programme.cross
             return
-        node = self.subsection if self.subsection is not None else self.section
-        if node is not None:
+        if self.places:
+            node = self.places[-1]
             node.heading = attrs.evolve(node.heading, title=node.heading.title + text)
 
     def _last_heading_line(self) -> Line | None:
@@ -307,17 +329,19 @@ class _Reader:
     def _open(self, heading: Heading, line: Line) -> None:
         self._close()
         kind = heading.kind
-        if kind is HeadingKind.SECTION:
-            self.section = Node(heading=heading, line=line)
-            self.body.sections.append(self.section)
-            self.subsection = None
-            self.programme = None
-            self.priority = None
-            self.circled = 0
-        elif kind is HeadingKind.SUBSECTION:
-            assert self.section is not None
-            self.subsection = Node(heading=heading, line=line)
-            self.section.children.append(self.subsection)
+        if kind is HeadingKind.SECTION or kind is HeadingKind.SUBSECTION:
+            level = self._level(heading)
+            assert level is not None  # _accept found it
+            node = Node(heading=heading, line=line)
+            if level == 0:
+                self.body.sections.append(node)
+                self.priority = None
+            else:
+                self.places[level - 1].children.append(node)
+            if level == len(self.styles):
+                self.styles.append(_STYLES[kind, heading.roman])
+            del self.places[level:]
+            self.places.append(node)
             self.programme = None
             self.circled = 0
         elif kind is HeadingKind.PRIORITY:
@@ -329,9 +353,7 @@ class _Reader:
             self.programme = ProgrammeNode(
                 heading=heading, line=line, priority=self.priority, name=name, cross=cross
             )
-            place = self.subsection if self.subsection is not None else self.section
-            assert place is not None
-            place.programmes.append(self.programme)
+            self.places[-1].programmes.append(self.programme)
             if heading.number is not None:
                 self.circled = heading.number
                 self.circled_spaced = heading.spaced
