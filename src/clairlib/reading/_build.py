@@ -99,7 +99,7 @@ def build(lines: Sequence[Line], hints: Hints, *, name: str, tables: bool = True
                 f"read as {hints.fiscal_year}",
             )
         )
-    body = read_body(kept, title_line=title.line)
+    body = read_body(kept, title_line=title.line, cover=title.cover)
     findings.extend(body.findings)
     if not body.sections:
         findings.append(

@@ -102,9 +102,12 @@ def _width(lines: Sequence[Line]) -> int:
 
 
 class _Reader:
-    def __init__(self, lines: Sequence[Line], title_line: Line | None) -> None:
+    def __init__(
+        self, lines: Sequence[Line], title_line: Line | None, cover: Sequence[Line]
+    ) -> None:
         self.lines = lines
         self.title_line = title_line
+        self.cover = {id(line) for line in cover}
         self.width = width = _width(lines)
         # The shares of the width the lines are measured against, worked out once.
         self.full = 0.9 * width  # a full line of words with no comma yet
@@ -403,10 +406,11 @@ class _Reader:
     def run(self) -> Body:
         lines = self.lines
         title_line = self.title_line
+        cover = self.cover
         body = self.body
         skip = False  # the line after a heading that went on to it
         for index, line in enumerate(lines):
-            if line is title_line:
+            if line is title_line or (cover and id(line) in cover):
                 continue
             folded = line.folded
             first = folded[:1]
@@ -455,6 +459,12 @@ class _Reader:
         return body
 
 
-def read_body(lines: Sequence[Line], *, title_line: Line | None = None) -> Body:
-    """Read the sections, programmes, prose and tables of an annual plan or report."""
-    return _Reader(lines, title_line).run()
+def read_body(
+    lines: Sequence[Line], *, title_line: Line | None = None, cover: Sequence[Line] = ()
+) -> Body:
+    """Read the sections, programmes, prose and tables of an annual plan or report.
+
+    The title line and the cover's lines (the issuer's name, 自…至…) are read already:
+    they are left out of the preamble.
+    """
+    return _Reader(lines, title_line, cover).run()

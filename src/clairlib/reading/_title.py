@@ -29,6 +29,9 @@ _COVER = re.compile(
 _ISSUED = re.compile(rf"\A({_ERA}{_YEAR}年[0-9]{{1,2}}月)\Z")
 _CAPTION_YEAR = re.compile(rf"<({_ERA}{_YEAR}年度)")
 _ISSUER = re.compile(r"(?:一般|公益)?財団法人")
+_ISSUER_KINDS = frozenset({"一般財団法人", "公益財団法人", "財団法人"})
+_ISSUER_MAX = 40  # an issuer's name, not a sentence that opens with one
+_SENTENCE_MARKS = frozenset("、。，．")
 # Only the opening lines are a title or a cover.
 _HEAD = 40
 
@@ -45,6 +48,8 @@ class Title:
     issuer: str | None = None
     published: Period | None = None
     inferred: str | None = None  # how kind or year was told when no title says it
+    # The cover's other lines, read into the fields above: the issuer's name, 自…至….
+    cover: tuple[Line, ...] = ()
 
 
 def find_title(lines: Sequence[Line]) -> Title:
@@ -56,6 +61,7 @@ def find_title(lines: Sequence[Line]) -> Title:
     title_line: Line | None = None
     issuer: str | None = None
     published: Period | None = None
+    cover: list[Line] = []
     head = list(lines[:_HEAD])
     for index, line in enumerate(head):
         folded = line.folded
@@ -63,6 +69,11 @@ def find_title(lines: Sequence[Line]) -> Title:
         pair = folded + (head[index + 1].folded if index + 1 < len(head) else "")
         if issuer is None and _ISSUER.match(folded):
             issuer = line.text.strip()
+            # The issuer's name on a line of its own is the cover's, not the preamble's.
+            if len(folded) <= _ISSUER_MAX and not _SENTENCE_MARKS & set(folded):
+                cover.append(line)
+                if folded in _ISSUER_KINDS and index + 1 < len(head):
+                    cover.append(head[index + 1])
         if published is None and (issued := _ISSUED.match(folded)):
             published = _period(issued.group(1))
         if kind is None and "中期経営計画" in folded and (mid := _MID_TERM.search(pair)):
@@ -80,9 +91,16 @@ def find_title(lines: Sequence[Line]) -> Title:
             fiscal = _fiscal(annual.group(1))
             title, title_line = line.text.strip(), line
             continue
-        if fiscal is None and (cover := _COVER.search(folded)):
-            fiscal = _cover_year(cover.group(1), cover.group(2))
-    if kind == MID_TERM_PLAN and issuer is not None and title is not None:
+        # 自 … 至 … on one line or two.
+        dates = _COVER.search(folded) or _COVER.match(pair)
+        if dates is not None:
+            if fiscal is None:
+                fiscal = _cover_year(dates.group(1), dates.group(2))
+            if dates.start() == 0 and dates.end() == len(folded):
+                cover.append(line)
+            elif dates.start() == 0 and dates.end() == len(pair):
+                cover.extend(head[index : index + 2])
+    if issuer is not None and ((kind == MID_TERM_PLAN and title is not None) or cover):
         issuer = _issuer_line(lines, issuer)
     return Title(
         kind=kind,
@@ -92,6 +110,7 @@ def find_title(lines: Sequence[Line]) -> Title:
         line=title_line,
         issuer=issuer,
         published=published,
+        cover=tuple(cover),
     )
 
 
@@ -170,6 +189,6 @@ def _issuer_line(lines: Sequence[Line], first: str) -> str:
     # 一般財団法人 / 自治体国際化協会 (CLAIR/クレア): the issuer's name on the next line.
     texts = [line.text.strip() for line in lines[:_HEAD]]
     index = texts.index(first)
-    if normal(first) in {"一般財団法人", "公益財団法人", "財団法人"} and index + 1 < len(texts):
+    if normal(first) in _ISSUER_KINDS and index + 1 < len(texts):
         return first + texts[index + 1]
     return first

@@ -1,0 +1,52 @@
+"""The title and cover: what they say is read into the document, and left out of its prose."""
+
+from __future__ import annotations
+
+import clairlib
+from clairlib.calendar import FiscalYear
+from clairlib.model import AnnualReport
+from clairlib.reading._layout import lines_of_text
+from clairlib.reading._title import find_title
+
+BODY = """1 自治体の海外における経済活動を支援
+ 国内の自治体が共同して観光展や物産展に参画できる機会を拡充し、地域経済の活性化に資す
+るべく、各海外事務所において、12 か国で 45 件のイベントに出展等を行った。
+"""
+
+
+def _read(text: str) -> AnnualReport:
+    document = clairlib.read(text.encode()).document
+    assert isinstance(document, AnnualReport)
+    return document
+
+
+def test_the_issuer_on_its_own_line_is_the_cover() -> None:
+    """``一般財団法人自治体国際化協会`` under the title: the issuer, not a preamble paragraph."""
+    document = _read("平成25年度事業報告\n一般財団法人自治体国際化協会\n" + BODY)
+    assert ("一般財団法人自治体国際化協会", ()) == (document.issuer, document.preamble)
+
+
+def test_an_issuer_broken_over_two_lines_is_one_name() -> None:
+    """``一般財団法人`` / ``自治体国際化協会``: one issuer, neither line in the preamble."""
+    document = _read("平成25年度事業報告\n一般財団法人\n自治体国際化協会\n" + BODY)
+    assert ("一般財団法人自治体国際化協会", ()) == (document.issuer, document.preamble)
+
+
+def test_a_sentence_opening_with_the_issuer_is_prose() -> None:
+    """A preamble sentence that opens with the issuer's name stays in the preamble."""
+    sentence = "一般財団法人自治体国際化協会は、自治体の共同組織として事業を行っている。"
+    document = _read(f"平成25年度事業報告\n{sentence}\n" + BODY)
+    assert [sentence] == [block.text for block in document.preamble]
+
+
+def test_cover_dates_on_two_lines_name_the_fiscal_year() -> None:
+    """``自 平成24年4月1日`` / ``至 平成25年3月31日``: FY2012, both lines the cover's."""
+    lines = lines_of_text("事業報告\n自 平成24年4月1日\n至 平成25年3月31日\n")
+    title = find_title(lines)
+    assert (FiscalYear(2012), tuple(lines[1:])) == (title.fiscal_year, title.cover)
+
+
+def test_cover_dates_are_left_out_of_the_preamble() -> None:
+    """A report's 自…至… line under its title is read, and printed in no paragraph."""
+    document = _read("平成24年度事業報告\n自 平成24年4月1日 至 平成25年3月31日\n" + BODY)
+    assert (FiscalYear(2012), ()) == (document.fiscal_year, document.preamble)
