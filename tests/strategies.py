@@ -250,6 +250,38 @@ def printed_expressions(draw: st.DrawFn) -> str:
     return "".join(items)
 
 
+@st.composite
+def printed_day_lists(draw: st.DrawFn) -> str:
+    """Days of one month listed as documents print them: '2013年10月4、5日', '7日(木)8日(金)'.
+
+    A year now and then, a month, then days joined by a list word or mark or side by
+    side, each with its 日 or not, its weekday now and then (often not the day's), and
+    spaces anywhere; a number now and then past its range.
+    """
+    space = st.sampled_from(_SPACES)
+    parts = []
+    if draw(st.booleans()):
+        parts += [str(draw(_mostly(2010, 2016, 0, 9999))), draw(space), "年", draw(space)]
+    parts += [str(draw(_mostly(1, 12, 0, 13))), draw(space), "月", draw(space)]
+    for index in range(draw(st.integers(1, 4))):
+        if index:
+            parts += [
+                draw(st.sampled_from(["、", ",", "・", "と", "および", "", "①"])),
+                draw(space),
+            ]
+        parts.append(str(draw(_mostly(1, 28, 0, 32))))
+        parts += [draw(space), draw(st.sampled_from(["日", "日", ""])), draw(space)]
+        if draw(st.booleans()):
+            weekday = draw(st.sampled_from("月火水木金土日"))
+            parts += [
+                draw(st.sampled_from(["(", "（"])),
+                weekday,
+                draw(st.sampled_from([")", "）"])),
+            ]
+            parts.append(draw(space))
+    return "".join(parts)
+
+
 # -- clairlib.model: every class and the three documents -----------------------------
 # Built for round trips through clairlib.io: ids are unique within each record list,
 # office codes are reference offices, country codes are ones CLDR knows.

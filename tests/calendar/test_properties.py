@@ -26,7 +26,13 @@ from clairlib.calendar._marks import WEEKDAY_KANJI, month_end
 from clairlib.calendar._parse import _read
 from clairlib.calendar._quick import read_quick
 from clairlib.calendar._reader import Reader
-from tests.strategies import marked_periods, periods, printed_expressions, wareki_days
+from tests.strategies import (
+    marked_periods,
+    periods,
+    printed_day_lists,
+    printed_expressions,
+    wareki_days,
+)
 
 # Days whose era year, month and part all have a name: 1873 to 2100, away from its ends
 # so that a range's other side and a fiscal year's end stay inside too.
@@ -401,4 +407,18 @@ def test_the_fast_lanes_and_the_general_reader_agree(
     text: str, context: FiscalYear | int | date | None
 ) -> None:
     """With its fast lanes or without, the parser gives the same Period, notes or error."""
+    assert _both_lanes(text, context, fast=False) == _both_lanes(text, context, fast=True)
+
+
+@given(printed_day_lists(), st.sampled_from([None, FiscalYear(2013), 2013, date(2013, 5, 1)]))
+@example("2013年10月4、5日", None)
+@example("2013年11月7日(木)8日(金)", None)
+@example("2013年11月7日(木)8日(金) ", None)  # spaces after the last day
+@example("2013年10月4 5日", None)  # side by side needs a weekday or a 日 before
+@example("2013年11月7日(木)8日(土)", None)  # the 8th is a Friday: refused
+@example("10月4、5日", date(2013, 5, 1))
+def test_the_lanes_agree_on_lists_of_days(
+    text: str, context: FiscalYear | int | date | None
+) -> None:
+    """A month's days, listed or side by side: the same Periods or error in every lane."""
     assert _both_lanes(text, context, fast=False) == _both_lanes(text, context, fast=True)

@@ -111,6 +111,7 @@ DURATION: re.Pattern[str]
 LEAD: re.Pattern[str]
 REPEAT: re.Pattern[str]
 QUICK_ITEM: re.Pattern[str]
+QUICK_DAY: re.Pattern[str]
 QUICK_BLOCKED: re.Pattern[str]
 #: Every spelling of an era the patterns match: name, ligature, initial (also full-width).
 ERAS: dict[str, Era] = {}
@@ -237,7 +238,7 @@ def _whole_years() -> None:
 def compile_patterns() -> None:
     """Build every pattern from the era table."""
     global PLAIN, PLAIN_ITEM, PLAIN_ITEMS, PLAIN_HEAD, POINT, SIMPLE_POINT, WESTERN
-    global AFTER, END_WORDS, DURATION, LEAD, REPEAT, QUICK_ITEM, QUICK_BLOCKED
+    global AFTER, END_WORDS, DURATION, LEAD, REPEAT, QUICK_ITEM, QUICK_DAY, QUICK_BLOCKED
     ERAS.clear()
     ERAS.update(REGISTRY.by_name)
     for known in REGISTRY.eras:
@@ -344,6 +345,15 @@ def compile_patterns() -> None:
         rf"(?:{_starts(*range_marks, *joins)}({_RANGE_MARKS}|{_unspaced(*joins)}){_S}"
         rf"(?:{repeat}|{duration}|{point}(?:{_starts(*closes)}({_unspaced(*closes)}){_S})?)"
         rf"|{_starts(*opens)}({_unspaced(*opens)}){_S})?"
+    )
+    # The last item of a list of days, when it is a day alone ('、5日', 'と7日(土)',
+    # '8日(金)'): QUICK_ITEM's groups for it, matched to the text's end, where every
+    # later part of QUICK_ITEM can only match nothing. Its list word or mark, day and
+    # weekday.
+    QUICK_DAY = _compile(
+        rf"\s*+(?:{_starts(*lists, *marks)}(?:({_unspaced(*lists)})|([{marks}])))?"
+        rf"[\s{marks}]*+{_S}({DIGIT}{{1,2}}+){_S}日{_S}"
+        rf"(?:[(（]{_S}([月火水木金土日]){_S}[)）]{_S})?"
     )
     # A character the fast lane never reads: a text holding one goes to the reader.
     readable = set(

@@ -131,6 +131,26 @@ def _point(
     ]
 
 
+_DAY_ENDS = frozenset("日)）")
+#: The point _point makes of a day alone ('5日'), its day and weekday to be set.
+_DAY_ALONE: _Point = [
+    None,
+    None,
+    "",
+    None,
+    None,
+    None,
+    None,
+    "d",
+    "",
+    False,
+    None,
+    None,
+    None,
+    False,
+]
+
+
 def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet | None:
     """The expression ``text`` reads as, or None for the reader (see the module)."""
     if g.QUICK_BLOCKED.search(text) is not None:
@@ -146,7 +166,24 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
     # (findall would try every later place).
     match = g.QUICK_ITEM.match
     covered, size = 0, len(text)
+    # A day alone is looked for last only where the text ends in a day or its weekday
+    # (with spaces after, QUICK_ITEM reads it).
+    ends_in_day = text[-1:] in _DAY_ENDS
     while covered < size:
+        if ends_in_day and last is not None:
+            alone = g.QUICK_DAY.fullmatch(text, covered)
+            if alone is not None:
+                # The list's last item, a day alone: the point _point makes of it.
+                word, mark, d, wd = alone.groups()
+                if not (word or mark) and last[P_DAY] is None and last[P_WEEKDAY] is None:
+                    return None
+                day_point = _DAY_ALONE.copy()
+                day_point[P_DAY] = _SMALL[d]
+                if wd is not None:
+                    day_point[P_WEEKDAY] = WEEKDAY_OF[wd]
+                points.append(day_point)
+                kinds.append("point")
+                break
         found = match(text, covered)
         if found is None:
             return None
