@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clairlib.reading._layout import Line, drop_furniture, joined, lines_of_text
+from clairlib.reading._layout import Line, drop_furniture, ideographs, joined, lines_of_text
 
 
 def _lines(*texts: str) -> list[Line]:
@@ -46,3 +46,14 @@ def test_a_form_feed_alone_on_its_line_is_no_blank_line() -> None:
     assert [("一", 1, 1, False), ("二", 2, 1, False), ("三", 2, 3, True), ("四", 4, 1, False)] == [
         (line.text, line.page, line.number, line.gap_before) for line in lines
     ]
+
+
+def test_radicals_are_read_as_the_ideographs() -> None:
+    """⽇, ⾏, ⼈ (Kangxi radicals a PDF's fonts give) are 日, 行, 人; the indent is kept."""
+    (line,) = lines_of_text("　⽇本の⾏政⼈材を育成する。\n")
+    assert ("日本の行政人材を育成する。", 1) == (line.text, line.indent)
+
+
+def test_ideographs_leave_the_rest_as_printed() -> None:
+    """Only radicals change: full-width digits, half-width kana and brackets stay."""
+    assert "１２３ｱｲｳ（日）" == ideographs("１２３ｱｲｳ（⽇）")

@@ -136,3 +136,39 @@ def test_word_tables_give_their_cells() -> None:
     ]
     assert [RowKind.DATA, RowKind.DATA, RowKind.TOTAL] == [row.kind for row in table.rows]
     assert "1.1" == table.programme
+
+
+def test_radicals_read_as_the_ideographs() -> None:
+    """A draft made from a PDF keeps its fonts' radicals (⼈, ⽇): read as 人 and 日."""
+    data = _draft(
+        "令和6年度事業報告",
+        "1. 多⽂化共⽣の推進",
+        "○ 研修の実施",
+        "研修を 7 ⽇間開催し、30 ⼈が参加した。",
+    )
+    document = clairlib.read(data).document
+    assert isinstance(document, AnnualReport)
+    assert "多文化共生の推進" == document.sections[0].title
+    assert ["研修を 7 日間開催し、30 人が参加した。"] == [
+        block.text for block in document.sections[0].programmes[0].body
+    ]
+    assert [("7", "日間"), ("30", "人")] == [
+        (str(figure.value.value), figure.value.unit) for figure in document.figures
+    ]
+
+
+def test_radicals_in_table_cells_read_as_the_ideographs() -> None:
+    """A Word table's cells lose their radicals too (``⼈数``: 人数)."""
+    data = _draft(
+        "令和6年度事業報告",
+        "1. 多文化共生の推進",
+        "<令和 6 年度 研修参加者一覧>",
+        table=[["国名", "⼈数"], ["アメリカ", "3"]],
+    )
+    document = clairlib.read(data).document
+    assert isinstance(document, AnnualReport)
+    table = document.tables[0]
+    assert (["国名", "人数"], [{"c1": "アメリカ", "c2": "3"}]) == (
+        [column.label for column in table.columns],
+        [row.cells for row in table.rows],
+    )

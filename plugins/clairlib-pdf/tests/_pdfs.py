@@ -13,12 +13,17 @@ _LEADING = 16  # points between lines
 _TOP = 800
 
 
-def _text_stream(lines: Sequence[str]) -> bytes:
+def _text_stream(lines: Sequence[str], codes: dict[str, int] | None = None) -> bytes:
+    # ``codes``: each character's code in an Identity-H font (else UCS-2, UniJIS-UCS2-H).
     parts = ["BT", "/F1 11 Tf"]
     for index, line in enumerate(lines):
         indent = 50 + 11 * (len(line) - len(line.lstrip(" ")))
         y = _TOP - index * _LEADING
-        encoded = line.lstrip(" ").encode("utf-16-be").hex().upper()
+        text = line.lstrip(" ")
+        if codes is None:
+            encoded = text.encode("utf-16-be").hex().upper()
+        else:
+            encoded = "".join(f"{codes[char]:04X}" for char in text)
         parts.append(f"1 0 0 1 {indent} {y} Tm <{encoded}> Tj")
     parts.append("ET")
     return "\n".join(parts).encode("ascii")
@@ -29,11 +34,14 @@ def make_pdf(
     *,
     encrypted: bool = False,
     image_only: bool = False,
+    to_unicode: dict[str, str] | None = None,
 ) -> bytes:
     """A PDF with one page per item of ``pages``, each a list of lines of text.
 
     ``encrypted`` adds a Standard security handler whose password is not empty;
-    ``image_only`` gives each page an image and no text (a scan).
+    ``image_only`` gives each page an image and no text (a scan); ``to_unicode`` gives
+    the font a ToUnicode map saying some characters are others (日 is ⽇, as the
+    fonts of some PDFs say), which a text extraction then gives.
     """
     objects: list[bytes] = []
 
@@ -43,9 +51,27 @@ def make_pdf(
 
     catalog = add(b"")  # filled in below
     pages_id = add(b"")
+    encoding = b"/UniJIS-UCS2-H"
+    codes: dict[str, int] | None = None
+    if to_unicode is not None:
+        # Each character its own code, and the ToUnicode map says what each code is.
+        chars = sorted({char for lines in pages for line in lines for char in line})
+        codes = {char: code for code, char in enumerate(chars, start=1)}
+        pairs = "\n".join(
+            f"<{code:04X}> <{ord(to_unicode.get(char, char)):04X}>" for char, code in codes.items()
+        )
+        cmap = (
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CMapName /Said def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            f"{len(codes)} beginbfchar\n{pairs}\nendbfchar\n"
+            "endcmap CMapName currentdict /CMap defineresource pop end end"
+        ).encode("ascii")
+        said = add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+        encoding = b"/Identity-H /ToUnicode %d 0 R" % said
     font = add(
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiMin-W3 /Encoding /UniJIS-UCS2-H"
-        b" /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiMin-W3"
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiMin-W3 /Encoding "
+        + encoding
+        + b" /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiMin-W3"
         b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >>"
         b" /FontDescriptor << /Type /FontDescriptor /FontName /HeiseiMin-W3 /Flags 6"
         b" /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141"
@@ -57,7 +83,7 @@ def make_pdf(
     )
     kids: list[int] = []
     for lines in pages:
-        content = b"q 500 0 0 700 50 50 cm /Im1 Do Q" if image_only else _text_stream(lines)
+        content = b"q 500 0 0 700 50 50 cm /Im1 Do Q" if image_only else _text_stream(lines, codes)
         stream = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         kids.append(
             add(

@@ -110,3 +110,22 @@ def test_reader_options_through_read() -> None:
     assert ["情報の発信"] == [p.name for p in plan.sections[0].programmes]
     with pytest.raises(ReadError, match="no option 'colour'"):
         clairlib.read(data, colour="red")
+
+
+def test_radicals_a_font_says_read_as_the_ideographs() -> None:
+    """A font whose map says 日 is ⽇ and 人 is ⼈ (pdfplumber gives those): read as 日, 人."""
+    import io
+
+    import pdfplumber
+
+    page = ["令和6年度事業報告", "1. 多文化共生の推進", "研修を 7 日間開催し、30 人が参加した。"]
+    data = make_pdf([page], to_unicode={"日": "⽇", "人": "⼈"})
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert "研修を 7 ⽇間開催し、30 ⼈が参加した。" in pdf.pages[0].extract_text()
+    lines = pdf_lines(Source(name="report.pdf", data=data))
+    assert page == [line.text for line in lines]
+    report = clairlib.read(data).document
+    assert isinstance(report, AnnualReport)
+    assert [("7", "日間"), ("30", "人")] == [
+        (str(figure.value.value), figure.value.unit) for figure in report.figures
+    ]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from clairlib.reading._api import read, source_of
 from clairlib.reading._build import build
-from clairlib.reading._layout import Line, lines_of_text
+from clairlib.reading._layout import Line, ideographs, lines_of_text
 from clairlib.reading._reader import (
     Hints,
     Origin,
@@ -45,6 +45,7 @@ __all__ = [
     "Reading",
     "Source",
     "build",
+    "ideographs",
     "lines_of_text",
     "read",
     "source_of",

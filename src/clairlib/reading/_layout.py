@@ -18,7 +18,16 @@ import attrs
 
 from clairlib.model.provenance import Origin
 
-__all__ = ["Line", "drop_furniture", "joined", "lines_of_text", "nfkc", "normal", "with_text"]
+__all__ = [
+    "Line",
+    "drop_furniture",
+    "ideographs",
+    "joined",
+    "lines_of_text",
+    "nfkc",
+    "normal",
+    "with_text",
+]
 
 # ``- 3 -``, ``－ 3 －``, ``3``, ``3/12``, ``p. 3``: a page number alone on its line.
 _PAGE_NUMBER = re.compile(
@@ -112,6 +121,25 @@ def _nfkc(text: str) -> str:
     return text if _is_normalized("NFKC", text) else _normalize("NFKC", text)
 
 
+# The Kangxi radicals and the CJK radicals NFKC maps to an ideograph: a PDF's fonts give
+# them for the ideographs they look like (⽇本, ⾏った, ⼈材), a text extraction keeps them.
+_RADICALS = {
+    code: folded
+    for code in (*range(0x2F00, 0x2FD6), *range(0x2E80, 0x2EF4))
+    if len(folded := _normalize("NFKC", chr(code))) == 1 and folded != chr(code)
+}
+_RADICAL = re.compile("[" + "".join(map(chr, sorted(_RADICALS))) + "]")
+
+
+def ideographs(text: str) -> str:
+    """``text`` with the radicals a PDF's fonts give for ideographs (⽇, ⾏) as the ideographs.
+
+    Only where Unicode's NFKC says which ideograph a radical stands for; the rest of the
+    text is left as printed (full-width digits, half-width kana stay).
+    """
+    return text.translate(_RADICALS) if _RADICAL.search(text) is not None else text
+
+
 def lines_of_text(text: str) -> list[Line]:
     """Split a text extraction into lines; a form feed starts a new page; blank lines dropped.
 
@@ -121,7 +149,7 @@ def lines_of_text(text: str) -> list[Line]:
     out: list[Line] = []
     append = out.append
     new, set_dict = _new, _set
-    is_normalized, nfkc = _is_normalized, _nfkc
+    is_normalized, nfkc, radical = _is_normalized, _nfkc, _RADICAL.search
     gap = False
     pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
     last = len(pages)
@@ -143,7 +171,14 @@ def lines_of_text(text: str) -> list[Line]:
             # (a call a line would cost more than the rest of its work), and the text
             # is folded inline (normal's steps, without the call).
             body = stripped.lstrip(" \t\u3000")
-            folded = body if is_normalized("NFKC", body) else nfkc(body)
+            indent = len(stripped) - len(body)
+            if is_normalized("NFKC", body):
+                folded = body
+            else:
+                # A radical is no NFKC: only such lines can hold one (ideographs, inline).
+                if radical(body) is not None:
+                    body = body.translate(_RADICALS)
+                folded = nfkc(body)
             if " " in folded:
                 folded = folded.replace(" ", "")
             if "\t" in folded:
@@ -156,7 +191,7 @@ def lines_of_text(text: str) -> list[Line]:
                     "text": body,
                     "page": page,
                     "number": number,
-                    "indent": len(stripped) - len(body),
+                    "indent": indent,
                     "gap_before": gap,
                     "folded": folded,
                 },

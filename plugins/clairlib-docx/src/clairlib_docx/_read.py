@@ -17,7 +17,17 @@ from typing import Any
 
 import attrs
 
-from clairlib.reading import Hints, Line, Reader, ReadError, Reading, ReadProgress, Source, build
+from clairlib.reading import (
+    Hints,
+    Line,
+    Reader,
+    ReadError,
+    Reading,
+    ReadProgress,
+    Source,
+    build,
+    ideographs,
+)
 
 __all__ = ["READER", "DocxReadOptions", "docx_lines", "read_docx"]
 
@@ -76,8 +86,11 @@ def docx_lines(source: Source) -> list[Line]:
             f"{source.name}: a corrupt Word file: {type(error).__name__}: {error}"
         ) from None
     lines: list[Line] = []
-    for number, (text, level, cells) in enumerate(_blocks(document), start=1):
+    for number, (printed, level, cells) in enumerate(_blocks(document), start=1):
+        # A Word file made from a PDF keeps the radicals its fonts gave for ideographs.
+        text = ideographs(printed)
         if cells is not None:
+            cells = tuple(ideographs(cell) for cell in cells)
             if text.strip():
                 lines.append(Line(text=text, page=1, number=number, cells=cells))
             continue

@@ -26,7 +26,17 @@ import attrs
 
 from clairlib.exporting import option
 from clairlib.hooks import hookimpl
-from clairlib.reading import Hints, Line, Reader, ReadError, Reading, ReadProgress, Source, build
+from clairlib.reading import (
+    Hints,
+    Line,
+    Reader,
+    ReadError,
+    Reading,
+    ReadProgress,
+    Source,
+    build,
+    ideographs,
+)
 
 __all__ = ["READER", "PdfOptions", "clairlib_readers", "pdf_lines", "read_pdf"]
 
@@ -133,7 +143,7 @@ def _page_lines(page: Any, number: int) -> list[Line]:
     out: list[Line] = []
     previous_bottom: float | None = None
     for index, entry in enumerate(found, start=1):
-        text = entry["text"]
+        text = ideographs(entry["text"])
         size = entry["chars"][0].get("size", body) if entry["chars"] else body
         indent = 1 if entry["x0"] - margin >= 0.8 * body else 0
         gap = previous_bottom is not None and entry["top"] - previous_bottom > 0.8 * body
@@ -147,11 +157,16 @@ def _page_lines(page: Any, number: int) -> list[Line]:
                 y=round(entry["top"]),
                 size=round(float(size), 1),
                 gap_before=gap,
-                cells=entry.get("cells"),
+                cells=_cells(entry.get("cells")),
             )
         )
         previous_bottom = entry["bottom"]
     return out
+
+
+def _cells(cells: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    # A ruled grid's cells, their radicals as the ideographs (ideographs) as a line's are.
+    return None if cells is None else tuple(ideographs(cell) for cell in cells)
 
 
 def pdf_lines(
