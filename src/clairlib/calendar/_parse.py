@@ -124,7 +124,8 @@ def _read_further(
             if several is not None:
                 return several
     stripped = text.strip()
-    if _is_iso(stripped) and "." not in stripped.replace("..", ""):
+    # ISO text is ASCII; the printed text that is not is not looked at further here.
+    if stripped.isascii() and _is_iso(stripped) and "." not in stripped.replace("..", ""):
         try:
             if "," in stripped or stripped.startswith("R/"):
                 return set_fromiso(stripped), _NO_NOTES

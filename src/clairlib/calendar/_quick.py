@@ -19,6 +19,11 @@ from clairlib.calendar import _grammar as g
 from clairlib.calendar._era import Era
 from clairlib.calendar._marks import DAY, MONTH
 from clairlib.calendar._period import Period, join_marks, trusted_period
+from clairlib.calendar._period import new_object as _new
+from clairlib.calendar._period import set_end as _set_end
+from clairlib.calendar._period import set_marks as _set_marks
+from clairlib.calendar._period import set_precision as _set_precision
+from clairlib.calendar._period import set_start as _set_start
 from clairlib.calendar._periodset import PeriodSet, trusted_set
 from clairlib.calendar._points import WEEKDAY_OF
 from clairlib.calendar._quickpoint import (
@@ -357,7 +362,13 @@ def _build(
         elif whole is not None and marks is None:
             periods.append(whole)
             continue
-        periods.append(trusted_period(start, end, precision, marks))
+        # trusted_period, inlined: every point of every list is built here.
+        period: Period = _new(Period)
+        _set_start(period, start)
+        _set_end(period, end)
+        _set_precision(period, precision)
+        _set_marks(period, marks)
+        periods.append(period)
     if len(periods) == 1:
         return periods[0]
     return trusted_set(tuple(periods))
