@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from operator import itemgetter
 
 from clairlib.calendar import _grammar as g
 from clairlib.calendar._marks import (
@@ -31,7 +30,6 @@ from clairlib.calendar._period import set_start as _set_start
 from clairlib.calendar._periodset import PeriodSet, trusted_set
 from clairlib.calendar._points import SMALL as _SMALL
 
-_WHOLE = itemgetter(0)
 # Filled in place by _grammar.compile_patterns, so these names stay current.
 _ERA_YEARS = g.ERA_YEARS
 _MONTHS = g.MONTHS
@@ -171,14 +169,31 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[NewestFirst]] | None
     if g.PLAIN_HEAD.match(text) is None:
         return None
     items = g.PLAIN_ITEMS.findall(text)
-    if not items or sum(map(len, map(_WHOLE, items))) != len(text):
+    if not items:
         return None
     periods: list[Period] = []
     notes: list[NewestFirst] = []
+    covered = 0  # the items' lengths, which add up to the text's if they are all of it
     # findall gives '' for a group that did not match: every group is tested for text.
     for printed, lead, name, y, mark, mo, mm, tilde, name2, same, y2, mark2, mo2 in items:
+        covered += len(printed)
         if periods and (not lead or lead.isspace()):
             return None  # items are separated by a list mark, not by spaces alone
+        if name and not tilde:
+            # A month, year or fiscal year in one of its era's whole years, what most
+            # items are: that year's own Period, as the steps below find it.
+            years = _ERA_YEARS.get(name)
+            whole = None if years is None else years.get(y)
+            if whole is not None:
+                if not mo:
+                    year = whole[0]
+                    periods.append((_UNITS.get(year) or units(year))[13 if mark == "年度" else 0])
+                    continue
+                month = _MONTHS.get(mo, 0)
+                if month and mm and mark == "年":
+                    year = whole[0]
+                    periods.append((_UNITS.get(year) or units(year))[month])
+                    continue
         fiscal = mark == "年度"
         # The left side: from the tables in an era's whole years, as in plain().
         first: date | None = None
@@ -272,6 +287,8 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[NewestFirst]] | None
         _set_precision(period, precision)
         _set_marks(period, None)
         periods.append(period)
+    if covered != len(text):
+        return None
     if len(periods) == 1:
         return periods[0], notes
     return trusted_set(tuple(periods)), notes
