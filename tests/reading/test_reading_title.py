@@ -50,3 +50,20 @@ def test_cover_dates_are_left_out_of_the_preamble() -> None:
     """A report's 自…至… line under its title is read, and printed in no paragraph."""
     document = _read("平成24年度事業報告\n自 平成24年4月1日 至 平成25年3月31日\n" + BODY)
     assert (FiscalYear(2012), ()) == (document.fiscal_year, document.preamble)
+
+
+def test_a_title_repeated_atop_every_page_is_still_the_title() -> None:
+    """``令和4年度事業報告`` as the running header of each page: left out, and still read."""
+    pages = [
+        f"令和4年度事業報告\n{number} 分野{number}の推進\n"
+        " 各地で研修を実施し、多くの自治体職員が参加した。これにより地域の国際化が一層進ん\n"
+        f"だ。\n- {number} -"
+        for number in range(1, 5)
+    ]
+    document = _read("\f".join(pages))
+    assert ("令和4年度事業報告", FiscalYear(2022), 4, ()) == (
+        document.title,
+        document.fiscal_year,
+        len(document.sections),
+        document.preamble,
+    )

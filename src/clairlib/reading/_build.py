@@ -72,6 +72,12 @@ def build(lines: Sequence[Line], hints: Hints, *, name: str, tables: bool = True
     findings: list[Finding] = []
     title = find_title(kept)
     if title.kind is None or (title.fiscal_year is None and title.period is None):
+        # A running header that repeats the title (令和4年度事業報告 atop every page) is
+        # left out with the furniture: the title is then its first printing.
+        printed = find_title(lines)
+        if printed.kind is not None and (printed.fiscal_year or printed.period):
+            title = printed
+    if title.kind is None or (title.fiscal_year is None and title.period is None):
         inferred = infer_title(kept, title)
         if inferred.inferred and (hints.kind is None or hints.fiscal_year is None):
             findings.append(
