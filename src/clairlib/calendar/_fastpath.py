@@ -265,11 +265,17 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[NewestFirst]] | None
                 month2 = _MONTHS.get(mo2)
                 if month2 is None:
                     return None
-                if not y2 and month2 < month:
-                    right_year += 1  # '12月～1月' runs into the next year
-                    if right_year > 9998:
-                        return None
-                check, stop = date(right_year, month2, 1), month_end(right_year, month2)
+                if not y2 and months is not None and month2 >= month:
+                    # '平成25年7～8月': the same whole year of its era, from the table, with
+                    # no era bounds to check.
+                    check, stop = months[month2]
+                    right_era = None
+                else:
+                    if not y2 and month2 < month:
+                        right_year += 1  # '12月～1月' runs into the next year
+                        if right_year > 9998:
+                            return None
+                    check, stop = date(right_year, month2, 1), month_end(right_year, month2)
             if right_era is not None:
                 _, era_first, era_last = g.ERA_SPANS[right_era]
                 if check < era_first or check > era_last:
