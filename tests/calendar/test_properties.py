@@ -26,6 +26,7 @@ from clairlib.calendar._marks import WEEKDAY_KANJI, month_end
 from clairlib.calendar._parse import _read
 from clairlib.calendar._quick import read_quick
 from clairlib.calendar._reader import Reader
+from clairlib.calendar._resolve import months_around
 from tests.strategies import (
     marked_periods,
     periods,
@@ -422,3 +423,29 @@ def test_the_lanes_agree_on_lists_of_days(
 ) -> None:
     """A month's days, listed or side by side: the same Periods or error in every lane."""
     assert _both_lanes(text, context, fast=False) == _both_lanes(text, context, fast=True)
+
+
+@pytest.mark.parametrize(
+    ("reference", "month", "expected"),
+    [
+        (date(2013, 5, 1), 9, [(2012, 9), (2013, 9), (2014, 9)]),
+        (date(2013, 5, 1), None, [(2013, 4), (2013, 5), (2013, 6)]),
+        (date(2013, 1, 31), None, [(2012, 12), (2013, 1), (2013, 2)]),
+        (date(2013, 12, 1), None, [(2013, 11), (2013, 12), (2014, 1)]),
+    ],
+)
+def test_the_first_window_of_candidate_months(
+    reference: date, month: int | None, expected: list[tuple[int, int]]
+) -> None:
+    """The first window: the printed month a year either side, or the months either side."""
+    assert expected == months_around(reference, month, 1)
+
+
+@given(st.dates(date(100, 1, 1), date(9800, 12, 31)), st.none() | st.integers(1, 12))
+def test_every_window_of_candidate_months_is_the_wider_windows_middle(
+    reference: date, month: int | None
+) -> None:
+    """The window one wide is the middle of the window 28 wide, its neighbours in order."""
+    wide = months_around(reference, month, 28)
+    assert 57 == len(wide)
+    assert wide[27:30] == months_around(reference, month, 1)

@@ -360,6 +360,7 @@ def _nearest_day(
     What could keep a day's Period from being built (a time out of range) keeps every
     candidate's from it, so the reader, which builds each, finds none either.
     """
+    ordinal = reference.toordinal()
     for width in (1, 28):
         found: tuple[int, int, int] | None = None  # distance, year, month
         for year, candidate in months_around(reference, month, width):
@@ -370,7 +371,7 @@ def _nearest_day(
             when = date(year, candidate, day)
             if (weekday is not None and when.weekday() != weekday) or (past and when > reference):
                 continue
-            distance = abs((when - reference).days)
+            distance = abs(when.toordinal() - ordinal)
             if found is None or distance < found[0]:
                 found = (distance, year, candidate)
         if found is not None:

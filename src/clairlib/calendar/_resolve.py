@@ -71,10 +71,19 @@ def months_around(reference: date, month: int | None, width: int) -> list[tuple[
     ``width`` months either side when the month is not printed (None), else the printed
     month in ``width`` years either side; in order, earliest first.
     """
+    year = reference.year
+    if width == 1:
+        # The window every such point is read in first, written out: a range and a
+        # comprehension cost more than the three pairs.
+        if month is not None:
+            return [(year - 1, month), (year, month), (year + 1, month)]
+        at = reference.month
+        before = (year - 1, 12) if at == 1 else (year, at - 1)
+        return [before, (year, at), (year + 1, 1) if at == 12 else (year, at + 1)]
     if month is None:
-        index = reference.year * 12 + reference.month - 1
+        index = year * 12 + reference.month - 1
         return [(i // 12, i % 12 + 1) for i in range(index - width, index + width + 1)]
-    return [(year, month) for year in range(reference.year - width, reference.year + width + 1)]
+    return [(year, month) for year in range(year - width, year + width + 1)]
 
 
 def nearest_era(number: int, reference: int) -> Era | None:
