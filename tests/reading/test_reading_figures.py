@@ -22,6 +22,13 @@ CASES = [
     ("100 名以上が参加した。", Decimal(100), "名", 1, Qualifier.AT_LEAST),
     ("3 万人余が来場した。", Decimal(3), "人", 10_000, Qualifier.MORE_THAN),
     ("延べ 55 の団体から参加があった。", Decimal(55), "団体", 1, None),
+    ("全国 47 都道府県が参加した。", Decimal(47), "都道府県", 1, None),
+    ("20 市区町村から応募があった。", Decimal(20), "市区町村", 1, None),
+    ("県内 3 ヶ所で開催した。", Decimal(3), "ヶ所", 1, None),
+    ("来場者は前年度比 1.5 倍となった。", Decimal("1.5"), "倍", 1, None),
+    ("約 2,000 ドルを支援した。", Decimal(2000), "ドル", 1, Qualifier.APPROXIMATELY),
+    ("5 か年の計画を策定した。", Decimal(5), "か年", 1, None),
+    ("12 施設を訪問した。", Decimal(12), "施設", 1, None),
 ]  # fmt: skip
 
 

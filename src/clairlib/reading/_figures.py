@@ -43,6 +43,8 @@ _UNITS = (
     "会場", "分科会", "分野", "項目", "コース", "協会", "事務所", "テーマ", "つ", "%", "校",
     "部", "時間", "日間", "か月", "ヶ月", "都市", "市町村", "機関", "大学", "冊", "号", "種類",
     "点", "台", "組", "チーム", "世帯", "ページ", "講座", "プログラム", "ヵ月",
+    "都道府県", "市区町村", "ヶ所", "ヵ所", "ケ所", "ケ国", "箇国", "施設", "企業", "者",
+    "倍", "ドル", "ユーロ", "か年", "カ年", "ヶ年",
 )  # fmt: skip
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 # What a unit opens with: the pattern looks at the next character before trying each unit.
