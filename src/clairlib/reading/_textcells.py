@@ -177,9 +177,9 @@ def _header_count(lines: Sequence[Line], words: Callable[[Line], Sequence[str]])
 
 _PAIRS = tuple(zip(_OPEN, _CLOSE, strict=True))
 # A word runs to a space outside a date, a number and its counter, and brackets (an
-# unclosed bracket holds to the line's end); the spaces after it are counted.
-_WORD = re.compile(
-    "((?:"
+# unclosed bracket holds to the line's end).
+_WORD_RUN = (
+    "(?:"
     + "|".join(
         [
             # What opens none of the stretches below, many characters at a time.
@@ -190,19 +190,28 @@ _WORD = re.compile(
             "[^ \u3000]",
         ]
     )
-    + ")+)([ \u3000]*)"
+    + ")+"
 )
+# One group: findall hands out the words themselves, no pair a word to take apart.
+_WORD = re.compile(f"({_WORD_RUN})[ \u3000]*")
+_SPACED_WORD = re.compile(f"({_WORD_RUN})([ \u3000]*)")
 _BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 
 
 @lru_cache(maxsize=4096)
-def _words(text: str) -> tuple[tuple[str, int], ...]:
-    # The line's words and the spaces after each (a run of spaces in a row of numbers
-    # stands for empty cells). A table's lines are looked at by more than one of the
-    # ways it is read: each line's words are found once a reading (forget() clears them).
+def _words(text: str) -> tuple[str, ...]:
+    # The line's words. A table's lines are looked at by more than one of the ways it is
+    # read: each line's words are found once a reading (forget() clears them).
     if " " not in text and "\u3000" not in text:
-        return ((text, 0),)
-    return tuple([(word, len(spaces)) for word, spaces in _WORD.findall(text)])
+        return (text,)
+    return tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _spaced(text: str) -> tuple[tuple[str, int], ...]:
+    # The line's words and the spaces after each: a run of spaces in a row of numbers
+    # stands for empty cells (asked of such rows only, once a reading).
+    return tuple([(word, len(spaces)) for word, spaces in _SPACED_WORD.findall(text)])
 
 
 # Japanese and other wide characters; full-width digits and Latin letters are Latin
@@ -216,11 +225,9 @@ def _cells(text: str) -> tuple[str, ...]:
     # them). Most lines hold no letter outside the Japanese ones, and no note mark: their
     # words glue to nothing, told by one look at the line.
     words = _words(text)
-    if len(words) == 1:
-        return (words[0][0],)
-    if "※" not in text and _NON_JAPANESE.search(text) is None:
-        return tuple([word for word, _ in words])
-    return tuple(_glued([word for word, _ in words]))
+    if len(words) == 1 or ("※" not in text and _NON_JAPANESE.search(text) is None):
+        return words
+    return tuple(_glued(list(words)))
 
 
 # A character that may be a letter of a Latin word (_lettered, in a word _CJK holds no

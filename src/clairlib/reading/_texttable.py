@@ -22,8 +22,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from clairlib.reading._layout import Line
-from clairlib.reading._textcells import Refusal, TextRow, TextTable, _cells, _kind, _words
+from clairlib.reading._textcells import Refusal, TextRow, TextTable, _cells, _kind, _spaced, _words
 from clairlib.reading._textcolumns import aligned
+from clairlib.reading._textcut import shaped
 from clairlib.reading._textflow import flowing, numbers
 
 __all__ = ["Refusal", "TextRow", "TextTable", "forget", "read_table"]
@@ -37,6 +38,8 @@ def forget() -> None:
     _kind.cache_clear()
     _words.cache_clear()
     _cells.cache_clear()
+    _spaced.cache_clear()
+    shaped.cache_clear()
 
 
 def read_table(lines: Sequence[Line], *, fresh: bool = True) -> TextTable | Refusal:
