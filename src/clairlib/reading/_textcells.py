@@ -190,7 +190,9 @@ _WORD_RUN = (
             "[^ \u3000]",
         ]
     )
-    + ")+"
+    # Possessive: what follows a word (spaces, or none) always matches, so the engine
+    # never steps back into it; it keeps no state to do so.
+    + ")++"
 )
 # One group: findall hands out the words themselves, no pair a word to take apart.
 _WORD = re.compile(f"({_WORD_RUN})[ \u3000]*")

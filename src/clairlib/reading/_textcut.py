@@ -164,6 +164,8 @@ def cut(
         code = piece.codes[0]
         opens = total_bit if piece.opens else 0
         line_variants = piece.variants
+        # A line of one word (most are) has no spaces of its own to read.
+        single = line_variants is _ONE_WORD
         for state, count in current.items():
             cells = state & cells_mask
             total = state & total_bit
@@ -171,29 +173,42 @@ def cut(
                 # The gap before the line: on in the cell (the state stays), to the next
                 # cell (while the row has one), or to a new row (once the row is
                 # complete: as wide as the table, or a total of two cells or more). A
-                # cell's kind is its first word's, and a column holds one kind.
+                # cell's kind is its first word's, and a column holds one kind (a
+                # total's kinds are not counted).
                 if choice <= _IN:  # on in the cell, or the table's first word
                     middle = state
-                else:
-                    if choice == _CELL:
-                        if cells >= width:
-                            continue
-                        column, sums = cells, total
-                    else:
-                        if not (cells == width or (total and cells >= 2)):
-                            continue
-                        column, sums = 0, opens
-                    kinds = state >> kinds_shift
-                    if not sums and code:
-                        known = (kinds >> 2 * column) & 3
+                elif choice == _CELL:
+                    if cells >= width:
+                        continue
+                    middle = state + 1
+                    if code and not total:
+                        place = kinds_shift + 2 * cells
+                        known = state >> place & 3
                         if not known:
-                            kinds |= code << 2 * column
+                            middle |= code << place
                         elif known != code:
                             continue
-                    middle = (column + 1) | sums | (kinds << kinds_shift)
+                else:
+                    if not (cells == width or (total and cells >= 2)):
+                        continue
+                    middle = state >> kinds_shift << kinds_shift | opens | 1
+                    if code and not opens:
+                        known = state >> kinds_shift & 3
+                        if not known:
+                            middle |= code << kinds_shift
+                        elif known != code:
+                            continue
+                if single:
+                    if middle in layer:
+                        layer[middle] = 2
+                        meets.setdefault(len(backs), []).append((middle, state))
+                    else:
+                        layer[middle] = count
+                        back[middle] = (state, choice, ())
+                    continue
                 for variant in line_variants:
                     # The line's own cells: they fit in the row, and each column they
-                    # begin holds no other kind (a total's kinds are not counted).
+                    # begin holds no other kind.
                     added = variant[0]
                     if added:
                         begun = middle & cells_mask
