@@ -40,6 +40,7 @@ _UNIT = re.compile(
 _NUMBER = re.compile(r"[-+▲△]?\d[\d,]*(?:\.\d+)?\s*(?:%|％)?")
 _NUMBER_UNIT = re.compile(rf"\d[\d,]*(?:\.\d+)?\s*(?:{_COUNTERS})(?:[(（].*)?")
 _KIND_OPENERS = frozenset("-+▲△明大昭平令")
+_ERAS = frozenset("明大昭平令")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _WIDE_GAP = re.compile(r"  +|\u3000+")
 
@@ -90,10 +91,14 @@ def _kind(text: str) -> str:
     # Numbers and dates open with a digit, a sign or an era's name: most words do not.
     if text[:1] not in _KIND_OPENERS and not text[:1].isdigit():
         return _TEXT if text else _EMPTY
+    if text.isascii() and text.isdigit():
+        return _NUM  # plain digits (a count): NFKC already, and a number at a look
     folded = normal(text)
     if not folded:
         return _EMPTY
-    if _NUMBER.fullmatch(folded) or _NUMBER_UNIT.fullmatch(folded):
+    # A number opens with a sign or a digit: a word opening with an era's name is at most
+    # a date.
+    if folded[0] not in _ERAS and (_NUMBER.fullmatch(folded) or _NUMBER_UNIT.fullmatch(folded)):
         return _NUM
     if _DATE.fullmatch(folded):
         return _DATE_KIND
