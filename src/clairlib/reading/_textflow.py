@@ -77,6 +77,11 @@ def _grid_line(line: Line) -> bool:
 _PERCENT = frozenset("%％")
 
 
+def _number_end(last: str) -> bool:
+    # A row of numbers ends on a digit or a percent sign.
+    return last.isdigit() or last in _PERCENT
+
+
 def _grid(words: Sequence[str]) -> bool:
     # A row of numbers (a label before them at most): runs of spaces are empty cells.
     values = words
@@ -207,22 +212,18 @@ def _spread(words: Sequence[tuple[str, int]]) -> tuple[list[str], bool]:
     return texts, len(texts) > len(words)
 
 
-def numbers(lines: Sequence[Line]) -> TextTable | Refusal | None:
+def numbers(lines: Sequence[Line], ends: Sequence[int] | None = None) -> TextTable | Refusal | None:
     """A table of numbers: each row a label and its numbers; None where it is none.
 
     The label may wrap onto lines of its own above its numbers; a run of spaces
     between numbers is an empty cell, and the cells a line's end dropped are empty.
+    ``ends`` are the indexes of the lines ending on a digit or percent sign, where a
+    row of numbers may stand, when the caller has told them (in order).
     """
-    # _grid_line's first look, inline: a row of numbers ends with one (its last character
-    # told once a line).
+    if ends is None:
+        ends = [i for i, line in enumerate(lines) if _number_end(line.text[-1:])]
     start = next(
-        (
-            i
-            for i, last in enumerate([line.text[-1:] for line in lines])
-            if (last.isdigit() or last in _PERCENT)
-            and _grid_line(lines[i])
-            and _grid(_words(lines[i].text))
-        ),
+        (i for i in ends if _grid_line(lines[i]) and _grid(_words(lines[i].text))),
         None,
     )
     if start is None:

@@ -50,20 +50,34 @@ def read_table(lines: Sequence[Line], *, fresh: bool = True) -> TextTable | Refu
     """
     if fresh:
         forget()
-    body = [line for line in lines if line.folded[:1] not in _NOTE]
+    # One pass over the lines for what the forms look at first: the lines that are no
+    # note, those with a wide gap (_WIDE_GAP: two spaces, a full-width space, told by
+    # `in`), and those ending as a row of numbers does (on a digit or a percent sign).
+    body: list[Line] = []
+    gapped = 0
+    ends: list[int] = []
+    for line in lines:
+        if line.folded[:1] in _NOTE:
+            continue
+        text = line.text
+        if "  " in text or "\u3000" in text:
+            gapped += 1
+        last = text[-1:]
+        if last.isdigit() or last in _PERCENT:
+            ends.append(len(body))
+        body.append(line)
     if len(body) < 2:
         return Refusal(reason="fewer than two lines: no header and rows to tell apart")
-    # Lines with a wide gap (_WIDE_GAP: two spaces, a full-width space), told by `in`.
-    gapped = len([line for line in body if "  " in line.text or "\u3000" in line.text])
     if gapped * 2 >= len(body):
         # Set out in columns: read so, or as a table of numbers whose runs of spaces
         # are empty cells; never as running text, whose single spaces part no cells.
         columns = aligned(body)
         if isinstance(columns, TextTable):
             return columns
-        grid = numbers(body)
+        grid = numbers(body, ends)
         return columns if grid is None else grid
-    return numbers(body) or flowing(body)
+    return numbers(body, ends) or flowing(body)
 
 
 _NOTE = frozenset({"※", ""})  # what a note's line, or one that folds to nothing, opens with
+_PERCENT = frozenset("%％")
