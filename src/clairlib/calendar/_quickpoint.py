@@ -164,27 +164,33 @@ def _resolve(point: _Point, prev: _Resolved | None, context: Context) -> _Resolv
         return era, year, month, fiscal, start, start, DAY, marks, None
     if (
         day is None
-        and kind != "decade"
         and not point[P_PART]
         and point[P_WEEKDAY] is None
         and point[P_TIMES] is None
         and not point[P_ABOUT]
     ):
-        # A whole month, year or fiscal year, what most other items are: its one Period,
-        # as _span finds it, without _span's other steps.
-        if month is None:
-            if not 1 <= year <= 9998:
+        # A whole month, year, fiscal year or decade, what most other items are: its
+        # Period (a month's or year's one Period), as _span finds it, without its steps.
+        own: Period | None
+        if kind == "decade":
+            # As the reader: a decade names no era of its own, nor a month.
+            if month is not None or year % 10 or point[P_ERA] is not None or not 1 <= year <= 9998:
                 return None
-            unit = (_UNITS.get(year) or units(year))[13 if fiscal else 0]
+            start, end, precision, own = date(year, 1, 1), date(year + 9, 12, 31), YEAR, None
         else:
-            calendar_year = year + 1 if fiscal and month < 4 else year
-            if not 1 <= month <= 12 or not 1 <= calendar_year <= 9998:
-                return None
-            unit = (_UNITS.get(calendar_year) or units(calendar_year))[month]
-        start, end = unit.start, unit.end
+            if month is None:
+                if not 1 <= year <= 9998:
+                    return None
+                own = (_UNITS.get(year) or units(year))[13 if fiscal else 0]
+            else:
+                calendar_year = year + 1 if fiscal and month < 4 else year
+                if not 1 <= month <= 12 or not 1 <= calendar_year <= 9998:
+                    return None
+                own = (_UNITS.get(calendar_year) or units(calendar_year))[month]
+            start, end, precision = own.start, own.end, own.precision
         if era is not None and (end < era.start or (era.end is not None and start > era.end)):
             return None  # past the era's bounds: the reader refuses it, or notes it
-        return era, year, month, fiscal, start, end, unit.precision, None, unit
+        return era, year, month, fiscal, start, end, precision, None, own
     span = _span(point, era, year, month, fiscal)
     if span is None:
         return None
