@@ -274,11 +274,13 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
 def _settle(points: list[_Point]) -> bool:
     """Give each bare number its unit as the reader's settle_bare does; False if none fits."""
     count = len(points)
-    for index, point in enumerate(points):
+    following = 0  # the index of the point after this one
+    for point in points:
+        following += 1
         bare = point[P_BARE]
         if bare is None:
             continue
-        nxt = points[index + 1] if index + 1 < count else None
+        nxt = points[following] if following < count else None
         unit = nxt[P_UNIT] if nxt is not None else ""
         year, month, day = point[P_YEAR], point[P_MONTH], point[P_DAY]
         if month is not None and day is None and unit in ("m", "d"):
@@ -306,7 +308,7 @@ def _build(
     periods: list[Period] = []
     prev: _Resolved | None = None
     index = 0
-    durations = iter(lengths)
+    read = 0  # the durations read
     for kind in kinds:
         left = _resolve(points[index], prev, context)
         if left is None:
@@ -332,7 +334,8 @@ def _build(
                     return None
                 continue
         elif kind == "duration":
-            count, unit = next(durations)
+            count, unit = lengths[read]
+            read += 1
             extent = duration_end(start, precision, count, unit)
             if extent is None:
                 return None
