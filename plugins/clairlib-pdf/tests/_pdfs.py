@@ -41,7 +41,8 @@ def make_pdf(
     ``encrypted`` adds a Standard security handler whose password is not empty;
     ``image_only`` gives each page an image and no text (a scan); ``to_unicode`` gives
     the font a ToUnicode map saying some characters are others (日 is ⽇, as the
-    fonts of some PDFs say), which a text extraction then gives.
+    fonts of some PDFs say), which a text extraction then gives; a character said to be
+    ``""`` has no text in the font at all (pdfminer gives ``(cid:N)`` for it).
     """
     objects: list[bytes] = []
 
@@ -57,13 +58,15 @@ def make_pdf(
         # Each character its own code, and the ToUnicode map says what each code is.
         chars = sorted({char for lines in pages for line in lines for char in line})
         codes = {char: code for code, char in enumerate(chars, start=1)}
+        # A character said to be "" is left out of the map: the font gives no text for it.
+        said_as = {char: to_unicode.get(char, char) for char in codes}
         pairs = "\n".join(
-            f"<{code:04X}> <{ord(to_unicode.get(char, char)):04X}>" for char, code in codes.items()
+            f"<{codes[char]:04X}> <{ord(said):04X}>" for char, said in said_as.items() if said
         )
         cmap = (
             "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
             "/CMapName /Said def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-            f"{len(codes)} beginbfchar\n{pairs}\nendbfchar\n"
+            f"{sum(1 for said in said_as.values() if said)} beginbfchar\n{pairs}\nendbfchar\n"
             "endcmap CMapName currentdict /CMap defineresource pop end end"
         ).encode("ascii")
         said = add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")

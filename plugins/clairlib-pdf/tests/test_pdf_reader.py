@@ -129,3 +129,28 @@ def test_radicals_a_font_says_read_as_the_ideographs() -> None:
     assert [("7", "日間"), ("30", "人")] == [
         (str(figure.value.value), figure.value.unit) for figure in report.figures
     ]
+
+
+def test_glyphs_with_no_text_are_marked_and_said() -> None:
+    """Glyphs the fonts give no text for are U+FFFD in the narrative, with a finding per page."""
+    page = [
+        "令和6年度事業報告",
+        "1. 多文化共生の推進",
+        " 各地で研修を実施し、多くの自治体職員が参加した。これにより地域の国際化が一層進ん",
+        "だ。",
+    ]
+    reading = clairlib.read(make_pdf([page], to_unicode={"研": "", "修": ""}))
+    report = reading.document
+    assert isinstance(report, AnnualReport)
+    assert "各地で\ufffd\ufffdを実施し、" in report.sections[0].body[0].text
+    (finding,) = [f for f in reading.findings if f.rule == "read.unmapped-glyphs"]
+    assert "2 printed characters" in finding.message
+    assert "page 1 (2)" in finding.message
+
+
+def test_a_pdf_whose_fonts_give_no_text_is_refused() -> None:
+    """Most glyphs with no text in the fonts: a ReadError that says it needs OCR."""
+    page = ["令和6年度事業報告", "1. 多文化共生の推進"]
+    data = make_pdf([page], to_unicode=dict.fromkeys("".join(page), ""))
+    with pytest.raises(ReadError, match=r"no ToUnicode map.*needs OCR first"):
+        clairlib.read(data)

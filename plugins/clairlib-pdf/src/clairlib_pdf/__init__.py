@@ -18,6 +18,7 @@ password), no text layer (a scan: it needs OCR first), corrupt, not a PDF.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -25,6 +26,7 @@ from typing import Any
 import attrs
 
 from clairlib.exporting import option
+from clairlib.findings import Finding, Severity
 from clairlib.hooks import hookimpl
 from clairlib.reading import (
     Hints,
@@ -143,7 +145,7 @@ def _page_lines(page: Any, number: int) -> list[Line]:
     out: list[Line] = []
     previous_bottom: float | None = None
     for index, entry in enumerate(found, start=1):
-        text = ideographs(entry["text"])
+        text = _printed(entry["text"])
         size = entry["chars"][0].get("size", body) if entry["chars"] else body
         indent = 1 if entry["x0"] - margin >= 0.8 * body else 0
         gap = previous_bottom is not None and entry["top"] - previous_bottom > 0.8 * body
@@ -165,8 +167,21 @@ def _page_lines(page: Any, number: int) -> list[Line]:
 
 
 def _cells(cells: tuple[str, ...] | None) -> tuple[str, ...] | None:
-    # A ruled grid's cells, their radicals as the ideographs (ideographs) as a line's are.
-    return None if cells is None else tuple(ideographs(cell) for cell in cells)
+    # A ruled grid's cells, read as a line's text is (_printed).
+    return None if cells is None else tuple(_printed(cell) for cell in cells)
+
+
+# pdfminer's ``(cid:12)`` for a glyph whose font gives no text for it (no ToUnicode map).
+_UNMAPPED = re.compile(r"\(cid:[0-9]+\)")
+_MISSING = "\ufffd"  # what such a glyph is read as: one replacement character a glyph
+
+
+def _printed(text: str) -> str:
+    # What a line prints: the radicals its fonts give for ideographs as the ideographs, a
+    # glyph they give no text for as _MISSING (never pdfminer's ``(cid:12)`` as words).
+    if "(cid:" in text:
+        text = _UNMAPPED.sub(_MISSING, text)
+    return ideographs(text)
 
 
 def pdf_lines(
@@ -201,6 +216,13 @@ def pdf_lines(
         raise ReadError(
             f"{source.name}: no text layer ({total} {what} with no text): it needs OCR first"
         )
+    missing = sum(line.text.count(_MISSING) for line in lines)
+    printed = sum(len(line.text) - line.text.count(" ") for line in lines)
+    if missing * 2 >= printed:
+        raise ReadError(
+            f"{source.name}: its fonts give no text for {missing} of its {printed} characters "
+            "(no ToUnicode map): the text layer cannot be read; it needs OCR first"
+        )
     return lines
 
 
@@ -208,7 +230,25 @@ def read_pdf(
     source: Source, hints: Hints, options: PdfOptions, progress: ReadProgress | None
 ) -> Reading:
     """Read a PDF of a CLAIR plan or report."""
-    return build(pdf_lines(source, options, progress), hints, name=source.name)
+    lines = pdf_lines(source, options, progress)
+    reading = build(lines, hints, name=source.name)
+    missing = Counter[int]()
+    for line in lines:
+        if _MISSING in line.text:
+            missing[line.page] += line.text.count(_MISSING)
+    if not missing:
+        return reading
+    where = ", ".join(f"page {page} ({count})" for page, count in sorted(missing.items()))
+    finding = Finding(
+        rule="read.unmapped-glyphs",
+        severity=Severity.WARNING,
+        path="$",
+        message=(
+            f"{sum(missing.values())} printed characters have no text in the PDF's fonts, "
+            f"on {where}: read as {_MISSING} (U+FFFD); the text there is incomplete"
+        ),
+    )
+    return attrs.evolve(reading, findings=(*reading.findings, finding))
 
 
 def _sniff(head: bytes) -> bool:
