@@ -138,15 +138,25 @@ def _pieces(lines: Sequence[Line], width: int) -> Iterator[_Piece | Refusal]:
         else:
             texts = _cells(text)
         # Words that open with no digit, sign or era are words (_kind's first look,
-        # inline): only the others are looked up.
-        codes = [
-            _CODES[_kind(word)]
-            if word[:1] in _KIND_OPENERS or word[:1].isdigit()
-            else (_CODE_TEXT if word else _CODE_EMPTY)
-            for word in texts
-        ]
-        plain = codes.count(_CODE_TEXT) == len(codes)
+        # inline): only the others are looked up. Most lines hold one word.
         first = texts[0]
+        codes: Sequence[int]
+        if len(texts) == 1:
+            code = (
+                _CODES[_kind(first)]
+                if first[:1] in _KIND_OPENERS or first[:1].isdigit()
+                else (_CODE_TEXT if first else _CODE_EMPTY)
+            )
+            codes = (code,)
+            plain = code == _CODE_TEXT
+        else:
+            codes = [
+                _CODES[_kind(word)]
+                if word[:1] in _KIND_OPENERS or word[:1].isdigit()
+                else (_CODE_TEXT if word else _CODE_EMPTY)
+                for word in texts
+            ]
+            plain = codes.count(_CODE_TEXT) == len(codes)
         # The gap before the line: a group label's is a row break; inside an open
         # bracket the cell goes on. A cell goes on at the next line from a line of words
         # only: a line with a number or date holds cells that fit on it (the one-line
