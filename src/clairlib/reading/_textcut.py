@@ -307,40 +307,36 @@ def assemble(
     ``lead`` empty cells come first (a count column the rows leave to their group); a
     short total row is filled out at the end.
     """
-    # Each cell as its words, each word with whether a space stood before it on its line.
-    cut: list[tuple[_Piece, list[list[tuple[str, bool]]]]] = []
+    # Each row's cells as their texts so far (a word joins its cell as _joined says), with
+    # the line it opens on.
+    cut: list[tuple[_Piece, list[str]]] = []
+    cells: list[str] = []
     for piece, (choice, inner) in zip(pieces, path, strict=True):
         texts = piece.texts
-        word = (texts[0], False)
         if choice == _IN:
-            cut[-1][1][-1].append(word)
+            cells[-1] = _joined(cells[-1], texts[0])
         elif choice == _CELL:
-            cut[-1][1].append([word])
+            cells.append(texts[0])
         else:
-            cut.append((piece, [[word]]))
-        cells = cut[-1][1]
-        for text, reading in zip(texts[1:], inner, strict=True):
-            if reading == _IN:
-                cells[-1].append((text, True))
-            else:
-                cells.append([(text, True)])
+            cells = [texts[0]]
+            cut.append((piece, cells))
+        if inner:
+            for text, reading in zip(texts[1:], inner, strict=True):
+                if reading == _IN:
+                    cells[-1] = f"{cells[-1]} {text}"  # words on one line keep their space
+                else:
+                    cells.append(text)
     rows = []
-    for first, cells in cut:
-        texts = [""] * lead + [_text_of(parts) for parts in cells]
-        texts.extend([""] * (width - len(texts)))
-        rows.append(
-            _new_row(TextRow, (tuple(texts), first.line, _row_kind(texts[lead]), first.group))
-        )
+    for first, parts in cut:
+        row = [""] * lead + parts if lead else parts
+        row.extend([""] * (width - len(row)))
+        rows.append(_new_row(TextRow, (tuple(row), first.line, _row_kind(row[lead]), first.group)))
     return rows
 
 
-def _text_of(parts: Sequence[tuple[str, bool]]) -> str:
-    # Words on one line keep their space; across a line break no space is put between
-    # Japanese characters, one between Latin words (as the print's line break stood).
-    out = parts[0][0]
-    for text, spaced in parts[1:]:
-        if spaced or (out and text and _latin_char(out[-1]) and _latin_char(text[0])):
-            out = f"{out} {text}"
-        else:
-            out += text
-    return out
+def _joined(out: str, text: str) -> str:
+    # A cell going on at the next line: no space between Japanese characters, one between
+    # Latin words (as the print's line break stood).
+    if out and text and _latin_char(out[-1]) and _latin_char(text[0]):
+        return f"{out} {text}"
+    return out + text

@@ -126,7 +126,12 @@ def _pieces(lines: Sequence[Line], width: int) -> Iterator[_Piece | Refusal]:
             group, letters, gap, depth = letters, "", "group", 0
         texts: Sequence[str]
         last = text[-1:]
-        if (last.isdigit() or last in _PERCENT) and _grid_line(line) and _grid(words):
+        if (
+            len(words) > 1
+            and (last.isdigit() or last in _PERCENT)
+            and _grid_line(line)
+            and _grid(words)
+        ):
             # Empty cells between numbers, and after the last (the extraction drops the
             # spaces that end a line): the row is as wide as the table.
             spread = _spread(_spaced(text)[skip:])[0]
