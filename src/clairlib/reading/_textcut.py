@@ -148,7 +148,7 @@ def cut(
     total_bit = 1 << shift
     kinds_shift = shift + 1
     # The low bit of each column's two: a column's kind is told set or not with it.
-    lows = sum(1 << (kinds_shift + 2 * column) for column in range(width))
+    lows = ((1 << 2 * width) - 1) // 3 << kinds_shift  # 0b0101…01, ``width`` ones
     start = 1 | (total_bit if first.opens else first.codes[0] << kinds_shift)
     pieces = [first]
     current: dict[int, int] = {start: 1}
