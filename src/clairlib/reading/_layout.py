@@ -115,10 +115,16 @@ def nfkc(text: str) -> str:
 
 def _nfkc(text: str) -> str:
     # unicodedata.normalize("NFKC", text), quicker for the usual printed line.
+    text = _folds(text)
+    return text if _is_normalized("NFKC", text) else _normalize("NFKC", text)
+
+
+def _folds(text: str) -> str:
+    # The text with _FOLDS' characters replaced: its NFKC is the text's.
     for char, folded in _FOLDS:
         if char in text:
             text = text.replace(char, folded)
-    return text if _is_normalized("NFKC", text) else _normalize("NFKC", text)
+    return text
 
 
 # The Kangxi radicals and the CJK radicals NFKC maps to an ideograph: a PDF's fonts give
@@ -140,6 +146,18 @@ def ideographs(text: str) -> str:
     return text.translate(_RADICALS) if _RADICAL.search(text) is not None else text
 
 
+def _printed_and_folded(text: str) -> tuple[str, str]:
+    # A line that is no NFKC: its text with radicals as ideographs (ideographs), and its
+    # NFKC. A radical is left by _FOLDS' replacements: only a line they do not fold may
+    # hold one, and is looked at for it.
+    folded = _folds(text)
+    if _is_normalized("NFKC", folded):
+        return text, folded
+    if _RADICAL.search(text) is not None:
+        text = text.translate(_RADICALS)
+    return text, _normalize("NFKC", folded)
+
+
 def lines_of_text(text: str) -> list[Line]:
     """Split a text extraction into lines; a form feed starts a new page; blank lines dropped.
 
@@ -149,7 +167,7 @@ def lines_of_text(text: str) -> list[Line]:
     out: list[Line] = []
     append = out.append
     new, set_dict = _new, _set
-    is_normalized, nfkc, radical = _is_normalized, _nfkc, _RADICAL.search
+    is_normalized, printed_and_folded = _is_normalized, _printed_and_folded
     gap = False
     pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
     last = len(pages)
@@ -175,10 +193,7 @@ def lines_of_text(text: str) -> list[Line]:
             if is_normalized("NFKC", body):
                 folded = body
             else:
-                # A radical is no NFKC: only such lines can hold one (ideographs, inline).
-                if radical(body) is not None:
-                    body = body.translate(_RADICALS)
-                folded = nfkc(body)
+                body, folded = printed_and_folded(body)
             if " " in folded:
                 folded = folded.replace(" ", "")
             if "\t" in folded:

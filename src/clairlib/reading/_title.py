@@ -63,20 +63,21 @@ def find_title(lines: Sequence[Line]) -> Title:
     published: Period | None = None
     cover: list[Line] = []
     head = list(lines[:_HEAD])
+    # Each pattern is tried only on a line holding a word it needs (財団法人, 事業, 自 …).
     for index, line in enumerate(head):
         folded = line.folded
         # A title's period may stand on the next line: 中期経営計画 / （令和4年度－令和8年度）.
-        pair = folded + (head[index + 1].folded if index + 1 < len(head) else "")
-        if issuer is None and _ISSUER.match(folded):
+        after = head[index + 1].folded if index + 1 < len(head) else ""
+        if issuer is None and "財団法人" in folded and _ISSUER.match(folded):
             issuer = line.text.strip()
             # The issuer's name on a line of its own is the cover's, not the preamble's.
             if len(folded) <= _ISSUER_MAX and not _SENTENCE_MARKS & set(folded):
                 cover.append(line)
                 if folded in _ISSUER_KINDS and index + 1 < len(head):
                     cover.append(head[index + 1])
-        if published is None and (issued := _ISSUED.match(folded)):
+        if published is None and folded[-1:] == "月" and (issued := _ISSUED.match(folded)):
             published = _period(issued.group(1))
-        if kind is None and "中期経営計画" in folded and (mid := _MID_TERM.search(pair)):
+        if kind is None and "中期経営計画" in folded and (mid := _MID_TERM.search(folded + after)):
             first = _fiscal(mid.group(1))
             last = _fiscal(mid.group(2), context=first)
             if first is not None and last is not None:
@@ -86,12 +87,15 @@ def find_title(lines: Sequence[Line]) -> Title:
                     # The period ran on to the next line: ``…(令和 4 年度－令和 8 年`` + ``度)``.
                     title = line.text.strip() + head[index + 1].text.strip()
             continue
-        if kind is None and (annual := _ANNUAL.search(folded)):
+        if kind is None and "事業" in folded and (annual := _ANNUAL.search(folded)):
             kind = ANNUAL_REPORT if annual.group(2) == "事業報告" else ANNUAL_PLAN
             fiscal = _fiscal(annual.group(1))
             title, title_line = line.text.strip(), line
             continue
         # 自 … 至 … on one line or two.
+        if "自" not in folded:
+            continue
+        pair = folded + after
         dates = _COVER.search(folded) or _COVER.match(pair)
         if dates is not None:
             if fiscal is None:
