@@ -254,13 +254,17 @@ def printed_expressions(draw: st.DrawFn) -> str:
 def printed_day_lists(draw: st.DrawFn) -> str:
     """Days of one month listed as documents print them: '2013年10月4、5日', '7日(木)8日(金)'.
 
-    A year now and then, a month, then days joined by a list word or mark or side by
-    side, each with its 日 or not, its weekday now and then (often not the day's), and
-    spaces anywhere; a number now and then past its range.
+    A western or era year now and then, a month, then days joined by a list word or
+    mark or side by side, each with its 日 or not, its weekday now and then (often not
+    the day's), and spaces anywhere; a number now and then past its range.
     """
     space = st.sampled_from(_SPACES)
     parts = []
-    if draw(st.booleans()):
+    era = draw(st.sampled_from(["", "", "", "平成", "昭和", "令和", "平 成", "H"]))
+    if era:
+        number = str(draw(_mostly(1, 31, 0, 99)))
+        parts += [era, draw(space), number, draw(space), "年", draw(space)]
+    elif draw(st.booleans()):
         parts += [str(draw(_mostly(2010, 2016, 0, 9999))), draw(space), "年", draw(space)]
     parts += [str(draw(_mostly(1, 12, 0, 13))), draw(space), "月", draw(space)]
     for index in range(draw(st.integers(1, 4))):

@@ -418,6 +418,15 @@ def test_the_fast_lanes_and_the_general_reader_agree(
 @example("2013年10月4 5日", None)  # side by side needs a weekday or a 日 before
 @example("2013年11月7日(木)8日(土)", None)  # the 8th is a Friday: refused
 @example("10月4、5日", date(2013, 5, 1))
+@example("10月4、5日", FiscalYear(2013))
+@example("2月4、5日", FiscalYear(2013))  # in the fiscal year's second calendar year
+@example("10月4、5日", 2013)
+@example("平成25年10月4、5日", None)
+@example("昭和64年1月7日、8日", None)  # the 8th is in 平成: past 昭和's end
+@example("2013年10月4日(金)5日", None)  # side by side after a weekday
+@example("2013年10月4日(金)5日(金)", None)  # the 5th is a Saturday
+@example("2013年2月28、29日", None)  # no 29 February in 2013
+@example("25年10月4、5日", FiscalYear(2013))  # a year with no era: the context's era
 def test_the_lanes_agree_on_lists_of_days(
     text: str, context: FiscalYear | int | date | None
 ) -> None:

@@ -18,7 +18,7 @@ from datetime import date
 from clairlib.calendar import _grammar as g
 from clairlib.calendar._era import Era
 from clairlib.calendar._marks import DAY, MONTH
-from clairlib.calendar._period import Period, join_marks, trusted_period
+from clairlib.calendar._period import FiscalYear, Period, join_marks, trusted_period
 from clairlib.calendar._period import new_object as _new
 from clairlib.calendar._period import set_end as _set_end
 from clairlib.calendar._period import set_marks as _set_marks
@@ -49,7 +49,7 @@ from clairlib.calendar._quickpoint import (
     _resolve,
     _Resolved,
 )
-from clairlib.calendar._resolve import Context, duration_end
+from clairlib.calendar._resolve import _MARKS, Context, duration_end
 from clairlib.errors import CalendarError
 
 
@@ -156,8 +156,92 @@ _DAY_ALONE: _Point = [
 ]
 
 
+def _read_days(text: str, context: Context) -> PeriodSet | None:
+    """A month's days listed or side by side ('2013年10月4、5日', '11月7日(木)8日(金)'), read
+    as the rest of the lane reads them, in fewer steps; None for the rest of the lane.
+
+    Only the plainest spellings: the year, if printed, in digits (an era's, or a
+    western year from 1000; else a fiscal or calendar year as context), every day
+    after the first with its 日, a day side by side only after a weekday (after a 日
+    alone QUICK_ITEM reads the number as the day's bare number, and refuses it).
+    """
+    head = g.QUICK_DAYS_HEAD.match(text)
+    if head is None:
+        return None
+    covered, size = head.end(), len(text)
+    if covered == size:
+        return None  # one day: the rest of the lane reads it
+    name, y, mo, d, dated, wd = head.groups()
+    era: Era | None = None
+    if y is None:
+        if context.__class__ is FiscalYear:
+            year, fiscal = context.year, True
+        elif context.__class__ is int:
+            year, fiscal = context, False
+        else:
+            return None
+    else:
+        number = _SMALL.get(y) or int(y)
+        if name is not None:
+            era = g.ERAS.get(name)
+            if era is None or number < 1:
+                return None
+            year = era.first_year + number - 1
+        elif number < 1000:
+            return None
+        else:
+            year = number
+        fiscal = False
+    month = _SMALL[mo]
+    calendar_year = year + 1 if fiscal and month < 4 else year
+    if not 1 <= month <= 12 or not 1 <= calendar_year <= 9998:
+        return None
+    days = [(_SMALL[d], wd)]
+    after_weekday = wd is not None
+    if dated is None and wd is not None:
+        return None
+    while covered < size:
+        item = g.QUICK_DAY.match(text, covered)
+        if item is None:
+            return None
+        word, mark, d, wd = item.groups()
+        if not (word or mark or after_weekday):
+            return None
+        covered = item.end()
+        days.append((_SMALL[d], wd))
+        after_weekday = wd is not None
+    periods: list[Period] = []
+    for day, wd in days:
+        try:
+            start = date(calendar_year, month, day)
+        except ValueError:
+            return None
+        if era is not None and (start < era.start or (era.end is not None and start > era.end)):
+            return None
+        marks = None
+        if wd is not None:
+            weekday = WEEKDAY_OF[wd]
+            if start.weekday() != weekday:
+                return None
+            marks = _MARKS[weekday, None, False]
+        period: Period = _new(Period)
+        _set_start(period, start)
+        _set_end(period, start)
+        _set_precision(period, DAY)
+        _set_marks(period, marks)
+        periods.append(period)
+    return trusted_set(tuple(periods))
+
+
 def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet | None:
     """The expression ``text`` reads as, or None for the reader (see the module)."""
+    ends_in_day = text[-1:] in _DAY_ENDS
+    # Days listed hold a list mark or word between them, or a weekday's bracket before
+    # the last day.
+    if ends_in_day and g.QUICK_DAYS_AFTER.search(text, 0, len(text) - 1) is not None:
+        days = _read_days(text, context)
+        if days is not None:
+            return days
     if g.QUICK_BLOCKED.search(text) is not None:
         return None
     kinds: list[str] = []
@@ -173,7 +257,6 @@ def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet 
     covered, size = 0, len(text)
     # A day alone is looked for last only where the text ends in a day or its weekday
     # (with spaces after, QUICK_ITEM reads it).
-    ends_in_day = text[-1:] in _DAY_ENDS
     while covered < size:
         if ends_in_day and last is not None:
             alone = g.QUICK_DAY.fullmatch(text, covered)
