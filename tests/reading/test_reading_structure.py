@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import clairlib
 from clairlib.model import AnnualReport, Section
+from clairlib.reading._layout import lines_of_text
+from clairlib.reading._structure import _paragraphs
 
 THREE_LEVELS = """令和４年度事業報告
 Ⅰ 多文化共生の推進
@@ -70,7 +72,7 @@ def test_a_style_above_the_first_does_not_nest_below_it() -> None:
 
 
 def test_the_same_style_inside_a_section_stays_a_list() -> None:
-    """``1 …`` lines under section 1 of a document numbered so are no subsections."""
+    """``1 ハノイ`` then ``2 ホーチミン`` under section 1: a list, not section 2."""
     text = """令和４年度事業報告
 1 自治体の海外における経済活動を支援
  次の都市で展示会に出展し、地域の産品を紹介した。
@@ -81,3 +83,34 @@ def test_the_same_style_inside_a_section_stays_a_list() -> None:
     document = _read(text)
     assert 1 == len(document.sections)
     assert not document.sections[0].sections
+
+
+PARAGRAPHS = """令和４年度事業報告
+1 自治体の海外における経済活動を支援
+(1) 展示会への出展
+ 展示会に出展した。
+(2) セミナーの開催
+ セミナーを開催した。
+2 多文化共生のまちづくりを支援
+ 相談に対応した。
+"""
+
+
+def test_where_lines_are_paragraphs_a_short_sentence_opens_a_heading() -> None:
+    """A text whose lines are whole paragraphs: a one-sentence paragraph follows a heading."""
+    expected = [
+        ("1", "1", "自治体の海外における経済活動を支援", []),
+        ("1(1)", "(1)", "展示会への出展", []),
+        ("1(2)", "(2)", "セミナーの開催", []),
+        ("2", "2", "多文化共生のまちづくりを支援", []),
+    ]
+    assert expected == _outline(_read(PARAGRAPHS).sections)
+
+
+def test_wrapped_lines_are_no_paragraphs() -> None:
+    """Lines wrapped mid-sentence are told from lines that are each a paragraph."""
+    wrapped = lines_of_text(
+        "地域経済の活性化に資するべく、各海外事務所において、12 か国で\n"
+        "45 件のイベントに出展した。今後も支援を続け\nる。\n"
+    )
+    assert (False, True) == (_paragraphs(wrapped), _paragraphs(lines_of_text(PARAGRAPHS)))

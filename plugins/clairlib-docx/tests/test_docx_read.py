@@ -172,3 +172,53 @@ def test_radicals_in_table_cells_read_as_the_ideographs() -> None:
         [column.label for column in table.columns],
         [row.cells for row in table.rows],
     )
+
+
+def _styled(*paragraphs: tuple[str, str | None]) -> bytes:
+    document = docx.Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_headings_word_numbers_itself_are_sections_by_their_style() -> None:
+    """Heading 1 and 2 with no number in their text: sections and subsections, in order."""
+    data = _styled(
+        ("令和6年度事業報告", "Title"),
+        ("多文化共生の推進", "Heading 1"),
+        ("アドバイザー制度の運営", "Heading 2"),
+        ("新たに5名のアドバイザーを登録した。", None),
+        ("○ 設置訓練", None),
+        ("全国3か所で訓練を実施した。", None),
+        ("地域の国際協力の推進", "Heading 1"),
+        ("(1) 自治体職員協力交流事業", None),
+        ("海外の自治体職員12名を受け入れた。", None),
+    )
+    report = clairlib.read(data).document
+    assert isinstance(report, AnnualReport)
+    outline = [
+        (section.id, section.number, section.title, [p.name for p in section.programmes])
+        for top in report.sections
+        for section in (top, *top.sections)
+    ]
+    assert [
+        ("1", None, "多文化共生の推進", []),
+        ("1(1)", None, "アドバイザー制度の運営", ["設置訓練"]),
+        ("2", None, "地域の国際協力の推進", []),
+        ("2(1)", "(1)", "自治体職員協力交流事業", []),
+    ] == outline
+
+
+def test_a_heading_style_deeper_than_the_outline_nests_one_level_down() -> None:
+    """Heading 3 right under Heading 1: a subsection, not a level with none above it."""
+    data = _styled(
+        ("令和6年度事業報告", "Title"),
+        ("多文化共生の推進", "Heading 1"),
+        ("アドバイザー制度の運営", "Heading 3"),
+        ("新たに5名のアドバイザーを登録した。", None),
+    )
+    report = clairlib.read(data).document
+    assert isinstance(report, AnnualReport)
+    assert ["アドバイザー制度の運営"] == [s.title for s in report.sections[0].sections]

@@ -106,6 +106,9 @@ def build(lines: Sequence[Line], hints: Hints, *, name: str, tables: bool = True
             )
         )
     body = read_body(kept, title_line=title.line, cover=title.cover)
+    if not body.sections and any(line.level for line in kept):
+        # No numbered heading, but headings by style (a Word draft Word numbers itself).
+        body = read_body(kept, title_line=title.line, cover=title.cover, styled=True)
     findings.extend(body.findings)
     if not body.sections:
         findings.append(

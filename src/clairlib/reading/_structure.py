@@ -36,6 +36,8 @@ _ENDS_SENTENCE = ("。", "。」", "。）", "。)", "。』")
 _CAPTION_OPENERS = frozenset("<〈【")
 # What a 【…】 part's heading opens with, folded.
 _PART_OPENERS = frozenset("【[")
+_SECTION_KINDS = frozenset({HeadingKind.SECTION, HeadingKind.SUBSECTION})
+_STYLED = -1  # a level a Word style opened: any numbering style may nest below it
 # The numbering styles of sections by how deep documents print them: Ⅰ over 1. over (1).
 _STYLES = {
     (HeadingKind.SECTION, True): 0,
@@ -101,19 +103,36 @@ def _width(lines: Sequence[Line]) -> int:
     return max(40, lengths[int(len(lengths) * 0.9)])
 
 
+def _paragraphs(lines: Sequence[Line]) -> bool:
+    # Whether each line is a whole paragraph (a Word file, a text without wrapping): nine
+    # in ten of the lines that end a sentence somewhere end with it; wrapped lines end
+    # anywhere in one.
+    ending = [line.text for line in lines if "。" in line.text]
+    ended = sum(1 for text in ending if text.rstrip().endswith(_ENDS_SENTENCE))
+    return bool(ending) and ended * 10 >= len(ending) * 9
+
+
 class _Reader:
     def __init__(
-        self, lines: Sequence[Line], title_line: Line | None, cover: Sequence[Line]
+        self,
+        lines: Sequence[Line],
+        title_line: Line | None,
+        cover: Sequence[Line],
+        styled: bool = False,
     ) -> None:
         self.lines = lines
         self.title_line = title_line
         self.cover = {id(line) for line in cover}
+        self.styled = styled
         self.width = width = _width(lines)
         # The shares of the width the lines are measured against, worked out once.
         self.full = 0.9 * width  # a full line of words with no comma yet
         self.wide = 0.7 * width  # a wrapped line of prose
         self.comma_wide = min(0.7 * width, 36)  # a line of prose with a comma
         self.indented = 0.45 * width  # an indented line with a comma
+        self.paragraphs: bool | None = None  # _paragraphs(lines), once it is asked
+        # The last numbered line that opened nothing: its index, style and number.
+        self.listed: tuple[int, int, int] | None = None
         self.body = Body()
         # The sections open, outermost first (a section, its subsection …), and the
         # numbering style of each level in the order the document first printed them.
@@ -156,13 +175,16 @@ class _Reader:
             level = styles.index(style)
             siblings = self.body.sections if level == 0 else self.places[level - 1].children
             return level if heading.number == len(siblings) + 1 else None
-        if heading.number != 1 or len(self.places) != len(styles):
+        # Below the innermost open place, where no numbering style stands yet (or only a
+        # level a Word style opened).
+        level = len(self.places)
+        if heading.number != 1 or any(known != _STYLED for known in styles[level:]):
             return None
-        if styles and style <= styles[-1]:
+        if level and style <= styles[level - 1]:
             return None
-        if not styles and heading.kind is not HeadingKind.SECTION:
+        if not level and heading.kind is not HeadingKind.SECTION:
             return None
-        return len(styles)
+        return level
 
     def _flush(self) -> None:
         if self.gathering:
@@ -230,13 +252,29 @@ class _Reader:
                 return True
             if not strict and (item_marker(line.text) or is_caption(line.text)):
                 return True
+            # Where each line is a whole paragraph, a sentence however short is prose.
+            if not strict and line.text.rstrip().endswith(_ENDS_SENTENCE):
+                if self.paragraphs is None:
+                    self.paragraphs = _paragraphs(self.lines)
+                if self.paragraphs:
+                    return True
         return False
 
     def _accept(self, heading: Heading, line: Line, index: int) -> bool:
         kind = heading.kind
         if kind is HeadingKind.SECTION or kind is HeadingKind.SUBSECTION:
+            style = _STYLES[kind, heading.roman]
+            listed = self.listed
+            if listed is not None and listed == (index - 1, style, (heading.number or 0) - 1):
+                # The next item of a numbered list on the line before (1 ハノイ, 2 …): no
+                # heading, whatever its number; the item after it is the list's too.
+                self.listed = (index, style, heading.number or 0)
+                return False
             level = self._level(heading)
             if level is None:
+                # A table's cells are no list: a heading may follow its last row.
+                if self.table is None:
+                    self.listed = (index, style, heading.number or 0)
                 return False
             # A report's 重点事業/一般事業 groups hold programmes, never subsections.
             if level > 0 and self.priority is not None:
@@ -329,11 +367,28 @@ class _Reader:
         # Inside a table a heading stands on a line of its own, shorter than prose.
         return len(line.text) < self.width
 
-    def _open(self, heading: Heading, line: Line) -> None:
+    def _styled(self, line: Line, level: int) -> tuple[Heading, int] | None:
+        # A heading a Word style gives (Heading 1, 2 …) whose number Word prints itself: a
+        # section at that depth (no deeper than one below the innermost open), numbered
+        # after its siblings. A programme or 重点事業 mark in it reads as printed.
+        printed = self._classify(line)
+        if printed is not None and printed.kind not in _SECTION_KINDS:
+            return None
+        depth = min(level - 1, len(self.places))
+        siblings = self.body.sections if depth == 0 else self.places[depth - 1].children
+        heading = Heading(
+            kind=HeadingKind.SECTION if depth == 0 else HeadingKind.SUBSECTION,
+            title=line.text.strip() if printed is None else printed.title,
+            printed=None if printed is None else printed.printed,
+            number=len(siblings) + 1,
+        )
+        return heading, depth
+
+    def _open(self, heading: Heading, line: Line, depth: int | None = None) -> None:
         self._close()
         kind = heading.kind
         if kind is HeadingKind.SECTION or kind is HeadingKind.SUBSECTION:
-            level = self._level(heading)
+            level = self._level(heading) if depth is None else depth
             assert level is not None  # _accept found it
             node = Node(heading=heading, line=line)
             if level == 0:
@@ -341,8 +396,13 @@ class _Reader:
                 self.priority = None
             else:
                 self.places[level - 1].children.append(node)
+            # A level a Word style opened holds no numbering style of its own, until a
+            # numbered heading stands there.
+            style = _STYLES[kind, heading.roman] if depth is None else _STYLED
             if level == len(self.styles):
-                self.styles.append(_STYLES[kind, heading.roman])
+                self.styles.append(style)
+            elif self.styles[level] == _STYLED:
+                self.styles[level] = style
             del self.places[level:]
             self.places.append(node)
             self.programme = None
@@ -407,6 +467,7 @@ class _Reader:
         lines = self.lines
         title_line = self.title_line
         cover = self.cover
+        styled = self.styled
         body = self.body
         skip = False  # the line after a heading that went on to it
         for index, line in enumerate(lines):
@@ -431,6 +492,9 @@ class _Reader:
                     self._close()
                     self.table = TableNode(caption="", line=line)
                 self.table.lines.append(line)
+                continue
+            if styled and line.level and (found := self._styled(line, line.level)):
+                self._open(found[0], line, found[1])
                 continue
             text = line.text
             caption = is_caption(text) if first in _CAPTION_OPENERS else None
@@ -460,11 +524,17 @@ class _Reader:
 
 
 def read_body(
-    lines: Sequence[Line], *, title_line: Line | None = None, cover: Sequence[Line] = ()
+    lines: Sequence[Line],
+    *,
+    title_line: Line | None = None,
+    cover: Sequence[Line] = (),
+    styled: bool = False,
 ) -> Body:
     """Read the sections, programmes, prose and tables of an annual plan or report.
 
     The title line and the cover's lines (the issuer's name, 自…至…) are read already:
-    they are left out of the preamble.
+    they are left out of the preamble. ``styled``: a line with a heading level (a Word
+    style's) opens a section at that depth, numbered or not: for a draft whose headings
+    Word numbers itself.
     """
-    return _Reader(lines, title_line, cover).run()
+    return _Reader(lines, title_line, cover, styled).run()
