@@ -427,10 +427,15 @@ def test_the_fast_lanes_and_the_general_reader_agree(
 @example("2013年10月4日(金)5日(金)", None)  # the 5th is a Saturday
 @example("2013年2月28、29日", None)  # no 29 February in 2013
 @example("25年10月4、5日", FiscalYear(2013))  # a year with no era: the context's era
+@example("平成 25 年 11 月 10 日から 13 日", None)  # a range of days
+@example("12月30日～1月5日", 2013)  # into the next calendar year
+@example("3月30日～4月2日", FiscalYear(2013))  # in that fiscal year: printed newest first
+@example("2013年10月10日から13日間", None)  # a duration, not a day
+@example("2013年2月27日～30日", None)
 def test_the_lanes_agree_on_lists_of_days(
     text: str, context: FiscalYear | int | date | None
 ) -> None:
-    """A month's days, listed or side by side: the same Periods or error in every lane."""
+    """A month's days listed, side by side or as a range: the same result in every lane."""
     assert _both_lanes(text, context, fast=False) == _both_lanes(text, context, fast=True)
 
 

@@ -114,6 +114,7 @@ QUICK_ITEM: re.Pattern[str]
 QUICK_DAY: re.Pattern[str]
 QUICK_DAYS_HEAD: re.Pattern[str]
 QUICK_DAYS_AFTER: re.Pattern[str]
+QUICK_DAYS_RANGE: re.Pattern[str]
 QUICK_BLOCKED: re.Pattern[str]
 #: Every spelling of an era the patterns match: name, ligature, initial (also full-width).
 ERAS: dict[str, Era] = {}
@@ -241,7 +242,7 @@ def compile_patterns() -> None:
     """Build every pattern from the era table."""
     global PLAIN, PLAIN_ITEM, PLAIN_ITEMS, PLAIN_HEAD, POINT, SIMPLE_POINT, WESTERN
     global AFTER, END_WORDS, DURATION, LEAD, REPEAT, QUICK_ITEM, QUICK_DAY, QUICK_DAYS_HEAD
-    global QUICK_DAYS_AFTER, QUICK_BLOCKED
+    global QUICK_DAYS_AFTER, QUICK_DAYS_RANGE, QUICK_BLOCKED
     ERAS.clear()
     ERAS.update(REGISTRY.by_name)
     for known in REGISTRY.eras:
@@ -361,10 +362,17 @@ def compile_patterns() -> None:
     # A month's days listed or side by side, how they open: '2013年10月4', '12月6日(金)',
     # '平成25年11月7日(木)' (an era's name unbroken and its year in digits, a western
     # year, or none; the month; the first day, its 日 and weekday), where a list mark or
-    # word, or a weekday with a day after it, follows (QUICK_DAYS_AFTER finds a mark, a
-    # word or a bracket before the text's last character). The days after are
+    # word, a weekday with a day after it, or a range mark follows (QUICK_DAYS_AFTER
+    # finds a mark, a word or a bracket before the text's last character). The days after are
     # QUICK_DAY's. Its era, year, month, day, 日 and weekday.
-    QUICK_DAYS_AFTER = _compile("[、，,､･・;；" + CIRCLED + "と及並)）]")
+    QUICK_DAYS_AFTER = _compile(f"[、，,､･・;；{CIRCLED}と及並)）{re.escape(TILDES + DASHES)}かよ]")
+    # What follows the head for a range of days to its last ('から13日', '～6月1日'): the
+    # mark, the last day's month and day (a day, not a duration: no 間 after it), an end
+    # word. Its month and day.
+    QUICK_DAYS_RANGE = _compile(
+        rf"{_S}(?:{_RANGE_MARKS}|から|より){_S}(?:({DIGIT}{{1,2}}+){_S}月{_S})?"
+        rf"({DIGIT}{{1,2}}+){_S}日(?!{_S}間){_S}(?:(?:{_unspaced(*closes)}){_S})?"
+    )
     QUICK_DAYS_HEAD = _compile(
         rf"{_S}(?:(?:({'|'.join(map(re.escape, full))}){_S})?({DIGIT}{{1,4}}+){_S}年{_S})?"
         rf"({DIGIT}{{1,2}}+){_S}月{_S}({DIGIT}{{1,2}}+)(?![0-9０-９:：]){_S}"

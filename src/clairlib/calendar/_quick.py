@@ -156,9 +156,10 @@ _DAY_ALONE: _Point = [
 ]
 
 
-def _read_days(text: str, context: Context) -> PeriodSet | None:
-    """A month's days listed or side by side ('2013年10月4、5日', '11月7日(木)8日(金)'), read
-    as the rest of the lane reads them, in fewer steps; None for the rest of the lane.
+def _read_days(text: str, context: Context) -> Period | PeriodSet | None:
+    """A month's days listed or side by side ('2013年10月4、5日', '11月7日(木)8日(金)'), or a
+    range of days ('11月10日から13日', '5月29～6月1日'), read as the rest of the lane reads
+    them, in fewer steps; None for the rest of the lane.
 
     Only the plainest spellings: the year, if printed, in digits (an era's, or a
     western year from 1000; else a fiscal or calendar year as context), every day
@@ -171,7 +172,7 @@ def _read_days(text: str, context: Context) -> PeriodSet | None:
     covered, size = head.end(), len(text)
     if covered == size:
         return None  # one day: the rest of the lane reads it
-    name, y, mo, d, dated, wd = head.groups()
+    name, y, mo, d, _, wd = head.groups()
     era: Era | None = None
     if y is None:
         if context.__class__ is FiscalYear:
@@ -196,10 +197,12 @@ def _read_days(text: str, context: Context) -> PeriodSet | None:
     calendar_year = year + 1 if fiscal and month < 4 else year
     if not 1 <= month <= 12 or not 1 <= calendar_year <= 9998:
         return None
+    if wd is None:
+        span = g.QUICK_DAYS_RANGE.fullmatch(text, covered)
+        if span is not None:
+            return _day_range(era, year, fiscal, month, calendar_year, _SMALL[d], *span.groups())
     days = [(_SMALL[d], wd)]
     after_weekday = wd is not None
-    if dated is None and wd is not None:
-        return None
     while covered < size:
         item = g.QUICK_DAY.match(text, covered)
         if item is None:
@@ -233,11 +236,46 @@ def _read_days(text: str, context: Context) -> PeriodSet | None:
     return trusted_set(tuple(periods))
 
 
+def _day_range(
+    era: Era | None,
+    year: int,
+    fiscal: bool,
+    month: int,
+    calendar_year: int,
+    first: int,
+    later: str | None,
+    last: str,
+) -> Period | None:
+    """The range from ``first`` of ``month`` to the day ``last`` (of ``later``, if printed),
+    as _build joins two days with no marks: the later month runs into the next calendar
+    year when it comes first in the year (not in a fiscal year, which holds both).
+    """
+    month2 = month if later is None else _SMALL[later]
+    year2 = year + 1 if later is not None and not fiscal and month2 < month else year
+    calendar_year2 = year2 + 1 if fiscal and month2 < 4 else year2
+    if not 1 <= month2 <= 12 or not 1 <= calendar_year2 <= 9998:
+        return None
+    try:
+        start, end = date(calendar_year, month, first), date(calendar_year2, month2, _SMALL[last])
+    except ValueError:
+        return None
+    if end < start:
+        return None  # printed newest first (a note) or refused: the reader's
+    if era is not None and (start < era.start or (era.end is not None and end > era.end)):
+        return None
+    period: Period = _new(Period)
+    _set_start(period, start)
+    _set_end(period, end)
+    _set_precision(period, DAY)
+    _set_marks(period, None)
+    return period
+
+
 def read_quick(text: str, context: Context, strict: bool) -> Period | PeriodSet | None:
     """The expression ``text`` reads as, or None for the reader (see the module)."""
     ends_in_day = text[-1:] in _DAY_ENDS
     # Days listed hold a list mark or word between them, or a weekday's bracket before
-    # the last day.
+    # the last day; a range of days its mark.
     if ends_in_day and g.QUICK_DAYS_AFTER.search(text, 0, len(text) - 1) is not None:
         days = _read_days(text, context)
         if days is not None:
