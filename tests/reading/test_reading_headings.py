@@ -49,6 +49,8 @@ def test_subsection() -> None:
         "25 年度は、6 か国で 20 件のセミナーや PR 活動を行った。",
         "2  1      1  ",
         "12 か国、21 地域で 45 件のイベントに出展等を行った。",
+        "5 分野",
+        "12 事業",
     ],
 )
 def test_wrapped_lines_are_no_sections(text: str) -> None:

@@ -114,3 +114,50 @@ def test_wrapped_lines_are_no_paragraphs() -> None:
         "45 件のイベントに出展した。今後も支援を続け\nる。\n"
     )
     assert (False, True) == (_paragraphs(wrapped), _paragraphs(lines_of_text(PARAGRAPHS)))
+
+
+LISTED = """平成25年度事業報告
+1 自治体間交流を支援
+<一般事業>
+① 自治体間交流に関する支援と基盤を維持・強化
+ 国内自治体を対象に、姉妹提携数や活動概況の調査等を実施し、結果をホームページ等で提
+供した。
+① 姉妹提携件数及び姉妹提携自治体数
+･姉妹提携件数=1661
+･姉妹都市提携自治体数=860
+② 提携件数の推移
+･姉妹都市提携一覧表
+② 国内外の自治体職員による国際協力の推進
+ 海外の自治体職員を受け入れ、日本の地方自治や国際交流について研修を行い、交流を深め
+た。
+<平成 25 年度 取材協力等による海外マスメディア等での PR 実施一覧>
+名称等 開催時期 訪問自治体等
+① 平成 25 年 7 月
+① 鹿児島市
+② 平成 25 年 9 月
+② 広島県
+③ 平成 26 年 2 月
+③ 宮崎県
+① 平成 25 年 4 月
+① 群馬県
+"""
+
+
+def test_a_numbered_list_through_its_items_is_no_programme() -> None:
+    """① 件数 ・… ・… ② 推移: the list's second item, not programme ②, which comes after."""
+    names = [p.name for p in _read(LISTED).sections[0].programmes]
+    assert [
+        "自治体間交流に関する支援と基盤を維持・強化",
+        "国内外の自治体職員による国際協力の推進",
+    ] == (names)
+
+
+def test_numbered_cells_under_a_caption_are_no_programme() -> None:
+    """Under a caption, ``③ 宮崎県`` before ``① 群馬県`` is a cell, not programme ③."""
+    report = _read(LISTED)
+    (table,) = report.tables
+    assert (2, "平成 25 年度 取材協力等による海外マスメディア等での PR 実施一覧", "1.2") == (
+        len(report.sections[0].programmes),
+        table.caption,
+        table.programme,
+    )

@@ -65,3 +65,30 @@ def test_printed_tables_give_their_cells(printed: Path, suffix: str) -> None:
     assert len(placed) * 4 >= len(report.tables) * 3
     first = next(t for t in placed if "経済交流関係イベント" in t.caption)
     assert ["国名", "件数", "開催場所", "イベント", "開催時期"] == [c.label for c in first.columns]
+
+
+EXTRACTIONS = [pytest.param(name, layout) for name in EXAMPLES for layout in (False, True)]
+
+
+@pytest.mark.office
+@pytest.mark.parametrize(("name", "layout"), EXTRACTIONS)
+def test_printed_example_reads_back_from_pdftotext(
+    printed: Path, tmp_path: Path, name: str, layout: bool
+) -> None:
+    """The printed PDF's text from pdftotext, plain or -layout, reads back as the example."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext is not installed; CI installs poppler-utils")
+    text = tmp_path / f"{name}.txt"
+    flags = ["-layout"] if layout else []
+    subprocess.run(
+        [pdftotext, *flags, str(printed / f"{name}.pdf"), str(text)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    expected = clairlib.load(ROOT / "examples" / f"{name}.json")
+    comparison = compare(expected, clairlib.read(text).document)
+    assert comparison.narrative_share >= 0.99
+    assert [] == comparison.outline_diff
+    assert comparison.figure_share >= 0.95

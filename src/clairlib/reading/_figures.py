@@ -32,20 +32,12 @@ from typing import Any
 from clairlib.calendar import FiscalYear, Period, eras, parse_period
 from clairlib.errors import ClairlibError
 from clairlib.model import Block, BlockKind, CountingBasis, Figure, Qualifier, Quantity
+from clairlib.reading._units import UNITS as _UNITS
 
 __all__ = ["period_of", "prose_figures", "quantities"]
 
 _DIGITS = str.maketrans("０１２３４５６７８９，．％", "0123456789,.%")
 _NUM = r"[0-9][0-9,]*(?:\.[0-9]+)?"
-_UNITS = (
-    "百万円", "千円", "万円", "億円", "円", "か国", "ヶ国", "カ国", "ヵ国", "か所", "カ所", "箇所",
-    "地域", "件", "名", "人", "団体", "自治体等", "自治体", "事業", "回", "言語", "本", "社",
-    "会場", "分科会", "分野", "項目", "コース", "協会", "事務所", "テーマ", "つ", "%", "校",
-    "部", "時間", "日間", "か月", "ヶ月", "都市", "市町村", "機関", "大学", "冊", "号", "種類",
-    "点", "台", "組", "チーム", "世帯", "ページ", "講座", "プログラム", "ヵ月",
-    "都道府県", "市区町村", "ヶ所", "ヵ所", "ケ所", "ケ国", "箇国", "施設", "企業", "者",
-    "倍", "ドル", "ユーロ", "か年", "カ年", "ヶ年",
-)  # fmt: skip
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 # What a unit opens with: the pattern looks at the next character before trying each unit.
 _UNIT_FIRSTS = "".join(sorted({re.escape(unit[0]) for unit in _UNITS}))

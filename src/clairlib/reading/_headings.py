@@ -10,6 +10,7 @@ import attrs
 
 from clairlib.model import CrossListing, Priority
 from clairlib.reading._layout import nfkc, normal
+from clairlib.reading._units import UNITS
 
 __all__ = [
     "BULLET_OPENERS",
@@ -42,6 +43,8 @@ _UNIT_AFTER_NUMBER = re.compile(
     r"\A(?:月|年|日|名|件|か国|ヶ国|カ国|か所|回|団体|人(?!材)|本(?!部)|%|％|社|つ|項目|会場|千|万|億|位|号|言語|校|時間|割|歳|週|,|\.|:|：|=|\)|）)"
 )
 _MAX_TITLE = 64
+# A number's counter alone (``5 分野``, ``12 事業``): a count in a table's cell, no title.
+_COUNTERS = frozenset(UNITS)
 # What a heading opens with: a line that opens otherwise is no heading.
 OPENERS = frozenset("0123456789０１２３４５６７８９ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX（(○◯<〈【＜" + _CIRCLED)
 # ``①平成 25 年 7 月``: a date in a list of dates, no heading.
@@ -76,7 +79,7 @@ def _title_ok(title: str, *, numbered: bool = True) -> bool:
         return False
     # After a bare number, a unit or a comma says the line is a wrapped sentence:
     # ``4 月来日としてきたが``, ``6 本となり、…``.
-    if numbered and (_UNIT_AFTER_NUMBER.match(title) or "、" in title):
+    if numbered and (_UNIT_AFTER_NUMBER.match(title) or "、" in title or title in _COUNTERS):
         return False
     if _DATE.match(title):
         return False

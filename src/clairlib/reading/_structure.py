@@ -133,6 +133,7 @@ class _Reader:
         self.paragraphs: bool | None = None  # _paragraphs(lines), once it is asked
         # The last numbered line that opened nothing: its index, style and number.
         self.listed: tuple[int, int, int] | None = None
+        self.circled_listed: tuple[int, int] | None = None  # the same for ①, its number
         self.body = Body()
         # The sections open, outermost first (a section, its subsection …), and the
         # numbering style of each level in the order the document first printed them.
@@ -245,7 +246,12 @@ class _Reader:
                 # Ⅰ); never one of the same style (1 over 1 ハノイ: a list's cells).
                 or (style is not None and _STYLES[heading.kind, heading.roman] > style)
             ):
-                cell_like = heading.kind is HeadingKind.SUBSECTION or not heading.spaced
+                # Under a caption, cells come numbered in runs (① 平成25年4月 / ① 群馬県).
+                cell_like = (
+                    heading.kind is HeadingKind.SUBSECTION
+                    or not heading.spaced
+                    or (heading.kind is HeadingKind.PROGRAMME and heading.number is not None)
+                )
                 if not (strict and cell_like):
                     return True
             if self._prose_start(line) or (not strict and len(line.text) >= self.wide):
@@ -290,14 +296,33 @@ class _Reader:
         if self.table is not None and not heading.spaced:
             return False
         if heading.number is not None:
+            listed = self.circled_listed
+            if (
+                listed is not None
+                and listed[1] + 1 == heading.number
+                and self._items(listed[0], index)
+            ):
+                # ② after a ① that opened nothing, only a list's items between: that
+                # list's next item (① 件数 ・… ・… ② 推移), whatever number comes next.
+                self.circled_listed = (index, heading.number)
+                return False
             if heading.number != self.circled + 1:
+                self.circled_listed = (index, heading.number)
                 return False
             # A document prints its ① headings one way: spaced after ① 1, spaced after.
             if self.circled_spaced is not None and heading.spaced != self.circled_spaced:
                 return False
-            # ``①姉妹提携件数…`` in a list: a programme heading is spaced, or opens prose.
-            return heading.spaced or self._opens_something(index)
+            # ``①姉妹提携件数…`` in a list: a programme heading is spaced, or opens prose;
+            # under a table's caption, where cells may be numbered so, it opens prose.
+            return (heading.spaced and self.table is None) or self._opens_something(index)
         return True
+
+    def _items(self, first: int, last: int) -> bool:
+        # Whether the lines between ``first`` and ``last`` are all a list's items (・…).
+        return all(
+            line.text[:1] in BULLET_OPENERS and item_marker(line.text) is not None
+            for line in self.lines[first + 1 : last]
+        )
 
     def _title_goes_on(self, index: int) -> bool:
         # A heading as wide as the page wraps: its end stands on the next line, short,
