@@ -296,12 +296,8 @@ class _Reader:
         if self.table is not None and not heading.spaced:
             return False
         if heading.number is not None:
-            listed = self.circled_listed
-            if (
-                listed is not None
-                and listed[1] + 1 == heading.number
-                and self._items(listed[0], index)
-            ):
+            run = self.circled_listed
+            if run is not None and run[1] + 1 == heading.number and self._items(run[0], index):
                 # ② after a ① that opened nothing, only a list's items between: that
                 # list's next item (① 件数 ・… ・… ② 推移), whatever number comes next.
                 self.circled_listed = (index, heading.number)
