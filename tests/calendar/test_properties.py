@@ -432,6 +432,11 @@ def test_the_fast_lanes_and_the_general_reader_agree(
 @example("3月30日～4月2日", FiscalYear(2013))  # in that fiscal year: printed newest first
 @example("2013年10月10日から13日間", None)  # a duration, not a day
 @example("2013年2月27日～30日", None)
+@example("自 平成24年4月1日 至 平成25年3月31日", None)  # each side its own year
+@example("自 平成24年4月1日 至 25年3月31日", None)  # the era's year without its name
+@example("自 平成24年4月1日、2日", None)  # 自 before a list: refused
+@example("平成31年4月30日～令和元年5月1日", None)
+@example("平成31年4月30日～平成31年5月1日", None)  # past 平成's end
 def test_the_lanes_agree_on_lists_of_days(
     text: str, context: FiscalYear | int | date | None
 ) -> None:

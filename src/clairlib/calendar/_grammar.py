@@ -360,21 +360,24 @@ def compile_patterns() -> None:
         rf"(?:[(（]{_S}([月火水木金土日]){_S}[)）]{_S})?"
     )
     # A month's days listed or side by side, how they open: '2013年10月4', '12月6日(金)',
-    # '平成25年11月7日(木)' (an era's name unbroken and its year in digits, a western
-    # year, or none; the month; the first day, its 日 and weekday), where a list mark or
-    # word, a weekday with a day after it, or a range mark follows (QUICK_DAYS_AFTER
-    # finds a mark, a word or a bracket before the text's last character). The days after are
-    # QUICK_DAY's. Its era, year, month, day, 日 and weekday.
-    QUICK_DAYS_AFTER = _compile(f"[、，,､･・;；{CIRCLED}と及並)）{re.escape(TILDES + DASHES)}かよ]")
-    # What follows the head for a range of days to its last ('から13日', '～6月1日'): the
-    # mark, the last day's month and day (a day, not a duration: no 間 after it), an end
-    # word. Its month and day.
+    # '自 平成25年11月7日' (自 before a range; an era's name unbroken and its year in
+    # digits, a western year, or none; the month; the first day, its 日 and weekday),
+    # where a list mark or word, a weekday with a day after it, or a range mark follows
+    # (QUICK_DAYS_AFTER finds one before the text's last character). The days after are
+    # QUICK_DAY's. Its 自, era, year, month, day, 日 and weekday.
+    after = "、，,､･・;；" + CIRCLED + "と及並)）" + TILDES + DASHES + "かよ至"
+    QUICK_DAYS_AFTER = _compile(f"[{re.escape(after)}]")
+    # What follows the head for a range of days to its last ('から13日', '～6月1日', '至
+    # 平成25年3月31日'): the mark, the last day's era, year, month and day (a day, not a
+    # duration: no 間 after it), an end word. Its era, year, month and day.
+    era_names = "|".join(map(re.escape, full))
     QUICK_DAYS_RANGE = _compile(
-        rf"{_S}(?:{_RANGE_MARKS}|から|より){_S}(?:({DIGIT}{{1,2}}+){_S}月{_S})?"
+        rf"{_S}(?:{_RANGE_MARKS}|から|より|至){_S}"
+        rf"(?:(?:({era_names}){_S})?({DIGIT}{{1,4}}+){_S}年{_S})?(?:({DIGIT}{{1,2}}+){_S}月{_S})?"
         rf"({DIGIT}{{1,2}}+){_S}日(?!{_S}間){_S}(?:(?:{_unspaced(*closes)}){_S})?"
     )
     QUICK_DAYS_HEAD = _compile(
-        rf"{_S}(?:(?:({'|'.join(map(re.escape, full))}){_S})?({DIGIT}{{1,4}}+){_S}年{_S})?"
+        rf"{_S}(?:(自){_S})?(?:(?:({era_names}){_S})?({DIGIT}{{1,4}}+){_S}年{_S})?"
         rf"({DIGIT}{{1,2}}+){_S}月{_S}({DIGIT}{{1,2}}+)(?![0-9０-９:：]){_S}"
         rf"(?:(日){_S}(?:[(（]{_S}([月火水木金土日]){_S}[)）]{_S})?)?"
     )

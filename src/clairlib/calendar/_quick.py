@@ -172,7 +172,7 @@ def _read_days(text: str, context: Context) -> Period | PeriodSet | None:
     covered, size = head.end(), len(text)
     if covered == size:
         return None  # one day: the rest of the lane reads it
-    name, y, mo, d, _, wd = head.groups()
+    since, name, y, mo, d, _, wd = head.groups()
     era: Era | None = None
     if y is None:
         if context.__class__ is FiscalYear:
@@ -201,6 +201,8 @@ def _read_days(text: str, context: Context) -> Period | PeriodSet | None:
         span = g.QUICK_DAYS_RANGE.fullmatch(text, covered)
         if span is not None:
             return _day_range(era, year, fiscal, month, calendar_year, _SMALL[d], *span.groups())
+    if since is not None:
+        return None  # 自 before a list: the rest of the lane refuses it
     days = [(_SMALL[d], wd)]
     after_weekday = wd is not None
     while covered < size:
@@ -243,16 +245,37 @@ def _day_range(
     month: int,
     calendar_year: int,
     first: int,
+    name: str | None,
+    y: str | None,
     later: str | None,
     last: str,
 ) -> Period | None:
-    """The range from ``first`` of ``month`` to the day ``last`` (of ``later``, if printed),
-    as _build joins two days with no marks: the later month runs into the next calendar
-    year when it comes first in the year (not in a fiscal year, which holds both).
+    """The range from ``first`` of ``month`` to the day ``last`` (of ``later``, if printed,
+    and of the era ``name``'s or the western year ``y``), as _build joins two days with
+    no marks. With no year of its own, the later day is of the first's era and year,
+    and its month runs into the next calendar year when it comes first in the year
+    (not in a fiscal year, which holds both).
     """
-    month2 = month if later is None else _SMALL[later]
-    year2 = year + 1 if later is not None and not fiscal and month2 < month else year
-    calendar_year2 = year2 + 1 if fiscal and month2 < 4 else year2
+    if y is not None:
+        # A year of its own, in digits: an era's, or a western year from 1000.
+        if later is None:
+            return None  # a day to a year: the rest of the lane's
+        number = _SMALL.get(y) or int(y)
+        if name is not None:
+            later_era = g.ERAS.get(name)
+            if later_era is None or number < 1:
+                return None
+            calendar_year2 = later_era.first_year + number - 1
+        elif number < 1000:
+            return None
+        else:
+            later_era, calendar_year2 = None, number
+        month2 = _SMALL[later]
+    else:
+        later_era = era
+        month2 = month if later is None else _SMALL[later]
+        year2 = year + 1 if later is not None and not fiscal and month2 < month else year
+        calendar_year2 = year2 + 1 if fiscal and month2 < 4 else year2
     if not 1 <= month2 <= 12 or not 1 <= calendar_year2 <= 9998:
         return None
     try:
@@ -261,7 +284,11 @@ def _day_range(
         return None
     if end < start:
         return None  # printed newest first (a note) or refused: the reader's
-    if era is not None and (start < era.start or (era.end is not None and end > era.end)):
+    if era is not None and (start < era.start or (era.end is not None and start > era.end)):
+        return None
+    if later_era is not None and (
+        end < later_era.start or (later_era.end is not None and end > later_era.end)
+    ):
         return None
     period: Period = _new(Period)
     _set_start(period, start)
