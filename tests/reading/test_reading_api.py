@@ -28,13 +28,15 @@ def test_text_reader_is_a_default_plugin() -> None:
 
 
 def test_read_text_bytes_and_path(tmp_path: Path) -> None:
-    """Text, its UTF-8 bytes, its Shift_JIS bytes and a file read the same."""
+    """Text, its UTF-8, Shift_JIS and UTF-16 (either order) bytes and a file read the same."""
     path = tmp_path / "plan.txt"
     path.write_text(PLAN, encoding="utf-8")
     readings = [
         clairlib.read(PLAN),
         clairlib.read(PLAN.encode("utf-8")),
         clairlib.read(PLAN.encode("cp932")),
+        clairlib.read(PLAN.encode("utf-16")),
+        clairlib.read(b"\xfe\xff" + PLAN.encode("utf-16-be")),
         clairlib.read(path),
         clairlib.read(str(path)),
     ]
@@ -73,7 +75,8 @@ def test_figures_in_a_report_carry_their_sentence() -> None:
         (b"", "empty"),
         (b"   \n\n  ", "empty"),
         (b"\x00\x01\x02garbage\xff\xfe" * 40, "no installed reader recognises"),
-        (bytes(range(1, 256)) * 8, "not text in UTF-8 or Shift_JIS"),
+        (bytes(range(1, 256)) * 8, "not text in UTF-8, Shift_JIS or UTF-16"),
+        (b"\xff\xfe\x00\xd8", "not text in UTF-16"),
         ("会議を開催した。".encode(), "fiscal year"),
         ("ただの文章です。何の計画でもない。".encode(), "not a CLAIR plan or report"),
         (b"Hello world, this is not a plan.\n", "not a CLAIR plan or report"),

@@ -14,8 +14,10 @@ from clairlib.reading._reader import Hints, Reader, ReadError, Reading, ReadProg
 
 __all__ = ["TEXT_READER", "TextOptions", "clairlib_readers", "decode"]
 
-# Text extractions of Japanese documents come as UTF-8, or Shift_JIS from older tools.
+# Text extractions of Japanese documents come as UTF-8, or Shift_JIS from older tools;
+# UTF-16 (what Windows' Notepad saves as "Unicode") says so with its byte order mark.
 _ENCODINGS = ("utf-8-sig", "cp932")
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 # Control characters no text prints (line breaks, tabs and form feeds it does).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
@@ -35,6 +37,11 @@ class TextOptions:
 def decode(source: Source) -> str:
     """The source's text; ReadError for bytes that are no text (a binary file)."""
     data = source.data
+    if data.startswith(_UTF16_MARKS):
+        try:
+            return _text_only(source, data.decode("utf-16"))
+        except UnicodeDecodeError as error:
+            raise ReadError(f"{source.name}: not text in UTF-16: {error.reason}") from None
     if b"\x00" in data[:4096]:
         raise ReadError(f"{source.name}: binary data, not text (NUL bytes)")
     for encoding in _ENCODINGS:
@@ -42,10 +49,14 @@ def decode(source: Source) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if len(_CONTROLS.findall(text, 0, 4096)) > 8:
-            raise ReadError(f"{source.name}: binary data, not text (control characters)")
-        return text
-    raise ReadError(f"{source.name}: not text in UTF-8 or Shift_JIS")
+        return _text_only(source, text)
+    raise ReadError(f"{source.name}: not text in UTF-8, Shift_JIS or UTF-16")
+
+
+def _text_only(source: Source, text: str) -> str:
+    if len(_CONTROLS.findall(text, 0, 4096)) > 8:
+        raise ReadError(f"{source.name}: binary data, not text (control characters)")
+    return text
 
 
 def read_text(
@@ -65,14 +76,15 @@ def read_text(
 
 
 def _sniff(head: bytes) -> bool:
-    # Text of any encoding has no NUL bytes; whether it decodes is the reader's to say.
-    return b"\x00" not in head
+    # Text has no NUL bytes but in UTF-16, which opens with its byte order mark; whether
+    # it decodes is the reader's to say.
+    return head.startswith(_UTF16_MARKS) or b"\x00" not in head
 
 
 TEXT_READER = Reader(
     name="text",
     suffixes=(".txt", ".text"),
-    description="a PDF's text extraction (UTF-8 or Shift_JIS), as pdftotext prints it",
+    description="a PDF's text extraction (UTF-8, Shift_JIS or UTF-16), as pdftotext prints it",
     options=TextOptions,
     read=read_text,
     sniff=_sniff,
