@@ -89,7 +89,8 @@ class Refusal:
 @lru_cache(maxsize=4096)
 def _kind(text: str) -> str:
     # Numbers and dates open with a digit, a sign or an era's name: most words do not.
-    if text[:1] not in _KIND_OPENERS and not text[:1].isdigit():
+    opener = text[:1]
+    if opener not in _KIND_OPENERS and not opener.isdigit():
         return _TEXT if text else _EMPTY
     if text.isascii() and text.isdigit():
         return _NUM  # plain digits (a count): NFKC already, and a number at a look

@@ -106,7 +106,7 @@ def _pieces(lines: Sequence[Line], width: int) -> Iterator[_Piece | Refusal]:
         if len(folded) == 1 and _letter(folded):  # _vertical, inline
             letters += folded
             continue
-        if folded[:1] in _LABEL_OPENERS:
+        if folded.startswith(_LABEL_OPENING):  # no one-character string made to ask
             label = _label_line(line)
             if label is not None and not letters:
                 group, gap, depth = label, "group", 0
@@ -125,10 +125,9 @@ def _pieces(lines: Sequence[Line], width: int) -> Iterator[_Piece | Refusal]:
                 return
             group, letters, gap, depth = letters, "", "group", 0
         texts: Sequence[str]
-        last = text[-1:]
         if (
             len(words) > 1
-            and (last.isdigit() or last in _PERCENT)
+            and ((last := text[-1:]).isdigit() or last in _PERCENT)
             and _grid_line(line)
             and _grid(words)
         ):
@@ -149,7 +148,7 @@ def _pieces(lines: Sequence[Line], width: int) -> Iterator[_Piece | Refusal]:
         if len(texts) == 1:
             code = (
                 _CODES[_kind(first)]
-                if first[:1] in _KIND_OPENERS or first[:1].isdigit()
+                if (opener := first[:1]) in _KIND_OPENERS or opener.isdigit()
                 else (_CODE_TEXT if first else _CODE_EMPTY)
             )
             codes = (code,)
@@ -157,7 +156,7 @@ def _pieces(lines: Sequence[Line], width: int) -> Iterator[_Piece | Refusal]:
         else:
             codes = [
                 _CODES[_kind(word)]
-                if word[:1] in _KIND_OPENERS or word[:1].isdigit()
+                if (opener := word[:1]) in _KIND_OPENERS or opener.isdigit()
                 else (_CODE_TEXT if word else _CODE_EMPTY)
                 for word in texts
             ]
@@ -197,7 +196,7 @@ def _pieces(lines: Sequence[Line], width: int) -> Iterator[_Piece | Refusal]:
                         inside |= 1 << index
                     depth = _depth_after(word, depth)
             line_variants = shaped(tuple(codes), inside)
-        opens = first[:1] in _TOTAL_OPENERS and _opens(first)
+        opens = first.startswith(_TOTAL_OPENING) and _opens(first)
         yield new(_Piece, (line, texts, codes, gap, group, opens, choices, line_variants))
         gap = "break"
         last_code, last_text, last_plain = codes[-1], texts[-1], plain
@@ -213,7 +212,8 @@ def _depth_after(word: str, depth: int) -> int:
 
 
 _CODES = {_TEXT: _CODE_TEXT, _NUM: _CODE_NUM, _DATE_KIND: _CODE_DATE, _EMPTY: _CODE_EMPTY}
-_LABEL_OPENERS = frozenset("<〈《")  # what a label alone on its line opens with
+_LABEL_OPENING = tuple("<〈《")  # what a label alone on its line opens with
+_TOTAL_OPENING = tuple(_TOTAL_OPENERS)
 _JOINERS = tuple(":：、,，・･-‐－～")
 _OPENERS = tuple(_OPEN)
 
@@ -330,7 +330,7 @@ def flowing(lines: Sequence[Line]) -> TextTable | Refusal:
     vertical = any(len(line.folded) == 1 and _letter(line.folded) for line in lines[heads:])
     width = len(header) - (1 if vertical else 0)
     if not vertical and not any(
-        line.folded[:1] in _LABEL_OPENERS and _label_line(line) for line in lines[heads:]
+        line.folded.startswith(_LABEL_OPENING) and _label_line(line) for line in lines[heads:]
     ):
         return _ungrouped(lines[heads:], header, width)
     return _groups(lines[heads:], header[1:] if vertical else header, width, vertical)

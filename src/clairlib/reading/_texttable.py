@@ -57,7 +57,10 @@ def read_table(lines: Sequence[Line], *, fresh: bool = True) -> TextTable | Refu
     gapped = 0
     ends: list[int] = []
     for line in lines:
-        if line.folded[:1] in _NOTE:
+        folded = line.folded
+        # A note's line opens with ※; a line folding to nothing is none of the table's.
+        # (startswith makes no one-character string to ask.)
+        if not folded or folded.startswith("※"):
             continue
         text = line.text
         if "  " in text or "\u3000" in text:
@@ -79,5 +82,4 @@ def read_table(lines: Sequence[Line], *, fresh: bool = True) -> TextTable | Refu
     return numbers(body, ends) or flowing(body)
 
 
-_NOTE = frozenset({"※", ""})  # what a note's line, or one that folds to nothing, opens with
 _PERCENT = frozenset("%％")
