@@ -182,6 +182,7 @@ def _header_count(lines: Sequence[Line], words: Callable[[Line], Sequence[str]])
 
 
 _PAIRS = tuple(zip(_OPEN, _CLOSE, strict=True))
+_OPENING = re.escape(_OPEN)
 # A word runs to a space outside a date, a number and its counter, and brackets (an
 # unclosed bracket holds to the line's end).
 _WORD_RUN = (
@@ -189,10 +190,14 @@ _WORD_RUN = (
     + "|".join(
         [
             # What opens none of the stretches below, many characters at a time.
-            f"[^ \u3000\\d明大昭平令第{re.escape(''.join(o for o, _ in _PAIRS))}]+",
-            _DATE.pattern,
-            _UNIT.pattern,
-            *(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}?" for o, c in _PAIRS),
+            f"[^ \u3000\\d明大昭平令第{_OPENING}]+",
+            # A date, or a number with its counter, tried only where one may open; then
+            # brackets, only at an opening one (the engine looks at the first character
+            # once for each set of alternatives, not once for each alternative).
+            f"(?=[\\d明大昭平令第])(?:{_DATE.pattern}|{_UNIT.pattern})",
+            f"(?=[{_OPENING}])(?:"
+            + "|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}?" for o, c in _PAIRS)
+            + ")",
             "[^ \u3000]",
         ]
     )
