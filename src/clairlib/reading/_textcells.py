@@ -217,6 +217,10 @@ def _words(text: str) -> tuple[str, ...]:
     # read: each line's words are found once a reading (forget() clears them).
     if " " not in text and "\u3000" not in text:
         return (text,)
+    if "  " in text or "\u3000" in text:
+        # A wide gap, which in a row of numbers stands for empty cells: the words are
+        # found with their spaces, in one pass for both.
+        return tuple([word for word, _ in _spaced(text)])
     return tuple(_WORD.findall(text))
 
 

@@ -133,7 +133,7 @@ def _pieces(lines: Sequence[Line], width: int) -> Iterator[_Piece | Refusal]:
         ):
             # Empty cells between numbers, and after the last (the extraction drops the
             # spaces that end a line): the row is as wide as the table.
-            spread = _spread(_spaced(text)[skip:])[0]
+            spread = _spread(text, words, skip)[0]
             lead = 0 if _kind(spread[0]) == _TEXT else 1
             spread.extend([""] * (width - lead - len(spread)))
             texts = spread
@@ -218,10 +218,14 @@ _JOINERS = tuple(":：、,，・･-‐－～")
 _OPENERS = tuple(_OPEN)
 
 
-def _spread(words: Sequence[tuple[str, int]]) -> tuple[list[str], bool]:
-    # A row of numbers with the empty cells its runs of spaces stand for.
+def _spread(text: str, words: Sequence[str], skip: int = 0) -> tuple[list[str], bool]:
+    # A row of numbers (``words``: the line's words after the first ``skip``) with the
+    # empty cells its runs of spaces stand for. Most rows part their numbers by single
+    # spaces, told at a look: only a row with a wider gap has its spaces counted.
+    if "  " not in text and "\u3000" not in text:
+        return list(words), False
     texts: list[str] = []
-    for word, spaces in words:
+    for word, spaces in _spaced(text)[skip:]:
         texts.append(word)
         texts.extend([""] * (spaces - 1))
     return texts, len(texts) > len(words)
@@ -253,7 +257,7 @@ def numbers(lines: Sequence[Line], ends: Sequence[int] | None = None) -> TextTab
                 return None
             label.append(line)
             continue
-        texts, empties = _spread(_spaced(line.text))
+        texts, empties = _spread(line.text, words)
         spaced = spaced or empties
         if _kind(texts[0]) == _TEXT:
             if label:
