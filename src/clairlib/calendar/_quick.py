@@ -9,6 +9,9 @@ then settled, resolved (``_quickpoint``) and built by the reader's rules (see ``
 ``_resolve``), without its objects. Anything else returns None for the reader: a
 text it would refuse or warn about, an era's bounds to check. The reader then
 gives the same answer or words the error; properties in the tests hold both to it.
+Days of one month listed, side by side or as a range ('2013年10月4、5日') are read
+first in a pass of their own (``_read_days``), which gives what the items' steps
+give, or None for them.
 """
 
 from __future__ import annotations
