@@ -159,6 +159,17 @@ _DAY_ALONE: _Point = [
 ]
 
 
+def _printed_year(name: str | None, y: str) -> tuple[Era | None, int] | None:
+    # A year printed in digits: an era's (with the era), or a western year from 1000.
+    number = _SMALL.get(y) or int(y)
+    if name is None:
+        return (None, number) if number >= 1000 else None
+    era = g.ERAS.get(name)
+    if era is None or number < 1:
+        return None
+    return era, era.first_year + number - 1
+
+
 def _read_days(text: str, context: Context) -> Period | PeriodSet | None:
     """A month's days listed or side by side ('2013年10月4、5日', '11月7日(木)8日(金)'), or a
     range of days ('11月10日から13日', '5月29～6月1日'), read as the rest of the lane reads
@@ -185,16 +196,10 @@ def _read_days(text: str, context: Context) -> Period | PeriodSet | None:
         else:
             return None
     else:
-        number = _SMALL.get(y) or int(y)
-        if name is not None:
-            era = g.ERAS.get(name)
-            if era is None or number < 1:
-                return None
-            year = era.first_year + number - 1
-        elif number < 1000:
+        printed = _printed_year(name, y)
+        if printed is None:
             return None
-        else:
-            year = number
+        era, year = printed
         fiscal = False
     month = _SMALL[mo]
     calendar_year = year + 1 if fiscal and month < 4 else year
@@ -263,16 +268,10 @@ def _day_range(
         # A year of its own, in digits: an era's, or a western year from 1000.
         if later is None:
             return None  # a day to a year: the rest of the lane's
-        number = _SMALL.get(y) or int(y)
-        if name is not None:
-            later_era = g.ERAS.get(name)
-            if later_era is None or number < 1:
-                return None
-            calendar_year2 = later_era.first_year + number - 1
-        elif number < 1000:
+        printed = _printed_year(name, y)
+        if printed is None:
             return None
-        else:
-            later_era, calendar_year2 = None, number
+        later_era, calendar_year2 = printed
         month2 = _SMALL[later]
     else:
         later_era = era
