@@ -238,6 +238,9 @@ def _plain_lists(draw: st.DrawFn) -> str:
 @example("9998年2月～1月")  # runs into 9999, which the reader refuses
 @example("令和4年度～平成25年度")  # printed newest first: read as meant, with a note
 @example("①平成26年3月～平成25年4月、令和8年度～令和4年度")
+@example("①平成 25 年 4 月 \n②平成 25 年 7～8\n月 \n③平成 26 年 3 月")  # months alone
+@example("①平成25年12～1月")  # runs into the next year: the general steps'
+@example("平成25年4月 平成25年5月")  # items apart by spaces alone: refused as the reader does
 def test_the_list_fast_path_never_disagrees_with_the_full_reader(text: str) -> None:
     """Where the fast path reads a list or range, the full reader reads the same, notes too."""
     found = _plain_list(text)

@@ -155,6 +155,38 @@ def plain_year(name: str | None, y: str) -> tuple[int, date, date] | None:
     return offset + number, first, last
 
 
+def _months_list(text: str) -> Period | PeriodSet | None:
+    # plain_list's commonest lists, months in an era's whole years (each item a month or
+    # a range of months of one year): the Periods its general steps build, in fewer.
+    periods: list[Period] = []
+    covered = 0
+    for printed, lead, name, y, mo, mo2 in g.PLAIN_MONTHS.findall(text):
+        covered += len(printed)
+        if periods and (not lead or lead.isspace()):
+            return None  # items are separated by a list mark, not by spaces alone
+        years = _ERA_YEARS.get(name)
+        whole = None if years is None else years.get(y)
+        month = _MONTHS.get(mo, 0)
+        if whole is None or not month:
+            return None
+        year, months = whole
+        if not mo2:
+            periods.append((_UNITS.get(year) or units(year))[month])
+            continue
+        month2 = _MONTHS.get(mo2, 0)
+        if month2 < month:
+            return None  # '12～1月' runs into the next year: the general steps'
+        period: Period = _new(Period)  # trusted_period, inlined as in plain_list
+        _set_start(period, months[month][0])
+        _set_end(period, months[month2][1])
+        _set_precision(period, MONTH)
+        _set_marks(period, None)
+        periods.append(period)
+    if not periods or covered != len(text):
+        return None
+    return periods[0] if len(periods) == 1 else trusted_set(tuple(periods))
+
+
 def plain_list(text: str) -> tuple[Period | PeriodSet, list[NewestFirst]] | None:
     """The fast path for lists and ranges of plain months, years and fiscal years.
 
@@ -168,6 +200,10 @@ def plain_list(text: str) -> tuple[Period | PeriodSet, list[NewestFirst]] | None
     # give, and they are the whole text exactly when their lengths add up to it.
     if g.PLAIN_HEAD.match(text) is None:
         return None
+    if "年度" not in text:
+        of_months = _months_list(text)
+        if of_months is not None:
+            return of_months, []
     items = g.PLAIN_ITEMS.findall(text)
     if not items:
         return None

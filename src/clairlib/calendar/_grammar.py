@@ -102,6 +102,7 @@ PLAIN: re.Pattern[str]
 PLAIN_ITEM: re.Pattern[str]
 PLAIN_ITEMS: re.Pattern[str]
 PLAIN_HEAD: re.Pattern[str]
+PLAIN_MONTHS: re.Pattern[str]
 POINT: re.Pattern[str]
 SIMPLE_POINT: re.Pattern[str]
 WESTERN: re.Pattern[str]
@@ -240,7 +241,7 @@ def _whole_years() -> None:
 
 def compile_patterns() -> None:
     """Build every pattern from the era table."""
-    global PLAIN, PLAIN_ITEM, PLAIN_ITEMS, PLAIN_HEAD, POINT, SIMPLE_POINT, WESTERN
+    global PLAIN, PLAIN_ITEM, PLAIN_ITEMS, PLAIN_HEAD, PLAIN_MONTHS, POINT, SIMPLE_POINT, WESTERN
     global AFTER, END_WORDS, DURATION, LEAD, REPEAT, QUICK_ITEM, QUICK_DAY, QUICK_DAYS_HEAD
     global QUICK_DAYS_AFTER, QUICK_DAYS_RANGE, QUICK_BLOCKED
     ERAS.clear()
@@ -409,6 +410,13 @@ def compile_patterns() -> None:
     PLAIN_ITEMS = _compile(f"({PLAIN_ITEM.pattern})")
     PLAIN_HEAD = _compile(
         rf"[\s{CIRCLED}、，,・]*+(?:{plain_era})?\s*+(?:{DIGIT}{{1,4}}+|元)\s*+年"
+    )
+    # The commonest list of all, months of an era's years ('①平成 25 年 4 月 ②平成 25 年
+    # 7～8 月'), each item whole in its first group: PLAIN_ITEMS with five groups, not 13.
+    unbroken_era = "|".join(map(re.escape, full))
+    PLAIN_MONTHS = _compile(
+        rf"(([\s{CIRCLED}、，,・]*+)({unbroken_era})\s*+({DIGIT}{{1,2}}+)\s*+年\s*+"
+        rf"({DIGIT}{{1,2}}+)\s*+(?:{_RANGE_MARKS}\s*+({DIGIT}{{1,2}}+)\s*+)?月\s*+)"
     )
     WESTERN = _compile(
         rf"{_S}(?:(?=[自至去])(?P<pre>自|至|去る){_S})?"
