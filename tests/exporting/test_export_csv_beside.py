@@ -7,6 +7,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
 import clairlib
@@ -209,3 +210,12 @@ def test_indicator_names_read_back_untouched(tmp_path: Path) -> None:
     """The export's indicator names agree with its indicators table: the records read."""
     clairlib.export(_kpi_report(), "csv", tmp_path)
     assert _kpi_report().measurements == read_csv(tmp_path / "measurements.csv").measurements
+
+
+def test_a_programme_name_with_spaces_round_it_reads(tmp_path: Path) -> None:
+    """A name printed with a space after it (``観光振興 ``) matches its cell, read stripped."""
+    report = _report()
+    programme = attrs.evolve(report.sections[0].programmes[0], name="観光振興 ")
+    section = attrs.evolve(report.sections[0], programmes=(programme,))
+    clairlib.export(attrs.evolve(report, sections=(section,)), "csv", tmp_path)
+    assert "p1-1" == read_csv(tmp_path).events[0].programme

@@ -142,7 +142,8 @@ class IdNames:
                     f"{label} {text!r} names {ident!r}, which the {self.table} table does "
                     f"not hold: add the {self.thing} there (the name beside an id is not read)"
                 )
-            elif text not in known:
+            # A cell's text is read without the spaces round it: a name's is compared so.
+            elif text.strip() not in {name.strip() for name in known}:
                 message = (
                     f"{label} {text!r} is not the name of {ident!r} beside it "
                     f"({known[0] if known else ''!r}): the id is what is read, so change the "
