@@ -99,3 +99,32 @@ def test_captions() -> None:
         "<平成 25 年度 自治体向けに日本で開催した海外経済セミナー一覧> "
     )
     assert is_caption("<講演 1>") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "title", "printed", "style"),
+    [
+        ("ア 観光展への出展", 1, "観光展への出展", "ア", 3),
+        ("イ．物産展への出展", 2, "物産展への出展", "イ．", 3),
+        ("ｳ 商談会", 3, "商談会", "ｳ", 3),
+        ("（ア）欧州での出展", 1, "欧州での出展", "（ア）", 4),
+        ("(エ) 北米での出展", 4, "北米での出展", "(エ)", 4),
+    ],
+)
+def test_katakana_levels(text: str, number: int, title: str, printed: str, style: int) -> None:
+    """``ア``, ``イ．``, ``（ア）``: a level below (1), numbered in アイウエオ order."""
+    heading = classify(text)
+    assert heading is not None
+    assert (HeadingKind.SUBSECTION, number, title, printed, style) == (
+        heading.kind,
+        heading.number,
+        heading.title,
+        heading.printed,
+        heading.style,
+    )
+
+
+@pytest.mark.parametrize("text", ["アメリカでの取組", "ア、イの両方を行った", "イベントを開催"])
+def test_katakana_words_are_no_headings(text: str) -> None:
+    """A line opening with a katakana word, or listing ア、イ, is no heading."""
+    assert classify(text) is None

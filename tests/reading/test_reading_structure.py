@@ -161,3 +161,43 @@ def test_numbered_cells_under_a_caption_are_no_programme() -> None:
         table.caption,
         table.programme,
     )
+
+
+KANA = """令和４年度事業報告
+1 自治体の海外における経済活動を支援
+(1) 海外での展示会への出展
+ア 観光展への出展
+ 海外の観光展に出展し、地域の観光資源を紹介した。来場者から多くの問合せがあった。
+(ア) 欧州での出展
+ ロンドンとパリの観光展に出展し、各地の観光資源や食文化を紹介した。
+(イ) 北米での出展
+ ニューヨークの観光展に出展し、各地の観光資源や食文化を紹介した。
+イ 物産展への出展
+ 海外の物産展に出展し、地域の産品を紹介した。商談につながった事例もあった。
+(2) セミナーの開催
+ 海外の自治体関係者を対象にセミナーを開催し、日本の地方自治について紹介した。
+"""
+
+
+def test_katakana_levels_nest_below_brackets() -> None:
+    """1 over (1) over ア over (ア), as official documents number five levels deep."""
+    expected = [
+        ("1", "1", "自治体の海外における経済活動を支援", []),
+        ("1(1)", "(1)", "海外での展示会への出展", []),
+        ("1(1)(1)", "ア", "観光展への出展", []),
+        ("1(1)(1)(1)", "(ア)", "欧州での出展", []),
+        ("1(1)(1)(2)", "(イ)", "北米での出展", []),
+        ("1(1)(2)", "イ", "物産展への出展", []),
+        ("1(2)", "(2)", "セミナーの開催", []),
+    ]
+    assert expected == _outline(_read(KANA).sections)
+
+
+def test_a_katakana_word_is_no_heading() -> None:
+    """``アメリカでの…`` opens with ア but is a word: the prose of its place, no level."""
+    text = KANA.replace("ア 観光展への出展", "アメリカでの観光展への出展")
+    subsection = _read(text).sections[0].sections[0]
+    assert (["欧州での出展", "北米での出展"], "アメリカでの観光展への出展") == (
+        [section.title for section in subsection.sections],
+        subsection.body[0].text[:13],
+    )

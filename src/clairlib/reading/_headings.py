@@ -31,9 +31,15 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _SECTION = re.compile(r"\A([0-9]{1,2})([.、]\s*|\s+)(\S.*)\Z")
 _ROMAN_SECTION = re.compile(r"\A(VIII|VII|VI|IV|IX|V|III|II|I|X)(?:[.、]\s*|\s+)(\S.*)\Z")
 _SUBSECTION = re.compile(r"\A\(([0-9]{1,2})\)\s*(\S.*)\Z")
+# The levels below (1), as official documents number them: ア, イ … then (ア), (イ) ….
+_KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+# After ア a stop or a space: ``ア、イの…`` lists two of them in prose.
+_KANA_ITEM = re.compile(rf"\A([{_KANA}])(?:\.\s*|\s+)(\S.*)\Z")
+_KANA_PAREN = re.compile(rf"\A\(([{_KANA}])\)\s*(\S.*)\Z")
 _PROGRAMME = re.compile(rf"\A(○|◯|[{_CIRCLED}])(\s*)(\S.*)\Z")
 _PROGRAMME_MARKS = frozenset("○◯" + _CIRCLED)
 _ROMAN_LETTERS = frozenset("IVX")
+_HALF_KANA = "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜ"  # _KANA as half-width
 _BULLET = re.compile(r"\A(?:[-*]\s+)?([・･◆◇■□●]|-(?=\s))\s*")
 # What a bullet opens with: a line that opens otherwise is no bullet.
 BULLET_OPENERS = frozenset("-*・･◆◇■□●")
@@ -46,7 +52,9 @@ _MAX_TITLE = 64
 # A number's counter alone (``5 分野``, ``12 事業``): a count in a table's cell, no title.
 _COUNTERS = frozenset(UNITS)
 # What a heading opens with: a line that opens otherwise is no heading.
-OPENERS = frozenset("0123456789０１２３４５６７８９ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX（(○◯<〈【＜" + _CIRCLED)
+OPENERS = frozenset(
+    "0123456789０１２３４５６７８９ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX（(○◯<〈【＜" + _CIRCLED + _KANA + _HALF_KANA
+)
 # ``①平成 25 年 7 月``: a date in a list of dates, no heading.
 _DATE = re.compile(r"\A(?:明治|大正|昭和|平成|令和)?\s*[0-9０-９元]{1,4}\s*年")
 
@@ -70,6 +78,9 @@ class Heading:
     number: int | None = None
     roman: bool = False
     spaced: bool = True  # a space between the marker and the title
+    # A section's numbering style, by how deep documents print it: Ⅰ 0, 1. 1, (1) 2,
+    # ア 3, (ア) 4.
+    style: int = 0
     priority: Priority | None = None
 
 
@@ -127,8 +138,26 @@ def classify(text: str, *, compact: str | None = None) -> Heading | None:
                 title=_original_title(stripped, match.group(2)),
                 printed=_printed_number(stripped),
                 number=int(match.group(1)),
+                style=2,
             )
         return None
+    kana = _KANA_PAREN.match(folded) if first == "(" else None
+    kana = kana or (_KANA_ITEM.match(folded) if first in _KANA else None)
+    if kana is not None:
+        if not _title_ok(kana.group(2), numbered=False) or "、" in kana.group(2):
+            return None
+        paren = folded[0] == "("
+        # The marker as printed: （ア）, ア．, ア; the title after it, as printed.
+        marker = stripped[:3] if paren else stripped[:1]
+        if not paren and stripped[1:2] in ".．":
+            marker = stripped[:2]
+        return Heading(
+            kind=HeadingKind.SUBSECTION,
+            title=stripped[len(marker) :].strip(),
+            printed=marker,
+            number=_KANA.index(kana.group(1)) + 1,
+            style=4 if paren else 3,
+        )
     if "0" <= first <= "9" and (match := _SECTION.match(folded)):
         # ``4. 人材育成`` is a heading whatever follows; ``4 月来日`` is a wrapped line.
         if _title_ok(match.group(3), numbered=not match.group(2).strip()):
@@ -137,6 +166,7 @@ def classify(text: str, *, compact: str | None = None) -> Heading | None:
                 title=_original_title(stripped, match.group(3)),
                 printed=_printed_number(stripped),
                 number=int(match.group(1)),
+                style=1,
             )
         return None
     match = _ROMAN_SECTION.match(folded) if first in _ROMAN_LETTERS else None

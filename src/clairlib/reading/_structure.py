@@ -38,12 +38,6 @@ _CAPTION_OPENERS = frozenset("<〈【")
 _PART_OPENERS = frozenset("【[")
 _SECTION_KINDS = frozenset({HeadingKind.SECTION, HeadingKind.SUBSECTION})
 _STYLED = -1  # a level a Word style opened: any numbering style may nest below it
-# The numbering styles of sections by how deep documents print them: Ⅰ over 1. over (1).
-_STYLES = {
-    (HeadingKind.SECTION, True): 0,
-    (HeadingKind.SECTION, False): 1,
-    (HeadingKind.SUBSECTION, False): 2,
-}
 
 
 @attrs.define
@@ -170,7 +164,7 @@ class _Reader:
         # where its number does not come next there. A style the document printed before
         # keeps its level; a new one nests below the innermost, starting at 1, only in
         # the order documents nest them: Ⅰ, then 1., then (1).
-        style = _STYLES[heading.kind, heading.roman]
+        style = heading.style
         styles = self.styles
         if style in styles:
             level = styles.index(style)
@@ -244,7 +238,7 @@ class _Reader:
                 heading.kind is not HeadingKind.SECTION
                 # A section of a style that nests below the one asked about (1. under
                 # Ⅰ); never one of the same style (1 over 1 ハノイ: a list's cells).
-                or (style is not None and _STYLES[heading.kind, heading.roman] > style)
+                or (style is not None and heading.style > style)
             ):
                 # Under a caption, cells come numbered in runs (① 平成25年4月 / ① 群馬県).
                 cell_like = (
@@ -269,7 +263,7 @@ class _Reader:
     def _accept(self, heading: Heading, line: Line, index: int) -> bool:
         kind = heading.kind
         if kind is HeadingKind.SECTION or kind is HeadingKind.SUBSECTION:
-            style = _STYLES[kind, heading.roman]
+            style = heading.style
             listed = self.listed
             if listed is not None and listed == (index - 1, style, (heading.number or 0) - 1):
                 # The next item of a numbered list on the line before (1 ハノイ, 2 …): no
@@ -285,9 +279,7 @@ class _Reader:
             # A report's 重点事業/一般事業 groups hold programmes, never subsections.
             if level > 0 and self.priority is not None:
                 return False
-            return self._heading_like(line) and self._opens_something(
-                index, _STYLES[kind, heading.roman]
-            )
+            return self._heading_like(line) and self._opens_something(index, heading.style)
         if not self.places:
             return False
         if kind is HeadingKind.PRIORITY:
@@ -419,7 +411,7 @@ class _Reader:
                 self.places[level - 1].children.append(node)
             # A level a Word style opened holds no numbering style of its own, until a
             # numbered heading stands there.
-            style = _STYLES[kind, heading.roman] if depth is None else _STYLED
+            style = heading.style if depth is None else _STYLED
             if level == len(self.styles):
                 self.styles.append(style)
             elif self.styles[level] == _STYLED:
