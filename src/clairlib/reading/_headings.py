@@ -14,6 +14,8 @@ from clairlib.reading._units import UNITS
 
 __all__ = [
     "BULLET_OPENERS",
+    "KANA_OPENERS",
+    "KANA_STOPS",
     "OPENERS",
     "Heading",
     "HeadingKind",
@@ -40,6 +42,10 @@ _PROGRAMME = re.compile(rf"\A(○|◯|[{_CIRCLED}])(\s*)(\S.*)\Z")
 _PROGRAMME_MARKS = frozenset("○◯" + _CIRCLED)
 _ROMAN_LETTERS = frozenset("IVX")
 _HALF_KANA = "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜ"  # _KANA as half-width
+# A katakana letter opens a heading only before a space or a stop (ア 研修, ア．): most
+# lines it opens are words (アメリカ, イベント), told by their second character.
+KANA_OPENERS = frozenset(_KANA + _HALF_KANA)
+KANA_STOPS = frozenset(" \t\u3000.．")
 _BULLET = re.compile(r"\A(?:[-*]\s+)?([・･◆◇■□●]|-(?=\s))\s*")
 # What a bullet opens with: a line that opens otherwise is no bullet.
 BULLET_OPENERS = frozenset("-*・･◆◇■□●")
@@ -52,9 +58,7 @@ _MAX_TITLE = 64
 # A number's counter alone (``5 分野``, ``12 事業``): a count in a table's cell, no title.
 _COUNTERS = frozenset(UNITS)
 # What a heading opens with: a line that opens otherwise is no heading.
-OPENERS = frozenset(
-    "0123456789０１２３４５６７８９ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX（(○◯<〈【＜" + _CIRCLED + _KANA + _HALF_KANA
-)
+OPENERS = frozenset("0123456789０１２３４５６７８９ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX（(○◯<〈【＜" + _CIRCLED)
 # ``①平成 25 年 7 月``: a date in a list of dates, no heading.
 _DATE = re.compile(r"\A(?:明治|大正|昭和|平成|令和)?\s*[0-9０-９元]{1,4}\s*年")
 
@@ -106,7 +110,10 @@ def classify(text: str, *, compact: str | None = None) -> Heading | None:
     ``compact`` is the text folded as a line's ``folded`` (NFKC, no spaces), when known.
     """
     # Most lines are prose: a heading opens with a number, numeral, mark or bracket.
-    if text.lstrip(" \t\u3000")[:1] not in OPENERS:
+    opening = text.lstrip(" \t\u3000")
+    if opening[:1] not in OPENERS and not (
+        opening[:1] in KANA_OPENERS and opening[1:2] in KANA_STOPS
+    ):
         return None
     folded = nfkc(text).strip()
     if compact is None:

@@ -18,6 +18,8 @@ from clairlib.findings import Finding
 from clairlib.model import Block, BlockKind, CrossListing, Priority
 from clairlib.reading._headings import (
     BULLET_OPENERS,
+    KANA_OPENERS,
+    KANA_STOPS,
     OPENERS,
     Heading,
     HeadingKind,
@@ -358,7 +360,8 @@ class _Reader:
     def _classify(self, line: Line) -> Heading | None:
         # Each line is asked what heading it would be up to three times: once is enough.
         # Most lines open with no heading's mark: those are answered at once.
-        if line.text[:1] not in OPENERS:
+        text = line.text
+        if text[:1] not in OPENERS and not (text[:1] in KANA_OPENERS and text[1:2] in KANA_STOPS):
             return None
         key = id(line)
         try:
@@ -512,7 +515,12 @@ class _Reader:
             text = line.text
             caption = is_caption(text) if first in _CAPTION_OPENERS else None
             # _classify's first look, inline: most lines open with no heading's mark.
-            heading = self._classify(line) if text[:1] in OPENERS else None
+            opening = text[:1]
+            heading = (
+                self._classify(line)
+                if opening in OPENERS or (opening in KANA_OPENERS and text[1:2] in KANA_STOPS)
+                else None
+            )
             if heading is not None and self._accept(heading, line, index):
                 self._open(heading, line)
                 skip = self._title_goes_on(index)
