@@ -176,12 +176,7 @@ def _months_list(text: str) -> Period | PeriodSet | None:
         month2 = _MONTHS.get(mo2, 0)
         if month2 < month:
             return None  # '12～1月' runs into the next year: the general steps'
-        period: Period = _new(Period)  # trusted_period, inlined as in plain_list
-        _set_start(period, months[month][0])
-        _set_end(period, months[month2][1])
-        _set_precision(period, MONTH)
-        _set_marks(period, None)
-        periods.append(period)
+        periods.append(trusted_period(months[month][0], months[month2][1], MONTH))
     if not periods or covered != len(text):
         return None
     return periods[0] if len(periods) == 1 else trusted_set(tuple(periods))

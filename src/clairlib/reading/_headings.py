@@ -23,6 +23,7 @@ __all__ = [
     "cross_listing",
     "is_caption",
     "item_marker",
+    "may_open",
 ]
 
 _ROMAN = {
@@ -104,16 +105,19 @@ def _title_ok(title: str, *, numbered: bool = True) -> bool:
     return not (first.isdigit() or punctuation)
 
 
+def may_open(text: str) -> bool:
+    """Whether ``text`` (its leading spaces stripped) opens as a heading may: most lines do not."""
+    first = text[:1]
+    return first in OPENERS or (first in KANA_OPENERS and text[1:2] in KANA_STOPS)
+
+
 def classify(text: str, *, compact: str | None = None) -> Heading | None:
     """The heading ``text`` would be, whatever the document's numbering style; None for prose.
 
     ``compact`` is the text folded as a line's ``folded`` (NFKC, no spaces), when known.
     """
     # Most lines are prose: a heading opens with a number, numeral, mark or bracket.
-    opening = text.lstrip(" \t\u3000")
-    if opening[:1] not in OPENERS and not (
-        opening[:1] in KANA_OPENERS and opening[1:2] in KANA_STOPS
-    ):
+    if not may_open(text.lstrip(" \t\u3000")):
         return None
     folded = nfkc(text).strip()
     if compact is None:

@@ -153,9 +153,7 @@ def _printed_and_folded(text: str) -> tuple[str, str]:
     folded = _folds(text)
     if _is_normalized("NFKC", folded):
         return text, folded
-    if _RADICAL.search(text) is not None:
-        text = text.translate(_RADICALS)
-    return text, _normalize("NFKC", folded)
+    return ideographs(text), _normalize("NFKC", folded)
 
 
 def lines_of_text(text: str) -> list[Line]:

@@ -27,6 +27,7 @@ from clairlib.reading._headings import (
     cross_listing,
     is_caption,
     item_marker,
+    may_open,
 )
 from clairlib.reading._layout import Line, joined, with_text
 
@@ -360,8 +361,7 @@ class _Reader:
     def _classify(self, line: Line) -> Heading | None:
         # Each line is asked what heading it would be up to three times: once is enough.
         # Most lines open with no heading's mark: those are answered at once.
-        text = line.text
-        if text[:1] not in OPENERS and not (text[:1] in KANA_OPENERS and text[1:2] in KANA_STOPS):
+        if not may_open(line.text):
             return None
         key = id(line)
         try:
@@ -514,7 +514,8 @@ class _Reader:
                 continue
             text = line.text
             caption = is_caption(text) if first in _CAPTION_OPENERS else None
-            # _classify's first look, inline: most lines open with no heading's mark.
+            # _classify's first look (may_open), inline: most lines open with no heading's
+            # mark, and this runs for every line.
             opening = text[:1]
             heading = (
                 self._classify(line)

@@ -70,11 +70,13 @@ def find_title(lines: Sequence[Line]) -> Title:
         after = head[index + 1].folded if index + 1 < len(head) else ""
         if issuer is None and "財団法人" in folded and _ISSUER.match(folded):
             issuer = line.text.strip()
-            # The issuer's name on a line of its own is the cover's, not the preamble's.
+            # The issuer's name on a line of its own is the cover's, not the preamble's;
+            # 一般財団法人 / 自治体国際化協会: the name goes on at the next line.
             if len(folded) <= _ISSUER_MAX and not _SENTENCE_MARKS & set(folded):
                 cover.append(line)
                 if folded in _ISSUER_KINDS and index + 1 < len(head):
                     cover.append(head[index + 1])
+                    issuer += head[index + 1].text.strip()
         if published is None and folded[-1:] == "月" and (issued := _ISSUED.match(folded)):
             published = _period(issued.group(1))
         if kind is None and "中期経営計画" in folded and (mid := _MID_TERM.search(folded + after)):
@@ -104,8 +106,6 @@ def find_title(lines: Sequence[Line]) -> Title:
                 cover.append(line)
             elif dates.start() == 0 and dates.end() == len(pair):
                 cover.extend(head[index : index + 2])
-    if issuer is not None and ((kind == MID_TERM_PLAN and title is not None) or cover):
-        issuer = _issuer_line(lines, issuer)
     return Title(
         kind=kind,
         fiscal_year=fiscal,
@@ -187,12 +187,3 @@ def _title_text(lines: Sequence[Line], line: Line) -> str:
     if index + 1 < len(lines) and normal(lines[index + 1].text).startswith("("):
         text += lines[index + 1].text.strip()
     return text
-
-
-def _issuer_line(lines: Sequence[Line], first: str) -> str:
-    # 一般財団法人 / 自治体国際化協会 (CLAIR/クレア): the issuer's name on the next line.
-    texts = [line.text.strip() for line in lines[:_HEAD]]
-    index = texts.index(first)
-    if normal(first) in _ISSUER_KINDS and index + 1 < len(texts):
-        return first + texts[index + 1]
-    return first
