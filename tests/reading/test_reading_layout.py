@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from clairlib.reading._layout import Line, drop_furniture, ideographs, joined, lines_of_text
+import attrs
+import pytest
+
+from clairlib.reading._layout import (
+    Line,
+    drop_furniture,
+    ideographs,
+    joined,
+    lines_of_text,
+    normal,
+)
 
 
 def _lines(*texts: str) -> list[Line]:
@@ -57,3 +67,25 @@ def test_radicals_are_read_as_the_ideographs() -> None:
 def test_ideographs_leave_the_rest_as_printed() -> None:
     """Only radicals change: full-width digits, half-width kana and brackets stay."""
     assert "１２３ｱｲｳ（日）" == ideographs("１２３ｱｲｳ（⽇）")
+
+
+def test_lines_read_from_text_equal_lines_built_by_the_constructor() -> None:
+    """A line of a text extraction is a frozen Line, equal to one the constructor builds."""
+    (line,) = lines_of_text("\u3000 （１）国際交流  ")
+    assert Line(text="（１）国際交流", page=1, number=1, indent=2) == line
+    assert Line is type(line)
+    assert "(1)国際交流" == line.folded
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        line.text = "changed"  # type: ignore[misc]
+    assert "（１）国際交流" == line.text
+
+
+def test_lines_folded_alike_whether_the_text_is_nfkc_or_not() -> None:
+    """Every line folds as normal() folds it, in a text NFKC already and in one that is not."""
+    printed = "研修 は 3月\t実施（予定）\n参加者\u3000約100名\x1c \n"
+    for text in (printed, printed + "ｶﾀｶﾅ １２月\n"):
+        lines = lines_of_text(text)
+        assert [normal(line.text) for line in lines] == [line.folded for line in lines]
+    assert ["研修は3月実施(予定)", "参加者約100名"] == [
+        line.folded for line in lines_of_text(printed)
+    ]

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 import attrs
 
@@ -40,8 +41,7 @@ _PAGE_NUMBER_MAX = 24
 _PAGE_NUMBER_OPENERS = frozenset("-－—–‐ーpP0123456789０１２３４５６７８９")
 
 
-# Not slotted: the text reader fills a line's __dict__ at once (its trusted constructor).
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True)
 class Line:
     """One printed line: its text (trailing spaces removed), page, line number, position.
 
@@ -74,12 +74,14 @@ class Line:
         return Origin(page=self.page, line=self.number, x=self.x, y=self.y)
 
 
-# The fields a text extraction never gives (a PDF's position and type size, a Word
-# style's level, a grid's cells) stand on the class as well, None: the text reader's
-# lines carry only the six fields they set, and read the others from the class. Lines
-# the constructor builds carry all their fields, as any attrs class's instances do.
-for _name in ("x", "y", "size", "level", "cells"):
-    setattr(Line, _name, None)
+class _Filling(Line):
+    # A Line being filled in, field by field, by the text reader's trusted constructor
+    # (the fields are known to be of their types): a plain slot store a field, where
+    # the frozen class's constructor would make a call a field. Once filled, the line
+    # becomes a Line (the same slots: the class may be swapped), frozen as any other.
+    __slots__ = ()
+    __setattr__ = object.__setattr__
+    __delattr__ = object.__delattr__
 
 
 def normal(text: str) -> str:
@@ -164,58 +166,73 @@ def lines_of_text(text: str) -> list[Line]:
     """
     out: list[Line] = []
     append = out.append
-    new, set_dict = _new, _set
+    new, filling, done = _new, _Filling, Line
     is_normalized, printed_and_folded = _is_normalized, _printed_and_folded
     gap = False
-    pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages = text.split("\f")
+    folded_pages, nfkc_already = _folded_pages(text)
     last = len(pages)
     for page, printed in enumerate(pages, start=1):
         raws = printed.split("\n")
+        # The folded page has a line for every printed one: folding keeps line breaks.
+        folds = folded_pages[page - 1].split("\n")
         # What stands on a line before a form feed is the page's last line; nothing
         # there (the form feed on a line of its own) is no blank line.
         if page < last and not raws[-1].strip():
             raws.pop()
         number = 0
-        for raw in raws:
+        for raw, folded in zip(raws, folds, strict=False):  # a page's last blank line popped
             number += 1
             stripped = raw.rstrip()
             if not stripped:
                 gap = True
                 continue
-            # The one Line builder: every field is known to be of its type, so the
-            # instance's __dict__ is given at once rather than filled field by field
-            # (a call a line would cost more than the rest of its work), and the text
-            # is folded inline (normal's steps, without the call).
+            # The one Line builder, without the constructor (see _Filling).
             body = stripped.lstrip(" \t\u3000")
             indent = len(stripped) - len(body)
-            if is_normalized("NFKC", body):
-                folded = body
+            if nfkc_already or is_normalized("NFKC", folded):
+                # Spaces are gone from the folded line; what whitespace a line ends
+                # with that folds to no space (\x1c, \u2028 …) goes as rstrip took it.
+                if stripped is not raw:
+                    folded = folded.rstrip()
             else:
-                body, folded = printed_and_folded(body)
-            if " " in folded:
-                folded = folded.replace(" ", "")
-            if "\t" in folded:
-                folded = folded.replace("\t", "")
-            line = new(Line)
-            set_dict(
-                line,
-                "__dict__",
-                {
-                    "text": body,
-                    "page": page,
-                    "number": number,
-                    "indent": indent,
-                    "gap_before": gap,
-                    "folded": folded,
-                },
-            )
+                # Full-width digits, half-width kana, radicals: the line is folded alone.
+                if is_normalized("NFKC", body):
+                    folded = body
+                else:
+                    body, folded = printed_and_folded(body)
+                if " " in folded:
+                    folded = folded.replace(" ", "")
+                if "\t" in folded:
+                    folded = folded.replace("\t", "")
+            # Typed loosely: to mypy a _Filling has Line's frozen fields.
+            line: Any = new(filling)
+            line.text = body
+            line.page = page
+            line.number = number
+            line.indent = indent
+            line.x = line.y = line.size = line.level = line.cells = None
+            line.gap_before = gap
+            line.folded = folded
+            line.__class__ = done
             append(line)
             gap = False
     return out
 
 
+def _folded_pages(text: str) -> tuple[list[str], bool]:
+    # Every line folded at once, page by page: the text with _FOLDS' replacements and
+    # no spaces (" ", tabs, and the ideographic space NFKC makes one), and whether that
+    # is NFKC already, as a printed text mostly is. Where it is, or where a line of it
+    # is, that is the line's folding: a space parts no characters NFKC would compose, so
+    # taking it out first changes nothing the check passes. A line that is not (full-
+    # width digits, half-width kana, radicals) is folded on its own.
+    folded = _folds(text).replace(" ", "").replace("\u3000", "").replace("\t", "")
+    return folded.split("\f"), _is_normalized("NFKC", folded)
+
+
 _new = object.__new__
-_set = object.__setattr__
 
 
 def with_text(line: Line, text: str) -> Line:
@@ -224,9 +241,16 @@ def with_text(line: Line, text: str) -> Line:
     What ``attrs.evolve(line, text=text)`` makes, without the constructor: the line's
     other fields are copied as they are.
     """
-    copy = _new(Line)
-    _set(copy, "__dict__", {**line.__dict__, "text": text, "folded": normal(text)})
-    return copy
+    copy: Any = _new(_Filling)  # see lines_of_text
+    for name in _FIELDS:
+        setattr(copy, name, getattr(line, name))
+    copy.text = text
+    copy.folded = normal(text)
+    copy.__class__ = Line
+    return cast(Line, copy)
+
+
+_FIELDS = tuple(field.name for field in attrs.fields(Line))
 
 
 def drop_furniture(lines: Sequence[Line]) -> tuple[list[Line], int]:
