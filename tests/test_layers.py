@@ -28,11 +28,12 @@ SOURCE = Path(__file__).resolve().parents[1] / "src"
 LAYERS: tuple[tuple[str, ...], ...] = (
     # The ground floor: what every layer needs and which needs nothing above it — errors,
     # findings, the hook markers, the checks the plugin protocols share and the atomic
-    # output targets that dump and the exporters write through, and the compiler of
-    # generated code.
+    # output targets that dump and the exporters write through, the compiler of
+    # generated code, and the slot-by-slot builder of frozen instances.
     (
         "clairlib._codegen",
         "clairlib._collector",
+        "clairlib._filling",
         "clairlib.errors",
         "clairlib.findings",
         "clairlib.hooks",

@@ -6,7 +6,7 @@ import clairlib
 from clairlib.calendar import FiscalYear
 from clairlib.model import AnnualReport
 from clairlib.reading._layout import lines_of_text
-from clairlib.reading._title import find_title
+from clairlib.reading._title import ANNUAL_PLAN, ANNUAL_REPORT, Title, find_title, infer_title
 
 BODY = """1 自治体の海外における経済活動を支援
  国内の自治体が共同して観光展や物産展に参画できる機会を拡充し、地域経済の活性化に資す
@@ -67,3 +67,17 @@ def test_a_title_repeated_atop_every_page_is_still_the_title() -> None:
         len(document.sections),
         document.preamble,
     )
+
+
+def test_an_untitled_text_is_told_by_the_tense_of_its_sentences() -> None:
+    """More sentences ending as done (した。) than as to be done (する。): a report."""
+    past = "研修を実施した。\n派遣を行った。\n"
+    future = "研修を実施する。\n派遣を行う。\n推進を図る。\n"
+    assert ANNUAL_REPORT == infer_title(lines_of_text(past * 2 + future), Title()).kind
+    assert ANNUAL_PLAN == infer_title(lines_of_text(past + future), Title()).kind
+
+
+def test_a_sentence_broken_over_lines_counts_by_its_ending() -> None:
+    """``実施し`` / ``た。`` on two lines is one sentence done; ``するた。`` is no ending."""
+    lines = lines_of_text("研修を実施し\nた。事業を推進するた。\n")
+    assert ANNUAL_REPORT == infer_title(lines, Title()).kind

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["Origin"]
+from clairlib._filling import filling
+
+__all__ = ["Origin", "origin_at"]
 
 
 @attrs.frozen(kw_only=True)
@@ -35,3 +37,23 @@ class Origin:
         if self.x is not None and self.y is not None:
             parts.append(f"({self.x},{self.y})")
         return " ".join(parts) or "unknown place"
+
+
+_Filling = filling(Origin)
+_new = object.__new__
+
+
+def origin_at(page: int | None, line: int | None, x: int | None, y: int | None) -> Origin:
+    """``Origin(page=page, line=line, x=x, y=y)`` for values known to be of their types.
+
+    A reader makes one for every part it reads: built slot by slot, without the
+    constructor (see clairlib._filling).
+    """
+    origin = _new(_Filling)
+    origin.source = None
+    origin.page = page
+    origin.line = line
+    origin.x = x
+    origin.y = y
+    origin.__class__ = Origin
+    return origin  # type: ignore[no-any-return]

@@ -13,11 +13,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import cast
 
 import attrs
 
-from clairlib.model.provenance import Origin
+from clairlib._filling import filling
+from clairlib.model.provenance import Origin, origin_at
 
 __all__ = [
     "Line",
@@ -71,17 +72,11 @@ class Line:
     @property
     def origin(self) -> Origin:
         """Where the line was printed, for the document's provenance."""
-        return Origin(page=self.page, line=self.number, x=self.x, y=self.y)
+        return origin_at(self.page, self.number, self.x, self.y)
 
 
-class _Filling(Line):
-    # A Line being filled in, field by field, by the text reader's trusted constructor
-    # (the fields are known to be of their types): a plain slot store a field, where
-    # the frozen class's constructor would make a call a field. Once filled, the line
-    # becomes a Line (the same slots: the class may be swapped), frozen as any other.
-    __slots__ = ()
-    __setattr__ = object.__setattr__
-    __delattr__ = object.__delattr__
+# Lines built slot by slot (see clairlib._filling): the text reader's trusted constructor.
+_Filling = filling(Line)
 
 
 def normal(text: str) -> str:
@@ -188,7 +183,7 @@ def lines_of_text(text: str) -> list[Line]:
             if not stripped:
                 gap = True
                 continue
-            # The one Line builder, without the constructor (see _Filling).
+            # The one Line builder, without the constructor (see clairlib._filling).
             body = stripped.lstrip(" \t\u3000")
             indent = len(stripped) - len(body)
             if nfkc_already or is_normalized("NFKC", folded):
@@ -206,8 +201,7 @@ def lines_of_text(text: str) -> list[Line]:
                     folded = folded.replace(" ", "")
                 if "\t" in folded:
                     folded = folded.replace("\t", "")
-            # Typed loosely: to mypy a _Filling has Line's frozen fields.
-            line: Any = new(filling)
+            line = new(filling)
             line.text = body
             line.page = page
             line.number = number
@@ -241,7 +235,7 @@ def with_text(line: Line, text: str) -> Line:
     What ``attrs.evolve(line, text=text)`` makes, without the constructor: the line's
     other fields are copied as they are.
     """
-    copy: Any = _new(_Filling)  # see lines_of_text
+    copy = _new(_Filling)
     for name in _FIELDS:
         setattr(copy, name, getattr(line, name))
     copy.text = text

@@ -27,6 +27,11 @@ _COVER = re.compile(
     rf"自({_ERA}{_YEAR}年[0-9]{{1,2}}月[0-9]{{1,2}}日)至({_ERA}?{_YEAR}年[0-9]{{1,2}}月[0-9]{{1,2}}日)"
 )
 _ISSUED = re.compile(rf"\A({_ERA}{_YEAR}年[0-9]{{1,2}}月)\Z")
+# A sentence's ending in the past (した。行った。であった。) or the future (する。行う。図る。):
+# each pattern looks behind a full stop, which the search finds at once; no ending is
+# another's tail, so each stop counts once.
+_PAST = re.compile("。(?:(?<=した。)|(?<=行った。)|(?<=であった。))")
+_FUTURE = re.compile("。(?:(?<=する。)|(?<=行う。)|(?<=図る。))")
 _CAPTION_YEAR = re.compile(rf"<({_ERA}{_YEAR}年度)")
 _ISSUER = re.compile(r"(?:一般|公益)?財団法人")
 _ISSUER_KINDS = frozenset({"一般財団法人", "公益財団法人", "財団法人"})
@@ -130,8 +135,8 @@ def infer_title(lines: Sequence[Line], found: Title) -> Title:
     how: list[str] = []
     if kind is None:
         text = "".join([line.folded for line in lines])
-        past = text.count("した。") + text.count("行った。") + text.count("であった。")
-        future = text.count("する。") + text.count("行う。") + text.count("図る。")
+        past = len(_PAST.findall(text))
+        future = len(_FUTURE.findall(text))
         marked = "<重点事業>" in text or "<一般事業>" in text
         if marked or (past or future):
             kind = ANNUAL_REPORT if marked or past > future else ANNUAL_PLAN
