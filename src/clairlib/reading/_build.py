@@ -235,13 +235,25 @@ def _annual(
     noun = "事業報告" if kind == ANNUAL_REPORT else "事業計画"
     heading = title.title or f"{fiscal.to_wareki()}{noun}"
     framework = _framework(body.sections, fiscal, heading)
+    assembler = _Assembler(fiscal)
+    sections = tuple(
+        assembler.section(node, str(node.heading.number), _pillar_of(node, framework))
+        for node in body.sections
+    )
+    preamble = assembler.blocks(body.preamble)
+    assembler.figures.extend(prose_figures(preamble, None, None, fiscal, stem="preamble"))
     # Tables are named in printed order (t1, t2 …) and tied to the programme they stand in.
+    programme_of = assembler.programme_of_table
     tables: list[Table] = []
     forget()  # the words' kinds learnt are shared by this reading's tables, and no other's
     for index, (node, block) in enumerate(body.tables, start=1):
         ident = block.ref or f"t{index}"  # read_body names them t1, t2 … in printed order
         table = Table(
-            id=ident, caption=node.caption, notes=tuple(node.notes), origin=node.line.origin
+            id=ident,
+            caption=node.caption,
+            notes=tuple(node.notes),
+            programme=programme_of.get(ident),
+            origin=node.line.origin,
         )
         grid = [line for line in node.lines if line.cells is not None]
         if grid and len(grid) == sum(1 for line in node.lines if line.folded[:1] != "※"):
@@ -277,14 +289,6 @@ def _annual(
                 path=f"$.tables[{index - 1}]",
             )
         )
-    assembler = _Assembler(fiscal)
-    sections = tuple(
-        assembler.section(node, str(node.heading.number), _pillar_of(node, framework))
-        for node in body.sections
-    )
-    preamble = assembler.blocks(body.preamble)
-    assembler.figures.extend(prose_figures(preamble, None, None, fiscal, stem="preamble"))
-    tables = [attrs.evolve(t, programme=assembler.programme_of_table.get(t.id)) for t in tables]
     tables, events = table_events(tables, fiscal) if kind == ANNUAL_REPORT else (tables, [])
     ident = f"fy{fiscal.year}-{'report' if kind == ANNUAL_REPORT else 'plan'}"
     governance = read_governance(body.part, fiscal) if kind == ANNUAL_REPORT else None
