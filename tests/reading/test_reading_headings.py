@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from clairlib.model import CrossListing, Priority
-from clairlib.reading._headings import HeadingKind, classify, cross_listing, is_caption
+from clairlib.reading._headings import (
+    Heading,
+    HeadingKind,
+    _heading,
+    classify,
+    classify_opening,
+    cross_listing,
+    is_caption,
+)
+from clairlib.reading._layout import normal
 
 SECTIONS = [
     ("1 自治体の海外における経済活動を支援", 1, "自治体の海外における経済活動を支援", "1"),
@@ -128,3 +137,23 @@ def test_katakana_levels(text: str, number: int, title: str, printed: str, style
 def test_katakana_words_are_no_headings(text: str) -> None:
     """A line opening with a katakana word, or listing ア、イ, is no heading."""
     assert classify(text) is None
+
+
+def test_a_heading_built_at_once_is_the_one_its_constructor_makes() -> None:
+    """``_heading`` gives what ``Heading(...)`` gives, every field, defaults too."""
+    expected = Heading(kind=HeadingKind.SECTION, title="研修", printed="1.", number=1, style=1)
+    built = _heading(HeadingKind.SECTION, "研修", "1.", 1, style=1)
+    assert (expected, repr(expected)) == (built, repr(built))
+    assert Heading(kind=HeadingKind.PRIORITY, priority=Priority.GENERAL) == _heading(
+        HeadingKind.PRIORITY, "", priority=Priority.GENERAL
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["（１）経済分野", "(件)", "<重点事業>", "【一般事業】", "<講演 1>", "① 助言", "○ 研修",
+     "ア 研修", "(イ) 研修", "４．人材育成", "2  1      1", "Ⅲ 草の根交流", "① ", "1"],
+)  # fmt: skip
+def test_classify_opening_is_classify(text: str) -> None:
+    """A text that may open a heading reads the same through either door."""
+    assert classify(text) == classify_opening(text, normal(text)) == classify_opening(text)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 import clairlib
 from clairlib.model import AnnualReport, Section
+from clairlib.reading._headings import KANA_OPENERS
 from clairlib.reading._layout import lines_of_text
-from clairlib.reading._structure import _paragraphs
+from clairlib.reading._structure import _HIRAGANA, _KANJI, _MARKED, _paragraphs, _width
 
 THREE_LEVELS = """令和４年度事業報告
 Ⅰ 多文化共生の推進
@@ -201,3 +203,44 @@ def test_a_katakana_word_is_no_heading() -> None:
         [section.title for section in subsection.sections],
         subsection.body[0].text[:13],
     )
+
+
+def test_every_character_that_folds_to_a_mark_is_one() -> None:
+    """A character NFKC folds to a caption's, part's or note's mark, or to spaces, is a mark."""
+    marks = "<〈【[※"
+    # The marks are no compositions: a text's fold opens with one only where the fold of
+    # its first character does (or that character folds to spaces, which folding drops).
+    assert [("", 0)] * len(marks) == [
+        (unicodedata.decomposition(mark), unicodedata.combining(mark)) for mark in marks
+    ]
+    expected: list[str] = []
+    assert expected == [
+        char
+        for char in map(chr, range(0x110000))
+        if char not in _MARKED
+        and (
+            not (folded := unicodedata.normalize("NFKC", char).lstrip(" \t")) or folded[0] in marks
+        )
+    ]
+
+
+def test_no_mark_lies_among_the_letters_told_by_comparing() -> None:
+    """No mark, no katakana letter opening a heading, is a kanji or a hiragana letter."""
+    expected: list[str] = []
+    assert expected == sorted(
+        char
+        for char in _MARKED | KANA_OPENERS
+        if any(low <= char < high for low, high in (_KANJI, _HIRAGANA))
+    )
+    assert ("漢字", "ひらがな") == tuple(
+        text
+        for text in ("漢字", "ひらがな", "アメリカ", "1 研修")
+        if any(low <= text < high for low, high in (_KANJI, _HIRAGANA))
+    )
+
+
+def test_the_width_is_that_of_nine_in_ten_lines_with_a_comma() -> None:
+    """The width: the length nine in ten lines with a comma or stop reach, at least 40."""
+    texts = ["、" * length for length in range(41, 61)] + ["x" * 100]
+    commas = [True] * 20 + [False]
+    assert (59, 40) == (_width(texts, commas), _width(["、" * 10], [True]))

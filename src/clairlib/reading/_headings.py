@@ -17,9 +17,14 @@ __all__ = [
     "KANA_OPENERS",
     "KANA_STOPS",
     "OPENERS",
+    "PRIORITY_MARK",
+    "PROGRAMME",
+    "SECTION",
+    "SUBSECTION",
     "Heading",
     "HeadingKind",
     "classify",
+    "classify_opening",
     "cross_listing",
     "is_caption",
     "item_marker",
@@ -46,6 +51,9 @@ _HALF_KANA = "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆ
 # A katakana letter opens a heading only before a space or a stop (ア 研修, ア．): most
 # lines it opens are words (アメリカ, イベント), told by their second character.
 KANA_OPENERS = frozenset(_KANA + _HALF_KANA)
+_KANA_LETTERS = frozenset(_KANA)
+# What follows a bracket that opens a heading, folded: (1), (ア).
+_BRACKETED = frozenset("0123456789" + _KANA)
 KANA_STOPS = frozenset(" \t\u3000.．")
 _BULLET = re.compile(r"\A(?:[-*]\s+)?([・･◆◇■□●]|-(?=\s))\s*")
 # What a bullet opens with: a line that opens otherwise is no bullet.
@@ -60,8 +68,17 @@ _MAX_TITLE = 64
 _COUNTERS = frozenset(UNITS)
 # What a heading opens with: a line that opens otherwise is no heading.
 OPENERS = frozenset("0123456789０１２３４５６７８９ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX（(○◯<〈【＜" + _CIRCLED)
+# The brackets, folded, of a priority mark (<重点事業>, 【一般事業】).
+_MARK_OPENERS = frozenset("<〈【")
 # ``①平成 25 年 7 月``: a date in a list of dates, no heading.
 _DATE = re.compile(r"\A(?:明治|大正|昭和|平成|令和)?\s*[0-9０-９元]{1,4}\s*年")
+# What a title that is a date opens with, besides a digit (a digit opens no title anyway).
+_DATE_OPENERS = frozenset("明大昭平令元")
+# The number as printed with its full stop, and the number with its separator.
+_PRINTED_NUMBER = re.compile(r"\A([（(][0-9０-９]+[）)]|(?:[0-9０-９]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]+)[.．]?)")
+_NUMBER_BEFORE_TITLE = re.compile(
+    r"\A(?:[（(][0-9０-９]+[）)]|[0-9０-９]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]+)[.．、]?[\s\u3000]*"
+)
 
 
 class HeadingKind(enum.Enum):
@@ -73,7 +90,8 @@ class HeadingKind(enum.Enum):
     PRIORITY = "priority"  # <重点事業> / <一般事業>
 
 
-@attrs.frozen(kw_only=True)
+# Not slotted: ``_heading`` fills a heading's __dict__ at once (its trusted constructor).
+@attrs.frozen(kw_only=True, slots=False)
 class Heading:
     """A heading line read: its kind, number as printed and as a number, title, marker."""
 
@@ -89,17 +107,67 @@ class Heading:
     priority: Priority | None = None
 
 
+def _heading(
+    kind: HeadingKind,
+    title: str,
+    printed: str | None = None,
+    number: int | None = None,
+    *,
+    roman: bool = False,
+    spaced: bool = True,
+    style: int = 0,
+    priority: Priority | None = None,
+) -> Heading:
+    # What Heading(...) makes, without the constructor's keyword call into attrs' __init__
+    # (a heading is built for every heading line): every field given, each of its type.
+    heading = _new(Heading)
+    _set(
+        heading,
+        "__dict__",
+        {
+            "kind": kind,
+            "title": title,
+            "printed": printed,
+            "number": number,
+            "roman": roman,
+            "spaced": spaced,
+            "style": style,
+            "priority": priority,
+        },
+    )
+    return heading
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+# The kinds by name, for the code that runs on every line: under Python 3.11 a member
+# looked up on its class (HeadingKind.SECTION) goes through EnumType.__getattr__.
+SECTION, SUBSECTION, PROGRAMME, PRIORITY_MARK = (
+    HeadingKind.SECTION,
+    HeadingKind.SUBSECTION,
+    HeadingKind.PROGRAMME,
+    HeadingKind.PRIORITY,
+)
+# 重点事業 and 一般事業 as printed (folded, no spaces): the title and priority each gives.
+_PRIORITIES = {
+    f"{open_}{title}{close}": (title, priority)
+    for title, priority in (("重点事業", Priority.PRIORITY), ("一般事業", Priority.GENERAL))
+    for open_, close in ("<>", "〈〉", "【】")
+}
+
+
 def _title_ok(title: str, *, numbered: bool = True) -> bool:
     title = title.strip()
-    if not title or len(title) > _MAX_TITLE or title.endswith(("。", "、", "，", ",")):
+    if not title or len(title) > _MAX_TITLE or title[-1] in "。、，,":
         return False
     # After a bare number, a unit or a comma says the line is a wrapped sentence:
     # ``4 月来日としてきたが``, ``6 本となり、…``.
     if numbered and (_UNIT_AFTER_NUMBER.match(title) or "、" in title or title in _COUNTERS):
         return False
-    if _DATE.match(title):
-        return False
     first = title[0]
+    if first in _DATE_OPENERS and _DATE.match(title):
+        return False
     # A title opens with a word: not a digit, bracket or punctuation.
     punctuation = unicodedata.category(first)[0] in "PSZ" and first not in "「『｢"
     return not (first.isdigit() or punctuation)
@@ -119,91 +187,90 @@ def classify(text: str, *, compact: str | None = None) -> Heading | None:
     # Most lines are prose: a heading opens with a number, numeral, mark or bracket.
     if not may_open(text.lstrip(" \t\u3000")):
         return None
-    folded = nfkc(text).strip()
+    return classify_opening(text, compact)
+
+
+def classify_opening(text: str, compact: str | None = None) -> Heading | None:
+    """``classify(text, compact=compact)`` for a text that ``may_open`` says may open one."""
     if compact is None:
         compact = normal(text)
-    if compact in {"<重点事業>", "〈重点事業〉", "【重点事業】"}:
-        return Heading(kind=HeadingKind.PRIORITY, title="重点事業", priority=Priority.PRIORITY)
-    if compact in {"<一般事業>", "〈一般事業〉", "【一般事業】"}:
-        return Heading(kind=HeadingKind.PRIORITY, title="一般事業", priority=Priority.GENERAL)
+    # What the text opens with, folded: the folded text's first character (its leading
+    # spaces are the ones ``may_open`` passes over, which fold to nothing).
+    first = compact[:1]
+    if first in _MARK_OPENERS:
+        # <重点事業>, <一般事業>: no other heading opens with a bracket of these.
+        if compact in _PRIORITIES:
+            title, priority = _PRIORITIES[compact]
+            return _heading(PRIORITY_MARK, title, priority=priority)
+        return None
+    if first == "(":
+        # (1) …, (ア) …: a bracket before anything else opens prose, (平成 25 年 …).
+        if compact[1:2] not in _BRACKETED:
+            return None
+        folded = nfkc(text).strip()
+        stripped = text.strip()
+        match = _SUBSECTION.match(folded)
+        if match is not None:
+            if _title_ok(match.group(2)):
+                title = _original_title(stripped, match.group(2))
+                number = int(match.group(1))
+                return _heading(SUBSECTION, title, _printed_number(stripped), number, style=2)
+            return None
+        kana = _KANA_PAREN.match(folded)
+        return None if kana is None else _kana_heading(stripped, kana, paren=True)
     stripped = text.strip()
     # Each pattern is tried only on a line opening with what it opens with: a programme's
-    # mark as printed; folded, a bracket, a digit, or a Roman numeral's letter.
-    first = folded[:1]
+    # mark as printed; folded, a katakana letter, a digit, or a Roman numeral's letter.
     if stripped[:1] in _PROGRAMME_MARKS and (match := _PROGRAMME.match(stripped)):
         marker, space, name = match.groups()
         if not _title_ok(name, numbered=False):
             return None
-        number = _CIRCLED.index(marker) + 1 if marker in _CIRCLED else None
-        return Heading(
-            kind=HeadingKind.PROGRAMME,
-            title=name.strip(),
-            printed="○" if marker == "◯" else marker,
-            number=number,
-            spaced=bool(space),
-        )
-    if first == "(" and (match := _SUBSECTION.match(folded)):
-        if _title_ok(match.group(2)):
-            return Heading(
-                kind=HeadingKind.SUBSECTION,
-                title=_original_title(stripped, match.group(2)),
-                printed=_printed_number(stripped),
-                number=int(match.group(1)),
-                style=2,
-            )
-        return None
-    kana = _KANA_PAREN.match(folded) if first == "(" else None
-    kana = kana or (_KANA_ITEM.match(folded) if first in _KANA else None)
-    if kana is not None:
-        if not _title_ok(kana.group(2), numbered=False) or "、" in kana.group(2):
-            return None
-        paren = folded[0] == "("
-        # The marker as printed: （ア）, ア．, ア; the title after it, as printed.
-        marker = stripped[:3] if paren else stripped[:1]
-        if not paren and stripped[1:2] in ".．":
-            marker = stripped[:2]
-        return Heading(
-            kind=HeadingKind.SUBSECTION,
-            title=stripped[len(marker) :].strip(),
-            printed=marker,
-            number=_KANA.index(kana.group(1)) + 1,
-            style=4 if paren else 3,
-        )
+        circled = _CIRCLED.index(marker) + 1 if marker in _CIRCLED else None
+        printed = "○" if marker == "◯" else marker
+        return _heading(PROGRAMME, name.strip(), printed, circled, spaced=bool(space))
+    folded = nfkc(text).strip()
+    first = folded[:1]
+    if first in _KANA_LETTERS:
+        kana = _KANA_ITEM.match(folded)
+        return None if kana is None else _kana_heading(stripped, kana, paren=False)
     if "0" <= first <= "9" and (match := _SECTION.match(folded)):
         # ``4. 人材育成`` is a heading whatever follows; ``4 月来日`` is a wrapped line.
         if _title_ok(match.group(3), numbered=not match.group(2).strip()):
-            return Heading(
-                kind=HeadingKind.SECTION,
-                title=_original_title(stripped, match.group(3)),
-                printed=_printed_number(stripped),
-                number=int(match.group(1)),
-                style=1,
-            )
+            title = _original_title(stripped, match.group(3))
+            number = int(match.group(1))
+            return _heading(SECTION, title, _printed_number(stripped), number, style=1)
         return None
     match = _ROMAN_SECTION.match(folded) if first in _ROMAN_LETTERS else None
     if match and _title_ok(match.group(2)) and not match.group(2)[0].isascii():
-        return Heading(
-            kind=HeadingKind.SECTION,
-            title=_original_title(stripped, match.group(2)),
-            printed=_printed_number(stripped),
-            number=_ROMAN[match.group(1)],
-            roman=True,
-        )
+        title = _original_title(stripped, match.group(2))
+        number = _ROMAN[match.group(1)]
+        return _heading(SECTION, title, _printed_number(stripped), number, roman=True)
     return None
+
+
+def _kana_heading(stripped: str, kana: re.Match[str], *, paren: bool) -> Heading | None:
+    # ア …, (ア) …: a heading where its title is one, no list (ア、イの…).
+    if not _title_ok(kana.group(2), numbered=False) or "、" in kana.group(2):
+        return None
+    # The marker as printed: （ア）, ア．, ア; the title after it, as printed.
+    marker = stripped[:3] if paren else stripped[:1]
+    if not paren and stripped[1:2] in ".．":
+        marker = stripped[:2]
+    title = stripped[len(marker) :].strip()
+    number = _KANA.index(kana.group(1)) + 1
+    return _heading(SUBSECTION, title, marker, number, style=4 if paren else 3)
 
 
 def _printed_number(text: str) -> str:
     # The number as printed with its full stop, when it has one, so a writer prints it
     # back as the document does: "１．", "1.", "1", "（１）", "Ⅲ", "III".
-    match = re.match(r"\A([（(][0-9０-９]+[）)]|(?:[0-9０-９]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]+)[.．]?)", text)
+    match = _PRINTED_NUMBER.match(text)
     return match.group(1) if match else text.split()[0]
 
 
 def _original_title(text: str, folded_title: str) -> str:
     # The title as printed (full-width kept): what follows the number and its separator.
-    match = re.match(
-        r"\A(?:[（(][0-9０-９]+[）)]|[0-9０-９]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]+)[.．、]?[\s\u3000]*", text
-    )
+    match = _NUMBER_BEFORE_TITLE.match(text)
     return text[match.end() :].strip() if match else folded_title
 
 

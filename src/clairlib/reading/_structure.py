@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
+from math import ceil
 
 import attrs
 
@@ -21,13 +23,16 @@ from clairlib.reading._headings import (
     KANA_OPENERS,
     KANA_STOPS,
     OPENERS,
+    PRIORITY_MARK,
+    PROGRAMME,
+    SECTION,
+    SUBSECTION,
     Heading,
-    HeadingKind,
     classify,
+    classify_opening,
     cross_listing,
     is_caption,
     item_marker,
-    may_open,
 )
 from clairlib.reading._layout import Line, joined, with_text
 
@@ -39,8 +44,32 @@ _ENDS_SENTENCE = ("。", "。」", "。）", "。)", "。』")
 _CAPTION_OPENERS = frozenset("<〈【")
 # What a 【…】 part's heading opens with, folded.
 _PART_OPENERS = frozenset("【[")
-_SECTION_KINDS = frozenset({HeadingKind.SECTION, HeadingKind.SUBSECTION})
+_SECTION_KINDS = frozenset({SECTION, SUBSECTION})
 _STYLED = -1  # a level a Word style opened: any numbering style may nest below it
+# The kinds by name: under Python 3.11 a member looked up on its class goes through
+# EnumType.__getattr__, and these are asked for on every line.
+_PARAGRAPH, _ITEM, _NOTE, _HEADING, _TABLE = (
+    BlockKind.PARAGRAPH,
+    BlockKind.ITEM,
+    BlockKind.NOTE,
+    BlockKind.HEADING,
+    BlockKind.TABLE,
+)
+# What a line may open with, as printed, for it to be more than a table's line or prose:
+# a heading's number or mark, a bullet, or what folds to a caption's or a 【…】 part's
+# bracket or a note's ※ (the character itself, a full-width or presentation form of it,
+# or a space, which folding drops). Most lines open otherwise, and are asked no more.
+_MARKED = (
+    OPENERS
+    | BULLET_OPENERS
+    | frozenset("<〈【[※" + "＜﹤\u2329︿︻［﹇")
+    | frozenset(" \t\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+)
+# The letters most lines open with, none of them a mark: a kanji (from CJK Extension A to
+# the compatibility ideographs), a hiragana letter. A text opens with one where it lies
+# between the bounds, compared whole: no first letter is taken out to be looked up.
+_KANJI = ("\u3400", "\ufe00")
+_HIRAGANA = ("\u3040", "\u30a0")
 
 
 @attrs.define
@@ -91,9 +120,10 @@ class Body:
     part: list[Line] = attrs.field(factory=list)
 
 
-def _width(lines: Sequence[Line]) -> int:
-    # The width of a full line of prose: most wrapped prose lines are this long.
-    lengths = sorted([len(text) for line in lines if "、" in (text := line.text) or "。" in text])
+def _width(texts: Sequence[str], commas: Sequence[bool]) -> int:
+    # The width of a full line of prose: most wrapped prose lines are this long (those
+    # with a comma or a full stop, ``commas``).
+    lengths = sorted(map(len, compress(texts, commas)))
     # An A4 page prints some 40 Japanese characters a line: no narrower than that.
     if not lengths:
         return 40
@@ -121,12 +151,17 @@ class _Reader:
         self.title_line = title_line
         self.cover = {id(line) for line in cover}
         self.styled = styled
-        self.width = width = _width(lines)
-        # The shares of the width the lines are measured against, worked out once.
-        self.full = 0.9 * width  # a full line of words with no comma yet
-        self.wide = 0.7 * width  # a wrapped line of prose
-        self.comma_wide = min(0.7 * width, 36)  # a line of prose with a comma
-        self.indented = 0.45 * width  # an indented line with a comma
+        self.texts = texts = [line.text for line in lines]
+        # Whether each line has a comma or a full stop: prose has, a table's cells seldom.
+        self.commas = commas = ["、" in text or "。" in text for text in texts]
+        self.width = width = _width(texts, commas)
+        # The shares of the width the lines are measured against, worked out once, each as
+        # the least whole length that reaches it: a line's length is whole, and comparing
+        # two whole numbers is quicker than comparing one with a fraction.
+        self.full = ceil(0.9 * width)  # a full line of words with no comma yet
+        self.wide = ceil(0.7 * width)  # a wrapped line of prose
+        self.comma_wide = ceil(min(0.7 * width, 36))  # a line of prose with a comma
+        self.indented = ceil(0.45 * width)  # an indented line with a comma
         self.paragraphs: bool | None = None  # _paragraphs(lines), once it is asked
         # The last numbered line that opened nothing: its index, style and number.
         self.listed: tuple[int, int, int] | None = None
@@ -140,7 +175,7 @@ class _Reader:
         self.priority: Priority | None = None
         self.circled = 0  # the last ①② number in the current place
         self.gathering: list[Line] = []
-        self.gathering_kind = BlockKind.PARAGRAPH
+        self.gathering_kind = _PARAGRAPH
         self.table: TableNode | None = None
         self.part: Line | None = None  # a 【…】 part after the sections: governance
         self.circled_spaced: bool | None = None
@@ -180,18 +215,24 @@ class _Reader:
             return None
         if level and style <= styles[level - 1]:
             return None
-        if not level and heading.kind is not HeadingKind.SECTION:
+        if not level and heading.kind is not SECTION:
             return None
         return level
 
     def _flush(self) -> None:
-        if self.gathering:
-            text = joined(self.gathering)
-            self._place_body().append(
-                Block(kind=self.gathering_kind, text=text, origin=self.gathering[0].origin)
-            )
+        gathering = self.gathering
+        if gathering:
+            # One line (most blocks): joined's text of it, without the join.
+            text = gathering[0].text.strip() if len(gathering) == 1 else joined(gathering)
+            block = Block(kind=self.gathering_kind, text=text, origin=gathering[0].origin)
+            if self.programme is not None:
+                self.programme.body.append(block)
+            elif self.places:
+                self.places[-1].body.append(block)
+            else:
+                self.body.preamble.append(block)
             self.gathering = []
-        self.gathering_kind = BlockKind.PARAGRAPH
+        self.gathering_kind = _PARAGRAPH
 
     def _close_table(self) -> None:
         table = self.table
@@ -201,7 +242,7 @@ class _Reader:
         if self._is_list(table):
             # <…データ> over bullets: a captioned list, read as prose.
             self._place_body().append(
-                Block(kind=BlockKind.HEADING, text=table.caption, origin=table.line.origin)
+                Block(kind=_HEADING, text=table.caption, origin=table.line.origin)
             )
             for line in table.lines:
                 self._content(line)
@@ -210,18 +251,18 @@ class _Reader:
         text = "\n".join([line.text for line in table.lines])
         # Tables are named in printed order: t1, t2 … (the block's ref is its table's id).
         ref = f"t{len(self.body.tables) + 1}"
-        block = Block(kind=BlockKind.TABLE, text=text, ref=ref, origin=table.line.origin)
+        block = Block(kind=_TABLE, text=text, ref=ref, origin=table.line.origin)
         self._place_body().append(block)
         self._place_tables().append(table)
         self.body.tables.append((table, block))
 
     def _is_list(self, table: TableNode) -> bool:
-        texts = [line.text for line in table.lines]
-        bullets = [text for text in texts if text[:1] in BULLET_OPENERS]
-        if not bullets or len(bullets) * 4 < len(texts):
+        lines = table.lines
+        bullets = [text for line in lines if (text := line.text)[:1] in BULLET_OPENERS]
+        if not bullets or len(bullets) * 4 < len(lines):
             return False
         marked = [text for text in bullets if item_marker(text) is not None]
-        return len(marked) * 4 >= len(texts)
+        return len(marked) * 4 >= len(lines)
 
     def _close(self) -> None:
         self._flush()
@@ -238,16 +279,16 @@ class _Reader:
         for line in self.lines[index + 1 : index + 3]:
             heading = self._classify(line)
             if heading is not None and (
-                heading.kind is not HeadingKind.SECTION
+                heading.kind is not SECTION
                 # A section of a style that nests below the one asked about (1. under
                 # Ⅰ); never one of the same style (1 over 1 ハノイ: a list's cells).
                 or (style is not None and heading.style > style)
             ):
                 # Under a caption, cells come numbered in runs (① 平成25年4月 / ① 群馬県).
                 cell_like = (
-                    heading.kind is HeadingKind.SUBSECTION
+                    heading.kind is SUBSECTION
                     or not heading.spaced
-                    or (heading.kind is HeadingKind.PROGRAMME and heading.number is not None)
+                    or (heading.kind is PROGRAMME and heading.number is not None)
                 )
                 if not (strict and cell_like):
                     return True
@@ -265,7 +306,7 @@ class _Reader:
 
     def _accept(self, heading: Heading, line: Line, index: int) -> bool:
         kind = heading.kind
-        if kind is HeadingKind.SECTION or kind is HeadingKind.SUBSECTION:
+        if kind is SECTION or kind is SUBSECTION:
             style = heading.style
             listed = self.listed
             if listed is not None and listed == (index - 1, style, (heading.number or 0) - 1):
@@ -285,7 +326,7 @@ class _Reader:
             return self._heading_like(line) and self._opens_something(index, heading.style)
         if not self.places:
             return False
-        if kind is HeadingKind.PRIORITY:
+        if kind is PRIORITY_MARK:
             return True
         # A programme: ○ anywhere but inside a table's cells; ① … in order.
         if self.table is not None and not heading.spaced:
@@ -359,16 +400,18 @@ class _Reader:
         return None
 
     def _classify(self, line: Line) -> Heading | None:
-        # Each line is asked what heading it would be up to three times: once is enough.
-        # Most lines open with no heading's mark: those are answered at once.
-        if not may_open(line.text):
+        # The lines after a heading are asked what heading they would be, for each heading
+        # before them: once is enough. Most open with no heading's mark: answered at once.
+        text = line.text
+        first = text[:1]
+        if first not in OPENERS and (first not in KANA_OPENERS or text[1:2] not in KANA_STOPS):
             return None
         key = id(line)
-        try:
-            return self.classified[key]
-        except KeyError:
-            heading = self.classified[key] = classify(line.text, compact=line.folded)
-            return heading
+        classified = self.classified
+        if key in classified:
+            return classified[key]
+        heading = classified[key] = classify_opening(text, line.folded)
+        return heading
 
     def _opens_part(self, index: int) -> bool:
         # 【管理関係】, 【参考】: a part of its own after the business sections, whose
@@ -393,7 +436,7 @@ class _Reader:
         depth = min(level - 1, len(self.places))
         siblings = self.body.sections if depth == 0 else self.places[depth - 1].children
         heading = Heading(
-            kind=HeadingKind.SECTION if depth == 0 else HeadingKind.SUBSECTION,
+            kind=SECTION if depth == 0 else SUBSECTION,
             title=line.text.strip() if printed is None else printed.title,
             printed=None if printed is None else printed.printed,
             number=len(siblings) + 1,
@@ -403,7 +446,7 @@ class _Reader:
     def _open(self, heading: Heading, line: Line, depth: int | None = None) -> None:
         self._close()
         kind = heading.kind
-        if kind is HeadingKind.SECTION or kind is HeadingKind.SUBSECTION:
+        if kind is SECTION or kind is SUBSECTION:
             level = self._level(heading) if depth is None else depth
             assert level is not None  # _accept found it
             node = Node(heading=heading, line=line)
@@ -423,7 +466,7 @@ class _Reader:
             self.places.append(node)
             self.programme = None
             self.circled = 0
-        elif kind is HeadingKind.PRIORITY:
+        elif kind is PRIORITY_MARK:
             self.priority = heading.priority
             self.programme = None
             self.circled = 0
@@ -464,14 +507,14 @@ class _Reader:
         bullet = item_marker(text) if text[:1] in BULLET_OPENERS else None
         if bullet is not None or line.folded.startswith("※"):
             self._flush()
-            self.gathering_kind = BlockKind.NOTE if bullet is None else BlockKind.ITEM
+            self.gathering_kind = _NOTE if bullet is None else _ITEM
             body = text if bullet is None else bullet[1]
             self.gathering = [with_text(line, body)]
         else:
             # A bullet or note goes on only where its line was full (wrapped).
             if (
                 self.gathering
-                and self.gathering_kind is not BlockKind.PARAGRAPH
+                and self.gathering_kind is not _PARAGRAPH
                 and len(self.gathering[-1].text) < self.wide
             ):
                 self._flush()
@@ -485,23 +528,37 @@ class _Reader:
         cover = self.cover
         styled = self.styled
         body = self.body
+        commas = self.commas
+        full, comma_wide, indented, wide = self.full, self.comma_wide, self.indented, self.wide
+        (kanji, after_kanji), (hiragana, after_hiragana) = _KANJI, _HIRAGANA
         skip = False  # the line after a heading that went on to it
         for index, line in enumerate(lines):
             if line is title_line or (cover and id(line) in cover):
                 continue
-            folded = line.folded
-            first = folded[:1]
-            if (
-                first in _PART_OPENERS
-                and _PART.match(folded) is not None
-                and body.sections
-                and self._opens_part(index)
-            ):
-                self._close()
-                self.part = line
-                # Every line after it is the part's: the governance reader's to read.
-                body.part.extend([after for after in lines[index:] if after is not title_line])
-                break
+            text = line.text
+            # A line that opens with no mark is no heading, caption, part, bullet or note:
+            # a table's line or prose, told by its width alone. Most open with a kanji or
+            # a hiragana letter (_KANJI, _HIRAGANA), no mark; a katakana letter is a mark
+            # only before a space or a stop.
+            if kanji <= text < after_kanji or hiragana <= text < after_hiragana:
+                marked = False
+            else:
+                opening = text[:1]
+                marked = opening in _MARKED or (opening in KANA_OPENERS and text[1:2] in KANA_STOPS)
+            if marked:
+                folded = line.folded
+                first = folded[:1]
+                if (
+                    first in _PART_OPENERS
+                    and _PART.match(folded) is not None
+                    and body.sections
+                    and self._opens_part(index)
+                ):
+                    self._close()
+                    self.part = line
+                    # Every line after it is the part's: the governance reader's to read.
+                    body.part.extend([after for after in lines[index:] if after is not title_line])
+                    break
             if line.cells is not None:
                 # A row the source placed in a grid: a table's, never a heading.
                 if self.table is None:
@@ -512,35 +569,64 @@ class _Reader:
             if styled and line.level and (found := self._styled(line, line.level)):
                 self._open(found[0], line, found[1])
                 continue
-            text = line.text
-            caption = is_caption(text) if first in _CAPTION_OPENERS else None
-            # _classify's first look (may_open), inline: most lines open with no heading's
-            # mark, and this runs for every line.
-            opening = text[:1]
-            heading = (
-                self._classify(line)
-                if opening in OPENERS or (opening in KANA_OPENERS and text[1:2] in KANA_STOPS)
-                else None
-            )
-            if heading is not None and self._accept(heading, line, index):
-                self._open(heading, line)
-                skip = self._title_goes_on(index)
+            if marked:
+                caption = is_caption(text) if first in _CAPTION_OPENERS else None
+                heading = self._classify(line)
+                if heading is not None and self._accept(heading, line, index):
+                    self._open(heading, line)
+                    skip = self._title_goes_on(index)
+                    continue
+                if skip:
+                    skip = False
+                    continue
+                if caption is not None:
+                    self._close()
+                    self.table = TableNode(caption=caption, line=line)
+                    continue
+                table = self.table
+                if table is not None and not self._prose_start(line):
+                    # _content's first step, inline: most lines under a caption are its
+                    # table's.
+                    if folded.startswith("※"):
+                        table.notes.append(text.strip())
+                    table.lines.append(line)
+                    continue
+                self._content(line)
                 continue
             if skip:
                 skip = False
                 continue
-            if caption is not None:
-                self._close()
-                self.table = TableNode(caption=caption, line=line)
-                continue
+            # _content without its bullets and notes, and _prose_start, inline: most lines
+            # are these.
             table = self.table
-            if table is not None and not self._prose_start(line):
-                # _content's first step, inline: most lines under a caption are its table's.
-                if folded.startswith("※"):
-                    table.notes.append(text.strip())
-                table.lines.append(line)
-                continue
-            self._content(line)
+            if not commas[index]:
+                if table is not None and (len(text) < full or text.count(" ") > 2):
+                    table.lines.append(line)
+                    continue
+                ends = False
+            else:
+                if (
+                    table is not None
+                    and len(text) < comma_wide
+                    and (line.indent <= 0 or len(text) < indented)
+                ):
+                    table.lines.append(line)
+                    continue
+                ends = "。" in text and text.rstrip().endswith(_ENDS_SENTENCE)
+            if table is not None:
+                self._close_table()
+            gathering = self.gathering
+            # A bullet or note goes on only where its line was full (wrapped).
+            if (
+                gathering
+                and self.gathering_kind is not _PARAGRAPH
+                and len(gathering[-1].text) < wide
+            ):
+                self._flush()
+                gathering = self.gathering
+            gathering.append(line)
+            if ends:
+                self._flush()
         self._close()
         return body
 
