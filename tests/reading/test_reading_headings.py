@@ -143,7 +143,7 @@ def test_a_heading_built_at_once_is_the_one_its_constructor_makes() -> None:
     """``_heading`` gives what ``Heading(...)`` gives, every field, defaults too."""
     expected = Heading(kind=HeadingKind.SECTION, title="研修", printed="1.", number=1, style=1)
     built = _heading(HeadingKind.SECTION, "研修", "1.", 1, style=1)
-    assert (expected, repr(expected)) == (built, repr(built))
+    assert (expected, repr(expected), Heading) == (built, repr(built), type(built))
     assert Heading(kind=HeadingKind.PRIORITY, priority=Priority.GENERAL) == _heading(
         HeadingKind.PRIORITY, "", priority=Priority.GENERAL
     )

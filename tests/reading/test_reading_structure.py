@@ -6,10 +6,17 @@ import unicodedata
 from collections.abc import Sequence
 
 import clairlib
-from clairlib.model import AnnualReport, Section
+from clairlib.model import AnnualReport, Block, BlockKind, Origin, Section
 from clairlib.reading._headings import KANA_OPENERS
 from clairlib.reading._layout import lines_of_text
-from clairlib.reading._structure import _HIRAGANA, _KANJI, _MARKED, _paragraphs, _width
+from clairlib.reading._structure import (
+    _HIRAGANA,
+    _KANJI,
+    _MARKED,
+    _block,
+    _paragraphs,
+    _width,
+)
 
 THREE_LEVELS = """令和４年度事業報告
 Ⅰ 多文化共生の推進
@@ -244,3 +251,18 @@ def test_the_width_is_that_of_nine_in_ten_lines_with_a_comma() -> None:
     texts = ["、" * length for length in range(41, 61)] + ["x" * 100]
     commas = [True] * 20 + [False]
     assert (59, 40) == (_width(texts, commas), _width(["、" * 10], [True]))
+
+
+def test_a_block_built_slot_by_slot_is_the_one_its_constructor_makes() -> None:
+    """``_block`` gives what ``Block(...)`` gives, a table's ref and a paragraph's none."""
+    origin = Origin(page=2, line=7)
+    expected = [
+        Block(kind=BlockKind.TABLE, text="a\tb", ref="t1", origin=origin),
+        Block(kind=BlockKind.PARAGRAPH, text="研修を行った。", origin=origin),
+    ]
+    built = [
+        _block(BlockKind.TABLE, "a\tb", origin, "t1"),
+        _block(BlockKind.PARAGRAPH, "研修を行った。", origin),
+    ]
+    assert (expected, [repr(block) for block in expected]) == (built, [repr(b) for b in built])
+    assert [Block] * 2 == [type(block) for block in built]

@@ -8,6 +8,7 @@ import unicodedata
 
 import attrs
 
+from clairlib._filling import filling
 from clairlib.model import CrossListing, Priority
 from clairlib.reading._layout import nfkc, normal
 from clairlib.reading._units import UNITS
@@ -90,8 +91,7 @@ class HeadingKind(enum.Enum):
     PRIORITY = "priority"  # <重点事業> / <一般事業>
 
 
-# Not slotted: ``_heading`` fills a heading's __dict__ at once (its trusted constructor).
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True)
 class Heading:
     """A heading line read: its kind, number as printed and as a number, title, marker."""
 
@@ -118,28 +118,23 @@ def _heading(
     style: int = 0,
     priority: Priority | None = None,
 ) -> Heading:
-    # What Heading(...) makes, without the constructor's keyword call into attrs' __init__
-    # (a heading is built for every heading line): every field given, each of its type.
-    heading = _new(Heading)
-    _set(
-        heading,
-        "__dict__",
-        {
-            "kind": kind,
-            "title": title,
-            "printed": printed,
-            "number": number,
-            "roman": roman,
-            "spaced": spaced,
-            "style": style,
-            "priority": priority,
-        },
-    )
-    return heading
+    # What Heading(...) makes, every field given and of its type, built slot by slot
+    # without the constructor (see clairlib._filling): one is built a heading line.
+    heading = _new(_Filling)
+    heading.kind = kind
+    heading.title = title
+    heading.printed = printed
+    heading.number = number
+    heading.roman = roman
+    heading.spaced = spaced
+    heading.style = style
+    heading.priority = priority
+    heading.__class__ = Heading
+    return heading  # type: ignore[no-any-return]
 
 
+_Filling = filling(Heading)
 _new = object.__new__
-_set = object.__setattr__
 
 # The kinds by name, for the code that runs on every line: under Python 3.11 a member
 # looked up on its class (HeadingKind.SECTION) goes through EnumType.__getattr__.

@@ -16,8 +16,9 @@ from math import ceil
 
 import attrs
 
+from clairlib._filling import filling
 from clairlib.findings import Finding
-from clairlib.model import Block, BlockKind, CrossListing, Priority
+from clairlib.model import Block, BlockKind, CrossListing, Origin, Priority
 from clairlib.reading._headings import (
     BULLET_OPENERS,
     KANA_OPENERS,
@@ -118,6 +119,22 @@ class Body:
     tables: list[tuple[TableNode, Block]] = attrs.field(factory=list)
     # A 【…】 part after the sections (【管理関係】, 【参考】): its heading and every line after.
     part: list[Line] = attrs.field(factory=list)
+
+
+def _block(kind: BlockKind, text: str, origin: Origin, ref: str | None = None) -> Block:
+    # What Block(kind=kind, text=text, ref=ref, origin=origin) makes, built slot by slot
+    # without the constructor (see clairlib._filling): one is built a paragraph.
+    block = _new(_FillingBlock)
+    block.kind = kind
+    block.text = text
+    block.ref = ref
+    block.origin = origin
+    block.__class__ = Block
+    return block  # type: ignore[no-any-return]
+
+
+_FillingBlock = filling(Block)
+_new = object.__new__
 
 
 def _width(texts: Sequence[str], commas: Sequence[bool]) -> int:
@@ -224,7 +241,7 @@ class _Reader:
         if gathering:
             # One line (most blocks): joined's text of it, without the join.
             text = gathering[0].text.strip() if len(gathering) == 1 else joined(gathering)
-            block = Block(kind=self.gathering_kind, text=text, origin=gathering[0].origin)
+            block = _block(self.gathering_kind, text, gathering[0].origin)
             if self.programme is not None:
                 self.programme.body.append(block)
             elif self.places:
@@ -241,9 +258,7 @@ class _Reader:
         self.table = None
         if self._is_list(table):
             # <…データ> over bullets: a captioned list, read as prose.
-            self._place_body().append(
-                Block(kind=_HEADING, text=table.caption, origin=table.line.origin)
-            )
+            self._place_body().append(_block(_HEADING, table.caption, table.line.origin))
             for line in table.lines:
                 self._content(line)
             self._flush()
@@ -251,7 +266,7 @@ class _Reader:
         text = "\n".join([line.text for line in table.lines])
         # Tables are named in printed order: t1, t2 … (the block's ref is its table's id).
         ref = f"t{len(self.body.tables) + 1}"
-        block = Block(kind=_TABLE, text=text, ref=ref, origin=table.line.origin)
+        block = _block(_TABLE, text, table.line.origin, ref)
         self._place_body().append(block)
         self._place_tables().append(table)
         self.body.tables.append((table, block))
