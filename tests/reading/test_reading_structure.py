@@ -248,9 +248,7 @@ def test_no_mark_lies_among_the_letters_told_by_comparing() -> None:
 
 def test_the_width_is_that_of_nine_in_ten_lines_with_a_comma() -> None:
     """The width: the length nine in ten lines with a comma or stop reach, at least 40."""
-    texts = ["、" * length for length in range(41, 61)] + ["x" * 100]
-    commas = [True] * 20 + [False]
-    assert (59, 40) == (_width(texts, commas), _width(["、" * 10], [True]))
+    assert (59, 40, 40) == (_width(range(60, 40, -1)), _width([10]), _width([]))
 
 
 def test_a_block_built_slot_by_slot_is_the_one_its_constructor_makes() -> None:

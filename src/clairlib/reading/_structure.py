@@ -137,10 +137,10 @@ _FillingBlock = filling(Block)
 _new = object.__new__
 
 
-def _width(texts: Sequence[str], commas: Sequence[bool]) -> int:
-    # The width of a full line of prose: most wrapped prose lines are this long (those
-    # with a comma or a full stop, ``commas``).
-    lengths = sorted(map(len, compress(texts, commas)))
+def _width(lengths: Sequence[int]) -> int:
+    # The width of a full line of prose, from the lengths of the lines with a comma or a
+    # full stop: most wrapped prose lines are this long.
+    lengths = sorted(lengths)
     # An A4 page prints some 40 Japanese characters a line: no narrower than that.
     if not lengths:
         return 40
@@ -168,10 +168,9 @@ class _Reader:
         self.title_line = title_line
         self.cover = {id(line) for line in cover}
         self.styled = styled
-        self.texts = texts = [line.text for line in lines]
         # Whether each line has a comma or a full stop: prose has, a table's cells seldom.
-        self.commas = commas = ["、" in text or "。" in text for text in texts]
-        self.width = width = _width(texts, commas)
+        self.commas = commas = ["、" in (text := line.text) or "。" in text for line in lines]
+        self.width = width = _width([len(line.text) for line in compress(lines, commas)])
         # The shares of the width the lines are measured against, worked out once, each as
         # the least whole length that reaches it: a line's length is whole, and comparing
         # two whole numbers is quicker than comparing one with a fraction.
@@ -586,7 +585,14 @@ class _Reader:
                 continue
             if marked:
                 caption = is_caption(text) if first in _CAPTION_OPENERS else None
-                heading = self._classify(line)
+                # _classify's first look, inline (``opening`` is the text's first letter,
+                # taken out for any line that may be marked); a line the lines before
+                # looked ahead at is classified again, as most are not.
+                heading = (
+                    classify_opening(text, folded)
+                    if opening in OPENERS or (opening in KANA_OPENERS and text[1:2] in KANA_STOPS)
+                    else None
+                )
                 if heading is not None and self._accept(heading, line, index):
                     self._open(heading, line)
                     skip = self._title_goes_on(index)
