@@ -8,13 +8,15 @@ from collections.abc import Sequence
 import clairlib
 from clairlib.model import AnnualReport, Block, BlockKind, Origin, Section
 from clairlib.reading._headings import KANA_OPENERS
-from clairlib.reading._layout import lines_of_text
+from clairlib.reading._layout import Line, lines_of_text
 from clairlib.reading._structure import (
     _HIRAGANA,
     _KANJI,
     _MARKED,
+    TableNode,
     _block,
     _paragraphs,
+    _Reader,
     _width,
 )
 
@@ -264,3 +266,21 @@ def test_a_block_built_slot_by_slot_is_the_one_its_constructor_makes() -> None:
     ]
     assert (expected, [repr(block) for block in expected]) == (built, [repr(b) for b in built])
     assert [Block] * 2 == [type(block) for block in built]
+
+
+def test_a_caption_over_a_quarter_of_bullets_is_a_list() -> None:
+    """Two bullets in five lines are a list; one in five, a table; broken lines count too."""
+    caption = Line(text="<一覧>")
+    reader = _Reader([caption], None, ())
+    tables = [
+        lines_of_text("・一つ目\n・二つ目\n東京 1\n大阪 2\n名古屋 3"),
+        lines_of_text("・一つ目\n東京 1\n大阪 2\n名古屋 3\n福岡 4"),
+        [Line(text="・一つ目\n・二つ目"), Line(text="東京 1"), Line(text="大阪 2")],
+    ]
+    assert [True, False, True] == [
+        reader._is_list(
+            TableNode(caption="一覧", line=caption, lines=lines),
+            "\n".join(line.text for line in lines),
+        )
+        for lines in tables
+    ]

@@ -71,6 +71,8 @@ _MARKED = (
 # between the bounds, compared whole: no first letter is taken out to be looked up.
 _KANJI = ("\u3400", "\ufe00")
 _HIRAGANA = ("\u3040", "\u30a0")
+# A line break before a bullet's mark (BULLET_OPENERS): a bullet's line in joined text.
+_BULLET_LINE = re.compile("\n[{}]".format("".join(map(re.escape, sorted(BULLET_OPENERS)))))
 
 
 @attrs.define
@@ -255,14 +257,14 @@ class _Reader:
         if table is None:
             return
         self.table = None
-        if self._is_list(table):
+        text = "\n".join([line.text for line in table.lines])
+        if self._is_list(table, text):
             # <…データ> over bullets: a captioned list, read as prose.
             self._place_body().append(_block(_HEADING, table.caption, table.line.origin))
             for line in table.lines:
                 self._content(line)
             self._flush()
             return
-        text = "\n".join([line.text for line in table.lines])
         # Tables are named in printed order: t1, t2 … (the block's ref is its table's id).
         ref = f"t{len(self.body.tables) + 1}"
         block = _block(_TABLE, text, table.line.origin, ref)
@@ -270,12 +272,19 @@ class _Reader:
         self._place_tables().append(table)
         self.body.tables.append((table, block))
 
-    def _is_list(self, table: TableNode) -> bool:
+    def _is_list(self, table: TableNode, text: str) -> bool:
+        # ``text``: the table's lines joined by line breaks. A list's lines are a quarter
+        # bullets or more; most tables hold none, counted in the joined text at once
+        # where no line holds a line break of its own.
         lines = table.lines
-        bullets = [text for line in lines if (text := line.text)[:1] in BULLET_OPENERS]
-        if not bullets or len(bullets) * 4 < len(lines):
+        if text.count("\n") == len(lines) - 1:
+            opened = len(_BULLET_LINE.findall("\n" + text))
+        else:
+            opened = sum(1 for line in lines if line.text[:1] in BULLET_OPENERS)
+        if not opened or opened * 4 < len(lines):
             return False
-        marked = [text for text in bullets if item_marker(text) is not None]
+        bullets = [printed for line in lines if (printed := line.text)[:1] in BULLET_OPENERS]
+        marked = [printed for printed in bullets if item_marker(printed) is not None]
         return len(marked) * 4 >= len(lines)
 
     def _close(self) -> None:
