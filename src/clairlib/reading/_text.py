@@ -67,11 +67,15 @@ def read_text(
     tables = options.tables if isinstance(options, TextOptions) else True
     with collector_paused():
         lines = lines_of_text(text)
+        count = len(lines)
         if progress is not None:
-            progress(0, len(lines))
+            progress(0, count)
         reading = build(lines, hints, name=source.name, tables=tables)
+        # The lines go before the collector is back: its first pass then walks what the
+        # reading holds, not the lines it was read from as well.
+        del lines
     if progress is not None:
-        progress(len(lines), len(lines))
+        progress(count, count)
     return reading
 
 
