@@ -36,6 +36,8 @@ FY2013 = FiscalYear(2013)
         # A comparison is not the sentence's date: 前年度比 leaves 平成 25 年度.
         ("平成 25 年度は計 521 件(前年度比 35 件増)であった。", "FY2013"),
         ("平成24年度と比べ、平成25年度は 10 件増えた。", "FY2013"),
+        # What may open a date and does not (本部, 前回, 10 件) is passed over.
+        ("本部では前回に続き平成 25 年度に 30 件を受け入れた。", "FY2013"),
     ],
 )
 def test_the_one_date_of_a_sentence(sentence: str, expected: str) -> None:

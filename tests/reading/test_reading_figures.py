@@ -97,3 +97,19 @@ def test_an_ordinal_with_a_space_before_its_number() -> None:
     """``No. 5 件目`` and ``№ 2 件`` are ordinals, no counts; ``計 5 件`` is a count."""
     assert [] == quantities("No. 5 件目の相談、№ 2 件目の依頼")
     assert [Decimal(5)] == [q.value for q, _, _ in quantities("計 5 件の相談")]
+
+
+def test_an_ordinal_word_counts_only_within_its_window() -> None:
+    """``第`` and 23 spaces before ``3 回`` make an ordinal; with 24 spaces it is too far back."""
+    assert [] == quantities("第" + " " * 23 + "3 回")
+    assert ["3 回"] == [q.text for q, _, _ in quantities("第" + " " * 24 + "3 回")]
+    assert [] == quantities("No." + " " * 21 + "3 回")
+    assert ["3 回"] == [q.text for q, _, _ in quantities("No." + " " * 22 + "3 回")]
+
+
+def test_lead_words_end_where_the_figure_before_ends() -> None:
+    """In ``5件以上限 3件`` the 上 of 以上 is the first figure's: the second is no 上限 (at most)."""
+    found = quantities("5件以上限 3件")
+    assert [("5件以上", Qualifier.AT_LEAST), ("3件", None)] == [
+        (q.text, q.qualifier) for q, _, _ in found
+    ]

@@ -42,7 +42,8 @@ _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 # What a unit opens with: the pattern looks at the next character before trying each unit.
 _UNIT_FIRSTS = "".join(sorted({re.escape(unit[0]) for unit in _UNITS}))
 # What may stand before the number: 延べ (gross), 約/年間約 (approximately), 上限/最大 (at most).
-_LEAD = r"(?P<lead>(?:延べ|のべ)?\s*(?:年間)?\s*(?:約|およそ|上限|最大|計|各)?\s*)"
+_LEAD_WORDS = (("延べ", "のべ"), ("年間",), ("約", "およそ", "上限", "最大", "計", "各"))
+_LEAD = "(?P<lead>" + r"\s*".join(f"(?:{'|'.join(words)})?" for words in _LEAD_WORDS) + r"\s*)"
 # A number's digits are taken whole (possessive): giving a digit back could only read
 # the last of them as another number (``123百人`` as 12 and 3 百). The lookahead after the
 # first digit says at once whether a scale, the の, a unit or a second number follows
@@ -61,17 +62,33 @@ _WIDE = re.compile(r"[０-９，．％]")
 # The figure pattern in two halves: the number onwards, found by the regex engine's own
 # scan from digit to digit, and the words that may stand before it (ending where it begins).
 _REST = re.compile(_FROM_NUMBER)
-_LEAD_END = re.compile(_LEAD + r"\Z")
-# The characters of the lead's words (its spaces are told by isspace, as \s is).
-_LEAD_CHARS = frozenset("延べの年間約およそ上限最大計各")
 # How far before a number the ordinal (第) and change (前年度比) words are looked for.
 _WINDOW = 24
-_BARE = re.compile(rf"[=＝]\s*(?P<num>{_NUM})(?![0-9])")
-_CHANGE = re.compile(r"前年度比\s*$|前年度比[^、。]{0,6}$|前年比\s*$")
 # What ends the words before an ordinal's number (第 3 回, No.5, №2): no count.
 _ORDINALS = ("第", "No", "No.", "№")
+# The words before a number, read backwards from it in the reversed sentence: the lead
+# words (the longest run of _LEAD's parts that ends where the number begins: each part is
+# taken where it stands, as no word of the parts before it, nor a space, ends with a
+# character its words end with), or an ordinal's word after spaces within the window
+# (the spaces rstrip takes: \s is isspace).
+_LEAD_BACK = r"\s*+" + r"\s*+".join(
+    f"(?:{'|'.join(word[::-1] for word in words)})?" for words in reversed(_LEAD_WORDS)
+)
+_ORDINAL_BACK = "|".join(
+    rf"\s{{0,{_WINDOW - len(word)}}}+{re.escape(word[::-1])}" for word in _ORDINALS
+)
+_LEAD_BEFORE = re.compile(_LEAD_BACK)
+_WORDS_BEFORE = re.compile(rf"(?P<ordinal>{_ORDINAL_BACK})|{_LEAD_BACK}")
+# What may stand just before a number with words before it: a space, or the last
+# character of a lead word or an ordinal's.
+_BEFORE_CHARS = frozenset(
+    [word[-1] for words in _LEAD_WORDS for word in words] + [word[-1] for word in _ORDINALS]
+)
+_BARE = re.compile(rf"[=＝]\s*(?P<num>{_NUM})(?![0-9])")
+_CHANGE = re.compile(r"前年度比\s*$|前年度比[^、。]{0,6}$|前年比\s*$")
 # The blocks that are prose: a table's or a heading's text declares no figure.
-_PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.NOTE})
+# (A tuple: its members are told by identity, an enum's hash is Python's.)
+_PROSE = (BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.NOTE)
 _SCALES = {"億": 100_000_000, "万": 10_000, "千": 1000, "百": 100}
 _TAILS = {
     "以上": Qualifier.AT_LEAST,
@@ -95,20 +112,23 @@ def _parse_number(text: str) -> Decimal:
 def _matches(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
     # What ``_FIGURE.finditer(text)`` finds, as (start, lead words, the match from the
     # number on): the regex engine scans from digit to digit for a number with a unit,
-    # then the scan steps back over the words before it (約, 延べ).
+    # then the lead words (約, 延べ) before it are read backwards in the reversed text,
+    # back to where the last match ended at most.
     pos = 0
+    back = text[::-1]
     for rest in _REST.finditer(text):
         at = rest.start()
-        # The words before the number are lead words and spaces only: the search for
-        # them starts where the last other character stands, not back at ``pos``.
-        lead = at
-        while lead > pos and (text[lead - 1] in _LEAD_CHARS or text[lead - 1].isspace()):
-            lead -= 1
-        start = at
-        if lead < at and (words := _LEAD_END.search(text, lead, at)) is not None:
-            start = words.start()
+        start = _lead_start(back, at, pos)
         yield start, text[start:at], rest
         pos = rest.end()
+
+
+def _lead_start(back: str, at: int, pos: int) -> int:
+    # Where the lead words before ``at`` begin, ``pos`` at the earliest: ``back`` is the
+    # text reversed.
+    size = len(back)
+    words = _LEAD_BEFORE.match(back, size - at, size - pos)
+    return at if words is None else size - words.end()
 
 
 _MONTHS = frozenset({"か月", "ヶ月", "ヵ月"})
@@ -127,36 +147,57 @@ def _half_width(text: str) -> str:
 
 def _quantities(sentence: str, text: str) -> list[tuple[Quantity, CountingBasis, Quantity | None]]:
     # ``text`` is the sentence with half-width digits (_half_width): what is matched;
-    # the figure's printed words are the sentence's own.
+    # the figure's printed words are the sentence's own. The scan is _matches' own,
+    # written out here: a figure costs no generator step.
     found: list[tuple[Quantity, CountingBasis, Quantity | None]] = []
-    for begin, lead, match in _matches(text):
+    pos = 0
+    back = ""
+    size = len(text)
+    for match in _REST.finditer(text):
+        start, end = match.span()
+        last, pos = pos, end
+        begin = start
+        if start:
+            # The words before the number, read backwards as _matches does: an ordinal's
+            # (第 3 回, No.5), no count, or the lead words (約, 延べ). A number after a
+            # digit (①5) is no count either.
+            char = text[start - 1]
+            if char.isdigit():
+                continue
+            if char in _BEFORE_CHARS or char.isspace():
+                back = back or text[::-1]
+                words = _WORDS_BEFORE.match(back, size - start)
+                if words is not None:  # it always matches, if only the empty lead
+                    if words.lastgroup == "ordinal":
+                        continue
+                    begin = size - words.end()
+                    if begin < last:  # no further back than the last match's end
+                        begin = _lead_start(back, start, last)
         num, scale_word, num2, scale2, of, unit, tail_word, change_word = match.groups()
-        start = match.start()
-        # What stands just before the number (a bounded window: no copy of the sentence).
-        before = text[max(0, start - _WINDOW) : start]
-        # An ordinal (第 3 回, No.5) is no count.
-        if before.rstrip().endswith(_ORDINALS) or before[-1:].isdigit():
-            continue
         if of and unit not in _AFTER_NO:
             continue
-        end = match.end()
-        after = text[end : end + 1]
-        if unit in _MONTHS and after == "前":
-            continue
-        if unit == "本" and after == "部":  # 日本部, 本部: not a count of 本
-            continue
-        if unit == "名" and after and after in "称簿誉":
-            continue
+        if end < len(text):
+            after = text[end]
+            if (
+                (unit == "名" and after in "称簿誉")
+                or (after == "前" and unit in _MONTHS)
+                or (unit == "本" and after == "部")  # 日本部, 本部: not a count of 本
+            ):
+                continue
         qualifier: Qualifier | None = None
-        if lead:
-            if "約" in lead or "およそ" in lead:
+        basis = CountingBasis.DISTINCT
+        if begin < start:
+            lead_words = text[begin:start]
+            if "約" in lead_words or "およそ" in lead_words:
                 qualifier = Qualifier.APPROXIMATELY
-            elif "上限" in lead or "最大" in lead:
+            elif "上限" in lead_words or "最大" in lead_words:
                 qualifier = Qualifier.AT_MOST
+            if "延べ" in lead_words or "のべ" in lead_words:
+                basis = CountingBasis.GROSS
         if tail_word is not None and (tail := tail_word.strip()):
             qualifier = _TAILS[tail]
-        value = _parse_number(num)
-        scale = _SCALES.get(scale_word or "", 1)
+        value = Decimal(num.replace(",", "") if "," in num else num)
+        scale = _SCALES[scale_word] if scale_word else 1
         if num2 is not None:
             # 7万9千: 79 thousands.
             small = _SCALES[scale2]
@@ -164,26 +205,29 @@ def _quantities(sentence: str, text: str) -> list[tuple[Quantity, CountingBasis,
             scale = small
         # As printed, with its words (約 1,552 万件): the spaces around it left out.
         printed = sentence[begin:end].strip()
-        quantity = Quantity(value=value, unit=unit, scale=scale, qualifier=qualifier, text=printed)
-        change = None
-        if change_word:
-            sign = -1 if change_word.strip() == "減" else 1
-            changed = Quantity(
-                value=value * sign, unit=unit, scale=scale, qualifier=qualifier, text=printed
-            )
-            if found and (
-                _CHANGE.search(before.rstrip("(（ 　"))
-                or before.rstrip().endswith(("(", "（", "、", "前年度比"))
+        if change_word and found:
+            # What stands just before the number (a bounded window: no copy of the sentence).
+            before = text[max(0, start - _WINDOW) : start]
+            if _CHANGE.search(before.rstrip("(（ 　")) or before.rstrip().endswith(
+                ("(", "（", "、", "前年度比")
             ):
-                quantity_before, basis, _ = found[-1]
-                found[-1] = (quantity_before, basis, changed)
+                # The change on the figure before it (前年度比 16 件減).
+                changed = Quantity(
+                    value=value * (-1 if change_word.strip() == "減" else 1),
+                    unit=unit,
+                    scale=scale,
+                    qualifier=qualifier,
+                    text=printed,
+                )
+                found[-1] = (found[-1][0], found[-1][1], changed)
                 continue
-        basis = (
-            CountingBasis.GROSS
-            if lead and ("延べ" in lead or "のべ" in lead)
-            else CountingBasis.DISTINCT
+        found.append(
+            (
+                Quantity(value=value, unit=unit, scale=scale, qualifier=qualifier, text=printed),
+                basis,
+                None,
+            )
         )
-        found.append((quantity, basis, change))
     if "=" not in text and "＝" not in text:
         return found
     for match in _BARE.finditer(text):
@@ -201,6 +245,8 @@ def _quantities(sentence: str, text: str) -> list[tuple[Quantity, CountingBasis,
 # (fiscal) year with an era or four digits, its month and day, a month with its day, a
 # relative fiscal year; a bare number before a mark takes the unit after it (5～6 月).
 _MARK = r"\s*(?:[～〜~\-－−–]|から|、|，|,|・|･|と|及び|および)\s*"
+# What a mark opens with (after its spaces), for a quick look ahead.
+_MARK_FIRSTS = r"[～〜~\-－−–、，,・･と及お]|から"
 _N = r"[0-9]{1,2}"
 _MONTH = rf"(?:{_N}{_MARK})*{_N}\s*月(?!\s*間|曜)(?:\s*(?:上旬|中旬|下旬|初旬|末))?"
 _DAY = rf"(?:{_N}{_MARK})*{_N}\s*日(?!\s*間)(?:\s*[(（]\s*[月火水木金土日]\s*[)）])?"
@@ -212,7 +258,6 @@ _DATE_REACH = 16
 # What follows a date that is compared with, not the sentence's own: 前年度比, 昨年度に
 # 引き続き, 平成24年度と比べ.
 _COMPARED = re.compile(r"\s*(?:比|に比べ|と比べ|に比し|より|並み|同様|と同様|に引き続き|に続き)")
-_SPACES = re.compile(r"\s+")
 # Before a date's bare number: a word, perhaps an era clairlib does not know (未来2年度,
 # H25年度), or what makes the month another's (毎年11月, 同 11 月).
 _WORD_BEFORE = re.compile(r"[一-鿿々〆ヵヶァ-ヺーA-Za-zＡ-Ｚａ-ｚ]\s*\Z")
@@ -241,11 +286,17 @@ def _date_pattern(era_names: tuple[str, ...]) -> re.Pattern[str]:
             rf"|{_MONTH_DAY})"
         )
 
-    # 同 (the same year) only after a date of the sentence: 平成25年12月～同26年1月. The
-    # lookahead lets the scan pass at once over what cannot start a date.
-    return re.compile(
-        rf"(?=[0-9{_RELATIVE_FIRST}{firsts}]){point('')}(?:{_MARK}(?:{point('|同')}|{_DAY}))*(?:\s*(?:まで|にかけて|から|以降))?"
-    )
+    # 同 (the same year) only after a date of the sentence: 平成25年12月～同26年1月.
+    date = rf"{point('')}(?:{_MARK}(?:{point('|同')}|{_DAY}))*(?:\s*(?:まで|にかけて|から|以降))?"
+    # The match is the date's first character, the date (group ``date``) read from it by
+    # the lookahead in the lookbehind: a pattern that opens with a character class lets
+    # the regex engine's scan pass at once over what cannot start a date, where one that
+    # opens with a lookahead is tried at every position.
+    # A date opens with an era's name, a relative year, or digits (all the digits there)
+    # and a 年, a 月 or a list's mark: that is looked at before the date's alternatives.
+    first = f"[0-9{_RELATIVE_FIRST}{firsts}]"
+    opens = rf"(?=[0-9]++\s*+(?:年|月|{_MARK_FIRSTS})|{era}|{_RELATIVE})"
+    return re.compile(rf"{first}(?<=(?={opens}(?P<date>{date})){first})")
 
 
 _PATTERN: list[Any] = [None, None]  # the eras the date pattern was made for, and it
@@ -261,23 +312,27 @@ def _period_of(text: str, fiscal: FiscalYear) -> Period | None:
     year, month = text.find("年"), text.find("月")
     if year < 0 and month < 0:
         return None
-    first = min(at for at in (year, month) if at >= 0)
+    first = month if year < 0 or 0 <= month < year else year
     found: str | None = None
     known = eras()
     if _PATTERN[0] is not known:  # an era registered since: names and dates read again
         _PATTERN[:] = [known, _date_pattern(tuple(era.name for era in known))]
         _read_date.cache_clear()
     pattern: re.Pattern[str] = _PATTERN[1]
-    for match in pattern.finditer(text, max(0, first - _DATE_REACH)):
-        if _COMPARED.match(text, match.end()):
+    # The dates one after another, as finditer finds them: each search from the last
+    # date's end.
+    pos = max(0, first - _DATE_REACH)
+    while (match := pattern.search(text, pos)) is not None:
+        start, pos = match.span("date")
+        if _COMPARED.match(text, pos):
             continue
-        start = match.start()
         if _DATE_BEFORE.search(text, max(0, start - 5), start) or (
             text[start].isdigit() and _WORD_BEFORE.search(text, max(0, start - 3), start)
         ):
             return None
-        # The same date printed twice (平成 25 年度に…平成25年度の…) is one date.
-        printed = _SPACES.sub("", match.group())
+        # The same date printed twice (平成 25 年度に…平成25年度の…) is one date: compared
+        # without its spaces (split takes what \s takes).
+        printed = "".join(match.group("date").split())
         if found is not None and printed != found:
             return None
         found = printed
@@ -319,19 +374,23 @@ def prose_figures(
     for block in blocks:
         if block.kind not in _PROSE:
             continue
-        # The block's sentences, each as printed and with half-width digits: a sentence
-        # ends with its 。 (the last one perhaps without), which _half_width leaves be.
-        printed = block.text.split("。")
-        half = _half_width(block.text).split("。") if _WIDE.search(block.text) else printed
-        last = len(printed) - 1
-        for index, (words, digits) in enumerate(zip(printed, half, strict=True)):
-            if index < last:
-                words, digits = words + "。", digits + "。"
-            sentence = words.strip()
-            if not sentence or not _ANY_DIGIT.search(digits):
-                continue  # a figure holds a number
-            figures = _quantities(sentence, digits.strip())
-            period = _period_of(digits.strip(), fiscal) if figures else None
+        # The block with half-width digits, one for one: its 。 stay where they are. A
+        # figure holds a number: only the sentences with a digit are read, each found
+        # from its digit (a sentence ends with its 。, the last one perhaps without).
+        printed = block.text
+        half = printed.translate(_DIGITS) if _WIDE.search(printed) else printed
+        digit = _ANY_DIGIT.search(half)
+        while digit is not None:
+            at = digit.start()
+            begin = half.rfind("。", 0, at) + 1
+            end = half.find("。", at) + 1 or len(half)
+            digit = _ANY_DIGIT.search(half, end)
+            sentence = printed[begin:end].strip()
+            digits = half[begin:end].strip()
+            figures = _quantities(sentence, digits)
+            if not figures:
+                continue
+            period = _period_of(digits, fiscal)
             for quantity, basis, change in figures:
                 out.append(
                     Figure(
