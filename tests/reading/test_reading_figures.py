@@ -108,7 +108,7 @@ def test_an_ordinal_word_counts_only_within_its_window() -> None:
 
 
 def test_lead_words_end_where_the_figure_before_ends() -> None:
-    """In ``5件以上限 3件`` the 上 of 以上 is the first figure's: the second is no 上限 (at most)."""
+    """In ``5件以上限 3件`` the 上 of 以上 is the first figure's: the second has no 上限."""
     found = quantities("5件以上限 3件")
     assert [("5件以上", Qualifier.AT_LEAST), ("3件", None)] == [
         (q.text, q.qualifier) for q, _, _ in found
