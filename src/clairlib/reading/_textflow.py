@@ -26,7 +26,6 @@ from clairlib.reading._textcells import (
     _NUM,
     _OPEN,
     _TEXT,
-    _TOTAL_OPENERS,
     Refusal,
     TextRow,
     TextTable,
@@ -196,7 +195,8 @@ def _pieces(lines: Sequence[Line], width: int) -> Iterator[_Piece | Refusal]:
                         inside |= 1 << index
                     depth = _depth_after(word, depth)
             line_variants = shaped(tuple(codes), inside)
-        opens = first.startswith(_TOTAL_OPENING) and _opens(first)
+        # Every word that opens a total row (計, 合計, 総計, 小計) holds 計: told by `in`.
+        opens = "計" in first and _opens(first)
         yield new(_Piece, (line, texts, codes, gap, group, opens, choices, line_variants))
         gap = "break"
         last_code, last_text, last_plain = codes[-1], texts[-1], plain
@@ -213,7 +213,6 @@ def _depth_after(word: str, depth: int) -> int:
 
 _CODES = {_TEXT: _CODE_TEXT, _NUM: _CODE_NUM, _DATE_KIND: _CODE_DATE, _EMPTY: _CODE_EMPTY}
 _LABEL_OPENING = tuple("<〈《")  # what a label alone on its line opens with
-_TOTAL_OPENING = tuple(_TOTAL_OPENERS)
 _JOINERS = tuple(":：、,，・･-‐－～")
 _OPENERS = tuple(_OPEN)
 
@@ -242,7 +241,8 @@ def numbers(lines: Sequence[Line], ends: Sequence[int] | None = None) -> TextTab
     if ends is None:
         ends = [i for i, line in enumerate(lines) if _number_end(line.text[-1:])]
     start = next(
-        (i for i in ends if _grid_line(lines[i]) and _grid(_words(lines[i].text))),
+        # The ends tell the last character already: the line's pattern is all to ask.
+        (i for i in ends if _GRID_LINE.fullmatch(lines[i].text) and _grid(_words(lines[i].text))),
         None,
     )
     if start is None:
@@ -330,12 +330,18 @@ def flowing(lines: Sequence[Line]) -> TextTable | Refusal:
     # Vertical labels stand in a column of their own (国名); a label printed on a line
     # of its own across the table (<管理者向け>) has none.
     # Told from the folded text at a glance (one letter; an opening angle bracket)
-    # before either test is called for a line.
-    vertical = any(len(line.folded) == 1 and _letter(line.folded) for line in lines[heads:])
+    # before either test is called for a line, both in one pass: a letter settles it.
+    vertical = labelled = False
+    for line in lines[heads:]:
+        folded = line.folded
+        if len(folded) == 1:
+            if _letter(folded):
+                vertical = True
+                break
+        elif not labelled and folded.startswith(_LABEL_OPENING) and _label_line(line):
+            labelled = True
     width = len(header) - (1 if vertical else 0)
-    if not vertical and not any(
-        line.folded.startswith(_LABEL_OPENING) and _label_line(line) for line in lines[heads:]
-    ):
+    if not vertical and not labelled:
         return _ungrouped(lines[heads:], header, width)
     return _groups(lines[heads:], header[1:] if vertical else header, width, vertical)
 

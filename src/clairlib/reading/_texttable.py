@@ -59,8 +59,9 @@ def read_table(lines: Sequence[Line], *, fresh: bool = True) -> TextTable | Refu
     for line in lines:
         folded = line.folded
         # A note's line opens with ※; a line folding to nothing is none of the table's.
-        # (startswith makes no one-character string to ask.)
-        if not folded or folded.startswith("※"):
+        # Told by comparing (no method called): a text opens with ※ (U+203B) exactly
+        # where it sorts from "※" up to, not including, the character after it.
+        if not folded or "※" <= folded < "\u203c":
             continue
         text = line.text
         if "  " in text or "\u3000" in text:
