@@ -133,8 +133,9 @@ def infer_title(lines: Sequence[Line], found: Title) -> Title:
     kind = found.kind
     fiscal = found.fiscal_year
     how: list[str] = []
+    folded = [line.folded for line in lines] if kind is None or fiscal is None else []
     if kind is None:
-        text = "".join([line.folded for line in lines])
+        text = "".join(folded)
         past = len(_PAST.findall(text))
         future = len(_FUTURE.findall(text))
         marked = "<重点事業>" in text or "<一般事業>" in text
@@ -147,7 +148,7 @@ def infer_title(lines: Sequence[Line], found: Title) -> Title:
     if fiscal is None:
         years: Counter[int] = Counter()
         # One scan of the text, its lines kept apart: a caption stands on one line.
-        for match in _CAPTION_YEAR.finditer("\n".join([line.folded for line in lines])):
+        for match in _CAPTION_YEAR.finditer("\n".join(folded)):
             year = _fiscal(match.group(1))
             if year is not None:
                 years[year.year] += 1
