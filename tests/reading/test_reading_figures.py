@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 
-from clairlib.model import CountingBasis, Qualifier
-from clairlib.reading._figures import quantities
+from clairlib.calendar import Period
+from clairlib.model import CountingBasis, Figure, Origin, Qualifier, Quantity
+from clairlib.reading._figures import _figure, _quantity, quantities
 
 CASES = [
     ("各海外事務所において、12 か国で出展した。", Decimal(12), "か国", 1, None),
@@ -113,3 +115,39 @@ def test_lead_words_end_where_the_figure_before_ends() -> None:
     assert [("5件以上", Qualifier.AT_LEAST), ("3件", None)] == [
         (q.text, q.qualifier) for q, _, _ in found
     ]
+
+
+def test_a_quantity_built_slot_by_slot_is_the_one_its_constructor_makes() -> None:
+    """``_quantity`` gives what ``Quantity(...)`` gives, every field set."""
+    expected = Quantity(
+        value=Decimal("1552"), unit="件", scale=10_000, qualifier=Qualifier.APPROXIMATELY, text="約"
+    )
+    built = _quantity(Decimal("1552"), "件", 10_000, Qualifier.APPROXIMATELY, "約")
+    assert (expected, attrs.asdict(expected)) == (built, attrs.asdict(built))
+    assert Quantity is type(built)
+
+
+def test_a_prose_figure_built_slot_by_slot_is_the_one_its_constructor_makes() -> None:
+    """``_figure`` gives what ``Figure(..., source="prose")`` gives, every field set."""
+    value = Quantity(value=Decimal("45"), unit="件")
+    change = Quantity(value=Decimal("-16"), unit="件")
+    origin = Origin(page=1, line=9)
+    period = Period.month(2013, 11)
+    expected = Figure(
+        id="1.1-f1",
+        label="45件のイベントに出展した。",
+        value=value,
+        programme="1.1",
+        pillar="1",
+        basis=CountingBasis.GROSS,
+        source="prose",
+        change=change,
+        period=period,
+        origin=origin,
+    )
+    built = _figure(
+        "1.1-f1", "45件のイベントに出展した。", value, "1.1", "1", CountingBasis.GROSS,
+        change, period, origin,
+    )  # fmt: skip
+    assert (expected, attrs.asdict(expected)) == (built, attrs.asdict(built))
+    assert Figure is type(built)

@@ -29,9 +29,10 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from clairlib._filling import filling
 from clairlib.calendar import FiscalYear, Period, eras, parse_period
 from clairlib.errors import ClairlibError
-from clairlib.model import Block, BlockKind, CountingBasis, Figure, Qualifier, Quantity
+from clairlib.model import Block, BlockKind, CountingBasis, Figure, Origin, Qualifier, Quantity
 from clairlib.reading._units import UNITS as _UNITS
 
 __all__ = ["period_of", "prose_figures", "quantities"]
@@ -103,6 +104,63 @@ _TAILS = {
 }
 # Units that may stand after の (延べ 55 の団体, 29 のテーマ): not 件, 名 or 回.
 _AFTER_NO = {"団体", "自治体等", "自治体", "テーマ", "事業", "機関", "都市", "分野"}
+
+
+def _quantity(
+    value: Decimal, unit: str, scale: int, qualifier: Qualifier | None, text: str | None
+) -> Quantity:
+    # What Quantity(value=…, unit=…, …) makes, built slot by slot without the constructor
+    # (see clairlib._filling): the value is a Decimal read from digits (finite), the scale
+    # one of _SCALES' or their quotient (positive), as the validators would find.
+    quantity = _new(_FillingQuantity)
+    quantity.value = value
+    quantity.unit = unit
+    quantity.scale = scale
+    quantity.qualifier = qualifier
+    quantity.text = text
+    quantity.__class__ = Quantity
+    return quantity  # type: ignore[no-any-return]
+
+
+def _figure(
+    ident: str,
+    label: str,
+    value: Quantity,
+    programme: str | None,
+    pillar: str | None,
+    basis: CountingBasis,
+    change: Quantity | None,
+    period: Period | None,
+    origin: Origin | None,
+) -> Figure:
+    # A prose figure, as Figure(id=…, source="prose", …) makes it, built slot by slot (a
+    # frozen constructor's call a field is most of a figure's cost); the checks no
+    # sentence gives (parts, ratios, records) are left as the class leaves them.
+    figure = _new(_FillingFigure)
+    figure.id = ident
+    figure.label = label
+    figure.value = value
+    figure.programme = programme
+    figure.pillar = pillar
+    figure.basis = basis
+    figure.source = "prose"
+    figure.computed_from = None
+    figure.parts = ()
+    figure.overlapping = False
+    figure.numerator = None
+    figure.denominator = None
+    figure.change = change
+    figure.previous = None
+    figure.unchecked = None
+    figure.period = period
+    figure.origin = origin
+    figure.__class__ = Figure
+    return figure  # type: ignore[no-any-return]
+
+
+_FillingQuantity = filling(Quantity)
+_FillingFigure = filling(Figure)
+_new = object.__new__
 
 
 def _parse_number(text: str) -> Decimal:
@@ -212,18 +270,18 @@ def _quantities(sentence: str, text: str) -> list[tuple[Quantity, CountingBasis,
                 ("(", "（", "、", "前年度比")
             ):
                 # The change on the figure before it (前年度比 16 件減).
-                changed = Quantity(
-                    value=value * (-1 if change_word.strip() == "減" else 1),
-                    unit=unit,
-                    scale=scale,
-                    qualifier=qualifier,
-                    text=printed,
+                changed = _quantity(
+                    value * (-1 if change_word.strip() == "減" else 1),
+                    unit,
+                    scale,
+                    qualifier,
+                    printed,
                 )
                 found[-1] = (found[-1][0], found[-1][1], changed)
                 continue
         found.append(
             (
-                Quantity(value=value, unit=unit, scale=scale, qualifier=qualifier, text=printed),
+                _quantity(value, unit, scale, qualifier, printed),
                 basis,
                 None,
             )
@@ -233,7 +291,7 @@ def _quantities(sentence: str, text: str) -> list[tuple[Quantity, CountingBasis,
     for match in _BARE.finditer(text):
         found.append(
             (
-                Quantity(value=_parse_number(match.group("num")), text=match.group("num")),
+                _quantity(_parse_number(match.group("num")), "", 1, None, match.group("num")),
                 CountingBasis.DISTINCT,
                 None,
             )
@@ -393,17 +451,16 @@ def prose_figures(
             period = _period_of(digits, fiscal)
             for quantity, basis, change in figures:
                 out.append(
-                    Figure(
-                        id=f"{stem}-f{len(out) + 1}",
-                        label=sentence,
-                        value=quantity,
-                        programme=programme,
-                        pillar=pillar,
-                        basis=basis,
-                        source="prose",
-                        change=change,
-                        period=period,
-                        origin=block.origin,
+                    _figure(
+                        f"{stem}-f{len(out) + 1}",
+                        sentence,
+                        quantity,
+                        programme,
+                        pillar,
+                        basis,
+                        change,
+                        period,
+                        block.origin,
                     )
                 )
     return out
