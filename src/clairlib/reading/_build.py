@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from clairlib._filling import filling
 from clairlib.calendar import FiscalYear
 from clairlib.findings import Finding, Severity
 from clairlib.model import (
@@ -382,15 +383,32 @@ def _with_rows(
         for i, (key, label) in enumerate(zip(keys, labels, strict=True))
     )
     out = [
-        Row(
-            cells=dict(zip(keys, [cell or None for cell in row.cells], strict=False)),
-            kind=row.kind,
-            group=row.group,
-            origin=row.line.origin,
+        _row(
+            dict(zip(keys, [cell or None for cell in row.cells], strict=False)),
+            row.kind,
+            row.group,
+            row.line.origin,
         )
         for row in rows
     ]
     return attrs.evolve(table, columns=columns, rows=tuple(out))
+
+
+def _row(cells: dict[str, str | None], kind: RowKind, group: str | None, origin: Origin) -> Row:
+    # What Row(cells=…, kind=…, group=…, origin=…) makes, built slot by slot without the
+    # constructor (see clairlib._filling): a table read gives a row a line.
+    row = _new(_FillingRow)
+    row.cells = cells
+    row.kind = kind
+    row.group = group
+    row.record = None
+    row.origin = origin
+    row.__class__ = Row
+    return row  # type: ignore[no-any-return]
+
+
+_FillingRow = filling(Row)
+_new = object.__new__
 
 
 def _provenance(document: Document) -> dict[str, Origin]:
