@@ -81,7 +81,10 @@ def test_the_scan_from_digit_to_digit_finds_what_the_pattern_finds(text: str) ->
 @given(printed_texts, printed_texts)
 def test_a_line_given_another_text_is_the_line_evolve_makes(text: str, other: str) -> None:
     """``with_text`` gives the line ``attrs.evolve`` makes, its fold made again."""
-    line = Line(text=text, page=2, number=7, indent=1, x=3, y=4, gap_before=True)
+    line = Line(
+        text=text, page=2, number=7, indent=1, x=3, y=4, size=9.5, level=2, gap_before=True,
+        cells=("a", "b"),
+    )  # fmt: skip
     expected = attrs.evolve(line, text=other)
     assert expected == with_text(line, other)
     assert expected.folded == with_text(line, other).folded

@@ -236,15 +236,19 @@ def with_text(line: Line, text: str) -> Line:
     other fields are copied as they are.
     """
     copy = _new(_Filling)
-    for name in _FIELDS:
-        setattr(copy, name, getattr(line, name))
     copy.text = text
+    copy.page = line.page
+    copy.number = line.number
+    copy.indent = line.indent
+    copy.x = line.x
+    copy.y = line.y
+    copy.size = line.size
+    copy.level = line.level
+    copy.gap_before = line.gap_before
+    copy.cells = line.cells
     copy.folded = normal(text)
     copy.__class__ = Line
     return cast(Line, copy)
-
-
-_FIELDS = tuple(field.name for field in attrs.fields(Line))
 
 
 def drop_furniture(lines: Sequence[Line]) -> tuple[list[Line], int]:
