@@ -9,7 +9,7 @@ import pytest
 
 from clairlib.calendar import Period
 from clairlib.model import CountingBasis, Figure, Origin, Qualifier, Quantity
-from clairlib.reading._figures import _figure, _quantity, quantities
+from clairlib.reading._figures import _figure, _quantity, _wide, quantities
 
 CASES = [
     ("各海外事務所において、12 か国で出展した。", Decimal(12), "か国", 1, None),
@@ -151,3 +151,11 @@ def test_a_prose_figure_built_slot_by_slot_is_the_one_its_constructor_makes() ->
     )  # fmt: skip
     assert (expected, attrs.asdict(expected)) == (built, attrs.asdict(built))
     assert Figure is type(built)
+
+
+def test_full_width_digits_and_signs_are_told_apart_from_half_width_text() -> None:
+    """A full-width digit, comma, stop or percent sign is found; half-width text has none."""
+    assert [True, True, True, False, False] == [
+        _wide(text)
+        for text in ("参加者１２名", "１，２００件", "比率５０％", "参加者12名", "研修を行った。")
+    ]

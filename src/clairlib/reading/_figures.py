@@ -59,7 +59,19 @@ _FROM_NUMBER = (
 )
 _FIGURE = re.compile(_LEAD + _FROM_NUMBER)
 _ANY_DIGIT = re.compile(r"[0-9]")
-_WIDE = re.compile(r"[０-９，．％]")
+
+
+def _wide(text: str) -> bool:
+    # Whether the text prints a full-width digit, comma, stop or percent sign (what
+    # _DIGITS makes half-width): thirteen searches for one character each cost less than
+    # one regex search for the set over a prose block.
+    return (
+        "０" in text or "１" in text or "２" in text or "３" in text or "４" in text
+        or "５" in text or "６" in text or "７" in text or "８" in text or "９" in text
+        or "，" in text or "．" in text or "％" in text
+    )  # fmt: skip
+
+
 # The figure pattern in two halves: the number onwards, found by the regex engine's own
 # scan from digit to digit, and the words that may stand before it (ending where it begins).
 _REST = re.compile(_FROM_NUMBER)
@@ -200,7 +212,7 @@ def quantities(sentence: str) -> list[tuple[Quantity, CountingBasis, Quantity | 
 def _half_width(text: str) -> str:
     # Full-width digits, commas, points and ％ as half-width ones, one for one: the text's
     # positions, its 。 and its spaces stay where they are.
-    return text.translate(_DIGITS) if _WIDE.search(text) else text
+    return text.translate(_DIGITS) if _wide(text) else text
 
 
 def _quantities(sentence: str, text: str) -> list[tuple[Quantity, CountingBasis, Quantity | None]]:
@@ -436,7 +448,7 @@ def prose_figures(
         # figure holds a number: only the sentences with a digit are read, each found
         # from its digit (a sentence ends with its 。, the last one perhaps without).
         printed = block.text
-        half = printed.translate(_DIGITS) if _WIDE.search(printed) else printed
+        half = printed.translate(_DIGITS) if _wide(printed) else printed
         digit = _ANY_DIGIT.search(half)
         while digit is not None:
             at = digit.start()
