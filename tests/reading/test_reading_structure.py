@@ -6,15 +6,14 @@ import unicodedata
 from collections.abc import Sequence
 
 import clairlib
-from clairlib.model import AnnualReport, Block, BlockKind, Origin, Section
+from clairlib.model import AnnualReport, Section
+from clairlib.reading._body import TableNode
 from clairlib.reading._headings import KANA_OPENERS
 from clairlib.reading._layout import Line, lines_of_text
 from clairlib.reading._structure import (
     _HIRAGANA,
     _KANJI,
     _MARKED,
-    TableNode,
-    _block,
     _paragraphs,
     _Reader,
     _width,
@@ -251,21 +250,6 @@ def test_no_mark_lies_among_the_letters_told_by_comparing() -> None:
 def test_the_width_is_that_of_nine_in_ten_lines_with_a_comma() -> None:
     """The width: the length nine in ten lines with a comma or stop reach, at least 40."""
     assert (59, 40, 40) == (_width(range(60, 40, -1)), _width([10]), _width([]))
-
-
-def test_a_block_built_slot_by_slot_is_the_one_its_constructor_makes() -> None:
-    """``_block`` gives what ``Block(...)`` gives, a table's ref and a paragraph's none."""
-    origin = Origin(page=2, line=7)
-    expected = [
-        Block(kind=BlockKind.TABLE, text="a\tb", ref="t1", origin=origin),
-        Block(kind=BlockKind.PARAGRAPH, text="研修を行った。", origin=origin),
-    ]
-    built = [
-        _block(BlockKind.TABLE, "a\tb", origin, "t1"),
-        _block(BlockKind.PARAGRAPH, "研修を行った。", origin),
-    ]
-    assert (expected, [repr(block) for block in expected]) == (built, [repr(b) for b in built])
-    assert [Block] * 2 == [type(block) for block in built]
 
 
 def test_a_caption_over_a_quarter_of_bullets_is_a_list() -> None:

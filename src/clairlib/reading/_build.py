@@ -27,6 +27,7 @@ from clairlib.model import (
     Section,
     Table,
 )
+from clairlib.reading._body import Body, Node, ProgrammeNode
 from clairlib.reading._figures import prose_figures
 from clairlib.reading._governance import Governance, read_governance
 from clairlib.reading._layout import Line, drop_furniture, normal
@@ -34,7 +35,7 @@ from clairlib.reading._midterm import build_mid_term
 from clairlib.reading._places import countries_named, offices_named
 from clairlib.reading._reader import Hints, ReadError, Reading
 from clairlib.reading._records import table_events
-from clairlib.reading._structure import Body, Node, ProgrammeNode, read_body
+from clairlib.reading._structure import read_body
 from clairlib.reading._texttable import Refusal, TextRow, TextTable, forget, read_table
 from clairlib.reading._title import (
     ANNUAL_PLAN,

@@ -16,9 +16,8 @@ from math import ceil
 
 import attrs
 
-from clairlib._filling import filling
-from clairlib.findings import Finding
-from clairlib.model import Block, BlockKind, CrossListing, Origin, Priority
+from clairlib.model import Block, BlockKind, Priority
+from clairlib.reading._body import Body, Node, ProgrammeNode, TableNode, block
 from clairlib.reading._headings import (
     BULLET_OPENERS,
     KANA_OPENERS,
@@ -34,10 +33,11 @@ from clairlib.reading._headings import (
     cross_listing,
     is_caption,
     item_marker,
+    may_open,
 )
 from clairlib.reading._layout import Line, joined, with_text
 
-__all__ = ["Body", "Node", "ProgrammeNode", "TableNode", "read_body"]
+__all__ = ["read_body"]
 
 _PART = re.compile(r"\A[【\[](.+)[】\]]\s*(?:\(.*\))?\Z")
 _ENDS_SENTENCE = ("。", "。」", "。）", "。)", "。』")
@@ -73,70 +73,6 @@ _KANJI = ("\u3400", "\ufe00")
 _HIRAGANA = ("\u3040", "\u30a0")
 # A line break before a bullet's mark (BULLET_OPENERS): a bullet's line in joined text.
 _BULLET_LINE = re.compile("\n[{}]".format("".join(map(re.escape, sorted(BULLET_OPENERS)))))
-
-
-@attrs.define
-class TableNode:
-    """A table being read: caption, the lines printed under it, notes, where it stands."""
-
-    caption: str
-    line: Line
-    lines: list[Line] = attrs.field(factory=list)
-    notes: list[str] = attrs.field(factory=list)
-
-
-@attrs.define
-class ProgrammeNode:
-    """A programme being read."""
-
-    heading: Heading
-    line: Line
-    priority: Priority | None
-    name: str
-    cross: CrossListing | None
-    body: list[Block] = attrs.field(factory=list)
-    tables: list[TableNode] = attrs.field(factory=list)
-
-
-@attrs.define
-class Node:
-    """A section or subsection being read."""
-
-    heading: Heading
-    line: Line
-    body: list[Block] = attrs.field(factory=list)
-    programmes: list[ProgrammeNode] = attrs.field(factory=list)
-    children: list[Node] = attrs.field(factory=list)
-    tables: list[TableNode] = attrs.field(factory=list)
-
-
-@attrs.define
-class Body:
-    """What the lines hold: preamble, sections, and findings about what was left out."""
-
-    preamble: list[Block] = attrs.field(factory=list)
-    preamble_tables: list[TableNode] = attrs.field(factory=list)
-    sections: list[Node] = attrs.field(factory=list)
-    findings: list[Finding] = attrs.field(factory=list)
-    tables: list[tuple[TableNode, Block]] = attrs.field(factory=list)
-    # A 【…】 part after the sections (【管理関係】, 【参考】): its heading and every line after.
-    part: list[Line] = attrs.field(factory=list)
-
-
-def _block(kind: BlockKind, text: str, origin: Origin, ref: str | None = None) -> Block:
-    # What Block(kind=kind, text=text, ref=ref, origin=origin) makes, built slot by slot
-    # without the constructor (see clairlib._filling): one is built a paragraph.
-    block = _new(_FillingBlock)
-    block.kind = kind
-    block.text = text
-    block.ref = ref
-    block.origin = origin
-    block.__class__ = Block
-    return block  # type: ignore[no-any-return]
-
-
-_FillingBlock = filling(Block)
-_new = object.__new__
 
 
 def _width(lengths: Sequence[int]) -> int:
@@ -242,13 +178,7 @@ class _Reader:
         if gathering:
             # One line (most blocks): joined's text of it, without the join.
             text = gathering[0].text.strip() if len(gathering) == 1 else joined(gathering)
-            block = _block(self.gathering_kind, text, gathering[0].origin)
-            if self.programme is not None:
-                self.programme.body.append(block)
-            elif self.places:
-                self.places[-1].body.append(block)
-            else:
-                self.body.preamble.append(block)
+            self._place_body().append(block(self.gathering_kind, text, gathering[0].origin))
             self.gathering = []
         self.gathering_kind = _PARAGRAPH
 
@@ -260,17 +190,17 @@ class _Reader:
         text = "\n".join([line.text for line in table.lines])
         if self._is_list(table, text):
             # <…データ> over bullets: a captioned list, read as prose.
-            self._place_body().append(_block(_HEADING, table.caption, table.line.origin))
+            self._place_body().append(block(_HEADING, table.caption, table.line.origin))
             for line in table.lines:
                 self._content(line)
             self._flush()
             return
         # Tables are named in printed order: t1, t2 … (the block's ref is its table's id).
         ref = f"t{len(self.body.tables) + 1}"
-        block = _block(_TABLE, text, table.line.origin, ref)
-        self._place_body().append(block)
+        placed = block(_TABLE, text, table.line.origin, ref)
+        self._place_body().append(placed)
         self._place_tables().append(table)
-        self.body.tables.append((table, block))
+        self.body.tables.append((table, placed))
 
     def _is_list(self, table: TableNode, text: str) -> bool:
         # ``text``: the table's lines joined by line breaks. A list's lines are a quarter
@@ -426,8 +356,7 @@ class _Reader:
         # The lines after a heading are asked what heading they would be, for each heading
         # before them: once is enough. Most open with no heading's mark: answered at once.
         text = line.text
-        first = text[:1]
-        if first not in OPENERS and (first not in KANA_OPENERS or text[1:2] not in KANA_STOPS):
+        if not may_open(text):
             return None
         key = id(line)
         classified = self.classified
@@ -594,14 +523,9 @@ class _Reader:
                 continue
             if marked:
                 caption = is_caption(text) if first in _CAPTION_OPENERS else None
-                # _classify's first look, inline (``opening`` is the text's first letter,
-                # taken out for any line that may be marked); a line the lines before
-                # looked ahead at is classified again, as most are not.
-                heading = (
-                    classify_opening(text, folded)
-                    if opening in OPENERS or (opening in KANA_OPENERS and text[1:2] in KANA_STOPS)
-                    else None
-                )
+                # A line the lines before looked ahead at is classified again, as most
+                # are not (_classify keeps the look-ahead's answers).
+                heading = classify_opening(text, folded) if may_open(text) else None
                 if heading is not None and self._accept(heading, line, index):
                     self._open(heading, line)
                     skip = self._title_goes_on(index)
