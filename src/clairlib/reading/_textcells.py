@@ -107,8 +107,9 @@ def _kind(text: str) -> str:
 
 
 def _opens(text: str) -> bool:
-    # Whether a word opens a total row: 計, 合計, 総計 and 小計 all begin so.
-    return text[:1] in _TOTAL_OPENERS and _row_kind(text) is not RowKind.DATA
+    # Whether a word opens a total row: 計, 合計, 総計 and 小計 all begin so, and all
+    # hold 計 (told first: no one-character string made for most words).
+    return "計" in text and text[:1] in _TOTAL_OPENERS and _row_kind(text) is not RowKind.DATA
 
 
 _TOTAL_OPENERS = frozenset("計合総小")

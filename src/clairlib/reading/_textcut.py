@@ -16,7 +16,6 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from clairlib.model import RowKind
 from clairlib.reading._layout import Line
 from clairlib.reading._layout import _latin as _latin_char
 from clairlib.reading._textcells import Refusal, TextRow, _row_kind
@@ -328,15 +327,11 @@ def assemble(
                 else:
                     cells.append(text)
     rows = []
-    data = RowKind.DATA
     for first, parts in cut:
         row = [""] * lead + parts if lead else parts
         if len(row) < width:
             row.extend([""] * (width - len(row)))
-        # Only a first cell holding 計 opens a total (_row_kind's own first look).
-        opening = row[lead]
-        kind = _row_kind(opening) if "計" in opening else data
-        rows.append(_new_row(TextRow, (tuple(row), first.line, kind, first.group)))
+        rows.append(_new_row(TextRow, (tuple(row), first.line, _row_kind(row[lead]), first.group)))
     return rows
 
 

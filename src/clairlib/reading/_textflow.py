@@ -195,8 +195,7 @@ def _pieces(lines: Sequence[Line], width: int) -> Iterator[_Piece | Refusal]:
                         inside |= 1 << index
                     depth = _depth_after(word, depth)
             line_variants = shaped(tuple(codes), inside)
-        # Every word that opens a total row (計, 合計, 総計, 小計) holds 計: told by `in`.
-        opens = "計" in first and _opens(first)
+        opens = _opens(first)
         yield new(_Piece, (line, texts, codes, gap, group, opens, choices, line_variants))
         gap = "break"
         last_code, last_text, last_plain = codes[-1], texts[-1], plain
