@@ -106,6 +106,8 @@ def test_a_weekday_mismatch_names_both_weekdays() -> None:
     ("平成24年2月下旬", "2012-02-21", "2012-02-29", Part.LATE),
     ("平成25年9月末", "2013-09-30", "2013-09-30", Part.MONTH_END),
     ("平成28年2月月末", "2016-02-29", "2016-02-29", Part.MONTH_END),
+    ("平成25年11月末日", "2013-11-30", "2013-11-30", Part.MONTH_END),
+    ("令和6年2月 末 日", "2024-02-29", "2024-02-29", Part.MONTH_END),
     ("平成25年末", "2013-12-31", "2013-12-31", Part.YEAR_END),
     ("令和3年度末", "2022-03-31", "2022-03-31", Part.FISCAL_YEAR_END),
 )
@@ -121,16 +123,27 @@ def test_parts_of_a_month(text: str, start: date, end: date, kind: Part) -> None
     ("平成25年12月1日～月末", "2013-12-01", "2013-12-31", Part.MONTH_END),
     ("2024年2月1日から月末まで", "2024-02-01", "2024-02-29", Part.MONTH_END),
     ("平成25年12月～月末", "2013-12-01", "2013-12-31", Part.MONTH_END),
+    ("平成25年11月1日～末", "2013-11-01", "2013-11-30", Part.MONTH_END),
+    ("平成25年11月1日～末日", "2013-11-01", "2013-11-30", Part.MONTH_END),
+    ("平成25年11月1日～同月末日", "2013-11-01", "2013-11-30", Part.MONTH_END),
 )
 def test_month_end_after_a_range_mark_is_the_left_months_end(
     text: str, start: date, end: date, kind: Part
 ) -> None:
-    """月末 on the right of a range is the last day of the left date's month."""
+    """月末 (or 末, 末日 alone) on the right of a range is the left date's month's last day."""
     period = parse_period(text)
     assert isinstance(period, Period)
     assert (start, end) == (period.start, period.end)
     assert (None, kind) == period.parts
     assert period == Period.fromisoformat(period.isoformat())
+
+
+def test_a_bare_end_after_a_year_is_the_years_end() -> None:
+    """末 alone after a year with no month ends that year, as 年末 does."""
+    period = parse_period("平成25年～末")
+    assert isinstance(period, Period)
+    assert (date(2013, 1, 1), date(2013, 12, 31)) == (period.start, period.end)
+    assert (None, Part.YEAR_END) == period.parts
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,7 @@ from clairlib.calendar._resolve import _MARKS, Context, months_around, nearest_e
 
 _UNIT = {"年": "y", "年度": "fy", "年代": "decade"}
 _PART_OF = {"上旬": EARLY, "初旬": EARLY, "中旬": MIDDLE, "下旬": LATE}
+_ENDS = frozenset({"末", "末日"})
 _APPROXIMATE = frozenset(("頃", "ごろ"))
 _OPEN_END = Marks(open_end=True)
 _OPEN_START = Marks(open_start=True)
@@ -228,10 +229,12 @@ def _span(
         # As Resolver.part: 上旬, 中旬, 下旬 of a month; 末 of the point's own unit.
         if day is not None:
             return None
-        if printed_part != "末":
+        if printed_part not in _ENDS:
             part = _PART_OF[printed_part]
         elif point[P_MONTH] is not None:
             part = MONTH_END
+        elif kind is None:
+            return None  # a bare 末 ends the point before's month: the reader says which
         else:
             part = FISCAL_YEAR_END if kind == "fy" else YEAR_END
         if part is FISCAL_YEAR_END:

@@ -27,6 +27,7 @@ from clairlib.calendar._marks import (
     FISCAL_YEAR,
     FISCAL_YEAR_END,
     MONTH,
+    MONTH_END,
     WEEKDAY_KANJI,
     YEAR,
     YEAR_END,
@@ -154,9 +155,9 @@ def duration_end(
     return end, precision
 
 
-# The parts of a month a point may print without its month (上旬, 中旬, 下旬: not 末, which
-# alone names a year's end).
-_MONTH_PARTS = frozenset({"early", "middle", "late"})
+# The parts of a month a point may print without its month (上旬, 中旬, 下旬, 末: '12月1日
+# ～末' ends with December, as '9月上旬～下旬' with September).
+_MONTH_PARTS = frozenset({"early", "middle", "late", "end"})
 
 
 class Resolved:
@@ -317,8 +318,9 @@ class Resolver:
             if month is None and (
                 point.month_mark
                 or point.day is not None
-                # '9月上旬～下旬': a bare part of a month is the month before's.
-                or (point.part in _MONTH_PARTS and prev.month is not None)
+                # '9月上旬～下旬': a bare part of a month is the month before's; 年末
+                # and 年度末 print their unit.
+                or (point.part in _MONTH_PARTS and not point.year_kind and prev.month is not None)
             ):
                 month = prev.month
             elif month is not None and not fiscal and prev.month is not None and month < prev.month:
@@ -373,7 +375,8 @@ class Resolver:
             start, end = self.decade(point, year, month)
             precision = YEAR
         elif point.part is not None:
-            part = part_of(point)
+            # A bare 末 ('12月1日～末') is the end of the month it took from the point before.
+            part = MONTH_END if month is not None and point.part == "end" else part_of(point)
             assert part is not None
             start, end = self.part(point, part, calendar_year, month, fiscal)
             precision, marks = DAY, _MARKS[None, part, False]
