@@ -101,6 +101,7 @@ MONTHS_2013 = Period.between(Period.month(2013, 12), Period.month(2014, 1))
         ("平成25年12月～1月", MONTHS_2013),
         ("平成25年12月から平成26年1月まで", MONTHS_2013),
         ("平成25年4月～同年6月", Period.between(Period.month(2013, 4), Period.month(2013, 6))),
+        ("平成26年2月1日～同年度3月", Period.between(date(2014, 2, 1), Period.month(2014, 3))),
         ("令和4年度～令和8年度", Period.fromisoformat("FY2022/FY2026")),
         ("令和4年度～8年度", Period.fromisoformat("FY2022/FY2026")),
         ("令和4～8年度", Period.fromisoformat("FY2022/FY2026")),
@@ -153,6 +154,12 @@ def test_forms_without_context(text: str, expected: Period) -> None:
         ("25年度", 2013, "FY2013"),
         ("同年4月", 2013, "2013-04"),
         ("同年度", FiscalYear(2013), "FY2013"),
+        ("年度末", FiscalYear(2013), "FY2013(end)"),
+        ("年末", FiscalYear(2013), "2013(end)"),
+        ("年度末", date(2014, 2, 1), "FY2013(end)"),
+        ("平成26年2月1日～年度末", None, "2014-02-01/FY2013(end)"),
+        ("平成26年2月1日～同年度末", None, "2014-02-01/FY2013(end)"),
+        ("平成25年12月1日～年末", None, "2013-12-01/2013(end)"),
         ("元年度", FiscalYear(2019), "FY2019"),
         ("31年度", FiscalYear(2019), "FY2019"),
         ("30年度", FiscalYear(2019), "FY2018"),
@@ -175,7 +182,7 @@ def test_forms_without_context(text: str, expected: Period) -> None:
     ],
 )
 def test_context_supplies_what_is_left_out(
-    text: str, context: FiscalYear | int | None, expected: str
+    text: str, context: FiscalYear | int | date | None, expected: str
 ) -> None:
     """Era and year come from the expression first, then from the context."""
     assert expected == parse_period(text, context=context).isoformat()
@@ -305,6 +312,7 @@ def test_impossible_months_and_days_are_refused(text: str, part: str, message: s
         ("平成25年8～9", "8", "年, 月 or 日"),
         ("平成25年8月～各月、9月", "平成25年8月～各月", "各月 only"),
         ("同年4月", "同年4月", "earlier year"),
+        ("年度末", "年度末", "a date before '年度末' to give its year"),
         ("同月", "同月", "earlier month for 同月"),
         ("前年度", "前年度", "context fiscal year"),
         ("平成同25年", "平成同25年", "not both"),

@@ -206,7 +206,13 @@ class Reader(Resolver):
         if point.era is not None and point.year is None and point.bare is None:
             raise self.fail("expected a year after the era", point.span())
         if match.re is g.POINT:
-            if match.start("ym") >= 0 and point.year is None and not point.same:
+            if (
+                match.start("ym") >= 0
+                and point.year is None
+                and not point.same
+                # 年末, 年度末 alone: the end of the year before's, or the context's.
+                and not (point.part == "end" and point.year_kind in ("y", "fy"))
+            ):
                 raise self.fail("expected a year number before 年", point.span("ym"))
             if (
                 point.month_mark

@@ -160,6 +160,11 @@ def duration_end(
 _MONTH_PARTS = frozenset({"early", "middle", "late", "end"})
 
 
+def _bare_end(point: Point) -> bool:
+    """年末 or 年度末 with no year of its own: the end of the year the point before is in."""
+    return point.part == "end" and point.year is None and point.year_kind in ("y", "fy")
+
+
 class Resolved:
     """A point turned into a Period, with the parts a following point may inherit."""
 
@@ -303,16 +308,28 @@ class Resolver:
                 year = number
             if point.alt_year is not None:
                 self.check_beside(point, era, year)
-        elif point.same and point.year_kind:
+        elif point.year_kind and (point.same or _bare_end(point)):
+            # 同年, 同年度; 年末 and 年度末 alone end the year of the point before.
             if prev is not None:
-                era, year, fiscal = prev.era, prev.year, fiscal or prev.fiscal
+                era, year = prev.era, prev.year
+                if fiscal and not prev.fiscal and prev.month is not None and prev.month < 4:
+                    year -= 1  # '平成26年2月1日～同年度末': February is in FY2013
+                fiscal = fiscal or prev.fiscal
             elif (reference := self.context_year()) is not None:
                 year = reference
                 fiscal = isinstance(self.context, (FiscalYear, date)) or fiscal
                 if isinstance(self.context, date) and point.year_kind == "y":
                     year, fiscal = self.context.year, False
-            else:
+                elif not point.same and point.year_kind == "y":
+                    fiscal = False  # 年末 alone in a fiscal year: the December it holds
+            elif point.same:
                 raise self.fail("expected an earlier year for 同年 to repeat", point.span())
+            else:
+                raise self.fail(
+                    f"expected a date before {self.quote(point.span())!r} to give its year, "
+                    f"or {_NEEDS}",
+                    point.span(),
+                )
         elif prev is not None:
             era, year, fiscal = prev.era, prev.year, prev.fiscal
             if month is None and (
