@@ -29,6 +29,8 @@ def test_multi_valued_grouping_counts_each_membership(doc: AnnualReport) -> None
     result = tally(doc, "events", by="office")
     pairs = sum(len(set(e.offices)) for e in doc.events)
     assert Decimal(pairs) == result.gross
+    assert result.assigned is not None
+    assert result.unassigned is not None
     assert Decimal(len(doc.events)) == result.total == result.assigned + result.unassigned
     assert result.overlapping == any(len(e.offices) > 1 for e in doc.events)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 import clairlib
 from clairlib import reference
-from clairlib.aggregate import Basis, summarize, summarize_plan, tally
+from clairlib.aggregate import Basis, Headline, summarize, summarize_plan, tally
 from clairlib.aggregate._summary import scope_of
 from clairlib.calendar import FiscalYear
 from clairlib.model import AnnualPlan, AnnualReport, Grant, Quantity, Selector
@@ -25,12 +26,13 @@ def report() -> AnnualReport:
     return doc
 
 
-def _pairs(headlines: object) -> dict[str, tuple[int | None, int | None]]:
+def _pairs(headlines: Iterable[Headline]) -> dict[str, tuple[int | None, int | None]]:
     """Headline key → (declared, computed), as ints."""
-    out = {}
-    for h in headlines:  # type: ignore[attr-defined]
-        out[h.key] = tuple(None if v is None else int(v) for v in (h.declared, h.computed))
-    return out
+    return {h.key: (_int(h.declared), _int(h.computed)) for h in headlines}
+
+
+def _int(value: Decimal | None) -> int | None:
+    return None if value is None else int(value)
 
 
 def test_pillar_one_each_headline_once(excerpt: AnnualReport) -> None:

@@ -16,8 +16,11 @@ from clairlib.model import AnnualReport, Selector
 BY_OFFICE = {"BEJ": 3, "LON": 2, "NYC": 9, "PAR": 10, "SEL": 5, "SIN": 13, "SYD": 3}
 
 
-def _ints(values: dict[str | tuple[str, ...], Decimal]) -> dict[str | tuple[str, ...], int]:
-    return {k: int(v) for k, v in values.items()}
+def _ints(
+    values: dict[str | tuple[str, ...], Decimal | None],
+) -> dict[str | tuple[str, ...], int | None]:
+    # A group with no value (an unknown count) stays None: it matches no hand total.
+    return {k: None if v is None else int(v) for k, v in values.items()}
 
 
 def test_events_by_office(excerpt: AnnualReport) -> None:

@@ -229,7 +229,7 @@ def test_earthquake_recovery_events_by_country(report: AnnualReport) -> None:
     """イギリス 3, フランス 2, スペイン 1, 中国 3: 9 events in 4 countries."""
     countries = tally(report, "events", by="country", where={"tags": "t1-2"})
     assert {"GB": 3, "FR": 2, "ES": 1, "CN": 3} == {
-        k: int(v) for k, v in countries.as_dict().items()
+        k: None if v is None else int(v) for k, v in countries.as_dict().items()
     }
 
 

@@ -65,7 +65,7 @@ def _rows(raw: bytes, encoding: str = "utf-8-sig") -> list[list[str]]:
     return list(csv.reader(io.StringIO(raw.decode(encoding), newline="")))
 
 
-def _event_table(document: AnnualReport, **options: object) -> bytes:
+def _event_table(document: AnnualReport, **options: Any) -> bytes:
     stream = io.BytesIO()
     clairlib.export(document, "csv", stream, table="events", **options)
     return stream.getvalue()
@@ -213,7 +213,7 @@ def test_unknown_encoding_and_table_are_refused() -> None:
 def test_personal_fields_left_out_unless_asked() -> None:
     """Names of private persons are left out by default and included on request."""
 
-    def header(table: str, **options: object) -> list[str]:
+    def header(table: str, **options: Any) -> list[str]:
         stream = io.BytesIO()
         clairlib.export(sample_document(), "csv", stream, table=table, headers="en", **options)
         return _rows(stream.getvalue())[0]
@@ -410,7 +410,9 @@ def test_magnitude_keeps_every_digit(tmp_path: Path) -> None:
                     headers="en")  # fmt: skip
     rows = _rows((tmp_path / "publications.csv").read_bytes())
     assert "1234567890123456789012345678905000" == dict(zip(*rows, strict=True))["accesses"]
-    assert value == read_csv(tmp_path).publications[0].accesses.value
+    accesses = read_csv(tmp_path).publications[0].accesses
+    assert accesses is not None
+    assert value == accesses.value
 
 
 def test_an_edited_magnitude_that_disagrees_is_reported(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import sys
 import types
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import pytest
 from hypothesis import given, settings
@@ -205,7 +205,7 @@ def test_a_long_report_is_written_in_pieces() -> None:
     events = tuple(Event(id=f"E{i:05d}", name="観光セミナー") for i in range(10_000))
     report = AnnualReport(id="r", title="t", fiscal_year=FiscalYear(2013), events=events)
     stream = _Pieces()
-    clairlib.export(report, "json", stream)
+    clairlib.export(report, "json", cast(BinaryIO, stream))  # a raw stream is binary too
     total = len(dumps(report).encode("utf-8"))
     assert total == sum(stream.sizes)
     assert len(stream.sizes) >= 10_000 // json_text.BATCH

@@ -212,7 +212,7 @@ def test_bad_document_destination_or_name() -> None:
     with pytest.raises(ExportError, match="expected a path or a binary stream, found 42"):
         export(sample_document(), _exporter(_single), 42)  # type: ignore[arg-type]
     with pytest.raises(ExportError, match="expected a binary stream, found a text stream"):
-        export(sample_document(), _exporter(_single), io.StringIO())
+        export(sample_document(), _exporter(_single), io.StringIO())  # type: ignore[arg-type]
     with pytest.raises(ExportError, match=r"export by name with clairlib.export\(document, 'csv'"):
         export(sample_document(), "csv", io.BytesIO())  # type: ignore[arg-type]
     with pytest.raises(PluginError, match="no exporter is called 'pdf'"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,7 @@ def _in_place(data: dict[str, Any]) -> Any:
     return _document._in_place.reader(cls)(copy.deepcopy(data))
 
 
-def _mutate(data: Any, draw: st.DrawFn) -> Any:
+def _mutate(data: Any, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Any:
     """Change one place deep inside ``data``: replace, drop or add a value."""
     container = data
     while True:

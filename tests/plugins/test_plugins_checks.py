@@ -44,7 +44,7 @@ def plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Make]:
 
 
 @pytest.fixture
-def shared() -> Iterator[Callable[[PluginHost], None]]:
+def shared() -> Iterator[Callable[[PluginHost | None], PluginHost | None]]:
     """Make a host the shared one (what the command line uses) for one test."""
     old = reset_plugin_manager()
     yield reset_plugin_manager

@@ -17,6 +17,8 @@ def private_imports(tree: ast.AST) -> list[tuple[int, str]]:
     """The ``clairlib`` modules with a private part (``clairlib.x._y``) that ``tree`` imports."""
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
+        if not isinstance(node, (ast.Import, ast.ImportFrom)):
+            continue
         names: list[str] = []
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from clairlib.calendar import FiscalYear, Period
@@ -18,7 +20,7 @@ from clairlib.model import (
 from clairlib.rules import PlanDelivery, PreviousDocument, validate
 
 
-def _plan(excerpt: AnnualReport, **changes: object) -> AnnualPlan:
+def _plan(excerpt: AnnualReport, **changes: Any) -> AnnualPlan:
     """A FY2013 plan for the excerpt's pillars 1 and 5, typed for these tests.
 
     Pillar 1: the report's first programme word for word, its second worded otherwise

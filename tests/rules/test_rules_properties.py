@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from random import Random
 
 import attrs
 from hypothesis import given, settings
@@ -39,7 +40,7 @@ def _normalised(doc: AnnualReport) -> list[tuple[object, ...]]:
 
 @settings(max_examples=60, deadline=None)
 @given(audited_reports(), st.randoms(use_true_random=False))
-def test_reordering_events_changes_no_finding(doc: AnnualReport, random: st.RandomState) -> None:
+def test_reordering_events_changes_no_finding(doc: AnnualReport, random: Random) -> None:
     """Shuffling the events gives the same findings, once positions are named by id."""
     events = list(doc.events)
     random.shuffle(events)
