@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 
 from clairlib.calendar import FiscalYear
 from clairlib.findings import Severity
-from clairlib.model import Block, BlockKind, Programme, Section
+from clairlib.model import Block, BlockKind, Programme, Section, Table
 
 
 def test_headings_in_printed_order(report_docx: Any, headings: Any) -> None:
@@ -170,6 +170,38 @@ def test_missing_table_gives_a_finding(make: Any, write: Any) -> None:
         ("docx.missing-table", Severity.WARNING, "$.sections[0].programmes[0].body[1].ref")
     ] == [(f.rule, f.severity, f.path) for f in findings]
     assert "本文" in [p.text for p in document.paragraphs]
+
+
+def test_a_table_kept_as_printed_text_is_written_as_printed(make: Any, write: Any) -> None:
+    """A table with no rows placed prints its block's text under its caption, line by line."""
+    printed = "国\n名\n名称等 開催時期\nア\nメ\nリ\nカ\n2"
+    kept = Programme(
+        id="p9",
+        name="海外での PR",
+        marker="○",
+        body=(Block(kind=BlockKind.TABLE, ref="t9", text=printed),),
+    )
+    sections = (Section(id="s9", title="節", number="9", programmes=(kept,)),)
+    document, findings = write(make(sections=sections, tables=(Table(id="t9", caption="一覧"),)))
+    assert () == findings
+    texts = [(p.style.name, p.text) for p in document.paragraphs]
+    at = texts.index(("Caption", "<一覧>"))
+    assert ("Table Text", printed) == texts[at + 1]
+
+
+def test_a_placed_table_is_not_written_twice(make: Any, write: Any) -> None:
+    """A table with rows is written as its grid only, its block's printed text left out."""
+    report = make()
+    table = report.tables[0]
+
+    def written(text: str) -> list[tuple[str, str]]:
+        block = Block(kind=BlockKind.TABLE, ref=table.id, text=text)
+        placed = Programme(id="p9", name="事業", marker="○", body=(block,))
+        sections = (Section(id="s9", title="節", number="9", programmes=(placed,)),)
+        document, _ = write(make(sections=sections, tables=(table,)))
+        return [(p.style.name, p.text) for p in document.paragraphs]
+
+    assert written("") == written("印刷された表の文字")
 
 
 def test_unreferenced_tables_follow_their_programme(make: Any, write: Any) -> None:

@@ -19,6 +19,7 @@ from clairlib_docx._styles import (
     ITEM,
     NOTE,
     SUBTITLE,
+    TABLE_TEXT,
     TITLE,
     heading_style,
 )
@@ -173,10 +174,14 @@ class Writer:
             )
             return
         index, table = found
-        self.table(table, f"$.tables[{index}]")
+        self.table(table, f"$.tables[{index}]", printed=block.text, printed_path=f"{where}.text")
 
-    def table(self, table: Table, path: str) -> None:
-        """Caption, the table itself and its notes."""
+    def table(self, table: Table, path: str, *, printed: str = "", printed_path: str = "") -> None:
+        """Caption, the table itself and its notes.
+
+        A table with no rows placed (a reader kept it as ``printed`` text under its
+        caption) is written as that text, line by line as printed, in the table's type.
+        """
         self.written_tables.add(table.id)
         caption = caption_text(self.clean(table.caption, f"{path}.caption"))
         if caption:
@@ -184,6 +189,8 @@ class Writer:
         writer = TableWriter(table, path, self.sanitiser, self.tick)
         if writer.columns:
             self.raw(writer.xml())
+        if not table.rows and printed.strip():
+            self.paragraph(self.clean(printed, printed_path), style=TABLE_TEXT)
         for number, note in enumerate(table.notes):
             self.note(self.clean(note, f"{path}.notes[{number}]"))
         if not table.notes:
