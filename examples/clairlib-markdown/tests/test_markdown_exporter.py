@@ -9,6 +9,7 @@ from clairlib_markdown import escape
 
 import clairlib
 from clairlib.errors import ExportError
+from clairlib.model import Block, BlockKind, Table
 from clairlib.testing import ExporterConformance, sample_document
 
 
@@ -47,6 +48,28 @@ def test_table_has_caption_header_alignment_and_bold_total() -> None:
         "| ニューヨーク観光展への出展 | NYC | 12団体 |",
         "| **計** |  | **12団体** |",
     ] == lines[start + 2 : start + 6]
+
+
+def test_a_table_kept_as_printed_text_is_fenced_under_its_caption() -> None:
+    """A table with no rows placed prints its block's text, line by line, in a fence."""
+    document = sample_document()
+    programme = document.sections[0].programmes[0]
+    printed = "国\n名\n``名称等`` <開催時期>"
+    kept = Block(kind=BlockKind.TABLE, ref="t9", text=printed)
+    programme = attrs.evolve(programme, body=(*programme.body, kept))
+    section = attrs.evolve(document.sections[0], programmes=(programme,))
+    document = attrs.evolve(
+        document,
+        sections=(section,),
+        tables=(*document.tables, Table(id="t9", caption="<一覧>")),
+    )
+    stream = io.BytesIO()
+    clairlib.export(document, "markdown", stream)
+    lines = stream.getvalue().decode("utf-8").split("\n")
+    start = lines.index("**\\<一覧\\>**")
+    assert ["", "```text", "国", "名", "``名称等`` <開催時期>", "```", ""] == lines[
+        start + 1 : start + 8
+    ]
 
 
 def test_tables_can_be_left_out() -> None:

@@ -91,9 +91,33 @@ def _number(value: Decimal) -> str:
     return f"{value:,}"
 
 
-def _table(table: Table) -> Iterator[str]:
+def _table(table: Table, printed: str = "") -> Iterator[str]:
     yield f"**{escape(table.caption)}**"
     yield ""
+    if not table.rows and printed.strip():
+        yield from _printed(printed)
+    else:
+        yield from _grid(table)
+    for note in table.notes:
+        yield ""
+        yield escape(note)
+    yield ""
+
+
+def _printed(text: str) -> Iterator[str]:
+    # A table a reader kept as printed text: its lines as printed, in a fence longer than
+    # any run of backticks inside it, so that nothing in it is read as markup.
+    text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    fence = "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall(text)), default=0))
+    yield f"{fence}text"
+    yield from text.split("\n")
+    yield fence
+
+
+_BACKTICKS = re.compile("`+")
+
+
+def _grid(table: Table) -> Iterator[str]:
     columns = table.columns
     yield "| " + " | ".join(escape(column.label) for column in columns) + " |"
     aligns = ["---:" if column.role is not ColumnRole.LABEL else "---" for column in columns]
@@ -103,10 +127,6 @@ def _table(table: Table) -> Iterator[str]:
         if row.kind is RowKind.TOTAL:
             cells = [f"**{cell}**" if cell else "" for cell in cells]
         yield "| " + " | ".join(cells) + " |"
-    for note in table.notes:
-        yield ""
-        yield escape(note)
-    yield ""
 
 
 def _blocks(
@@ -116,7 +136,7 @@ def _blocks(
         if block.kind is BlockKind.TABLE:
             table = tables.get(block.ref or "")
             if table is not None and options.tables:
-                yield from _table(table)
+                yield from _table(table, block.text)
             continue
         if block.kind is BlockKind.HEADING:
             yield f"{'#' * min(level, 6)} {escape(block.text)}"
