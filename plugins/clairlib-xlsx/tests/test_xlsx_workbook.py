@@ -21,16 +21,20 @@ from clairlib.errors import DocumentError
 from clairlib.io import load
 from clairlib.model import (
     AnnualReport,
+    Block,
+    BlockKind,
     Column,
     ColumnRole,
     Event,
     EventKind,
     Indicator,
     Measurement,
+    Programme,
     Publication,
     Quantity,
     Row,
     RowKind,
+    Section,
     Table,
     Venue,
 )
@@ -206,6 +210,34 @@ def test_printed_table_as_printed() -> None:
     assert not sheet["B5"].font.bold
     assert "※ 延べ人数" == sheet["A7"].value
     assert "A4" == sheet.freeze_panes
+
+
+def test_a_table_kept_as_printed_text_is_its_lines_under_the_caption() -> None:
+    """A table with no rows placed is its TABLE block's printed lines, one a row, in column A."""
+    table = Table(id="t9", caption="平成25年度 取材協力等一覧")
+    block = Block(kind=BlockKind.TABLE, ref="t9", text="国\n名\n\n=名称等 開催時期")
+    programme = Programme(id="p1", name="海外での PR", body=(block,))
+    section = Section(id="s1", title="節", programmes=(programme,))
+    sheet = _workbook(_report(sections=(section,), tables=(table,)))["t9"]
+    assert ["平成25年度 取材協力等一覧", "国", "名", None, "=名称等 開催時期"] == [
+        sheet.cell(row, 1).value for row in range(1, 6)
+    ]
+    assert "s" == sheet["A5"].data_type  # written as text, never as a formula
+
+
+def test_a_placed_tables_printed_text_is_not_written() -> None:
+    """A table with rows is its grid only: its block's printed text is not added under it."""
+    table = Table(
+        id="t9",
+        caption="一覧",
+        columns=(Column(key="name", label="名称"),),
+        rows=(Row(cells={"name": "観光展"}),),
+    )
+    block = Block(kind=BlockKind.TABLE, ref="t9", text="名称\n観光展")
+    programme = Programme(id="p1", name="事業", body=(block,))
+    sheet = _workbook(_report(sections=(Section(id="s1", title="節", programmes=(programme,)),),
+                               tables=(table,)))["t9"]  # fmt: skip
+    assert ["一覧", "名称", "観光展", None] == [sheet.cell(row, 1).value for row in range(1, 5)]
 
 
 def test_formula_payloads_are_text() -> None:

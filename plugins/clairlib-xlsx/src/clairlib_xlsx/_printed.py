@@ -4,6 +4,8 @@ Caption on top; header rows merged as printed (a group label spanning its column
 an ungrouped label spanning both header rows); a banner row for each row group;
 計 and subtotal rows in bold; figures as numbers where the document prints an exact
 figure, as their printed text where it qualifies them (約, 以上); notes (※) below.
+A table with no rows placed (a reader kept it as printed text under its caption) is
+its printed lines, one a row, under the caption.
 """
 
 from __future__ import annotations
@@ -13,10 +15,27 @@ from decimal import Decimal
 from typing import Any
 
 from clairlib.findings import join_path
-from clairlib.model import Column, Quantity, Row, RowKind, Table
+from clairlib.model import BlockKind, Column, Document, Quantity, Row, RowKind, Table
+from clairlib.model.navigation import iter_sections
 from clairlib_xlsx._cells import MAX_WIDTH, CellChecker, text_width
 
-__all__ = ["write_printed_table"]
+__all__ = ["printed_texts", "write_printed_table"]
+
+
+def printed_texts(document: Document) -> dict[str, tuple[str, str]]:
+    """Each table's printed text as its TABLE block holds it, with the block's path."""
+    out: dict[str, tuple[str, str]] = {}
+    for path, section in iter_sections(document):
+        bodies = [(f"{path}.body", section.body)]
+        bodies += [
+            (f"{path}.programmes[{j}].body", programme.body)
+            for j, programme in enumerate(section.programmes)
+        ]
+        for where, body in bodies:
+            for index, block in enumerate(body):
+                if block.kind is BlockKind.TABLE and block.ref and block.text.strip():
+                    out.setdefault(block.ref, (block.text, f"{where}[{index}].text"))
+    return out
 
 
 def merge(sheet: Any, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
@@ -52,8 +71,13 @@ def write_printed_table(
     path: str,
     formats: Callable[..., Any],
     checker: CellChecker,
+    printed: tuple[str, str] | None = None,
 ) -> None:
-    """Write ``table`` into ``sheet`` as printed; ``formats(**props)`` gives a cached format."""
+    """Write ``table`` into ``sheet`` as printed; ``formats(**props)`` gives a cached format.
+
+    ``printed`` is the table's printed text and where it is: written, a line a row, when
+    the table has no rows.
+    """
     columns = _columns(table)
     width = max(len(columns), 1)
     widths = [text_width(column.label) + 2 for column in columns]
@@ -100,8 +124,9 @@ def write_printed_table(
     else:
         for col, column in enumerate(columns):
             sheet.write_string(row, col, text(column.label, "columns", col, "label"), header)
-    row += 1
-    sheet.freeze_panes(row, 0)
+    if columns:  # a table with no columns (none placed) has no header row to keep in view
+        row += 1
+        sheet.freeze_panes(row, 0)
     current_group: str | None = None
     for index, printed in enumerate(table.rows):
         if printed.group is not None and printed.group != current_group:
@@ -115,6 +140,16 @@ def write_printed_table(
             row += 1
         _write_row(sheet, row, index, printed, columns, widths, formats, text)
         row += 1
+    if printed is not None and not table.rows:
+        kept, where = printed
+        if not widths:
+            widths.append(0.0)
+        for line in kept.split("\n"):
+            if line.strip():
+                line = checker.text(line, where)  # a cell each: each within a cell's size
+                sheet.write_string(row, 0, line, formats())
+                widths[0] = max(widths[0], text_width(line[:200]) + 1)
+            row += 1
     for number, note in enumerate(table.notes):
         sheet.write_string(row, 0, text(note, "notes", number), formats())
         row += 1

@@ -11,7 +11,7 @@ from clairlib.exporting.tables import TABLES, Table, id_names, is_personal
 from clairlib.findings import Finding
 from clairlib.model import AnnualReport, Document
 from clairlib_xlsx._cells import CellChecker, SheetNames
-from clairlib_xlsx._printed import write_printed_table
+from clairlib_xlsx._printed import printed_texts, write_printed_table
 from clairlib_xlsx._records import EXCEL_ROWS, RecordSheet, _TooManyRows
 from clairlib_xlsx._summary import SUMMARY_SHEET, write_summary
 
@@ -171,13 +171,16 @@ def render(
                 checker=checker, names=named_ids,
             ).write(table.rows(document), tick)  # fmt: skip
         if settings.printed_tables and isinstance(document, AnnualReport):
+            kept = printed_texts(document)
             for number, printed in enumerate(document.tables):
                 path = f"$.tables[{number}]"
                 # Named by the table's id (the caption, often longer than Excel's 31
                 # characters, heads the sheet).
                 sheet = workbook.add_worksheet(names.name(printed.id, path))
                 _page_setup(sheet, landscape=False)
-                write_printed_table(workbook, sheet, printed, path, formats, checker)
+                write_printed_table(
+                    workbook, sheet, printed, path, formats, checker, kept.get(printed.id)
+                )
     except _TooManyRows as error:
         workbook.close()
         raise ExportError(
