@@ -71,11 +71,11 @@ def write_printed_table(
     path: str,
     formats: Callable[..., Any],
     checker: CellChecker,
-    printed: tuple[str, str] | None = None,
+    as_printed: tuple[str, str] | None = None,
 ) -> None:
     """Write ``table`` into ``sheet`` as printed; ``formats(**props)`` gives a cached format.
 
-    ``printed`` is the table's printed text and where it is: written, a line a row, when
+    ``as_printed`` is the table's printed text and where it is: written, a line a row, when
     the table has no rows.
     """
     columns = _columns(table)
@@ -140,8 +140,8 @@ def write_printed_table(
             row += 1
         _write_row(sheet, row, index, printed, columns, widths, formats, text)
         row += 1
-    if printed is not None and not table.rows:
-        kept, where = printed
+    if as_printed is not None and not table.rows:
+        kept, where = as_printed
         if not widths:
             widths.append(0.0)
         for line in kept.split("\n"):
