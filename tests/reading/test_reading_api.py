@@ -11,7 +11,8 @@ import clairlib
 from clairlib.errors import ClairlibError
 from clairlib.model import AnnualPlan
 from clairlib.plugins import PluginHost
-from clairlib.reading import ReadError
+from clairlib.reading import ReadError, Source
+from clairlib.reading._text import decode
 from tests.reading.conftest import SOURCES
 
 PLAN = (
@@ -28,13 +29,14 @@ def test_text_reader_is_a_default_plugin() -> None:
 
 
 def test_read_text_bytes_and_path(tmp_path: Path) -> None:
-    """Text, its UTF-8, Shift_JIS and UTF-16 (either order) bytes and a file read the same."""
+    """Text, its UTF-8, Shift_JIS, EUC-JP and UTF-16 (either order) bytes, a file: the same."""
     path = tmp_path / "plan.txt"
     path.write_text(PLAN, encoding="utf-8")
     readings = [
         clairlib.read(PLAN),
         clairlib.read(PLAN.encode("utf-8")),
         clairlib.read(PLAN.encode("cp932")),
+        clairlib.read(PLAN.encode("euc-jp")),
         clairlib.read(PLAN.encode("utf-16")),
         clairlib.read(b"\xfe\xff" + PLAN.encode("utf-16-be")),
         clairlib.read(path),
@@ -45,6 +47,13 @@ def test_read_text_bytes_and_path(tmp_path: Path) -> None:
     document = readings[0].document
     assert isinstance(document, AnnualPlan)
     assert ("I", 2025) == (document.sections[0].pillar, document.fiscal_year.year)
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "euc-jp"])
+def test_bytes_both_encodings_take_read_as_the_one_giving_kana(encoding: str) -> None:
+    """EUC-JP kana are also Shift_JIS half-width kana: the decoding giving kana is taken."""
+    text = "あいうえお、カタカナ"
+    assert text == decode(Source(name="t.txt", data=text.encode(encoding)))
 
 
 def test_provenance_names_page_and_line() -> None:
@@ -75,7 +84,7 @@ def test_figures_in_a_report_carry_their_sentence() -> None:
         (b"", "empty"),
         (b"   \n\n  ", "empty"),
         (b"\x00\x01\x02garbage\xff\xfe" * 40, "no installed reader recognises"),
-        (bytes(range(1, 256)) * 8, "not text in UTF-8, Shift_JIS or UTF-16"),
+        (bytes(range(1, 256)) * 8, "not text in UTF-8, Shift_JIS, EUC-JP or UTF-16"),
         (b"\xff\xfe\x00\xd8", "not text in UTF-16"),
         ("会議を開催した。".encode(), "fiscal year"),
         ("ただの文章です。何の計画でもない。".encode(), "not a CLAIR plan or report"),

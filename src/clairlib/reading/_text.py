@@ -14,9 +14,9 @@ from clairlib.reading._reader import Hints, Reader, ReadError, Reading, ReadProg
 
 __all__ = ["TEXT_READER", "TextOptions", "clairlib_readers", "decode"]
 
-# Text extractions of Japanese documents come as UTF-8, or Shift_JIS from older tools;
-# UTF-16 (what Windows' Notepad saves as "Unicode") says so with its byte order mark.
-_ENCODINGS = ("utf-8-sig", "cp932")
+# Text extractions of Japanese documents come as UTF-8, or Shift_JIS or EUC-JP from older
+# tools; UTF-16 (what Windows' Notepad saves as "Unicode") says so with its byte order mark.
+_LEGACY = ("cp932", "euc-jp")
 _UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 # Control characters no text prints (line breaks, tabs and form feeds it does).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -44,13 +44,29 @@ def decode(source: Source) -> str:
             raise ReadError(f"{source.name}: not text in UTF-16: {error.reason}") from None
     if b"\x00" in data[:4096]:
         raise ReadError(f"{source.name}: binary data, not text (NUL bytes)")
-    for encoding in _ENCODINGS:
+    try:
+        return _text_only(source, data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        pass
+    texts = []
+    for encoding in _LEGACY:
         try:
-            text = data.decode(encoding)
+            texts.append(data.decode(encoding))
         except UnicodeDecodeError:
             continue
-        return _text_only(source, text)
-    raise ReadError(f"{source.name}: not text in UTF-8, Shift_JIS or UTF-16")
+    if not texts:
+        raise ReadError(f"{source.name}: not text in UTF-8, Shift_JIS, EUC-JP or UTF-16")
+    # Bytes that are both Shift_JIS and EUC-JP read as the one that gives Japanese: the
+    # other gives half-width kana and rare kanji where the text has kana.
+    return _text_only(source, max(texts, key=_kana))
+
+
+def _kana(text: str) -> int:
+    # The hiragana and full-width katakana of a text: most of what a Japanese text prints.
+    return len(_KANA.findall(text))
+
+
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 
 
 def _text_only(source: Source, text: str) -> str:
