@@ -495,7 +495,8 @@ class _Reader:
             if kanji <= text < after_kanji or hiragana <= text < after_hiragana:
                 marked = False
             else:
-                opening = text[:1]
+                # Indexed, not sliced: a slice of a string costs more than an index.
+                opening = text[0] if text else ""
                 marked = opening in _MARKED or (opening in KANA_OPENERS and text[1:2] in KANA_STOPS)
             if marked:
                 folded = line.folded
@@ -525,7 +526,9 @@ class _Reader:
                 caption = is_caption(text) if first in _CAPTION_OPENERS else None
                 # A line the lines before looked ahead at is classified again, as most
                 # are not (_classify keeps the look-ahead's answers).
-                heading = classify_opening(text, folded) if may_open(text) else None
+                # may_open, inline, from the opening looked at already.
+                opens = opening in OPENERS or (opening in KANA_OPENERS and text[1:2] in KANA_STOPS)
+                heading = classify_opening(text, folded) if opens else None
                 if heading is not None and self._accept(heading, line, index):
                     self._open(heading, line)
                     skip = self._title_goes_on(index)
