@@ -6,6 +6,8 @@ import pytest
 
 from clairlib.model import CrossListing, Priority
 from clairlib.reading._headings import (
+    _UNIT_AFTER_NUMBER,
+    _UNIT_OPENERS,
     Heading,
     HeadingKind,
     _heading,
@@ -157,3 +159,16 @@ def test_a_heading_built_at_once_is_the_one_its_constructor_makes() -> None:
 def test_classify_opening_is_classify(text: str) -> None:
     """A text that may open a heading reads the same through either door."""
     assert classify(text) == classify_opening(text, normal(text)) == classify_opening(text)
+
+
+def test_a_unit_after_a_number_opens_with_a_unit_opener() -> None:
+    """No text whose first character is not in _UNIT_OPENERS opens with a unit."""
+    expected: list[str] = []
+    assert expected == [
+        char
+        for char in map(chr, range(0x110000))
+        if char not in _UNIT_OPENERS and _UNIT_AFTER_NUMBER.match(char + "目") is not None
+    ]
+    assert ["月", "人", None] == [
+        match and match.group() for match in map(_UNIT_AFTER_NUMBER.match, ("月来日", "人", "人材"))
+    ]

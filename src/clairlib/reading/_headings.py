@@ -64,6 +64,8 @@ _CROSS = re.compile(r"[(（]\s*(一部)?再掲\s*[)）]\s*\Z")
 _UNIT_AFTER_NUMBER = re.compile(
     r"\A(?:月|年|日|名|件|か国|ヶ国|カ国|か所|回|団体|人(?!材)|本(?!部)|%|％|社|つ|項目|会場|千|万|億|位|号|言語|校|時間|割|歳|週|,|\.|:|：|=|\)|）)"
 )
+# What a unit after a number opens with: a title that opens otherwise is not tried.
+_UNIT_OPENERS = frozenset("月年日名件かヶカ回団人本%％社つ項会千万億位号言校時割歳週,.:：=)）")
 _MAX_TITLE = 64
 # A number's counter alone (``5 分野``, ``12 事業``): a count in a table's cell, no title.
 _COUNTERS = frozenset(UNITS)
@@ -158,9 +160,13 @@ def _title_ok(title: str, *, numbered: bool = True) -> bool:
         return False
     # After a bare number, a unit or a comma says the line is a wrapped sentence:
     # ``4 月来日としてきたが``, ``6 本となり、…``.
-    if numbered and (_UNIT_AFTER_NUMBER.match(title) or "、" in title or title in _COUNTERS):
-        return False
     first = title[0]
+    if numbered and (
+        (first in _UNIT_OPENERS and _UNIT_AFTER_NUMBER.match(title))
+        or "、" in title
+        or title in _COUNTERS
+    ):
+        return False
     if first in _DATE_OPENERS and _DATE.match(title):
         return False
     # A title opens with a word: not a digit, bracket or punctuation.
@@ -191,7 +197,7 @@ def classify_opening(text: str, compact: str | None = None) -> Heading | None:
         compact = normal(text)
     # What the text opens with, folded: the folded text's first character (its leading
     # spaces are the ones ``may_open`` passes over, which fold to nothing).
-    first = compact[:1]
+    first = compact[0] if compact else ""  # indexed: a slice costs more
     if first in _MARK_OPENERS:
         # <重点事業>, <一般事業>: no other heading opens with a bracket of these.
         if compact in _PRIORITIES:
@@ -216,7 +222,7 @@ def classify_opening(text: str, compact: str | None = None) -> Heading | None:
     stripped = text.strip()
     # Each pattern is tried only on a line opening with what it opens with: a programme's
     # mark as printed; folded, a katakana letter, a digit, or a Roman numeral's letter.
-    if stripped[:1] in _PROGRAMME_MARKS and (match := _PROGRAMME.match(stripped)):
+    if stripped and stripped[0] in _PROGRAMME_MARKS and (match := _PROGRAMME.match(stripped)):
         marker, space, name = match.groups()
         if not _title_ok(name, numbered=False):
             return None
@@ -224,7 +230,7 @@ def classify_opening(text: str, compact: str | None = None) -> Heading | None:
         printed = "○" if marker == "◯" else marker
         return _heading(PROGRAMME, name.strip(), printed, circled, spaced=bool(space))
     folded = nfkc(text).strip()
-    first = folded[:1]
+    first = folded[0] if folded else ""
     if first in _KANA_LETTERS:
         kana = _KANA_ITEM.match(folded)
         return None if kana is None else _kana_heading(stripped, kana, paren=False)

@@ -478,6 +478,8 @@ class _Reader:
         lines = self.lines
         title_line = self.title_line
         cover = self.cover
+        # Whether any line is left out: most readings leave out none, asked no more a line.
+        leaves_out = title_line is not None or bool(cover)
         styled = self.styled
         body = self.body
         commas = self.commas
@@ -485,7 +487,7 @@ class _Reader:
         (kanji, after_kanji), (hiragana, after_hiragana) = _KANJI, _HIRAGANA
         skip = False  # the line after a heading that went on to it
         for index, line in enumerate(lines):
-            if line is title_line or (cover and id(line) in cover):
+            if leaves_out and (line is title_line or id(line) in cover):
                 continue
             text = line.text
             # A line that opens with no mark is no heading, caption, part, bullet or note:
