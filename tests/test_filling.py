@@ -32,3 +32,13 @@ def test_origin_at_is_the_origin_the_constructor_makes() -> None:
     assert Origin(page=3, line=12, x=None, y=None) == origin_at(3, 12, None, None)
     assert "p.2 l.5 (10,20)" == str(origin_at(2, 5, 10, 20))
     assert Origin is type(origin_at(1, 1, None, None))
+
+
+def test_a_filling_called_with_no_arguments_is_empty_until_filled() -> None:
+    """Calling the filling class gives an instance with no field set, filled as before."""
+    pair = filling(_Pair)()
+    assert not hasattr(pair, "left")
+    pair.left = 2
+    pair.right = None
+    pair.__class__ = _Pair
+    assert _Pair(left=2) == pair

@@ -18,12 +18,14 @@ __all__ = ["filling"]
 def filling(cls: type) -> Any:
     """A subclass of the frozen slotted ``cls`` whose instances take plain slot stores.
 
-    Every field must be stored before ``instance.__class__ = cls`` makes it a ``cls``.
+    ``filling(cls)()`` (or ``object.__new__``) makes an empty instance; every field must
+    be stored before ``instance.__class__ = cls`` makes it a ``cls``.
     Typed loosely: to mypy the subclass's fields are the frozen class's, read-only.
     """
     # Both __setattr__ and __delattr__ are object's own: the type then stores through
     # the generic slot path, which the interpreter specialises, rather than calling the
-    # frozen class's Python methods.
+    # frozen class's Python methods. So is __init__: calling the subclass (no arguments)
+    # makes an empty instance with object's C slots alone, quicker than object.__new__.
     return type(
         f"_Filling{cls.__name__}",
         (cls,),
@@ -31,6 +33,7 @@ def filling(cls: type) -> Any:
             "__slots__": (),
             "__setattr__": object.__setattr__,
             "__delattr__": object.__delattr__,
+            "__init__": object.__init__,
             "__module__": cls.__module__,
         },
     )

@@ -89,3 +89,11 @@ def test_lines_folded_alike_whether_the_text_is_nfkc_or_not() -> None:
     assert ["研修は3月実施(予定)", "参加者約100名"] == [
         line.folded for line in lines_of_text(printed)
     ]
+
+
+def test_a_lone_carriage_return_breaks_a_line() -> None:
+    """CR alone and CR LF end a line as LF does: three lines, numbered as printed."""
+    lines = lines_of_text("一行目\r二行目\r\n\r\n四行目")
+    assert [("一行目", 1, False), ("二行目", 2, False), ("四行目", 4, True)] == [
+        (line.text, line.number, line.gap_before) for line in lines
+    ]

@@ -117,10 +117,10 @@ def _nfkc(text: str) -> str:
 
 
 def _folds(text: str) -> str:
-    # The text with _FOLDS' characters replaced: its NFKC is the text's.
+    # The text with _FOLDS' characters replaced: its NFKC is the text's. A replace
+    # looks for the character as ``in`` would, and gives the text back where it is not.
     for char, folded in _FOLDS:
-        if char in text:
-            text = text.replace(char, folded)
+        text = text.replace(char, folded)
     return text
 
 
@@ -161,12 +161,15 @@ def lines_of_text(text: str) -> list[Line]:
     """
     out: list[Line] = []
     append = out.append
-    new, filling, done = _new, _Filling, Line
+    filling, done = _Filling, Line
     is_normalized, printed_and_folded = _is_normalized, _printed_and_folded
     gap = False
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    pages = text.split("\f")
-    folded_pages, nfkc_already = _folded_pages(text)
+    # Each look through the whole text costs: most texts have no CR and no form feed.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages = text.split("\f") if "\f" in text else [text]
+    folded_text, nfkc_already = _folded(text)
+    folded_pages = folded_text.split("\f") if len(pages) > 1 else [folded_text]
     last = len(pages)
     for page, printed in enumerate(pages, start=1):
         raws = printed.split("\n")
@@ -176,16 +179,18 @@ def lines_of_text(text: str) -> list[Line]:
         # there (the form feed on a line of its own) is no blank line.
         if page < last and not raws[-1].strip():
             raws.pop()
-        number = 0
-        for raw, folded in zip(raws, folds, strict=False):  # a page's last blank line popped
-            number += 1
+        # A page's last blank line may have been popped: zip stops at the printed lines.
+        for number, raw, folded in zip(itertools.count(1), raws, folds):
+            if not raw:
+                gap = True
+                continue
             stripped = raw.rstrip()
             if not stripped:
                 gap = True
                 continue
-            # The one Line builder, without the constructor (see clairlib._filling).
             body = stripped.lstrip(" \t\u3000")
-            indent = len(stripped) - len(body)
+            # Most lines are not indented: lstrip gives the line itself back.
+            indent = 0 if body is stripped else len(stripped) - len(body)
             if nfkc_already or is_normalized("NFKC", folded):
                 # Spaces are gone from the folded line; what whitespace a line ends
                 # with that folds to no space (\x1c, \u2028 …) goes as rstrip took it.
@@ -201,7 +206,8 @@ def lines_of_text(text: str) -> list[Line]:
                     folded = folded.replace(" ", "")
                 if "\t" in folded:
                     folded = folded.replace("\t", "")
-            line = new(filling)
+            # The one Line builder, without the constructor (see clairlib._filling).
+            line = filling()
             line.text = body
             line.page = page
             line.number = number
@@ -215,18 +221,16 @@ def lines_of_text(text: str) -> list[Line]:
     return out
 
 
-def _folded_pages(text: str) -> tuple[list[str], bool]:
-    # Every line folded at once, page by page: the text with _FOLDS' replacements and
-    # no spaces (" ", tabs, and the ideographic space NFKC makes one), and whether that
-    # is NFKC already, as a printed text mostly is. Where it is, or where a line of it
-    # is, that is the line's folding: a space parts no characters NFKC would compose, so
-    # taking it out first changes nothing the check passes. A line that is not (full-
-    # width digits, half-width kana, radicals) is folded on its own.
-    folded = _folds(text).replace(" ", "").replace("\u3000", "").replace("\t", "")
-    return folded.split("\f"), _is_normalized("NFKC", folded)
-
-
-_new = object.__new__
+def _folded(text: str) -> tuple[str, bool]:
+    # Every line folded at once: the text with no spaces (" ", tabs, and the ideographic
+    # space NFKC makes one) and with _FOLDS' replacements, and whether that is NFKC
+    # already, as a printed text mostly is. Where it is, or where a line of it is, that
+    # is the line's folding: a space parts no characters NFKC would compose, so taking
+    # it out first changes nothing the check passes. A line that is not (full-width
+    # digits, half-width kana, radicals) is folded on its own. The spaces go first: the
+    # replacements then look through a shorter text.
+    folded = _folds(text.replace(" ", "").replace("\u3000", "").replace("\t", ""))
+    return folded, _is_normalized("NFKC", folded)
 
 
 def with_text(line: Line, text: str) -> Line:
@@ -235,7 +239,7 @@ def with_text(line: Line, text: str) -> Line:
     What ``attrs.evolve(line, text=text)`` makes, without the constructor: the line's
     other fields are copied as they are.
     """
-    copy = _new(_Filling)
+    copy = _Filling()
     copy.text = text
     copy.page = line.page
     copy.number = line.number
