@@ -208,7 +208,7 @@ class _Reader:
         # where no line holds a line break of its own.
         lines = table.lines
         if text.count("\n") == len(lines) - 1:
-            opened = len(_BULLET_LINE.findall("\n" + text))
+            opened = len(_BULLET_LINE.findall(text)) + (text[:1] in BULLET_OPENERS)
         else:
             opened = sum(1 for line in lines if line.text[:1] in BULLET_OPENERS)
         if not opened or opened * 4 < len(lines):
@@ -478,8 +478,7 @@ class _Reader:
         lines = self.lines
         title_line = self.title_line
         cover = self.cover
-        # Whether any line is left out: most readings leave out none, asked no more a line.
-        leaves_out = title_line is not None or bool(cover)
+        leaves_out = title_line is not None or bool(cover)  # most readings leave none out
         styled = self.styled
         body = self.body
         commas = self.commas
@@ -497,7 +496,6 @@ class _Reader:
             if kanji <= text < after_kanji or hiragana <= text < after_hiragana:
                 marked = False
             else:
-                # Indexed, not sliced: a slice of a string costs more than an index.
                 opening = text[0] if text else ""
                 marked = opening in _MARKED or (opening in KANA_OPENERS and text[1:2] in KANA_STOPS)
             if marked:
@@ -525,10 +523,8 @@ class _Reader:
                 self._open(found[0], line, found[1])
                 continue
             if marked:
-                caption = is_caption(text) if first in _CAPTION_OPENERS else None
-                # A line the lines before looked ahead at is classified again, as most
-                # are not (_classify keeps the look-ahead's answers).
-                # may_open, inline, from the opening looked at already.
+                # may_open, inline; a line looked ahead at is classified again, as most are
+                # not (_classify keeps the look-ahead's answers).
                 opens = opening in OPENERS or (opening in KANA_OPENERS and text[1:2] in KANA_STOPS)
                 heading = classify_opening(text, folded) if opens else None
                 if heading is not None and self._accept(heading, line, index):
@@ -538,7 +534,8 @@ class _Reader:
                 if skip:
                     skip = False
                     continue
-                if caption is not None:
+                # A caption is asked for where no heading opened: few lines are both.
+                if first in _CAPTION_OPENERS and (caption := is_caption(text)) is not None:
                     self._close()
                     self.table = TableNode(caption=caption, line=line)
                     continue
