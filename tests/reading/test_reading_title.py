@@ -81,3 +81,13 @@ def test_a_sentence_broken_over_lines_counts_by_its_ending() -> None:
     """``実施し`` / ``た。`` on two lines is one sentence done; ``するた。`` is no ending."""
     lines = lines_of_text("研修を実施し\nた。事業を推進するた。\n")
     assert ANNUAL_REPORT == infer_title(lines, Title()).kind
+
+
+def test_a_report_heading_marks_a_report_on_one_line_or_broken_over_two() -> None:
+    """``<重点事業>`` says report over a future tense, on its line or as ``<重点`` / ``事業>``."""
+    future = "研修を実施する。\n派遣を行う。\n"
+    for heading in ("<重点事業>\n", "<重点\n事業>\n", "<一般事業>\n"):
+        inferred = infer_title(lines_of_text(heading + future), Title())
+        assert ANNUAL_REPORT == inferred.kind
+        assert "the kind from its 重点事業/一般事業 headings" == inferred.inferred
+    assert ANNUAL_PLAN == infer_title(lines_of_text("<重点\n" + future), Title()).kind

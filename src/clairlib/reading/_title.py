@@ -134,21 +134,28 @@ def infer_title(lines: Sequence[Line], found: Title) -> Title:
     fiscal = found.fiscal_year
     how: list[str] = []
     folded = [line.folded for line in lines] if kind is None or fiscal is None else []
+    # The text with its lines kept apart (a caption stands on one line), for the year.
+    lined = "\n".join(folded) if fiscal is None else ""
     if kind is None:
-        text = "".join(folded)
-        past = len(_PAST.findall(text))
-        future = len(_FUTURE.findall(text))
-        marked = "<重点事業>" in text or "<一般事業>" in text
-        if marked or (past or future):
-            kind = ANNUAL_REPORT if marked or past > future else ANNUAL_PLAN
-            how.append(
-                "the kind from "
-                + ("its 重点事業/一般事業 headings" if marked else "the tense of its sentences")
-            )
+        # A heading found in a line is in the lines run together: only a text without
+        # one on a line is run together to look again, and a marked text's tense is
+        # not counted.
+        marked = _marked(lined)
+        if not marked:
+            text = "".join(folded)
+            marked = _marked(text)
+        if marked:
+            kind = ANNUAL_REPORT
+            how.append("the kind from its 重点事業/一般事業 headings")
+        else:
+            past = len(_PAST.findall(text))
+            future = len(_FUTURE.findall(text))
+            if past or future:
+                kind = ANNUAL_REPORT if past > future else ANNUAL_PLAN
+                how.append("the kind from the tense of its sentences")
     if fiscal is None:
         years: Counter[int] = Counter()
-        # One scan of the text, its lines kept apart: a caption stands on one line.
-        for match in _CAPTION_YEAR.finditer("\n".join(folded)):
+        for match in _CAPTION_YEAR.finditer(lined):
             year = _fiscal(match.group(1))
             if year is not None:
                 years[year.year] += 1
@@ -156,6 +163,11 @@ def infer_title(lines: Sequence[Line], found: Title) -> Title:
             fiscal = FiscalYear(years.most_common(1)[0][0])
             how.append(f"the fiscal year from {sum(years.values())} table captions")
     return attrs.evolve(found, kind=kind, fiscal_year=fiscal, inferred="; ".join(how) or None)
+
+
+def _marked(text: str) -> bool:
+    # A report's headings, 重点事業 and 一般事業, in angle brackets.
+    return "<重点事業>" in text or "<一般事業>" in text
 
 
 # A document repeats its year in every caption: each printed form is parsed once.
