@@ -182,6 +182,12 @@ def _header_count(lines: Sequence[Line], words: Callable[[Line], Sequence[str]])
     return 1
 
 
+# A number no date or counter goes on from: digits (and commas) up to a space or the
+# line's end, no 年, 周, 歳, 倍 or counter after the space. Tried first at a digit, it takes
+# the number at once where _DATE and _UNIT would each be tried and fail at every digit
+# of it (neither can begin inside it and end past its space): the same word, cheaper.
+_NUMBER_GOES_ON = "年周歳倍" + "".join(counter[0] for counter in _COUNTERS.split("|"))
+_PLAIN_NUMBER = f"\\d[\\d,]*+(?=[ \u3000]|\\Z)(?!\\s*+[{re.escape(_NUMBER_GOES_ON)}])"
 _PAIRS = tuple(zip(_OPEN, _CLOSE, strict=True))
 _OPENING = re.escape(_OPEN)
 # A word runs to a space outside a date, a number and its counter, and brackets (an
@@ -195,7 +201,7 @@ _WORD_RUN = (
             # A date, or a number with its counter, tried only where one may open; then
             # brackets, only at an opening one (the engine looks at the first character
             # once for each set of alternatives, not once for each alternative).
-            f"(?=[\\d明大昭平令第])(?:{_DATE.pattern}|{_UNIT.pattern})",
+            f"(?=[\\d明大昭平令第])(?:{_PLAIN_NUMBER}|{_DATE.pattern}|{_UNIT.pattern})",
             f"(?=[{_OPENING}])(?:"
             + "|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}?" for o, c in _PAIRS)
             + ")",
