@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import attrs
 import pytest
 
 from clairlib.reading._layout import (
+    _SPACES,
     Line,
     drop_furniture,
     ideographs,
@@ -97,3 +100,15 @@ def test_a_lone_carriage_return_breaks_a_line() -> None:
     assert [("一行目", 1, False), ("二行目", 2, False), ("四行目", 4, True)] == [
         (line.text, line.number, line.gap_before) for line in lines
     ]
+
+
+def test_the_spaces_a_page_number_may_open_with_are_every_space() -> None:
+    """``_SPACES`` holds every character ``str.isspace`` is true of, and no other."""
+    expected = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert expected == _SPACES
+
+
+def test_a_page_number_opening_with_a_rare_space_is_still_found() -> None:
+    """``\u2003- 3 -`` (an em space first) is a page number, left out as ``- 3 -`` is."""
+    kept, dropped = drop_furniture(_lines("本文", "\u2003- 3 -", "続き"))
+    assert (["本文", "続き"], 1) == ([line.text for line in kept], dropped)

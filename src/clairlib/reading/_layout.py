@@ -38,8 +38,13 @@ _PAGE_NUMBER = re.compile(
 # A page number, folded, is short (``-3-``, ``p.12``, ``3/12``): longer lines are not tried.
 _PAGE_NUMBER_MAX = 24
 # What a page number's line opens with (a space other than the ones a line is stripped
-# of, too): the pattern is tried on those lines only.
-_PAGE_NUMBER_OPENERS = frozenset("-－—–‐ーpP0123456789０１２３４５６７８９")
+# of, too): the pattern is tried on those lines only. A string, not a set: looking a
+# character up in it hashes no new one-character string.
+_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)  # every character str.isspace() is true of (tested)
+_PAGE_NUMBER_OPENERS = "-－—–‐ーpP0123456789０１２３４５６７８９" + _SPACES
 
 
 @attrs.frozen(kw_only=True)
@@ -269,7 +274,7 @@ def drop_furniture(lines: Sequence[Line]) -> tuple[list[Line], int]:
         index
         for index, line in enumerate(lines)
         if len(line.folded) <= _PAGE_NUMBER_MAX
-        and ((first := line.text[:1]) in _PAGE_NUMBER_OPENERS or first.isspace())
+        and line.text[:1] in _PAGE_NUMBER_OPENERS  # "" too: the pattern then refuses it
         and _PAGE_NUMBER.match(line.text)
         and _is_page_edge(index, lines)
     }
