@@ -108,7 +108,7 @@ PARAGRAPHS = """令和４年度事業報告
 
 def test_where_lines_are_paragraphs_a_short_sentence_opens_a_heading() -> None:
     """A text whose lines are whole paragraphs: a one-sentence paragraph follows a heading."""
-    expected = [
+    expected: list[tuple[str, str, str, list[str]]] = [
         ("1", "1", "自治体の海外における経済活動を支援", []),
         ("1(1)", "(1)", "展示会への出展", []),
         ("1(2)", "(2)", "セミナーの開催", []),
@@ -191,7 +191,7 @@ KANA = """令和４年度事業報告
 
 def test_katakana_levels_nest_below_brackets() -> None:
     """1 over (1) over ア over (ア), as official documents number five levels deep."""
-    expected = [
+    expected: list[tuple[str, str, str, list[str]]] = [
         ("1", "1", "自治体の海外における経済活動を支援", []),
         ("1(1)", "(1)", "海外での展示会への出展", []),
         ("1(1)(1)", "ア", "観光展への出展", []),

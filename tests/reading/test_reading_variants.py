@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 import pytest
 
@@ -76,7 +77,7 @@ def _blank_lines(text: str, *, add: bool) -> str:
     return ("\n\n" if add else "\n").join(lines) + "\n"
 
 
-VARIANTS = {
+VARIANTS: dict[str, Callable[[str], str]] = {
     "rewrapped-35": lambda t: _rewrap(t, 35),
     "rewrapped-52": lambda t: _rewrap(t, 52),
     "paginated": _paginate,
