@@ -8,9 +8,10 @@ from decimal import Decimal
 
 import attrs
 from hypothesis import given
+from hypothesis import strategies as st
 
 from clairlib.model import Quantity
-from clairlib.reading._figures import _FIGURE, _matches, quantities
+from clairlib.reading._figures import _FIGURE, _counts, quantities
 from clairlib.reading._layout import Line, _nfkc, lines_of_text, normal, with_text
 from tests.strategies import nfkc_texts, printed_texts, prose_numbers
 
@@ -68,13 +69,40 @@ def test_figures_found_from_the_digits_keep_their_words() -> None:
     ]
 
 
-@given(prose_numbers)
-def test_the_scan_from_digit_to_digit_finds_what_the_pattern_finds(text: str) -> None:
-    """The figure scan that jumps over a number's later digits finds every figure match."""
-    expected = [(m.span(), m.groupdict()) for m in _FIGURE.finditer(text)]
+def _no_count(text: str, match: re.Match[str]) -> bool:
+    # An ordinal's number (第, No, No. or № and at most 24 characters with the spaces
+    # before it) or a number just after a digit (①5), told plainly.
+    at = match.start("num")
+    before = text[:at]
+    word = before.rstrip()
+    spaces = len(before) - len(word)
+    return (at > 0 and text[at - 1].isdigit()) or any(
+        word.endswith(ordinal) and len(ordinal) + spaces <= 24
+        for ordinal in ("第", "No", "No.", "№")
+    )
+
+
+# Prose numbers with the ordinals' other words and a circled digit among them.
+_ORDINAL_NUMBERS = st.lists(
+    prose_numbers | st.sampled_from(("No", "No.", "№", "①", " " * 20)), max_size=4
+).map("".join)
+
+
+@given(_ORDINAL_NUMBERS)
+def test_the_figure_scan_finds_what_the_pattern_finds_that_counts(text: str) -> None:
+    """The scan finds each sentence's figure matches, less an ordinal's and one after a digit."""
+    expected: list[tuple[int, tuple[int, int], dict[str, str | None]]] = []
+    wall = 0
+    for sentence in text.split("。"):
+        expected.extend(
+            (wall, (wall + m.start(), wall + m.end()), m.groupdict())
+            for m in _FIGURE.finditer(sentence)
+            if not _no_count(sentence, m)
+        )
+        wall += len(sentence) + 1
     assert expected == [
-        ((start, rest.end()), {"lead": lead, **rest.groupdict()})
-        for start, lead, rest in _matches(text)
+        (wall, (begin, rest.end()), {"lead": text[begin : rest.start()], **rest.groupdict()})
+        for wall, begin, rest in _counts(text)
     ]
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -58,7 +58,6 @@ _FROM_NUMBER = (
     r"(?P<change>\s*(?:増|減))?"
 )
 _FIGURE = re.compile(_LEAD + _FROM_NUMBER)
-_ANY_DIGIT = re.compile(r"[0-9]")
 
 
 def _wide(text: str) -> bool:
@@ -114,6 +113,10 @@ _TAILS = {
     "を超える": Qualifier.MORE_THAN,
     "を超え": Qualifier.MORE_THAN,
 }
+# The members a figure is given, looked up once (a member looked up on its class goes
+# through EnumType.__getattr__).
+_DISTINCT, _GROSS = CountingBasis.DISTINCT, CountingBasis.GROSS
+_APPROXIMATELY, _AT_MOST = Qualifier.APPROXIMATELY, Qualifier.AT_MOST
 # Units that may stand after の (延べ 55 の団体, 29 のテーマ): not 件, 名 or 回.
 _AFTER_NO = {"団体", "自治体等", "自治体", "テーマ", "事業", "機関", "都市", "分野"}
 
@@ -179,18 +182,41 @@ def _parse_number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def _matches(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
-    # What ``_FIGURE.finditer(text)`` finds, as (start, lead words, the match from the
-    # number on): the regex engine scans from digit to digit for a number with a unit,
-    # then the lead words (約, 延べ) before it are read backwards in the reversed text,
-    # back to where the last match ended at most.
-    pos = 0
-    back = text[::-1]
-    for rest in _REST.finditer(text):
-        at = rest.start()
-        start = _lead_start(back, at, pos)
-        yield start, text[start:at], rest
-        pos = rest.end()
+def _counts(text: str) -> list[tuple[int, int, re.Match[str]]]:
+    # The figure matches that count, each as (where its sentence begins, where its lead
+    # words begin, the match from the number on): what ``_FIGURE.finditer`` finds in each
+    # of the text's sentences (up to and with its 。) less an ordinal's number (第 3 回,
+    # No.5) and a number after a digit (①5). The regex engine scans the whole text from
+    # digit to digit for a number with a unit (no match holds a 。); the words before it
+    # are read backwards in the reversed text, within its sentence: an ordinal's within
+    # the window, or the lead words (約, 延べ) back to where the last match ended at most.
+    counts: list[tuple[int, int, re.Match[str]]] = []
+    back = ""
+    size = len(text)
+    wall = stop = pos = 0  # the sentence's start and end (after its 。), the last match's end
+    for match in _REST.finditer(text):
+        start, end = match.span()
+        if start >= stop:  # the first match of a sentence
+            wall = pos = text.rfind("。", stop, start) + 1 or stop
+            stop = text.find("。", start) + 1 or size
+        last, pos = pos, end
+        begin = start
+        if start > wall:
+            char = text[start - 1]
+            if char.isdigit():
+                continue
+            # No lead or ordinal word ends with another character.
+            if char in _BEFORE_CHARS or char.isspace():
+                back = back or text[::-1]
+                words = _WORDS_BEFORE.match(back, size - start, size - wall)
+                if words is not None:  # it always matches, if only the empty lead
+                    if words.lastgroup == "ordinal":
+                        continue
+                    begin = size - words.end()
+                    if begin < last:
+                        begin = _lead_start(back, start, last)
+        counts.append((wall, begin, match))
+    return counts
 
 
 def _lead_start(back: str, at: int, pos: int) -> int:
@@ -204,9 +230,14 @@ def _lead_start(back: str, at: int, pos: int) -> int:
 _MONTHS = frozenset({"か月", "ヶ月", "ヵ月"})
 
 
+_Found = tuple[Quantity, CountingBasis, "Quantity | None"]
+
+
 def quantities(sentence: str) -> list[tuple[Quantity, CountingBasis, Quantity | None]]:
     """Every figure in a sentence: its quantity, counting basis and any reported change."""
-    return _quantities(sentence, _half_width(sentence))
+    return [
+        found for _, figures in _quantities(sentence, _half_width(sentence)) for found in figures
+    ]
 
 
 def _half_width(text: str) -> str:
@@ -215,34 +246,19 @@ def _half_width(text: str) -> str:
     return text.translate(_DIGITS) if _wide(text) else text
 
 
-def _quantities(sentence: str, text: str) -> list[tuple[Quantity, CountingBasis, Quantity | None]]:
-    # ``text`` is the sentence with half-width digits (_half_width): what is matched;
-    # the figure's printed words are the sentence's own. The scan is _matches' own,
-    # written out here: a figure costs no generator step.
-    found: list[tuple[Quantity, CountingBasis, Quantity | None]] = []
-    pos = 0
-    back = ""
-    size = len(text)
-    for match in _REST.finditer(text):
+def _quantities(printed: str, text: str) -> list[tuple[int, list[_Found]]]:
+    # The figures of each sentence (up to and with its 。) with one, by where it begins,
+    # in order; a sentence may have none. ``text`` is ``printed`` with half-width digits
+    # (_half_width): what is matched; a figure's printed words are the text's own.
+    sentences: list[tuple[int, list[_Found]]] = []
+    found: list[_Found] = []
+    sentence = -1
+    for wall, begin, match in _counts(text):
+        if wall != sentence:
+            sentence = wall
+            found = []
+            sentences.append((wall, found))
         start, end = match.span()
-        last, pos = pos, end
-        begin = start
-        if start:
-            # The words before the number, read backwards as _matches does: an ordinal's
-            # (第 3 回, No.5), no count, or the lead words (約, 延べ). A number after a
-            # digit (①5) is no count either.
-            char = text[start - 1]
-            if char.isdigit():
-                continue
-            if char in _BEFORE_CHARS or char.isspace():
-                back = back or text[::-1]
-                words = _WORDS_BEFORE.match(back, size - start)
-                if words is not None:  # it always matches, if only the empty lead
-                    if words.lastgroup == "ordinal":
-                        continue
-                    begin = size - words.end()
-                    if begin < last:  # no further back than the last match's end
-                        begin = _lead_start(back, start, last)
         num, scale_word, num2, scale2, of, unit, tail_word, change_word = match.groups()
         if of and unit not in _AFTER_NO:
             continue
@@ -255,15 +271,15 @@ def _quantities(sentence: str, text: str) -> list[tuple[Quantity, CountingBasis,
             ):
                 continue
         qualifier: Qualifier | None = None
-        basis = CountingBasis.DISTINCT
+        basis = _DISTINCT
         if begin < start:
             lead_words = text[begin:start]
             if "約" in lead_words or "およそ" in lead_words:
-                qualifier = Qualifier.APPROXIMATELY
+                qualifier = _APPROXIMATELY
             elif "上限" in lead_words or "最大" in lead_words:
-                qualifier = Qualifier.AT_MOST
+                qualifier = _AT_MOST
             if "延べ" in lead_words or "のべ" in lead_words:
-                basis = CountingBasis.GROSS
+                basis = _GROSS
         if tail_word is not None and (tail := tail_word.strip()):
             qualifier = _TAILS[tail]
         value = Decimal(num.replace(",", "") if "," in num else num)
@@ -274,10 +290,11 @@ def _quantities(sentence: str, text: str) -> list[tuple[Quantity, CountingBasis,
             value = value * Decimal(scale // small) + _parse_number(num2)
             scale = small
         # As printed, with its words (約 1,552 万件): the spaces around it left out.
-        printed = sentence[begin:end].strip()
+        figure = printed[begin:end].strip()
         if change_word and found:
-            # What stands just before the number (a bounded window: no copy of the sentence).
-            before = text[max(0, start - _WINDOW) : start]
+            # What stands just before the number in its sentence (a bounded window: no copy
+            # of the sentence).
+            before = text[max(wall, start - _WINDOW) : start]
             if _CHANGE.search(before.rstrip("(（ 　")) or before.rstrip().endswith(
                 ("(", "（", "、", "前年度比")
             ):
@@ -287,28 +304,25 @@ def _quantities(sentence: str, text: str) -> list[tuple[Quantity, CountingBasis,
                     unit,
                     scale,
                     qualifier,
-                    printed,
+                    figure,
                 )
                 found[-1] = (found[-1][0], found[-1][1], changed)
                 continue
-        found.append(
-            (
-                _quantity(value, unit, scale, qualifier, printed),
-                basis,
-                None,
-            )
-        )
+        found.append((_quantity(value, unit, scale, qualifier, figure), basis, None))
     if "=" not in text and "＝" not in text:
-        return found
+        return sentences
+    # A bare number after = (a sentence's last figures, and perhaps its only ones).
+    by_start = dict(sentences)
     for match in _BARE.finditer(text):
-        found.append(
+        wall = text.rfind("。", 0, match.start()) + 1
+        by_start.setdefault(wall, []).append(
             (
                 _quantity(_parse_number(match.group("num")), "", 1, None, match.group("num")),
-                CountingBasis.DISTINCT,
+                _DISTINCT,
                 None,
             )
         )
-    return found
+    return sorted(by_start.items())
 
 
 # Dates, for a figure's period. A list or range mark between two dates; a point: a
@@ -444,23 +458,17 @@ def prose_figures(
     for block in blocks:
         if block.kind not in _PROSE:
             continue
-        # The block with half-width digits, one for one: its 。 stay where they are. A
-        # figure holds a number: only the sentences with a digit are read, each found
-        # from its digit (a sentence ends with its 。, the last one perhaps without).
+        # The block with half-width digits, one for one: its 。 stay where they are. Its
+        # figures are found in one scan, each sentence's (a sentence ends with its 。, the
+        # last one perhaps without) labelled with it.
         printed = block.text
         half = printed.translate(_DIGITS) if _wide(printed) else printed
-        digit = _ANY_DIGIT.search(half)
-        while digit is not None:
-            at = digit.start()
-            begin = half.rfind("。", 0, at) + 1
-            end = half.find("。", at) + 1 or len(half)
-            digit = _ANY_DIGIT.search(half, end)
-            sentence = printed[begin:end].strip()
-            digits = half[begin:end].strip()
-            figures = _quantities(sentence, digits)
+        for begin, figures in _quantities(printed, half):
             if not figures:
                 continue
-            period = _period_of(digits, fiscal)
+            end = half.find("。", begin) + 1 or len(half)
+            sentence = printed[begin:end].strip()
+            period = _period_of(half[begin:end].strip(), fiscal)
             for quantity, basis, change in figures:
                 out.append(
                     _figure(
